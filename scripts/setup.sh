@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything 承诺台账 needs on a fresh Debian 12: system packages (as root),
+# a virtual environment in .venv and the project with its test extras.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt's xcb/offscreen platforms, a CJK font that keeps PDF text right (not noto-cjk),
+# and poppler-utils (pdftotext/pdftoppm) for checking the printed sheet.
+apt_packages=(python3-venv fonts-wqy-microhei poppler-utils
+  libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1)
+missing=()
+for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install as root: apt-get install ${missing[*]}" >&2
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"

@@ -1,0 +1,25 @@
+"""Shared fixtures: the real seed files and fresh stores in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    """The five bundled seed documents, sorted by name."""
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def seed(name_prefix: str) -> Path:
+    """The seed whose file name starts with name_prefix ("001")."""
+    return next(SEEDS.glob(f"{name_prefix}_*.txt"))

@@ -1,0 +1,101 @@
+"""Frozen dataclasses that flow through the pipeline: file -> text -> reports -> commitments.
+
+Every object carries its source position (1-based line of the decoded file and a
+character span in SourceText.text) so each item leads back to its paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+# One English name per Chinese term.
+TARGET = "target"            # 主要预期目标 indicator
+LIVELIHOOD = "livelihood"    # 惠民实事 / 为民实事 / 民生实事 list item
+PROJECT = "project"          # other concrete, checkable pledge of the plan year
+KINDS = (TARGET, LIVELIHOOD, PROJECT)
+
+STATUSES = ("done", "partial", "in_progress", "not_done", "unknown")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded file: its text and lines exactly as decoded (line i is lines[i-1])."""
+
+    path: str
+    text: str                 # decoded text; lines are text.split("\n")
+    sha256: str               # of the raw file bytes
+    encoding: str             # e.g. "utf-8", "gb18030", "docx", "pdf", "html"
+    lines: tuple[str, ...] = field(repr=False, default=())
+
+    def line_start_offsets(self) -> list[int]:
+        """Character offset in text where each line starts (index 0 = line 1)."""
+        offsets, pos = [], 0
+        for line in self.lines:
+            offsets.append(pos)
+            pos += len(line) + 1
+        return offsets
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report (article) inside a file, with the metadata read from its text."""
+
+    title: str
+    line_start: int           # 1-based, inclusive
+    line_end: int
+    region: str | None = None
+    report_year: int | None = None   # the year it was delivered/dated
+    plan_year: int | None = None     # the year its commitments are for; None if not stated
+    doc_type: str | None = None      # government_work_report, half_year_summary, ...
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One commitment as extracted; field meanings follow ../shared/CONTRACT.md."""
+
+    kind: str
+    text: str                 # verbatim from the source, smallest span stating it
+    line: int                 # 1-based line where text starts
+    start: int = -1           # char offset of text in SourceText.text (-1 when spread over lines)
+    end: int = -1
+    indicator: str | None = None
+    measure: str | None = None        # growth | level | qualitative
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    comparator: str | None = None     # ">=" | "<=" | "≈" | "range" | None
+    direction: str = "increase"       # increase | decrease
+    deadline: str | None = None       # ISO date, last day of the period named
+    deadline_text: str | None = None
+    number: int | None = None         # position in a livelihood list
+    category: str | None = None       # section heading, e.g. 主要预期目标
+    period: str | None = None         # "year", "five-year", ...
+    annual_average: bool = False      # 年均
+    masked: bool = False              # number hidden by ×, **, ～
+    level_value: float | None = None  # paired growth+level: 增长15%，达到150亿元以上
+    level_unit: str | None = None
+    level_comparator: str | None = None
+    factor: float | None = None       # 翻番 -> 2
+
+    def to_json(self) -> dict:
+        """The contract's commitment object (start/end omitted)."""
+        d = asdict(self)
+        d.pop("start")
+        d.pop("end")
+        return d
+
+
+@dataclass(frozen=True)
+class ReportExtraction:
+    """A report with the commitments extracted from it."""
+
+    report: Report
+    commitments: tuple[Commitment, ...]
+
+
+@dataclass(frozen=True)
+class FileExtraction:
+    """Everything extracted from one file."""
+
+    source: SourceText
+    reports: tuple[ReportExtraction, ...]

@@ -1,0 +1,87 @@
+"""Logical paragraphs: lines joined where a PDF or web copy broke a sentence.
+
+Rules look at one paragraph at a time; a paragraph remembers where each of its
+characters came from, so a match maps back to a file line and offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .model import SourceText
+from .normalize import fold
+
+# A line that ends like this closes its sentence (or is a heading on its own).
+_CLOSED = re.compile(r"[。！？!?；;：:”」』）)…]\s*$")
+# A line that starts like this opens a new paragraph: 一、 （一） (1) 1. 第一篇 二是
+_OPENS = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[篇章节部分]|[一二三四五六七八九十]是)"
+)
+_OPEN_CLAUSE = re.compile(r"[，、,]\s*$")
+_MIN_BROKEN = 30   # shorter unterminated lines are headings, not broken sentences
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Joined text of one or more source lines."""
+
+    text: str                       # original characters, line breaks removed
+    folded: str                     # fold(text), same length
+    first_line: int                 # 1-based line of the first character
+    last_line: int
+    _piece_starts: tuple[int, ...]  # paragraph offset where each piece starts
+    _piece_lines: tuple[int, ...]   # its 1-based source line
+    _piece_offsets: tuple[int, ...]  # its offset in SourceText.text
+
+    def line_at(self, pos: int) -> int:
+        """Source line of the character at paragraph offset pos."""
+        return self._piece_lines[bisect.bisect_right(self._piece_starts, pos) - 1]
+
+    def file_offset(self, pos: int) -> int:
+        """Offset in SourceText.text of the character at paragraph offset pos."""
+        i = bisect.bisect_right(self._piece_starts, pos) - 1
+        return self._piece_offsets[i] + pos - self._piece_starts[i]
+
+    def spans_lines(self, start: int, end: int) -> bool:
+        """True when text[start:end] crosses a source line break."""
+        return self.line_at(start) != self.line_at(max(start, end - 1))
+
+
+def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = None) -> list[Paragraph]:
+    """Paragraphs of lines line_start..line_end (1-based, inclusive) of source."""
+    line_end = line_end or len(source.lines)
+    offsets = source.line_start_offsets()
+    out: list[Paragraph] = []
+    pieces: list[tuple[int, str, int]] = []   # (line, text, file offset)
+
+    def flush() -> None:
+        if not pieces:
+            return
+        starts, text = [], ""
+        for _, piece, _ in pieces:
+            starts.append(len(text))
+            text += piece
+        out.append(Paragraph(text, fold(text), pieces[0][0], pieces[-1][0], tuple(starts),
+                             tuple(p[0] for p in pieces), tuple(p[2] for p in pieces)))
+        pieces.clear()
+
+    for no in range(line_start, min(line_end, len(source.lines)) + 1):
+        raw = source.lines[no - 1].rstrip("\r")
+        if not raw.strip():
+            continue        # blank lines inside a broken sentence do not end it
+        if pieces and (_OPENS.match(raw) or not _continues(pieces[-1][1])):
+            flush()
+        lead = len(raw) - len(raw.lstrip())
+        pieces.append((no, raw[lead:].rstrip(), offsets[no - 1] + lead))
+    flush()
+    return out
+
+
+def _continues(previous: str) -> bool:
+    """Whether a line stopped mid-sentence, so the next line carries on its sentence."""
+    if _OPEN_CLAUSE.search(previous):     # "深入实施全民参保计划，" then a blank line
+        return True
+    return len(previous) >= _MIN_BROKEN and not _CLOSED.search(previous)
