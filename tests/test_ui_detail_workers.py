@@ -1,0 +1,83 @@
+"""ui.workers: results, errors, progress and cancel arrive on the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+
+from tracker.errors import UserError
+from ui import workers
+
+
+def _count(n: int, *, progress, cancel, step_event=None) -> int:
+    done = 0
+    for i in range(n):
+        if cancel():
+            raise UserError("count: cancelled")
+        if step_event is not None:
+            step_event.wait(2)
+        progress(i + 1, n)
+        done += 1
+    return done
+
+
+def test_result_and_progress_on_gui_thread(qtbot):
+    seen, threads = [], []
+    task = workers.run_task(_count, 3, on_progress=lambda d, t: seen.append((d, t)),
+                            on_done=lambda r: threads.append(threading.current_thread()))
+    with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [3]
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert threads == [threading.main_thread()]
+
+
+def test_user_error_is_its_one_line(qtbot):
+    def bad(*, progress, cancel):
+        raise UserError("x.txt: not a report")
+    task = workers.run_task(bad)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        pass
+    assert blocker.args == ["x.txt: not a report"]
+
+
+def test_bug_is_logged_and_reported(qtbot, caplog):
+    def buggy(*, progress, cancel):
+        return {}["missing"]
+    caplog.set_level(logging.ERROR, logger="ui.workers")
+    task = workers.run_task(buggy)
+    with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+        pass
+    assert blocker.args[0].startswith("内部错误: KeyError")
+    assert "Traceback" in caplog.text and "buggy" in caplog.text
+
+
+def test_cancel_stops_at_next_check(qtbot):
+    gate = threading.Event()
+    task = workers.run_task(_count, 100, step_event=gate)
+    task.cancel()
+    gate.set()
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        pass
+    assert task.result is None and task.error is None
+
+
+def test_one_task_at_a_time(qtbot):
+    active, peak = [0], [0]
+    lock = threading.Lock()
+
+    def job(*, progress, cancel):
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        threading.Event().wait(0.02)
+        with lock:
+            active[0] -= 1
+    tasks = [workers.run_task(job) for _ in range(4)]
+    with qtbot.waitSignal(tasks[-1].finished, timeout=5000):
+        pass
+    assert peak[0] == 1
+    assert all(t.is_done() for t in tasks)

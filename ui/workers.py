@@ -1,0 +1,151 @@
+"""Run core functions off the GUI thread, one at a time, with progress and cancel.
+
+A core function takes `progress(done, total)` and `cancel() -> bool` keyword
+callbacks and knows no Qt; `run_task` runs it on a single-thread pool (one writer
+at a time, like anki's taskman) and reports back through Qt signals, which are
+delivered on the GUI thread because the Task object lives there.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from tracker.errors import UserError
+
+log = logging.getLogger(__name__)
+
+_pool: QThreadPool | None = None
+# Tasks are kept alive here until their result has been delivered; the pool
+# does not own them (autoDelete off) so Python decides when they go.
+_running: set[Task] = set()
+
+
+def pool() -> QThreadPool:
+    """The application's single-thread pool (created on first use)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+        _pool.setExpiryTimeout(-1)
+    return _pool
+
+
+def wait_idle(msecs: int = -1) -> bool:
+    """Block until every queued task has run (for shutdown and tests); True if idle."""
+    return pool().waitForDone(msecs)
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """The one line shown to the user for a bug (the traceback goes to the log)."""
+    text = str(exc).strip().splitlines()
+    detail = text[0] if text else type(exc).__name__
+    return f"内部错误: {type(exc).__name__}: {detail}"
+
+
+class Task(QObject, QRunnable):
+    """One call of a core function on the worker thread.
+
+    Signals (delivered on the GUI thread): `progress(done, total)`,
+    `finished(result)`, `failed(message)`; `cancelled()` when the user cancelled
+    and the function stopped by raising. Exactly one of finished/failed/cancelled
+    is emitted, then `ended()`.
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    ended = Signal()
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        QObject.__init__(self)
+        QRunnable.__init__(self)
+        self.setAutoDelete(False)
+        self._fn = fn
+        self._args = args
+        self._kwargs = kwargs
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self.result: Any = None
+        self.error: str | None = None
+
+    # -- called from the GUI thread -------------------------------------------------
+    def cancel(self) -> None:
+        """Ask the function to stop at its next cancel() check."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._cancel.is_set()
+
+    def is_done(self) -> bool:
+        """True once the function has returned or raised."""
+        return self._done.is_set()
+
+    # -- runs on the worker thread ----------------------------------------------
+    def _report(self, done: int, total: int) -> None:
+        self.progress.emit(int(done), int(total))
+
+    def run(self) -> None:  # noqa: D102 (QRunnable override)
+        try:
+            if self._cancel.is_set():
+                # Cancelled while still queued: never start touching the store.
+                self.cancelled.emit()
+                return
+            result = self._fn(*self._args, progress=self._report,
+                              cancel=self._cancel.is_set, **self._kwargs)
+        except UserError as exc:
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                self.error = str(exc)
+                self.failed.emit(self.error)
+        except Exception as exc:  # a bug: log the traceback, tell the user one line
+            if self._cancel.is_set() and _is_cancel_exception(exc):
+                self.cancelled.emit()
+            else:
+                log.error("task %s failed:\n%s", _name(self._fn), traceback.format_exc())
+                self.error = internal_error_message(exc)
+                self.failed.emit(self.error)
+        else:
+            self.result = result
+            self.finished.emit(result)
+        finally:
+            self._done.set()
+            self.ended.emit()
+
+
+def _is_cancel_exception(exc: BaseException) -> bool:
+    """A core function may stop by raising its own Cancelled/Interrupted exception."""
+    name = type(exc).__name__.lower()
+    return "cancel" in name or "interrupt" in name or "abort" in name
+
+
+def _name(fn: Callable[..., Any]) -> str:
+    return getattr(fn, "__qualname__", None) or repr(fn)
+
+
+def run_task(fn: Callable[..., Any], *args: Any,
+             on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[str], None] | None = None,
+             on_progress: Callable[[int, int], None] | None = None,
+             **kwargs: Any) -> Task:
+    """Queue fn(*args, progress=..., cancel=..., **kwargs) on the worker; return the Task."""
+    task = Task(fn, *args, **kwargs)
+    if on_done is not None:
+        task.finished.connect(on_done)
+    if on_error is not None:
+        task.failed.connect(on_error)
+    if on_progress is not None:
+        task.progress.connect(on_progress)
+    _running.add(task)
+    # Released on the GUI thread after the last signal has been delivered.
+    task.ended.connect(lambda t=task: _running.discard(t))
+    pool().start(task)
+    return task
