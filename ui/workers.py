@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from tracker.errors import UserError
 
@@ -37,8 +38,16 @@ def pool() -> QThreadPool:
 
 
 def wait_idle(msecs: int = -1) -> bool:
-    """Block until every queued task has run (for shutdown and tests); True if idle."""
-    return pool().waitForDone(msecs)
+    """Block until every started task has run (for shutdown and tests); True if idle."""
+    deadline = time.monotonic() + msecs / 1000 if msecs >= 0 else None
+    while any(not t.is_done() for t in list(_running)):
+        # Starts are posted to the event loop (see run_task), so let them happen.
+        QCoreApplication.processEvents()
+        left = -1 if deadline is None else int((deadline - time.monotonic()) * 1000)
+        if deadline is not None and left <= 0:
+            return False
+        pool().waitForDone(min(left, 50) if left >= 0 else 50)
+    return True
 
 
 def internal_error_message(exc: BaseException) -> str:
@@ -136,7 +145,11 @@ def run_task(fn: Callable[..., Any], *args: Any,
              on_error: Callable[[str], None] | None = None,
              on_progress: Callable[[int, int], None] | None = None,
              **kwargs: Any) -> Task:
-    """Queue fn(*args, progress=..., cancel=..., **kwargs) on the worker; return the Task."""
+    """Queue fn(*args, progress=..., cancel=..., **kwargs) on the worker; return the Task.
+
+    The task starts once control returns to the event loop, so signals connected
+    right after this call never miss a result.
+    """
     task = Task(fn, *args, **kwargs)
     if on_done is not None:
         task.finished.connect(on_done)
@@ -147,5 +160,7 @@ def run_task(fn: Callable[..., Any], *args: Any,
     _running.add(task)
     # Released on the GUI thread after the last signal has been delivered.
     task.ended.connect(lambda t=task: _running.discard(t))
-    pool().start(task)
+    # Started from the event loop, not now: a caller that connects task.finished
+    # after run_task returns must not miss a result that came back very fast.
+    QTimer.singleShot(0, lambda t=task: pool().start(t))
     return task
