@@ -1,0 +1,109 @@
+"""The extraction pipeline: file -> SourceText -> reports -> paragraphs -> commitments.
+
+Targets and livelihood items are read first; project rules then skip the spans
+they took, so one sentence never yields the same commitment twice.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Callable, Iterable
+
+from .ingest import read_source
+from .model import Commitment, FileExtraction, Report, ReportExtraction, SourceText
+from .paragraphs import paragraphs
+from .sections import categories
+from .segment import split_reports
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+def extract_source(source: SourceText, plan_year: int | None = None) -> FileExtraction:
+    """Every report of source with its commitments; plan_year fills a report's missing plan year."""
+    results = []
+    for report in split_reports(source):
+        if plan_year is not None and report.plan_year is None:
+            report = replace(report, plan_year=plan_year)
+        results.append(ReportExtraction(report, tuple(extract_report(source, report))))
+    return FileExtraction(source, tuple(results))
+
+
+def extract_report(source: SourceText, report: Report) -> list[Commitment]:
+    """Commitments of one report, in source order."""
+    paras = paragraphs(source, report.line_start, report.line_end)
+    if not paras:
+        return []
+    cats = categories(paras)
+    rules = _rules()
+    found: list[Commitment] = []
+    for name in ("extract_targets", "extract_livelihood"):
+        if name in rules:
+            found += rules[name](source, report, paras, cats)
+    if "extract_projects" in rules:
+        taken = [(c.start, c.end) for c in found if c.start >= 0]
+        found += rules["extract_projects"](source, report, paras, cats, taken)
+    found.sort(key=lambda c: (c.line, c.start))
+    return found
+
+
+def extract_file(path: str | os.PathLike, plan_year: int | None = None) -> FileExtraction:
+    """Read and extract one file (UserError when it cannot be read)."""
+    return extract_source(read_source(path), plan_year)
+
+
+def extract_files(paths: Iterable[str | os.PathLike], plan_year: int | None = None,
+                  progress: Progress | None = None,
+                  cancel: Cancel | None = None) -> list[FileExtraction]:
+    """extract_file over paths, reporting progress(done, total); stops early when cancel()."""
+    paths = list(paths)
+    out: list[FileExtraction] = []
+    for done, path in enumerate(paths):
+        if cancel is not None and cancel():
+            break
+        out.append(extract_file(path, plan_year))
+        if progress is not None:
+            progress(done + 1, len(paths))
+    return out
+
+
+def contract_json(extractions: Iterable[FileExtraction]) -> dict:
+    """The `tracker extract --json` object of ../shared/CONTRACT.md."""
+    documents = []
+    for fx in extractions:
+        for rx in fx.reports:
+            r = rx.report
+            documents.append({
+                "path": fx.source.path,
+                "title": r.title,
+                "region": r.region,
+                "report_year": r.report_year,
+                "plan_year": r.plan_year,
+                "line_start": r.line_start,
+                "line_end": r.line_end,
+                "doc_type": r.doc_type,
+                "commitments": [c.to_json() for c in rx.commitments],
+            })
+    return {"documents": documents}
+
+
+_RULES: dict[str, Callable] | None = None
+
+
+def _rules() -> dict[str, Callable]:
+    """The extractor functions, imported once (they load their own rule tables)."""
+    global _RULES
+    if _RULES is None:
+        import importlib
+
+        found: dict[str, Callable] = {}
+        for module, name in (("targets", "extract_targets"), ("livelihood", "extract_livelihood"),
+                             ("projects", "extract_projects")):
+            try:
+                found[name] = getattr(importlib.import_module(f"tracker.{module}"), name)
+            except ModuleNotFoundError as exc:   # DEV ONLY: sibling module not written yet
+                if exc.name != f"tracker.{module}":
+                    raise
+        _RULES = found
+    return _RULES

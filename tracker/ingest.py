@@ -1,0 +1,186 @@
+"""Reading a file into a SourceText: txt in any common Chinese encoding, docx, pdf, html.
+
+Plain text keeps every character exactly as decoded (the line numbers shown to the
+user and stored with each commitment are the decoded file's lines); the other formats
+are flattened to one line per paragraph / table cell / block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from .errors import UserError
+from .model import SourceText
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# Control characters other than tab, newline, carriage return, form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+               "br", "section", "article", "pre", "blockquote", "dt", "dd", "caption")
+
+
+def read_source(path: str | os.PathLike) -> SourceText:
+    """Decode the file at path; UserError naming the file for anything unreadable."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise UserError(f"{name}: 文件不存在 / no such file")
+    if p.is_dir():
+        raise UserError(f"{name}: 是文件夹而不是文件 / is a directory")
+    try:
+        raw = p.read_bytes()
+    except PermissionError:
+        raise UserError(f"{name}: 没有读取权限 / permission denied") from None
+    except OSError as exc:
+        raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
+    if not raw.strip():
+        raise UserError(f"{name}: 文件是空的 / empty file")
+    digest = hashlib.sha256(raw).hexdigest()
+    suffix = p.suffix.lower()
+    if suffix == ".docx" or (raw[:2] == b"PK" and suffix not in _HTML_SUFFIXES):
+        text, encoding = _docx_text(raw, name), "docx"
+    elif suffix == ".pdf" or raw[:5] == b"%PDF-":
+        text, encoding = _pdf_text(raw, name), "pdf"
+    elif suffix in _HTML_SUFFIXES:
+        text, encoding = _html_text(_decode(raw, name)[0], name), "html"
+    else:
+        text, encoding = _decode(raw, name)
+        if suffix not in _TEXT_SUFFIXES and _looks_html(text):
+            text, encoding = _html_text(text, name), "html"
+    if not text.strip():
+        raise UserError(f"{name}: 没有可读的文字 / no text")
+    return SourceText(path=name, text=text, sha256=digest, encoding=encoding,
+                      lines=tuple(text.split("\n")))
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, str]:
+    """Text and encoding name of raw bytes; strict tries first, detection last."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _checked(raw[3:].decode("utf-8", errors="replace"), name), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(raw.decode("utf-16", errors="replace"), name), "utf-16"
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return _checked(raw.decode(utf16, errors="replace"), name), utf16
+    if b"\x00" in raw:
+        raise UserError(f"{name}: 二进制文件，不是文本 / binary file, not text")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _checked(raw.decode(encoding), name), encoding
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise UserError(f"{name}: 无法识别文字编码（二进制文件？）/ unknown encoding or binary file")
+    text = raw.decode(best.encoding, errors="replace")
+    if text.count("\ufffd") > len(text) // 100:
+        raise UserError(f"{name}: 无法识别文字编码（二进制文件？）/ unknown encoding or binary file")
+    return _checked(text, name), best.encoding
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte of a sample is NUL, else None."""
+    sample = raw[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.3 and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.3 and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, name: str) -> str:
+    """text, unless it is mostly control characters (a binary file that happened to decode)."""
+    sample = text[:100_000]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) * 0.05:
+        raise UserError(f"{name}: 二进制文件，不是文本 / binary file, not text")
+    return text
+
+
+def _looks_html(text: str) -> bool:
+    """Whether decoded text is an HTML page."""
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head
+
+
+def _docx_text(raw: bytes, name: str) -> str:
+    """Paragraphs and table cells of a docx in document order, one per line."""
+    import io
+    import zipfile
+
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        doc = Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UserError(f"{name}: Word 文件已损坏 / corrupt docx ({type(exc).__name__})") from None
+    except Exception as exc:  # lxml XMLSyntaxError and friends: still the user's file
+        raise UserError(f"{name}: Word 文件已损坏 / corrupt docx ({type(exc).__name__})") from None
+    lines: list[str] = []
+    for block in doc.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, doc).text)
+        elif tag == "tbl":
+            for row in Table(block, doc).rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:   # merged cells repeat the same element
+                        continue
+                    seen.add(id(cell._tc))
+                    lines.extend(p.text for p in cell.paragraphs)
+    return "\n".join(line.replace("\n", " ") for line in lines)
+
+
+def _pdf_text(raw: bytes, name: str) -> str:
+    """Text layer of a pdf, pages joined by newlines."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise UserError(f"{name}: PDF 已加密，需要密码 / encrypted PDF")
+            except NotImplementedError:
+                raise UserError(f"{name}: PDF 已加密，需要密码 / encrypted PDF") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UserError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise UserError(f"{name}: PDF 文件已损坏 / corrupt PDF ({type(exc).__name__})") from None
+    text = "\n".join(page.rstrip("\n") for page in pages)
+    if not text.strip():
+        raise UserError(f"{name}: PDF 没有文字层（扫描件？）/ no text layer")
+    return text
+
+
+def _html_text(html: str, name: str) -> str:
+    """Visible text of an html page, one line per block element."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "template",
+                     "head", "iframe", "svg", "form"]):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in soup.get_text().split("\n")]
+    text = "\n".join(line for line in lines if line)
+    if not text.strip():
+        raise UserError(f"{name}: 网页中没有文字 / html with no text")
+    return text

@@ -1,0 +1,167 @@
+"""What a report says about itself: title, region, document type, report and plan year.
+
+Everything is read from the report's own text, never from the file name; a year
+the text masks ("～年", "XX年") or does not state stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Report, SourceText
+from .normalize import fold
+
+_ARTICLE = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*篇|篇\s*[一二三四五六七八九十\d]+)\s*[：:、.．]?\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = r"((?:19|20)\d{2})"
+# A dated line: （2024年12月26日）, (2024.8.6), （2024.12）, 2022-04-18, "2025年1月4日在…会议上".
+_DATE = re.compile(
+    _YEAR + r"\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[.．/-]\s*\d{1,2}(?:\s*[.．/-]\s*\d{1,2})?(?!\d))"
+)
+_DATE_LINE_MAX = 40
+# Statements of the year the commitments are for.
+_PLAN = (
+    re.compile(_YEAR + r"\s*年\s*[，,]?\s*是(?!.{0,30}(?:最后一年|收官之年|过去))"),
+    re.compile(_YEAR + r"\s*年(?:的|全年)?(?:政府)?(?:工作安排|重点工作|工作任务|主要任务|工作打算|工作计划|"
+               r"工作思路|工作目标|的?主要预期目标|经济社会发展的?主要预期目标|工作总体要求)"),
+    re.compile(r"做好\s*" + _YEAR + r"\s*年(?:的)?(?:政府|各项|经济)?工作"),
+    re.compile(_YEAR + r"\s*年\s*上\s*半?\s*年.{0,30}下\s*半\s*年"),   # 上半年总结及下半年安排
+)
+# A review of year N followed by "新的一年" / "明年" plans year N+1.
+_REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?工作回顾|回顾\s*" + _YEAR + r"\s*年")
+_NEXT_YEAR = re.compile(r"新的一年|明年")
+# "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "复兴区委"
+_REGION = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?(?:区|县|市|旗))(?=第[一二三四五六七八九十\d]+届|人民政府|人民代表大会|人大|政协|委员会|"
+    r"区委|县委|政府工作报告|国民经济|统计局|年鉴)"
+)
+_REGION_STOP = re.compile(r"^(?:全|本|我|该|各|城|园|社|辖|景|新|开发|高新|试验|示范|市|省|县|区)")
+_PROVINCIAL = re.compile(r"(?:省|自治区)$")
+
+
+def describe(source: SourceText, line_start: int, line_end: int, how: str,
+             file_year: int | None = None) -> Report:
+    """A Report for lines line_start..line_end (1-based) with metadata read from its text."""
+    lines = source.lines[line_start - 1:line_end]
+    title = _title(lines, how)
+    doc_type = _doc_type(title, lines)
+    report_year = _report_year(title, lines)
+    if report_year is None and how == "part":
+        report_year = file_year   # a yearbook part is dated by the yearbook
+    plan_year = None
+    if doc_type not in _NO_PLAN:
+        plan_year = _plan_year(title, "\n".join(lines))
+    return Report(title=title, line_start=line_start, line_end=line_end,
+                  region=_region(title, lines), report_year=report_year,
+                  plan_year=plan_year, doc_type=doc_type)
+
+
+_NO_PLAN = {"party_congress_report", "cppcc_report", "statistical_bulletin",
+            "yearbook_front_matter", "yearbook_body"}
+
+
+def _title(lines: tuple[str, ...], how: str) -> str:
+    """The report's title: the article marker's text, its title lines, or its first line."""
+    heads = [line.strip() for line in lines[:12] if line.strip()]
+    if not heads:
+        return ""
+    first = heads[0]
+    if how == "article":
+        rest = _ARTICLE.sub("", first, count=1).strip()
+        return rest or (heads[1] if len(heads) > 1 else first)
+    if how == "speech":
+        parts = []
+        for text in heads[:4]:
+            if re.match(r"^\s*[—\-－─]", text) or len(text) > 40:
+                break
+            parts.append(text)
+        return " ".join(parts) or first
+    if how == "title":
+        m = re.match(r"^(.{4,60}?(?:报告|总结|计划|安排|打算|公报|汇报)(?:[（(][^）)]{1,12}[）)])?)", first)
+        if m:
+            return m.group(1)
+    return first[:60]
+
+
+def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:
+    """Kind of document, from its title and header lines."""
+    head = title + "".join(line.strip() for line in lines[:8])
+    compact = re.sub(r"\s", "", title)
+    if "统计公报" in compact:
+        return "statistical_bulletin"
+    if "年鉴" in compact:
+        return "yearbook_front_matter"
+    if compact.startswith("大事记"):
+        return "yearbook_body"
+    if "政治协商会议" in compact or re.search(r"政协.{0,20}常务委员会", head):
+        return "cppcc_report"
+    if re.search(r"中国共产党.{0,20}代表大会|党代会|区委书记|县委书记|市委书记", head[:200]):
+        return "party_congress_report"
+    if "人大常委会" in compact or "人民代表大会常务委员会" in compact:
+        return "peoples_congress_report"
+    if "政府工作报告" in compact or "工作报告" in compact:
+        return "government_work_report"
+    if "上半年" in compact and "下半年" in compact or "半年" in compact:
+        return "half_year_summary"
+    if "汇报" in compact or "进展" in compact:
+        return "progress_report"
+    if "总结" in compact:
+        return "work_summary"
+    return None
+
+
+def _report_year(title: str, lines: tuple[str, ...]) -> int | None:
+    """Year the report is dated: a date line near its top or bottom, else a year in its title."""
+    content = [line for line in lines if line.strip()]
+    for line in content[:10] + content[-3:]:
+        text = fold(line.strip())
+        m = _DATE.search(text)
+        if not m:
+            continue
+        # "2024年5月，肃州区被…确定为" is a sentence, not a date line.
+        if len(text) <= _DATE_LINE_MAX or re.search(r"会议上\s*$|会议$", text):
+            return int(m.group(1))
+    m = re.search(_YEAR + r"(?!\d)", fold(title))
+    return int(m.group(1)) if m else None
+
+
+def _plan_year(title: str, text: str) -> int | None:
+    """Year the report's commitments are for, as the text states it; None if it does not."""
+    text = fold(text)
+    years: list[int] = []
+    for pattern in _PLAN:
+        years += [int(m.group(1)) for m in pattern.finditer(fold(title) + "\n" + text)]
+    if years:
+        return max(years)
+    review = _REVIEW.search(text)
+    if review and _NEXT_YEAR.search(text, review.end()):
+        return int(review.group(1) or review.group(2)) + 1
+    return None
+
+
+def _region(title: str, lines: tuple[str, ...]) -> str | None:
+    """The county-level region the report is about, when its text names one."""
+    counts: Counter[str] = Counter()
+    head = " ".join(line.strip() for line in lines[:12])
+    for m in _REGION.finditer(title + " " + head):
+        name = _clean_region(m.group(1))
+        if name:
+            counts[name] += 5
+    for line in lines:
+        for m in _REGION.finditer(line):
+            name = _clean_region(m.group(1))
+            if name:
+                counts[name] += 1
+    if not counts:
+        return None
+    name, score = counts.most_common(1)[0]
+    return name if score >= 2 else None
+
+
+def _clean_region(name: str) -> str | None:
+    """name without a leading city prefix ("酒泉市肃州区" -> "肃州区"); None for generic words."""
+    name = re.sub(r"^.*?[市省]", "", name) if len(name) > 3 and re.search(r"[市省].", name) else name
+    if len(name) < 2 or _REGION_STOP.match(name) or _PROVINCIAL.search(name):
+        return None
+    return name
