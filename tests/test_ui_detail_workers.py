@@ -81,3 +81,18 @@ def test_one_task_at_a_time(qtbot):
         pass
     assert peak[0] == 1
     assert all(t.is_done() for t in tasks)
+
+
+class _Result:
+    def __init__(self, cancelled: bool) -> None:
+        self.cancelled = cancelled
+
+
+def test_result_marked_cancelled_is_a_cancel(qtbot):
+    def stops(*, progress, cancel):
+        return _Result(cancelled=True)
+    got = []
+    task = workers.run_task(stops, on_done=got.append)
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        pass
+    assert got == [] and task.result is None

@@ -62,7 +62,8 @@ class Task(QObject, QRunnable):
 
     Signals (delivered on the GUI thread): `progress(done, total)`,
     `finished(result)`, `failed(message)`; `cancelled()` when the user cancelled
-    and the function stopped by raising. Exactly one of finished/failed/cancelled
+    and the function stopped (by raising, or by returning a result whose
+    `cancelled` attribute is True). Exactly one of finished/failed/cancelled
     is emitted, then `ended()`.
     """
 
@@ -123,8 +124,12 @@ class Task(QObject, QRunnable):
                 self.error = internal_error_message(exc)
                 self.failed.emit(self.error)
         else:
-            self.result = result
-            self.finished.emit(result)
+            if getattr(result, "cancelled", False) is True:
+                # The core's way of saying it stopped on cancel: ImportResult(cancelled=True).
+                self.cancelled.emit()
+            else:
+                self.result = result
+                self.finished.emit(result)
         finally:
             self._done.set()
             self.ended.emit()
