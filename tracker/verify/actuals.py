@@ -1,0 +1,141 @@
+"""Reading the actual figure of an indicator from a review passage.
+
+The figure must follow the indicator within its clause group ("国内生产总值达到56.9万亿元，
+比上年增长7.7%"), keep its measure (增长 = growth, 达到/为/控制在 = level) and belong to the
+plan year: "年均增长12.2%", "五年累计", "上半年", "从2007年的1.4%提高到2012年的1.97%" (the
+2007 figure) are figures of another period and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import fold
+from .lexicon import Indicator, mentions, mentions_of
+
+# Unit -> (family, factor to the family's base).
+UNITS: dict[str, tuple[str, float]] = {
+    "%": ("%", 1), "‰": ("‰", 1), "个百分点": ("pp", 1),
+    "万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1),
+    "万亿美元": ("美元", 1e12), "亿美元": ("美元", 1e8), "万美元": ("美元", 1e4), "美元": ("美元", 1),
+    "万人次": ("人次", 1e4), "人次": ("人次", 1), "万人": ("人", 1e4), "人": ("人", 1), "名": ("人", 1),
+    "万户": ("户", 1e4), "户": ("户", 1), "万亩": ("亩", 1e4), "亩": ("亩", 1),
+    "万吨": ("吨", 1e4), "吨": ("吨", 1), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1),
+    "公里": ("公里", 1), "千米": ("公里", 1), "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1),
+    "亿斤": ("斤", 1e8), "万斤": ("斤", 1e4), "斤": ("斤", 1), "倍": ("倍", 1),
+}
+_COUNT_UNITS = "个所座家套件项条辆张间处台块批"
+_UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE}|[{_COUNT_UNITS}])?")
+_UP = re.compile(r"(?:增长|增加|提高|上涨|上升|增速|增幅|扩大|提升)(?:了)?$")
+_DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|收窄)(?:了)?$")
+_LEVEL = re.compile(r"(?:达到|达|为|是|控制在|回落到|回落至|降至|降到|降低到|下降到|下降至|提高到|提高至|"
+                    r"增加到|增至|突破|超过|实现|完成|累计|总量|规模|稳定在|保持在)(?:了)?$")
+# Clause words marking a figure of another period than one plan year.
+OTHER_PERIOD = re.compile(r"年均|年平均|五年累计|累计[^，；。]{0,10}五年|[两三四五]年[来间]|过去[两三四五]年|这[两三四五]年"
+                          r"|十[一二三四五六七八九]五|上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
+_SUB_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
+_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
+_MAX_SCOPE = 48
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure read from a passage."""
+
+    value: float          # as written (signed: negative for 下降)
+    unit: str | None
+    measure: str          # growth | level
+    start: int            # offset in the passage
+    end: int
+    sub_year: bool = False
+
+
+def figures_for(ind: Indicator, text: str, plan_year: int | None) -> list[Figure]:
+    """Figures that text gives for ind, nearest first, other periods and other years dropped."""
+    folded = fold(text)
+    all_mentions = mentions(folded)
+    own = mentions_of(ind, folded)
+    out: list[Figure] = []
+    for start, end in own:
+        group_index, stop = _group(folded, all_mentions, start, end)
+        scope_start = stop[0]
+        scope = folded[scope_start:stop[1]]
+        figs = [f for f in _read(scope, scope_start, folded, plan_year)]
+        if group_index is not None and "分别" in scope:
+            # "城镇居民人均可支配收入和农村居民人均纯收入分别增长7%和9.3%": i-th name, i-th figure
+            figs = figs[group_index:group_index + 1]
+        out.extend(figs)
+    return out
+
+
+def _group(folded: str, all_mentions: list[tuple[int, int, str]], start: int, end: int) -> tuple[int | None, tuple[int, int]]:
+    """Position of a mention in a joined list of names, and the (start, end) of its figure scope."""
+    seq = [m for m in all_mentions]
+    idx = next(i for i, m in enumerate(seq) if m[0] == start)
+    first = idx
+    while first > 0 and _JOIN.match(folded[seq[first - 1][1]:seq[first][0]]):
+        first -= 1
+    last = idx
+    while last + 1 < len(seq) and _JOIN.match(folded[seq[last][1]:seq[last + 1][0]]):
+        last += 1
+    scope_start = seq[last][1]
+    scope_end = seq[last + 1][0] if last + 1 < len(seq) else len(folded)
+    stop = re.search(r"[。；;]", folded[scope_start:scope_end])
+    if stop:
+        scope_end = scope_start + stop.start()
+    scope_end = min(scope_end, scope_start + _MAX_SCOPE)
+    grouped = idx - first if last > first else None
+    return grouped, (scope_start, scope_end)
+
+
+def _read(scope: str, offset: int, folded: str, plan_year: int | None):
+    """Figures in scope with their measure; figures of another period are left out."""
+    for m in NUMBER.finditer(scope):
+        unit = m.group(3)
+        if not unit:
+            continue
+        a, b = offset + m.start(), offset + m.end()
+        clause = _clause(folded, a)
+        before = folded[max(0, clause[0]):a]
+        if OTHER_PERIOD.search(before) and not _SUB_YEAR.search(before):
+            continue
+        year = _YEAR_BEFORE.search(folded[max(0, a - 10):a])
+        if year and plan_year and int(year.group(1)) != plan_year:
+            continue
+        if re.search(r"从[^，；。]{0,16}$", before) and re.match(r"[^，；。]{0,20}(?:到|至)", folded[b:]):
+            continue    # "从26.6万亿元增加到51.9万亿元": the starting value
+        value = float(m.group(1))
+        lead = folded[max(clause[0], a - 8):a].rstrip()
+        lead = re.sub(r"(?:比上年|同比|较上年|比去年)$", "", lead)
+        if _DOWN.search(lead):
+            measure, value = "growth", -value
+        elif _UP.search(lead):
+            measure = "growth"
+        else:
+            measure = "level"
+        yield Figure(value, unit, measure, a, b, bool(_SUB_YEAR.search(before)))
+
+
+def _clause(folded: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the comma clause around pos."""
+    start = max(folded.rfind(c, 0, pos) for c in "，,；;。：:") + 1
+    ends = [i for i in (folded.find(c, pos) for c in "，,；;。") if i >= 0]
+    return start, min(ends) if ends else len(folded)
+
+
+def progress_share(text: str, target_value: float | None, target_unit: str | None) -> float | None:
+    """Share of the task done a passage states: 完成全年任务的60.42%, or 完成投资X亿元 of a Y亿元 target."""
+    folded = fold(text)
+    m = re.search(r"完成(?:了)?(?:全年|年度)?(?:目标)?(?:任务|计划)的\s*(\d+(?:\.\d+)?)\s*%", folded)
+    if m:
+        return min(float(m.group(1)) / 100, 1.0)
+    if target_value and target_unit in UNITS:
+        fam, factor = UNITS[target_unit]
+        for m in re.finditer(rf"(?:已?完成|累计完成)(?:投资|建设)?\s*(\d+(?:\.\d+)?)\s*({_UNIT_RE})", folded):
+            u = UNITS.get(m.group(2))
+            if u and u[0] == fam:
+                return min(float(m.group(1)) * u[1] / (target_value * factor), 1.0)
+    return None

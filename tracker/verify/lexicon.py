@@ -1,0 +1,81 @@
+"""Indicator synonyms (tracker/data/indicators.json) and finding indicator mentions in text."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Prefixes that only name the place: 全区地区生产总值 is 地区生产总值.
+_PLACE_PREFIX = re.compile(r"^(?:全[省市区县州旗镇]|本[省市区县]|我[省市区县]|全国)")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: canonical name, the names reports use for it, which way is good."""
+
+    name: str
+    aliases: tuple[str, ...]
+    better: str = "higher"      # "higher" | "lower"
+    rate: bool = False          # 涨幅/失业率: a growth verb and a level give the same figure
+
+
+@lru_cache(maxsize=1)
+def indicators() -> tuple[Indicator, ...]:
+    """All indicators of the data file."""
+    raw = json.loads(resources.files("tracker.data").joinpath("indicators.json").read_text("utf-8"))
+    return tuple(Indicator(d["name"], tuple(d["aliases"]), d.get("better", "higher"), bool(d.get("rate")))
+                 for d in raw["indicators"])
+
+
+@lru_cache(maxsize=1)
+def all_aliases() -> tuple[str, ...]:
+    """Every alias of every indicator, longest first."""
+    names = {a for ind in indicators() for a in ind.aliases}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(a) for a in all_aliases()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def resolve(name: str | None, text: str = "") -> Indicator | None:
+    """The known indicator named by name (an extracted indicator), else the first one text names."""
+    for probe in (name or "", text or ""):
+        probe = _PLACE_PREFIX.sub("", probe.strip())
+        if not probe:
+            continue
+        m = _alias_pattern().search(probe)
+        if m:
+            alias = m.group(0)
+            for ind in indicators():
+                if alias in ind.aliases or alias.upper() in ind.aliases:
+                    return ind
+    if name and name.strip():
+        clean = _PLACE_PREFIX.sub("", name.strip())
+        return Indicator(clean, (clean,))
+    return None
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, alias) of every indicator name in text, longest match at each place."""
+    return [(m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text)]
+
+
+def mentions_of(ind: Indicator, text: str) -> list[tuple[int, int]]:
+    """Spans in text where ind is named; a longer name of another indicator does not count."""
+    spans = []
+    aliases = {a.upper() for a in ind.aliases}
+    known = set(all_aliases())
+    for start, end, alias in mentions(text):
+        if alias.upper() in aliases:
+            spans.append((start, end))
+    if not any(a in known for a in ind.aliases):
+        # An indicator the data does not know: plain search for its name.
+        for alias in ind.aliases:
+            spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(alias), text))
+    return sorted(set(spans))

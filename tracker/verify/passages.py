@@ -1,0 +1,134 @@
+"""Review text as passages (sentences with line and period context) and BM25 search over them."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import SourceText
+from ..paragraphs import paragraphs
+from ..tokens import bigrams
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+")
+_MAX_LEN = 160          # longer sentences are cut at commas into windows of about this size
+_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[篇章部分])")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# Relative year words, as an offset from the review's own year.
+_RELATIVE = (("前年", -2), ("去年", -1), ("上年", -1), ("上一年", -1), ("过去一年", -1),
+             ("今年", 0), ("本年", 0), ("明年", 1))
+# A span of several years: "过去五年工作回顾", "五年来", "“十二五”期间".
+MULTI_YEAR = re.compile(r"[过这近][去]?[两三四五六七八九十]年|[两三四五六七八九十]年来|[五六七八九十]年的回顾"
+                        r"|本届政府|十[一二三四五六七八九]五”?\s*(?:期间|时期|以来)|五年累计|累计[^，。]{0,12}五年")
+K1, B = 1.2, 0.75
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence (or window of a long one) of the review, verbatim, with its context."""
+
+    text: str
+    line: int
+    years: frozenset[int]      # years the passage itself names (absolute or 去年/今年)
+    context_year: int | None   # year its section heading names
+    multi_year: bool           # the passage or its section covers several years
+    index: int = 0
+
+
+def split_passages(source: SourceText, report_year: int | None = None,
+                   line_start: int = 1, line_end: int | None = None) -> list[Passage]:
+    """Passages of lines line_start..line_end of source, best cut for evidence."""
+    out: list[Passage] = []
+    ctx_year: int | None = None
+    ctx_multi = False
+    for para in paragraphs(source, line_start, line_end):
+        text = para.text
+        if len(text) <= 40 and _TOP_HEADING.match(para.folded):
+            # "一、2013年工作回顾" / "一、过去五年工作回顾" / "二、今年经济社会发展的…"
+            years = years_named(text, report_year)
+            ctx_year = min(years) if len(years) == 1 else None
+            ctx_multi = bool(MULTI_YEAR.search(text))
+        para_multi = bool(MULTI_YEAR.search(text[:12]))
+        for start, end in _pieces(text):
+            piece = text[start:end].strip()
+            if len(piece) < 4:
+                continue
+            lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            out.append(Passage(piece, para.line_at(lead), frozenset(years_named(piece, report_year)),
+                               ctx_year, ctx_multi or para_multi, len(out)))
+    return out
+
+
+def years_named(text: str, report_year: int | None) -> set[int]:
+    """Years a text names: 2012年, and 去年/今年 counted from report_year."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    if report_year:
+        for word, delta in _RELATIVE:
+            if word in text:
+                years.add(report_year + delta)
+    return years
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of text; long ones cut at commas."""
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        if end - start <= _MAX_LEN:
+            out.append((start, end))
+            continue
+        cut = start
+        for m in re.finditer(r"[，,]", text[start:end]):
+            if start + m.end() - cut >= _MAX_LEN * 0.6:
+                out.append((cut, start + m.end()))
+                cut = start + m.end()
+        if cut < end:
+            out.append((cut, end))
+    return out
+
+
+class Index:
+    """BM25 over passages with character-bigram terms."""
+
+    def __init__(self, passages: list[Passage]):
+        self.passages = passages
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lengths = []
+        for i, p in enumerate(passages):
+            terms = Counter(bigrams(p.text))
+            lengths.append(sum(terms.values()) or 1)
+            for t, tf in terms.items():
+                self.postings[t].append((i, tf))
+        n = len(passages) or 1
+        avg = sum(lengths) / n if lengths else 1.0
+        self.norm = [K1 * (1 - B + B * ln / avg) for ln in lengths]
+        self.idf = {t: math.log(1 + (n - len(ps) + 0.5) / (len(ps) + 0.5)) for t, ps in self.postings.items()}
+        self.common = max(50, n // 4)   # terms in more passages than this only re-rank
+
+    def search(self, terms: list[str], k: int = 10, boost: dict[str, float] | None = None) -> list[tuple[int, float]]:
+        """(passage index, score) of the k best passages for terms, best first."""
+        scores: dict[int, float] = defaultdict(float)
+        rare = [t for t in terms if t in self.postings and len(self.postings[t]) <= self.common]
+        if not rare:
+            rare = [t for t in terms if t in self.postings]
+        norm = self.norm
+        for t in rare:
+            w = self.idf[t] * (boost.get(t, 1.0) if boost else 1.0)
+            for i, tf in self.postings[t]:
+                scores[i] += w * tf * (K1 + 1) / (tf + norm[i])
+        best = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:k]
+        return best
+
+    def max_score(self, terms: list[str], boost: dict[str, float] | None = None) -> float:
+        """Score of an ideal passage holding each term once (to scale scores to 0..1)."""
+        total = 0.0
+        for t in terms:
+            if t in self.idf:
+                total += self.idf[t] * (boost.get(t, 1.0) if boost else 1.0)
+        return total or 1.0

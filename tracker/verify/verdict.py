@@ -1,0 +1,110 @@
+"""Comparing an actual figure with a commitment, and reading verdict words when there is none.
+
+Tolerance of 左右 (comparator "≈"): ±0.5 for rates (%, ‰, 个百分点), ±5 % relative for
+levels. Outside the band the side decides: over-achievement in the good direction is
+done (居民消费价格涨幅3.5%左右 met by 2.6%, prices being better lower), the other side
+not_done. `>=`/`<=` are exact; a range is met inside its bounds or beyond on the good side.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Commitment
+from .actuals import UNITS, Figure
+from .lexicon import Indicator
+
+RATE_BAND = 0.5
+LEVEL_BAND = 0.05
+EPS = 1e-9
+_RATE_FAMILIES = ("%", "‰", "pp")
+
+DONE_WORDS = re.compile(r"超额完成|全面完成|全部完成|圆满完成|顺利完成|如期完成|提前完成|按期完成|均已完成|已完成|已全部"
+                        r"|已建成|全部建成|建成通车|建成投用|建成投运|投入使用|投入运营|交付使用|竣工验收|已竣工|已开通|已实现")
+NOT_DONE_WORDS = re.compile(r"未能实现|未能完成|未完成|未达到|未达标|未实现|没有完成|没有实现|未按期|低于预期|差距较大")
+PROGRESS_WORDS = re.compile(r"开工建设|已开工|开工|推进中|正在|在建|加快推进|有序推进|稳步推进|主体完工|主体工程|已启动|启动实施|前期工作|完成投资")
+LIST_DONE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)件(?:惠民|为民|民生)?实事[^。；]{0,12}(?:全部|均已|全面|圆满|如期|已经)(?:完成|办结|落实|兑现)"
+                       r"|(?:惠民|为民|民生)实事[^。；]{0,12}(?:全部|均已|全面|圆满)(?:完成|办结|落实|兑现)")
+
+
+def compatible(c: Commitment, ind: Indicator, fig: Figure, level: bool = False) -> float | None:
+    """fig converted to the commitment's unit when it measures the same thing, else None."""
+    unit = c.level_unit if level else c.unit
+    measure = "level" if level else (c.measure or "level")
+    if not unit or not fig.unit:
+        return None
+    tu, fu = UNITS.get(unit), UNITS.get(fig.unit)
+    if tu is None or fu is None:
+        return fig.value if unit == fig.unit and measure == fig.measure else None
+    if tu[0] != fu[0]:
+        return None
+    if ind.rate and tu[0] in _RATE_FAMILIES:
+        return fig.value       # 上涨2.6% is the 涨幅 2.6%
+    if measure != fig.measure:
+        return None
+    return fig.value * fu[1] / tu[1]
+
+
+def good_side(c: Commitment, ind: Indicator) -> str:
+    """'higher' or 'lower': which way of the target is over-achievement."""
+    if c.direction == "decrease":
+        return "higher"       # the value is the size of a decline: more decline is better
+    if "控制在" in (c.text or "") or c.comparator == "<=":
+        return "lower"
+    return ind.better
+
+
+def judge(c: Commitment, ind: Indicator, actual: float, level: bool = False) -> tuple[str, str]:
+    """(status, reason) of a numeric target against the actual in its unit and sense."""
+    unit = (c.level_unit if level else c.unit) or ""
+    value = c.level_value if level else c.value
+    comp = (c.level_comparator or c.comparator) if level else c.comparator
+    hi = None if level else c.value_high
+    if value is None:
+        return "unknown", "the commitment has no number to compare"
+    v = actual
+    if c.direction == "decrease" and not level and c.measure == "growth":
+        v = -actual           # 下降3.7% was read as -3.7: a decline of 3.7
+    side = good_side(c, ind)
+    shown = f"{_n(v)}{unit}"
+    if comp == "range" and hi is not None:
+        lo, up = min(value, hi), max(value, hi)
+        if lo - EPS <= v <= up + EPS:
+            return "done", f"{shown} inside the range {_n(lo)}{unit}-{_n(up)}{unit}"
+        better = v > up if side == "higher" else v < lo
+        return ("done" if better else "not_done"), f"{shown} outside the range {_n(lo)}{unit}-{_n(up)}{unit}" + (
+            " on the good side" if better else "")
+    if comp == "≈":
+        family = UNITS.get(unit, (unit, 1))[0]
+        band = RATE_BAND if family in _RATE_FAMILIES else abs(value) * LEVEL_BAND
+        if abs(v - value) <= band + EPS:
+            return "done", f"{shown} within {_n(value)}{unit}左右 (±{_n(band)})"
+        better = v > value if side == "higher" else v < value
+        word = "above" if v > value else "below"
+        return ("done" if better else "not_done"), f"{shown} {word} {_n(value)}{unit}左右 (±{_n(band)})"
+    if comp == "<=" or (comp is None and side == "lower"):
+        ok = v <= value + EPS
+        return ("done" if ok else "not_done"), f"{shown} {'within' if ok else 'over'} the ceiling {_n(value)}{unit}"
+    ok = v >= value - EPS
+    return ("done" if ok else "not_done"), f"{shown} {'reaches' if ok else 'short of'} {_n(value)}{unit}"
+
+
+def words_status(text: str) -> str | None:
+    """Status stated in words by a passage (超额完成, 未完成, 开工), or None."""
+    if NOT_DONE_WORDS.search(text):
+        return "not_done"
+    if DONE_WORDS.search(text):
+        return "done"
+    if PROGRESS_WORDS.search(text):
+        return "in_progress"
+    return None
+
+
+def list_claim(text: str) -> bool:
+    """True when a passage says a whole 实事 list was done ("10件惠民实事全部完成")."""
+    return bool(LIST_DONE.search(text))
+
+
+def _n(x: float) -> str:
+    """A number without a needless .0."""
+    return f"{x:g}" if abs(x) < 1e15 else str(x)
