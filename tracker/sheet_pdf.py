@@ -1,0 +1,247 @@
+"""The status sheet as PDF (reportlab platypus), A4 portrait or landscape.
+
+The CJK font is chosen explicitly: WenQuanYi Micro Hei embeds as TrueType with a
+correct ToUnicode map, so the Chinese survives copy, search and pdftotext. Without a
+usable font we refuse (UserError) rather than print a sheet with the Chinese missing.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import partial
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape as to_landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                TableStyle)
+
+from .sheet import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS, STATUS_ORDER,
+                    STATUS_SYMBOLS, SheetData, SheetGroup, SheetRow, kind_heading)
+from .sheet_chart import status_chart
+from .sheet_font import register_cjk_font
+
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
+# Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
+_SHARES = {False: (0.05, 0.335, 0.125, 0.185, 0.085, 0.14, 0.08),
+           True: (0.04, 0.36, 0.12, 0.19, 0.065, 0.155, 0.07)}
+_BODY_SIZE, _LEADING = 8.5, 11.5
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("cell", fontName=font, fontSize=_BODY_SIZE, leading=_LEADING,
+                          wordWrap="CJK")
+    return {
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22,
+                                alignment=TA_CENTER, spaceAfter=2 * mm),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=9, leading=13,
+                               alignment=TA_CENTER, textColor=colors.HexColor("#444444")),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16,
+                             spaceBefore=5 * mm, spaceAfter=2 * mm),
+        "cell": base,
+        "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
+        "one_line": ParagraphStyle("one_line", parent=base, autoLeading="max"),
+        "status": ParagraphStyle("status", parent=base, alignment=TA_CENTER, leading=14.5),
+        "head": ParagraphStyle("head", parent=base, alignment=TA_CENTER,
+                               textColor=colors.white),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
+                                textColor=colors.HexColor("#333333")),
+        "category": ParagraphStyle("category", parent=base, fontSize=9, leading=12),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph showing text literally: document text is text, never markup."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _symbol(status: str, big: float = 16) -> str:
+    """Markup of a status symbol; the geometric ones (◐ △ ○) are drawn small in this font."""
+    size = 11 if status in ("done", "not_done") else big
+    return f'<font size="{size}">{STATUS_SYMBOLS[status]}</font>'
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """text cut into pieces of at most size characters, preferring to end after 。；，."""
+    pieces = []
+    while len(text) > size:
+        cut = max(text.rfind(p, size // 2, size) for p in "。；;，,、")
+        cut = cut + 1 if cut > 0 else size
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return pieces + [text] if text else pieces or [""]
+
+
+def _row_cells(row: SheetRow, st: dict, widths: list[float], max_lines: int) -> list[list]:
+    """One table row per row, or several when a cell is taller than a page would hold."""
+    # Characters a cell can hold on one page: a livelihood item quoted in full can run long.
+    texts = [row.text, row.target, row.progress, row.evidence]
+    cols = [1, 2, 3, 5]
+    caps = [max(40, int((widths[c] - 6) / _BODY_SIZE) * max_lines) for c in cols]
+    parts = [_chunks(t, cap) for t, cap in zip(texts, caps)]
+    n = max(len(p) for p in parts)
+    # The geometric symbols (◐ △ ○) are drawn small in this font; enlarge them to read.
+    status = (f'<font color="{STATUS_INKS[row.status]}">{_symbol(row.status)}<br/>'
+              f"{STATUS_LABELS[row.status]}</font>")
+    deadline = escape(row.deadline)
+    if row.overdue:
+        deadline += '<br/><font color="#a8231a">已逾期</font>'
+    out = []
+    for i in range(n):
+        piece = [p[i] if i < len(p) else "" for p in parts]
+        text_cell = _p(piece[0], st["cell"])
+        if i == 0 and row.stale:
+            text_cell = Paragraph(escape(piece[0]) + '<font color="#777777">（原文已变）</font>',
+                                  st["cell"])
+        first = i == 0
+        out.append([
+            _p(row.number if first else "续", st["centre"]),
+            text_cell,
+            _p(piece[1], st["cell"]),
+            _p(piece[2], st["cell"]),
+            Paragraph(status, st["status"]) if first else "",
+            _p(piece[3], st["small"]),
+            Paragraph(deadline, st["centre"]) if first else "",
+        ])
+    return out
+
+
+def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
+                 max_lines: int) -> Table:
+    """One kind's table: repeated header, a spanning row per category, status fills."""
+    data: list[list] = [[_p(c, st["head"]) for c in COLUMNS]]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        # The enlarged symbol pushes the status word down; give it room at the bottom.
+        ("BOTTOMPADDING", (4, 1), (4, -1), 7),
+    ]
+    for group in groups:
+        # A category row only where it tells something: not "主要预期目标" under its own heading.
+        label = group.category if group.category != KIND_LABELS.get(group.kind) else ""
+        if label or len(groups) > 1:
+            r = len(data)
+            data.append([_p(f"【{label or '其他'}】", st["category"])] + [""] * 6)
+            style += [("SPAN", (0, r), (-1, r)),
+                      ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#e4e9ef")),
+                      ("NOSPLIT", (0, r), (-1, min(r + 1, r + len(group.rows))))]
+        for row in group.rows:
+            first = len(data)
+            data += _row_cells(row, st, widths, max_lines)
+            last = len(data) - 1
+            style.append(("BACKGROUND", (4, first), (4, last),
+                          colors.HexColor(STATUS_FILLS[row.status])))
+            if last > first:
+                style += [("SPAN", (4, first), (4, last)), ("SPAN", (6, first), (6, last))]
+    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
+
+
+def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
+    """Counts by kind and status beside a bar chart of the statuses."""
+    rows = [[_p("承诺事项合计", st["cell"]), _p(f"{data.total} 项", st["cell"])]]
+    rows += [[_p(KIND_LABELS[k], st["cell"]), _p(f"{data.by_kind.get(k, 0)} 项", st["cell"])]
+             for k in KIND_ORDER if data.by_kind.get(k)]
+    first_status = len(rows)
+    rows += [[Paragraph(f"{_symbol(s, 13)} {STATUS_LABELS[s]}", st["one_line"]),
+              _p(f"{data.by_status.get(s, 0)} 项", st["cell"])] for s in STATUS_ORDER]
+    rows.append([_p("已逾期未完成", st["cell"]), _p(f"{data.overdue} 项", st["cell"])])
+    counts = Table(rows, colWidths=[32 * mm, 18 * mm], style=TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
+        ("BACKGROUND", (0, 0), (-1, first_status - 1), colors.HexColor("#e4e9ef")),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ] + [("BACKGROUND", (0, first_status + i), (0, first_status + i),
+          colors.HexColor(STATUS_FILLS[s])) for i, s in enumerate(STATUS_ORDER)]))
+    chart = status_chart(data.by_status, font, width - 56 * mm, 52 * mm)
+    return Table([[counts, chart]], colWidths=[54 * mm, width - 54 * mm],
+                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Holds pages until the end so each footer can say 第 N 页 共 M 页."""
+
+    def __init__(self, *args, font: str, footer_left: str, header: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._font, self._footer_left, self._header = font, footer_left, header
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._decorate(number, total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, number: int, total: int) -> None:
+        w, h = self._pagesize
+        self.saveState()
+        self.setFont(self._font, 8)
+        self.setFillColor(colors.HexColor("#555555"))
+        self.setStrokeColor(colors.HexColor("#999999"))
+        if number > 1:  # the first page carries the full title already
+            self.drawString(MARGIN_X, h - 11 * mm, self._header)
+            self.line(MARGIN_X, h - 12.5 * mm, w - MARGIN_X, h - 12.5 * mm)
+        self.drawString(MARGIN_X, 9 * mm, self._footer_left)
+        self.drawCentredString(w / 2, 9 * mm, f"第 {number} 页 共 {total} 页")
+        self.restoreState()
+
+
+def pdf_bytes(data: SheetData, landscape: bool = False,
+              font_dirs: list[Path] | None = None) -> bytes:
+    """The sheet as PDF bytes; UserError when no CJK font can be found."""
+    font = register_cjk_font(font_dirs)
+    st = _styles(font)
+    pagesize = to_landscape(A4) if landscape else A4
+    width = pagesize[0] - 2 * MARGIN_X
+    frame_h = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
+    widths = [s * width for s in _SHARES[landscape]]
+    max_lines = int((frame_h - 40) / _LEADING)   # leave room for the repeated header row
+
+    story = [_p(data.title, st["title"])]
+    meta = f"打印日期：{data.printed.isoformat()}　　台账：{data.store_name}"
+    story.append(_p(meta, st["meta"]))
+    if data.scope:
+        story.append(_p(f"范围：{data.scope}", st["meta"]))
+    story += [Spacer(1, 4 * mm), _summary(data, st, width, font)]
+    for index, kind in enumerate(data.kinds()):
+        groups = [g for g in data.groups if g.kind == kind]
+        count = sum(len(g.rows) for g in groups)
+        table = _group_table(groups, st, widths, max_lines)
+        # The heading stays with the table's first rows, never alone at a page foot.
+        story += [CondPageBreak(45 * mm), _p(kind_heading(kind, index, count), st["h2"]),
+                  table]
+    if not data.groups:
+        story.append(_p("（所选范围内没有承诺事项）", st["h2"]))
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                            title=data.title, author="承诺台账", subject=data.scope or data.title,
+                            creator="承诺台账 tracker sheet")
+    maker = partial(_NumberedCanvas, font=font, footer_left=f"台账：{data.store_name}",
+                    header=f"{data.title}（打印日期 {data.printed.isoformat()}）")
+    doc.build(story, canvasmaker=maker)
+    return buf.getvalue()
+
+
+def write(data: SheetData, out: Path, landscape: bool = False,
+          font_dirs: list[Path] | None = None) -> None:
+    """Write the sheet as a PDF file (the font is checked before anything is written)."""
+    out.write_bytes(pdf_bytes(data, landscape=landscape, font_dirs=font_dirs))
