@@ -31,20 +31,24 @@ _PLAN = (
 # A review of year N followed by "新的一年" / "明年" plans year N+1.
 _REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?工作回顾|回顾\s*" + _YEAR + r"\s*年")
 _NEXT_YEAR = re.compile(r"新的一年|明年")
-# "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "复兴区委"
+# "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "中共复兴区委": the name is
+# the two characters before 区/县/市/旗, or three when a boundary precedes them.
 _REGION = re.compile(
-    r"([\u4e00-\u9fff]{2,3}?(?:区|县|市|旗))(?=第[一二三四五六七八九十\d]+届|人民政府|人民代表大会|人大|政协|委员会|"
-    r"区委|县委|政府工作报告|国民经济|统计局|年鉴)"
+    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在市州省盟共])|^)?([\u4e00-\u9fff]{2,3}?(?:区|县|市|旗))"
+    r"(?=第[一二三四五六七八九十\d]+届|人民政府|人民代表大会|人大常委会|"
+    r"政府工作报告|国民经济|统计局|年鉴)"
 )
-_REGION_STOP = re.compile(r"^(?:全|本|我|该|各|城|园|社|辖|景|新|开发|高新|试验|示范|市|省|县|区)")
+_PARTY_COMMITTEE = re.compile(r"中共(?:[\u4e00-\u9fff]{2,3}?[市州盟])?([\u4e00-\u9fff]{2,3}?[区县市旗])委")
+_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[在市州省盟共]")
+_REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了的是在和与及并请向对为位其此等代表将年会]|开发|高新")
 _PROVINCIAL = re.compile(r"(?:省|自治区)$")
 
 
 def describe(source: SourceText, line_start: int, line_end: int, how: str,
-             file_year: int | None = None) -> Report:
+             file_year: int | None = None, title_line: int | None = None) -> Report:
     """A Report for lines line_start..line_end (1-based) with metadata read from its text."""
     lines = source.lines[line_start - 1:line_end]
-    title = _title(lines, how)
+    title = _title(source.lines[(title_line or line_start) - 1:line_end], how)
     doc_type = _doc_type(title, lines)
     report_year = _report_year(title, lines)
     if report_year is None and how == "part":
@@ -96,7 +100,7 @@ def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:
         return "yearbook_body"
     if "政治协商会议" in compact or re.search(r"政协.{0,20}常务委员会", head):
         return "cppcc_report"
-    if re.search(r"中国共产党.{0,20}代表大会|党代会|区委书记|县委书记|市委书记", head[:200]):
+    if re.search(r"中国共产党.{0,30}代表大会|党代会|党的.{0,6}代表大会", head[:300]):
         return "party_congress_report"
     if "人大常委会" in compact or "人民代表大会常务委员会" in compact:
         return "peoples_congress_report"
@@ -123,6 +127,8 @@ def _report_year(title: str, lines: tuple[str, ...]) -> int | None:
         if len(text) <= _DATE_LINE_MAX or re.search(r"会议上\s*$|会议$", text):
             return int(m.group(1))
     m = re.search(_YEAR + r"(?!\d)", fold(title))
+    if not m and content:   # "…述职报告范文2023": a year run into the title line
+        m = re.search(r"(?<!\d)" + _YEAR + r"(?!\d)", fold(content[0].strip())[:_DATE_LINE_MAX])
     return int(m.group(1)) if m else None
 
 
@@ -143,25 +149,42 @@ def _plan_year(title: str, text: str) -> int | None:
 def _region(title: str, lines: tuple[str, ...]) -> str | None:
     """The county-level region the report is about, when its text names one."""
     counts: Counter[str] = Counter()
+    m = _TITLE_REGION.match(fold(title).strip())
+    if m and _clean_region(m.group(1)):
+        counts[m.group(1)] += 5
     head = " ".join(line.strip() for line in lines[:12])
-    for m in _REGION.finditer(title + " " + head):
-        name = _clean_region(m.group(1))
-        if name:
-            counts[name] += 5
-    for line in lines:
-        for m in _REGION.finditer(line):
-            name = _clean_region(m.group(1))
-            if name:
-                counts[name] += 1
+    for weight, texts in ((5, [title + " " + head]), (1, lines)):
+        for text in texts:
+            for m in _REGION.finditer(text):
+                name = _clean_region(_region_name(text, m.start(1), m.end(1)))
+                if name:
+                    counts[name] += weight
+            for m in _PARTY_COMMITTEE.finditer(text):
+                name = _clean_region(m.group(1))
+                if name:
+                    counts[name] += weight
     if not counts:
         return None
     name, score = counts.most_common(1)[0]
     return name if score >= 2 else None
 
 
+def _region_name(text: str, start: int, end: int) -> str:
+    """Two characters before the suffix, three only when a boundary precedes them."""
+    name = text[start:end]
+    if len(name) == 4 and not (start == 0 or _BOUNDARY.match(text[start - 1])) \
+            or _REGION_STOP.match(name):
+        return name[1:]
+    return name
+
+
+_TITLE_REGION = re.compile(r"^(?:\d{4}\s*年?)?(?:[\u4e00-\u9fff]{2,3}[市州盟])?([\u4e00-\u9fff]{2}[区县市旗])")
+_NOT_PLACE = re.compile(r"[了的是我们这那个]")
+
+
 def _clean_region(name: str) -> str | None:
     """name without a leading city prefix ("酒泉市肃州区" -> "肃州区"); None for generic words."""
     name = re.sub(r"^.*?[市省]", "", name) if len(name) > 3 and re.search(r"[市省].", name) else name
-    if len(name) < 2 or _REGION_STOP.match(name) or _PROVINCIAL.search(name):
+    if len(name) < 3 or _REGION_STOP.match(name) or _NOT_PLACE.search(name) or _PROVINCIAL.search(name):
         return None
     return name

@@ -26,11 +26,14 @@ _PART = re.compile(r"^\s*(?:特\s*[载載]|附\s*录|大\s*事\s*记)\s*$")
 # A line that starts with a document title: a short name ending in a document type.
 _TITLE = re.compile(
     r"^\s*((?:\d{4}|[Xx]{2,4})?[^\s，。；！？,;:：、“”\"（(【\[\d一二三四五六七八九十]"
-    r"[^，。；！？,;:：“”\"]{3,42}?"
+    r"[^\s，。；！？,;:：、“”\"]{3,42}?"
     r"(?:工作报告|工作总结|工作计划|工作安排|工作打算|述职报告|统计公报|年度总结|半年总结|进展情况汇报|总结报告))"
 )
-_NOT_TITLE = re.compile(r"是|以下|下面|关于做好|代表|向大会|根据|按照")
+# Sentences that mention a document ("现将上半年…工作安排", "召开…工作安排会议") and
+# lines that start with the document type itself ("工作总结以及工作计划范文") are not titles.
+_NOT_TITLE = re.compile(r"是|以下|下面|关于做好|代表|向大会|根据|按照|现将|召开|会议|^(?:工作|总结|报告|计划)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLOSED_LINE = re.compile(r"[。！？!?；;：:”」』）)…\d%％]\s*$")
 _TOC_LINE = re.compile(r"(?:\t|\.{3,}|…{2,})\s*\d{1,4}\s*$")
 _BODY_MIN = 60          # a line this long is body text, not a header
 _CRUFT_MAX = 4          # "笔记", "复制", "问答": web-page buttons
@@ -39,15 +42,15 @@ _CRUFT_MAX = 4          # "笔记", "复制", "问答": web-page buttons
 def split_reports(source: SourceText) -> list[Report]:
     """The reports in source, in file order, each with its metadata."""
     lines = source.lines
-    starts = _merge(_candidate_starts(lines), lines)
-    if not starts:
-        starts = [(_first_content(lines, 0), "plain")]
+    starts = _merge(_candidate_starts(lines) + _cut_starts(lines), lines)
     first = _first_content(lines, 0)
+    if not starts:
+        starts = [(first, "plain", first)]
     if starts[0][0] > first and _has_body(lines, first, starts[0][0]):
-        starts.insert(0, (first, "front"))     # a yearbook's front matter, a preface
+        starts.insert(0, (first, "front", first))     # a yearbook's front matter, a preface
     reports: list[Report] = []
     file_year = None
-    for i, (start, how) in enumerate(starts):
+    for i, (start, how, title_at) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
         begin = start + 1 if how == "part" and lines[start].strip() in _part_words() else start
         begin = _first_content(lines, begin)
@@ -56,7 +59,7 @@ def split_reports(source: SourceText) -> list[Report]:
             continue
         if i == len(starts) - 1:
             end = _trim_cruft(lines, begin, end)
-        report = describe(source, begin + 1, end + 1, how, file_year)
+        report = describe(source, begin + 1, end + 1, how, file_year, max(begin, title_at) + 1)
         if file_year is None and report.report_year is not None:
             file_year = report.report_year
         reports.append(report)
@@ -68,23 +71,26 @@ def _part_words() -> set[str]:
     return {"特载", "特 载", "特載", "特 載", "附录", "附 录"}
 
 
-def _candidate_starts(lines: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(0-based line, kind) of every line that may open a report."""
-    out: list[tuple[int, str]] = []
+Start = tuple[int, str, int]   # (0-based first line, kind, 0-based line holding the title)
+
+
+def _candidate_starts(lines: tuple[str, ...]) -> list[Start]:
+    """(0-based line, kind, title line) of every line that may open a report."""
+    out: list[Start] = []
     titles: list[str] = []
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         if _ARTICLE.match(line):
-            out.append((i, "article"))
+            out.append((i, "article", i))
             titles.append(_title_of(line))
         elif _PART.match(line) and not _in_toc(lines, i):
-            out.append((i, "part"))
+            out.append((i, "part", i))
             titles.append("")
         elif _SPEECH.match(line) and len(line.strip()) <= 70:
             title_at = _title_above(lines, i)
             if title_at is not None:
-                out.append((title_at, "speech"))
+                out.append((title_at, "speech", title_at))
                 titles.append("")
         else:
             m = _TITLE.match(line)
@@ -95,7 +101,7 @@ def _candidate_starts(lines: tuple[str, ...]) -> list[tuple[int, str]]:
             # repeat of its title ("上半年工作总结及下半年工作计划1…") heads a section.
             if titles and titles[-1] and (title in titles[-1] or titles[-1] in title):
                 continue
-            out.append((i, "title"))
+            out.append((i, "title", i))
             titles.append(title)
     return out
 
@@ -120,16 +126,44 @@ def _title_above(lines: tuple[str, ...], at: int) -> int | None:
     return top
 
 
-def _merge(starts: list[tuple[int, str]], lines: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Starts with only header lines between them belong to one report."""
-    starts = sorted(set(starts))
-    out: list[tuple[int, str]] = []
-    for start, how in starts:
-        if out and not _has_body(lines, out[-1][0], start):
-            if out[-1][1] == "title" and how != "title":
-                out[-1] = (out[-1][0], how)
+def _cut_starts(lines: tuple[str, ...]) -> list[Start]:
+    """Reports that start with no heading right after the previous one breaks off.
+
+    "…对与群众切身利" then " 回顾五年的历程，…": a long line stopping mid-word,
+    followed by an indented paragraph, in a text whose paragraphs otherwise end
+    with punctuation and are not indented, means a document was cut and another begins.
+    """
+    long_lines = [line for line in lines if len(line.strip()) >= _BODY_MIN // 2]
+    if not long_lines:
+        return []
+    closed = sum(bool(_CLOSED_LINE.search(line)) for line in long_lines)
+    indented = sum(bool(re.match(r"^[ \t\u3000]+\S", line)) for line in long_lines)
+    if closed < 0.9 * len(long_lines) or indented > 0.05 * len(long_lines):
+        return []
+    out: list[Start] = []
+    for i, line in enumerate(lines[:-1]):
+        text = line.rstrip()
+        if len(text.strip()) < _BODY_MIN // 2 or not _HAN.match(text[-1]):
             continue
-        out.append((start, how))
+        j = _first_content(lines, i + 1)
+        if j < len(lines) and re.match(r"^[ \t\u3000]+\S", lines[j]) \
+                and len(lines[j].strip()) >= _BODY_MIN // 2 and _has_body(lines, max(0, i - 10), i):
+            out.append((j, "cut", j))
+    return out
+
+
+def _merge(starts: list[Start], lines: tuple[str, ...]) -> list[Start]:
+    """Starts with only header lines between them belong to one report."""
+    out: list[Start] = []
+    for start, how, title_at in sorted(set(starts)):
+        if out and not _has_body(lines, out[-1][0], start):
+            first, kind, _ = out[-1]
+            if kind == "title" and how == "title":
+                out[-1] = (first, kind, title_at)   # the title nearest the text wins
+            elif kind == "title":
+                out[-1] = (first, how, title_at)
+            continue
+        out.append((start, how, title_at))
     return out
 
 
