@@ -1,0 +1,87 @@
+"""Which paragraphs of a report belong to its plan for the plan year.
+
+A government work report reviews last year ("2024年工作回顾", "一年来…") and then
+sets out the plan ("2025年工作安排", "今年政府工作的总体要求"); pledges live only in
+the plan part. Section headings and the opening words of paragraphs switch between
+review, plan and other parts (名词解释, "今后五年" goals).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .paragraphs import Paragraph
+from .sections import heading_of
+
+REVIEW, PLAN, OTHER = "review", "plan", "other"
+
+# "（四）", "一、", "1.", "第二部分" in front of a heading or run-in paragraph.
+_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)"
+                     r"|第[一二三四五六七八九十]+(?:部分|章|篇)[：:、\s]*)\s*")
+# Heading words of a review part: "2024年工作回顾", "上半年工作情况", "取得的成效", "存在的问题".
+_HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情况|进展情况|存在的?(?:主要)?问题|不足|以来")
+# Heading words of a multi-year part: "今后五年目标任务", "“十二五”期间的主要任务".
+_HEAD_SPAN = re.compile(r"今后五年|未来五年|五年的?(?:主要)?(?:目标|任务)|[一二三四五六七八九十]+五(?:”|\")?(?:规划|期间|时期)?的?(?:主要)?(?:目标|任务)")
+# Heading words of a plan part: "2025年工作安排", "今年政府工作的总体要求", "下一步打算".
+_HEAD_PLAN = re.compile(r"安排|任务|打算|计划|要点|下一步|预期目标|总体要求|重点工作|主要工作|工作思路")
+_HEAD_OTHER = re.compile(r"^(?:名词解释|附件|附表|附录|说明)")
+# Opening words of a review paragraph: "一年来", "在即将过去的一年中，政府主要做了…".
+_OPEN_REVIEW = re.compile(r"一年来|五年来|(?:今年|去年|一年|近年|五年|年初)以来|过去的?(?:一|五)年|即将过去|刚刚过去"
+                          r"|已经过去|主要做了|回顾")
+
+
+def _year_words(plan_year: int | None) -> str:
+    years = "今年|新的一年|明年"
+    return f"{years}|{plan_year}\\s*年" if plan_year else years
+
+
+def _opening(text: str, limit: int = 150) -> str:
+    """The first two sentences (at most limit characters) after a heading marker."""
+    body = _MARKER.sub("", text, count=1)
+    parts = re.split(r"(?<=[。！？])", body[:limit], maxsplit=2)
+    return "".join(parts[:2])
+
+
+def classify_heading(text: str, plan_year: int | None) -> str | None:
+    """REVIEW, PLAN or OTHER for a section heading, None when it says nothing of the part."""
+    head = _MARKER.sub("", text.strip(), count=1)
+    if _HEAD_OTHER.match(head):
+        return OTHER
+    if _HEAD_REVIEW.search(head):
+        return REVIEW
+    if _HEAD_SPAN.search(head):
+        return OTHER
+    if _HEAD_PLAN.search(head) or re.search(rf"(?:{_year_words(plan_year)})的?(?:政府)?工作", head):
+        return PLAN
+    return None
+
+
+def classify_opening(text: str, plan_year: int | None) -> str | None:
+    """REVIEW or PLAN when a paragraph's opening words start that part, else None."""
+    opening = _opening(text)
+    if _OPEN_REVIEW.search(opening):
+        return REVIEW
+    years = _year_words(plan_year)
+    if re.match(rf"(?:(?:{years})(?:\s*[，,]?\s*(?:是|我们|政府|全区|要|将)|的?(?:政府)?工作)"
+                r"|.{0,24}(?:预期目标|总体要求|工作安排))", opening):
+        return PLAN
+    if re.search(r"(?:重点|全力|着力|扎实)?(?:抓好|做好)(?:以下|.{1,4}方面的?)工作", opening):
+        return PLAN
+    return None
+
+
+def plan_flags(paras: list[Paragraph], plan_year: int | None) -> list[bool]:
+    """For each paragraph, whether it lies in the plan part of its report."""
+    state: str | None = None
+    flags: list[bool] = []
+    for para in paras:
+        found = heading_of(para.text)
+        verdict = None
+        if found and found[0] <= 2:
+            verdict = classify_heading(found[1], plan_year)
+        if verdict is None and not found:
+            verdict = classify_opening(para.text, plan_year)
+        if verdict is not None:
+            state = verdict
+        flags.append(state == PLAN)
+    return flags

@@ -1,0 +1,188 @@
+"""Project pledges: any other concrete, checkable pledge of the plan year.
+
+A pledge is one clause (split at , ， ； 。) of the plan part that states a quantity
+("新建充电桩392个", "完成投资25亿元以上") or a deadline ("确保世纪大桥7月份建成通车").
+Clauses joined by 、 under one verb stay one entry. Results of past years, forecasts
+and slogans are left out, and so is any span already taken by targets or livelihood.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_deadline
+from .model import PROJECT, Commitment, Report, SourceText
+from .numbers import Quantity, find_quantities
+from .paragraphs import Paragraph
+from .plan_part import plan_flags
+from .sections import TARGETS
+
+_SENTENCE_END = "。！？!?"
+_CLAUSE_END = ",，；;:："
+# Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
+_COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
+_COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
+
+# Past results and progress: "圆满完成了", "累计完成", "比上年增长", "已建成", "截至6月底".
+_RESULT = re.compile(
+    r"(?<![为除])了(?![解])|累计|比上年|较上年|同比|已(?:经)?(?:完成|建成|实现|达到|开工|竣工|投产|落地|签约)"
+    r"|共(?:完成|实现|争取|落实)|超额完成|完成年度?(?:计划|任务)的|占全年"
+)
+# A whole sentence that forecasts or reports: "预计到年底可完成…", "截至目前…".
+_NOT_PLEDGE_SENTENCE = re.compile(r"预计|截至|截止|至目前|目前已")
+# Multi-year goals belong to targets of another period: "“十二五”期间", "到2027年", "年均".
+_MULTI_YEAR = re.compile(r"期间|五年|年均|[一二三四五六七八九十]+五(?:”|\")?(?:末|时期|规划)")
+# The livelihood list's own heading: "切实办好10件惠民实事".
+_LIVELIHOOD = re.compile(r"(?:惠民|为民|民生)实事")
+# A clause that only completes the one before it: "…改造,让3800户群众乐享绿色暖冬",
+# "完成投资184亿元以上,增长5%以上", "改造城市老旧小区 30 个，共 1709 户".
+_RESULT_TAIL = re.compile(r"^(?:让|使|惠及|受益)")
+_RATE_TAIL = re.compile(r"^(?:同比)?(?:增长|增速|增幅)")
+_SHARE_TAIL = re.compile(r"^(?:共|合计|总计|其中)")
+# Work words a clause needs to inherit a deadline that heads its sentence ("年内…；确保完成…").
+_WORK = re.compile(r"完成|建成|开工|竣工|投产|投用|运营|通车|交付|达产|实现|引进|落地|签约|启动|搬迁|改造|新建|建设")
+_DECREASE = re.compile(r"压减|减少|下降|降低|削减|压降")
+_GROWTH = re.compile(r"增长|提高|提升|增加|增速")
+
+
+def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
+                     cats: list[str | None], taken: list[tuple[int, int]]) -> list[Commitment]:
+    """Project pledges of the plan part of report, skipping the (start, end) file spans in taken."""
+    if report.plan_year is None:
+        return []
+    out: list[Commitment] = []
+    for para, cat, in_plan in zip(paras, cats, plan_flags(paras, report.plan_year)):
+        if in_plan and cat != TARGETS:
+            out.extend(_paragraph_projects(para, cat, report.plan_year, taken))
+    return out
+
+
+def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of text[start:end] split after any char in stops, blanks trimmed."""
+    out, begin = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in stops:
+            a, b = begin, i
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+            begin = i + 1
+    return out
+
+
+def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int,
+                        taken: list[tuple[int, int]]) -> list[Commitment]:
+    """Pledges of one plan paragraph, sentence by sentence."""
+    out: list[Commitment] = []
+    text = para.folded
+    for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END):
+        sentence = text[s_start:s_end]
+        if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
+            continue
+        clauses = _spans(text, s_start, s_end, _CLAUSE_END)
+        head = _head_deadline(text, clauses[0], plan_year) if clauses else None
+        pending: list[tuple[int, int, list[Quantity], tuple | None]] = []
+        for c_start, c_end in clauses:
+            clause = text[c_start:c_end]
+            quants = _pledge_quantities(text, c_start, c_end)
+            own = find_deadline(clause, plan_year)
+            if own is not None and own[0] is None and plan_year is not None:
+                own = None             # "春节前" with no date: keep looking, no ISO deadline
+            if pending and _joins_previous(clause, pending[-1]):
+                p_start, _, p_quants, p_deadline = pending[-1]
+                pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own)
+                continue
+            if _RESULT.search(clause) or _LIVELIHOOD.search(clause) or _multi_year(clause, plan_year):
+                continue
+            deadline = own
+            if deadline is None and head is not None and (quants or _WORK.search(clause)):
+                deadline = head
+            if quants or deadline is not None:
+                pending.append((c_start, c_end, quants, deadline))
+            elif _RESULT_TAIL.match(clause) is None:
+                pending.append((c_start, c_end, [], None))   # may gain a tail ("…改造,让3800户…")
+        for c_start, c_end, quants, deadline in pending:
+            if not quants and deadline is None:
+                continue
+            if _overlaps(para, c_start, c_end, taken):
+                continue
+            out.append(_commitment(para, c_start, c_end, quants, deadline, cat))
+    return out
+
+
+def _joins_previous(clause: str, previous: tuple) -> bool:
+    """Whether clause only completes the previous clause and belongs to its entry."""
+    _, _, quants, deadline = previous
+    if _RESULT_TAIL.match(clause):
+        return not quants and deadline is None
+    if _RATE_TAIL.match(clause) or _SHARE_TAIL.match(clause):
+        return bool(quants)
+    return False
+
+
+def _head_deadline(text: str, first: tuple[int, int], plan_year: int) -> tuple | None:
+    """A deadline that opens a sentence ("年内确保完成…；确保完成…") and so scopes each clause."""
+    found = find_deadline(text[first[0]:first[1]], plan_year)
+    if found is None or found[0] is None:
+        return None
+    lead = text[first[0]:first[0] + found[2]]
+    return found if re.fullmatch(r"(?:力争|确保|争取|要|将|全力|努力)?", lead) else None
+
+
+def _multi_year(clause: str, plan_year: int) -> bool:
+    """A goal of another period: "“十四五”末", "到2027年", "年均增长"."""
+    if _MULTI_YEAR.search(clause):
+        return True
+    return any(int(y) > plan_year for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?![底末内前])", clause))
+
+
+def _pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    """Figures of a clause that a pledge can state (not years, ranks, model names or slogans)."""
+    out = []
+    for q in find_quantities(text[start:end]):
+        if not q.unit and not q.masked:
+            continue                     # "5G", "2025", "“1246”"
+        a, b = start + q.start, start + q.end
+        before = text[a - 1] if a > 0 else ""
+        after = text[b] if b < len(text) else ""
+        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型":
+            continue                     # "G213线", "第3个", "“5+4+2”", "100强", "3A级"
+        numeral = text[a:b].lstrip()
+        if not numeral[:1].isdigit() and not q.masked:
+            magnitude = any(m in (q.unit or "") for m in "万亿")
+            if not magnitude and (q.unit in _COUNTERS or (q.value or 0) < 10):
+                continue                 # "八个方面", "两手发力", "一户一策"
+        out.append(q)
+    return out
+
+
+def _overlaps(para: Paragraph, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    a, b = para.file_offset(start), para.file_offset(end - 1) + 1
+    return any(a < t_end and t_start < b for t_start, t_end in taken)
+
+
+def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
+                deadline: tuple | None, cat: str | None) -> Commitment:
+    """The Commitment for paragraph span [start, end) with its main quantity and deadline."""
+    main = quants[0] if quants else None
+    folded = para.folded[start:end]
+    before = folded[:main.start] if main else folded
+    measure = "qualitative"
+    if main is not None:
+        measure = "growth" if main.unit == "%" and _GROWTH.search(before) else "level"
+    comparator = None
+    if main is not None:
+        comparator = "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">=")
+    return Commitment(
+        kind=PROJECT, text=para.text[start:end], line=para.line_at(start),
+        start=para.file_offset(start), end=para.file_offset(end - 1) + 1,
+        measure=measure, value=main.value if main else None,
+        value_high=main.value_high if main else None, unit=main.unit if main else None,
+        comparator=comparator,
+        direction="decrease" if main is not None and _DECREASE.search(before) else "increase",
+        deadline=deadline[0] if deadline else None, deadline_text=deadline[1] if deadline else None,
+        category=cat, period="year", masked=bool(main and main.masked),
+    )
