@@ -1,0 +1,245 @@
+"""The local store (SQLite via sqlite-utils): the only module family that writes SQL.
+
+Opening creates or migrates the file (timestamped backup first) and refuses files
+that are not a store or are damaged, without touching them. Imports extract first
+and then write in one transaction, so a bad file, a cancel or a killed process leaves
+the store as it was. Status changes are append-only events.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import migrations, store_query
+from .errors import UserError
+from .store_edit import EditMixin
+from .store_guard import guarded
+from .store_import import ImportResult, insert_document, write_extraction
+from .store_query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
+from .store_read import ReadMixin
+
+__all__ = ["Store", "Filter", "ImportResult", "ROW_FIELDS", "default_store_path"]
+
+APP_NAME = "commitment-tracker"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+Progress = Callable[[int, int], None] | None
+Cancel = Callable[[], bool] | None
+
+
+def default_store_path() -> Path:
+    """tracker.db in the per-user data folder (platformdirs)."""
+    from platformdirs import user_data_dir
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "tracker.db"
+
+
+class Store(EditMixin, ReadMixin):
+    """An open store; use Store.open(path) (or as a context manager)."""
+
+    def __init__(self, db: Database, path: Path):
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.path = path
+
+    # ---- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None, timeout: float = 5.0) -> "Store":
+        """Open (creating or migrating) the store at path; UserError if it is not a usable store."""
+        p = Path(path) if path is not None else default_store_path()
+        if path is None:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        _check_file(p)
+        try:
+            conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise UserError(f"{p}: 无法打开台账 / cannot open the store ({exc})") from None
+        store = cls(Database(conn, execute_plugins=False), p)
+        try:
+            store._prepare(timeout)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @guarded
+    def _prepare(self, timeout: float) -> None:
+        conn = self.conn
+        try:
+            tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if tables else "ok"
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"{self.path}: 不是台账文件或已损坏 / not a store or damaged ({exc})") from None
+        if ok != "ok":
+            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({ok})")
+        is_store = set(migrations.CORE_TABLES) <= tables
+        if tables and not is_store:
+            raise UserError(f"{self.path}: 不是台账文件（另一个 SQLite 数据库） / "
+                            f"not a tracker store (another SQLite database)")
+        if is_store:
+            applied = {m.name for m in migrations.MIGRATIONS.applied(self.db)}
+            unknown = applied - {m.name for m in migrations.MIGRATIONS._migrations}
+            if unknown:
+                raise UserError(f"{self.path}: 由更新版本的程序创建，请升级 / "
+                                f"made by a newer version of the program ({sorted(unknown)[0]})")
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        pending = migrations.pending(self.db)
+        if pending:
+            if is_store:
+                self.backup_path = self._backup_before_migration()
+            migrations.apply(self.db)
+
+    def _backup_before_migration(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = self.path.with_name(f"{self.path.stem}.backup-{stamp}{self.path.suffix or '.db'}")
+        n = 1
+        while dest.exists():
+            n += 1
+            dest = self.path.with_name(f"{self.path.stem}.backup-{stamp}-{n}{self.path.suffix or '.db'}")
+        self.backup(dest)
+        return dest
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self):
+        """One write transaction (BEGIN IMMEDIATE: wait for the lock up front, not mid-way)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # ---- import --------------------------------------------------------------------
+    @guarded
+    def import_files(self, paths: Iterable[str | Path], plan_year: int | None = None,
+                     progress: Progress = None, cancel: Cancel = None) -> ImportResult:
+        """Extract every file, then write all of them in one transaction (duplicates skipped)."""
+        from .extract import extract_file
+        paths = [Path(p) for p in paths]
+        known = {s for (s,) in self.conn.execute("SELECT sha256 FROM documents")}
+        result, todo = ImportResult(), []
+        for i, path in enumerate(paths):
+            if cancel and cancel():
+                return ImportResult(cancelled=True)
+            sha = _sha256_or_none(path)
+            if sha is not None and sha in known:
+                result.documents_skipped += 1
+            else:
+                fx = _extract_one(extract_file, path, plan_year)
+                if fx.source.sha256 in known:
+                    result.documents_skipped += 1
+                else:
+                    known.add(fx.source.sha256)
+                    todo.append(fx)
+            if progress:
+                progress(i + 1, len(paths))
+        return self._write_all(todo, plan_year, result, cancel)
+
+    def _write_all(self, todo, plan_year, result: ImportResult, cancel: Cancel) -> ImportResult:
+        if cancel and cancel():
+            return ImportResult(cancelled=True)
+        try:
+            claimed: set[int] = set()
+            with self._write() as conn:
+                for fx in todo:
+                    if cancel and cancel():
+                        raise _Cancelled
+                    doc_id = insert_document(conn, fx.source, plan_year)
+                    write_extraction(conn, fx, doc_id, result, claimed)
+                    result.documents_added += 1
+        except _Cancelled:
+            return ImportResult(cancelled=True)
+        return result
+
+    @guarded
+    def reextract(self, progress: Progress = None, cancel: Cancel = None) -> ImportResult:
+        """Re-run extraction over the stored text of every current document (one transaction)."""
+        from .extract import extract_source
+        docs = self.conn.execute(
+            "SELECT id, path, name, sha256, encoding, text, plan_year_hint FROM documents "
+            "WHERE superseded_by IS NULL ORDER BY id").fetchall()
+        done = []
+        for i, (doc_id, path, name, sha, enc, text, hint) in enumerate(docs):
+            if cancel and cancel():
+                return ImportResult(cancelled=True)
+            source = self.document_source(doc_id)
+            fx = _extract_one(lambda _p, y: extract_source(source, y), Path(path or name), hint)
+            done.append((doc_id, fx))
+            if progress:
+                progress(i + 1, len(docs))
+        result = ImportResult()
+        claimed: set[int] = set()
+        try:
+            with self._write() as conn:
+                for doc_id, fx in done:
+                    if cancel and cancel():
+                        raise _Cancelled
+                    write_extraction(conn, fx, doc_id, result, claimed)
+        except _Cancelled:
+            return ImportResult(cancelled=True)
+        return result
+
+
+class _Cancelled(Exception):
+    """Raised inside the write transaction to roll it back on cancel."""
+
+
+def _check_file(p: Path) -> None:
+    """Refuse, without writing, a path that cannot be a store."""
+    if p.is_dir():
+        raise UserError(f"{p}: 是文件夹，不是台账文件 / is a directory, not a store")
+    if not p.parent.is_dir():
+        raise UserError(f"{p}: 文件夹不存在 / folder does not exist")
+    if p.exists() and p.stat().st_size > 0:
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(len(_SQLITE_HEADER))
+        except OSError as exc:
+            raise UserError(f"{p}: 无法读取台账 / cannot read the store ({exc.strerror})") from None
+        if head != _SQLITE_HEADER:
+            raise UserError(f"{p}: 不是台账文件 / not a tracker store (not an SQLite database)")
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    """sha256 of a readable regular file, else None (the extractor then names the problem)."""
+    import hashlib
+    try:
+        if not path.is_file():
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _extract_one(extract, path: Path, plan_year: int | None):
+    """extract(path, plan_year), with any failure turned into a UserError naming the file."""
+    import logging
+    try:
+        return extract(path, plan_year)
+    except UserError:
+        raise
+    except Exception as exc:   # a rule crashing on an odd file must not lose the import
+        logging.getLogger(__name__).exception("extraction failed for %s", path)
+        raise UserError(f"{path}: 无法提取 / extraction failed ({type(exc).__name__}: {exc})") from None
+

@@ -1,0 +1,26 @@
+"""SQLite's busy and damage errors as one-line UserErrors naming the store file."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+
+from .errors import UserError
+
+
+def guarded(method):
+    """Decorate a Store method: 'database is locked' and damage become UserErrors."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise UserError(f"{self.path}: 台账正被另一个程序写入，请稍后再试 / "
+                                f"the store is busy (another program is writing); try again") from None
+            raise
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise
+            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({exc})") from None
+    return wrapper
