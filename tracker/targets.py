@@ -1,0 +1,199 @@
+"""主要预期目标: find the target paragraph(s) of a report and cut them into indicator targets.
+
+A target region starts after "主要预期目标是：", "预期目标为", "主要奋斗目标是", "思路目标是",
+or a "主要目标：" heading, and runs sentence by sentence until a sentence states no
+target ("这里，着重对…作些说明") or turns to the work ("为确保实现上述目标…").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import TARGET, Commitment, Report, SourceText
+from .paragraphs import Paragraph
+from .target_clauses import Target, _attach_level, parse_clause, target_quantities
+
+CATEGORY = "主要预期目标"
+
+_TRIGGER = re.compile(r"(?:预期|主要|奋斗|思路|发展)目标(?:任务)?\s*(?:是|为)?\s*[：:]|"
+                      r"(?:预期|主要|奋斗|思路)目标\s*(?:是|为)")
+# The paragraph has turned from targets to the work that serves them.
+_STOP = re.compile(r"上述目标|以下几|重点抓好|着力抓好|重点做好|重点任务|主要任务|工作重点|"
+                   r"为此|为实现|为确保|[（(][一二三四五六七八九十][)）]")
+_FIVE_YEAR = re.compile(r"(?:今后|未来)[五几]年|五年内|“?十[一二三四五六七八九]五”?(?:期间|时期|末)|"
+                        r"五年(?:的|发展|奋斗|主要)")
+_ONE_YEAR = re.compile(r"今年|明年|本年度|新的?一年|(?:\d{4}|[～×*]+)\s*年(?![底末内代])")
+_LEADING_SKIPS = 3        # "思路目标是：以科学发展观为指导…。…确保到2024年，实现…翻番"
+_PARAGRAPH_SKIPS = 3      # a "主要目标：" heading over themed paragraphs, some without numbers
+_MAX_PARAGRAPHS = 10
+_NO_SPLIT_AFTER = set("和及与、至到的以左上之,，;；:：)）")
+
+
+def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
+                    cats: list[str | None]) -> list[Commitment]:
+    """Indicator targets of every 预期目标 paragraph of the report."""
+    out: list[Commitment] = []
+    seen: set[int] = set()
+    for i, para in enumerate(paras):
+        if i in seen:
+            continue
+        for m in _TRIGGER.finditer(para.folded):
+            period = _period(paras, i, m.start())
+            rest = para.folded[m.end():].strip()
+            if rest:
+                found, _ = _scan(para, m.end(), len(para.folded), leading=True)
+                out += [_commitment(para, t, period) for t in found]
+                if found:
+                    break
+            else:
+                for j, found in _scan_following(paras, i + 1):
+                    seen.add(j)
+                    out += [_commitment(paras[j], t, period) for t in found]
+    return out
+
+
+def _scan_following(paras: list[Paragraph], first: int):
+    """Targets of the paragraphs under a bare "主要目标：" heading."""
+    misses = 0
+    for j in range(first, min(first + _MAX_PARAGRAPHS, len(paras))):
+        if _TRIGGER.search(paras[j].folded):
+            return
+        found, stopped = _scan(paras[j], 0, len(paras[j].folded), leading=True)
+        if found:
+            misses = 0
+            yield j, found
+        else:
+            misses += 1
+        if stopped or misses > _PARAGRAPH_SKIPS:
+            return
+
+
+def _scan(para: Paragraph, start: int, end: int, leading: bool) -> tuple[list[Target], bool]:
+    """Targets of the sentences of para.folded[start:end]; True when a stop was reached."""
+    text = para.folded
+    found: list[Target] = []
+    skips = 0
+    for s, e in _sentences(text, start, end):
+        stop = _STOP.search(text, s, e)
+        if stop:
+            e = stop.start()
+        targets = _sentence_targets(text, s, e)
+        if stop:
+            return found + targets, True
+        if targets:
+            found += targets
+        elif found or not leading or skips >= _LEADING_SKIPS:
+            return found, True
+        else:
+            skips += 1
+    return found, False
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(start, end) of each sentence (split at 。！？ outside brackets)."""
+    out, depth, s = [], 0, start
+    for k in range(start, end):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch in "。！？!?" and depth == 0:
+            out.append((s, k))
+            s = k + 1
+    if text[s:end].strip():
+        out.append((s, end))
+    return out
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause: split at ，；： outside brackets and right after a value
+    that runs straight into the next indicator ("增长7.2%以上社会消费品零售总额…")."""
+    cuts = set()
+    for q in target_quantities(text[start:end]):
+        k = start + q.end
+        while k < end and text[k] == " ":
+            k += 1
+        # a value runs into the next indicator only after 以上/以内/左右 or a rate: 7.2%以上社会…
+        if (q.modifier or q.unit in ("%", "‰", "个百分点")) and k < end and "\u4e00" <= text[k] <= "\u9fff" and text[k] not in _NO_SPLIT_AFTER:
+            cuts.add(start + q.end)
+    out, depth, s = [], 0, start
+    for k in range(start, end):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if depth == 0 and (ch in "，,；;：:" or k in cuts):
+            if text[s:k].strip():
+                out.append((s, k))
+            s = k + 1 if ch in "，,；;：:" else k
+    if text[s:end].strip():
+        out.append((s, end))
+    return out
+
+
+def _sentence_targets(text: str, start: int, end: int) -> list[Target]:
+    """Targets of one sentence, pairing growth and level clauses of one indicator."""
+    out: list[Target] = []
+    previous: list[Target] = []
+    for s, e in clauses(text, start, end):
+        found = parse_clause(text[s:e], s)
+        if found and found[0].indicator == "":
+            _pair(previous, found[0], e)
+            previous = []
+            continue
+        previous = found
+        out += found
+    return out
+
+
+def _pair(previous: list[Target], bare: Target, end: int) -> None:
+    """Join a clause with no indicator to the targets just before it.
+
+    "增长15%，达到150亿元以上": growth then level; "农业总产值2亿元，增长4%": level then growth.
+    """
+    if not previous:
+        return
+    qs = bare.extra.get("qs", [])
+    if bare.measure == "level" and all(p.measure == "growth" and p.level_value is None for p in previous):
+        _attach_level(previous, qs, bare.extra.get("verb", "达到"))
+    elif bare.measure == "growth" and all(p.measure == "level" and p.level_value is None
+                                          for p in previous):
+        for p in previous:
+            p.level_value, p.level_unit, p.level_comparator = p.value, p.unit, p.comparator
+            p.measure, p.value, p.value_high = "growth", bare.value, bare.value_high
+            p.unit, p.comparator, p.direction = bare.unit, bare.comparator, bare.direction
+            p.masked = p.masked or bare.masked
+            p.annual_average = p.annual_average or bare.annual_average
+    else:
+        return
+    for p in previous:
+        p.end = end
+
+
+def _period(paras: list[Paragraph], i: int, pos: int) -> str:
+    """"five-year" when the words nearest before the trigger speak of five years, else "year"."""
+    texts = [paras[i].folded[:pos]] + [paras[k].folded for k in range(i - 1, max(-1, i - 4), -1)]
+    for text in texts:
+        five = [m.end() for m in _FIVE_YEAR.finditer(text)]
+        one = [m.end() for m in _ONE_YEAR.finditer(text)]
+        if five or one:
+            return "five-year" if max(five, default=-1) > max(one, default=-1) else "year"
+    return "year"
+
+
+def _commitment(para: Paragraph, t: Target, period: str) -> Commitment:
+    """A Target (paragraph span) as a Commitment with source line and file offsets."""
+    s, e = t.start, t.end
+    while s < e and para.text[s].isspace():
+        s += 1
+    while e > s and para.text[e - 1].isspace():
+        e -= 1
+    return Commitment(
+        kind=TARGET, text=para.text[s:e], line=para.line_at(s), start=para.file_offset(s),
+        end=para.file_offset(e - 1) + 1, indicator=t.indicator, measure=t.measure, value=t.value,
+        value_high=t.value_high, unit=t.unit, comparator=t.comparator, direction=t.direction,
+        category=CATEGORY, period="five-year" if t.annual_average else period,
+        annual_average=t.annual_average, masked=t.masked, level_value=t.level_value,
+        level_unit=t.level_unit, level_comparator=t.level_comparator, factor=t.factor)
