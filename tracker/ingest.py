@@ -19,6 +19,8 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # Control characters other than tab, newline, carriage return, form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_PLAIN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\r\n"
+                    r"\u00a0-\u00ff\u2100-\u25ff\u3400-\u4dbf]")
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
                "br", "section", "article", "pre", "blockquote", "dt", "dd", "caption")
 
@@ -63,16 +65,18 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         return _checked(raw[3:].decode("utf-8", errors="replace"), name), "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(raw.decode("utf-16", errors="replace"), name), "utf-16"
-    utf16 = _utf16_without_bom(raw)
-    if utf16:
-        return _checked(raw.decode(utf16, errors="replace"), name), utf16
-    if b"\x00" in raw:
-        raise UserError(f"{name}: 二进制文件，不是文本 / binary file, not text")
-    for encoding in ("utf-8", "gb18030"):
+    tries = ["utf-8", "gb18030"]
+    if b"\x00" in raw:      # ASCII characters (newlines, digits) of UTF-16 text
+        tries = ["utf-16-le", "utf-16-be"]
+    for encoding in tries:
         try:
-            return _checked(raw.decode(encoding), name), encoding
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if _plausible(text):
+            return _checked(text, name), encoding
+    if b"\x00" in raw:
+        raise UserError(f"{name}: 二进制文件，不是文本 / binary file, not text")
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw[:200_000]).best()
@@ -84,17 +88,13 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
     return _checked(text, name), best.encoding
 
 
-def _utf16_without_bom(raw: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when every other byte of a sample is NUL, else None."""
-    sample = raw[:4000]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > len(odd) * 0.3 and even.count(0) == 0:
-        return "utf-16-le"
-    if even.count(0) > len(even) * 0.3 and odd.count(0) == 0:
-        return "utf-16-be"
-    return None
+def _plausible(text: str) -> bool:
+    """Whether decoded text is mostly Chinese, ASCII text and punctuation (not mojibake)."""
+    sample = text[:50_000]
+    if not sample:
+        return False
+    good = len(_PLAIN.findall(sample))
+    return good >= 0.95 * len(sample)
 
 
 def _checked(text: str, name: str) -> str:
