@@ -23,6 +23,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "万户": ("户", 1e4), "户": ("户", 1), "万亩": ("亩", 1e4), "亩": ("亩", 1),
     "万吨": ("吨", 1e4), "吨": ("吨", 1), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1),
     "公里": ("公里", 1), "千米": ("公里", 1), "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1),
+    "万套": ("套", 1e4), "套": ("套", 1), "万个": ("个", 1e4), "个": ("个", 1),
     "亿斤": ("斤", 1e8), "万斤": ("斤", 1e4), "斤": ("斤", 1), "倍": ("倍", 1),
 }
 _COUNT_UNITS = "个所座家套件项条辆张间处台块批"
@@ -139,3 +140,31 @@ def progress_share(text: str, target_value: float | None, target_unit: str | Non
             if u and u[0] == fam:
                 return min(float(m.group(1)) * u[1] / (target_value * factor), 1.0)
     return None
+
+
+def verb_key(text: str, value: float | None) -> str | None:
+    """The words right before a commitment's number ("基本建成470万套" -> "基本建成"), to find it again."""
+    if value is None:
+        return None
+    folded = fold(text)
+    for m in NUMBER.finditer(folded):
+        if abs(float(m.group(1)) - value) < 1e-9:
+            run = re.search(r"[\u4e00-\u9fff]{2,6}$", folded[:m.start()])
+            if run:
+                key = re.sub(r"(?:到|至|达|为|了|在)$", "", run.group(0))[-4:]
+                return key if len(key) >= 2 else None
+    return None
+
+
+def figures_after(key: str, text: str) -> list[Figure]:
+    """Figures within a few characters after key in text ("基本建成544万套")."""
+    folded = fold(text)
+    out = []
+    for k in re.finditer(re.escape(key), folded):
+        m = NUMBER.search(folded, k.end(), k.end() + 12)
+        if m and m.group(3):
+            between = folded[k.end():m.start()]
+            if re.search(r"[，。；]", between):
+                continue
+            out.append(Figure(float(m.group(1)), m.group(3), "level", m.start(), m.end()))
+    return out

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from ..model import LIVELIHOOD, TARGET, Commitment
 from ..normalize import fold
 from ..tokens import query_terms
-from .actuals import figures_for, progress_share
+from .actuals import figures_after, figures_for, progress_share, verb_key
 from .lexicon import Indicator, mentions_of, resolve
 from .passages import Index, Passage
 from .verdict import compatible, judge, list_claim, words_status
@@ -18,6 +18,7 @@ from .verdict import compatible, judge, list_claim, words_status
 CANDIDATES = 12
 EVIDENCE = 3
 MIN_WORDS_SIMILARITY = 0.55    # a non-numeric passage must be this close to speak for an item
+_PLAN_WORDS = re.compile(r"拟|预期|预计|目标|力争|计划|争取|确保|要|将")
 _DIGITS = re.compile(r"[\d.．%％×*]+")
 
 
@@ -71,10 +72,12 @@ class Review:
         return self._claims
 
 
-def period_ok(p: Passage, plan_year: int | None) -> bool:
+def period_ok(p: Passage, plan_year: int | None, report_year: int | None = None) -> bool:
     """True when a passage may speak about plan_year (not another year, not a five-year span)."""
     if plan_year is None:
         return not p.multi_year
+    if report_year and report_year != plan_year and p.first_year == report_year and _PLAN_WORDS.search(p.text):
+        return False    # "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元": next year's plan
     if p.years:
         return plan_year in p.years
     if p.multi_year:
@@ -114,27 +117,33 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
     partial_years: list[tuple[Passage, float]] = []
     for entry in scored:
         p, sim, _ = entry
-        ok = period_ok(p, plan_year)
+        ok = period_ok(p, plan_year, review.report_year)
         if not ok:
             entry[1] = sim * 0.5
             continue
-        if ind is None or c.value is None and c.level_value is None:
+        if c.value is None and c.level_value is None:
             continue
-        named = mentions_of(ind, fold(p.text))
-        if not named:
-            entry[1] = sim * 0.8
-            continue
-        for fig in figures_for(ind, p.text, plan_year):
+        if ind is None:
+            key = verb_key(c.text, c.value) if sim >= MIN_WORDS_SIMILARITY else None
+            figs = figures_after(key, p.text) if key else []
+            target_ind = Indicator(key or "", (key or "",))
+        else:
+            if not mentions_of(ind, fold(p.text)):
+                entry[1] = sim * 0.8
+                continue
+            figs = figures_for(ind, p.text, plan_year)
+            target_ind = ind
+        for fig in figs:
             for level in (False, True):
                 if level and c.level_value is None:
                     continue
-                v = compatible(c, ind, fig, level)
+                v = compatible(c, target_ind, fig, level)
                 if v is None:
                     continue
                 if fig.sub_year:
                     partial_years.append((p, v))
                     continue
-                status, reason = judge(c, ind, v, level)
+                status, reason = judge(c, target_ind, v, level)
                 numeric.append((sim, p, v, status, reason))
                 entry[1] = min(1.0, sim + 0.35)
                 break
@@ -157,7 +166,7 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
               review: Review, same_year: bool) -> Result:
     """A verdict from words (已建成, 未完成, 开工) in a passage close enough to the commitment."""
     for p, sim, _ in scored:
-        if not period_ok(p, plan_year):
+        if not period_ok(p, plan_year, review.report_year):
             continue
         if ind is not None and c.kind == TARGET:
             if not mentions_of(ind, fold(p.text)):
@@ -174,7 +183,7 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
                       f"the review says so in words: {_cue(p.text)}", progress=share, score=sim)
     if c.kind == LIVELIHOOD:
         for p in review.claims():
-            if period_ok(p, plan_year):
+            if period_ok(p, plan_year, review.report_year):
                 return Result(c, "done", None, _first(evidence, p, 0.5, review),
                               f"the whole list is reported done: {_cue(p.text)}", score=0.5)
     return Result(c, "unknown", None, evidence, "the review states nothing comparable", score=0.0)

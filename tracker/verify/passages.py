@@ -34,6 +34,7 @@ class Passage:
     context_year: int | None   # year its section heading names
     multi_year: bool           # the passage or its section covers several years
     index: int = 0
+    first_year: int | None = None   # the year named first ("2012年，…为今年…" -> 2012)
 
 
 def split_passages(source: SourceText, report_year: int | None = None,
@@ -56,7 +57,7 @@ def split_passages(source: SourceText, report_year: int | None = None,
                 continue
             lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
             out.append(Passage(piece, para.line_at(lead), frozenset(years_named(piece, report_year)),
-                               ctx_year, ctx_multi or para_multi, len(out)))
+                               ctx_year, ctx_multi or para_multi, len(out), first_year(piece, report_year)))
     return out
 
 
@@ -68,6 +69,14 @@ def years_named(text: str, report_year: int | None) -> set[int]:
             if word in text:
                 years.add(report_year + delta)
     return years
+
+
+def first_year(text: str, report_year: int | None) -> int | None:
+    """The year text names first, absolute or relative."""
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    if report_year:
+        found += [(text.find(w), report_year + d) for w, d in _RELATIVE if w in text]
+    return min(found)[1] if found else None
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:

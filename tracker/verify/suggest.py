@@ -1,0 +1,96 @@
+"""Store-backed suggestions: evidence for open commitments from later documents of the region.
+
+A suggestion is stored as source "auto" (a suggestions row), never as the user's verdict
+until accepted. Its fingerprint is the commitment, review document, status, actual value
+and first evidence passage, so a re-run adds nothing new and a rejected one never returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Callable
+
+from ..model import Commitment
+from .core import Result, Review, verify_one
+
+Progress = Callable[[int, int], None] | None
+Cancel = Callable[[], bool] | None
+OPEN = (None, "", "unknown", "in_progress", "partial")
+MIN_UNKNOWN_SCORE = 0.5   # an honest "unknown" is kept only with a passage worth reading
+_FIELDS = ("kind", "text", "line", "indicator", "measure", "value", "value_high", "unit", "comparator",
+           "direction", "deadline", "deadline_text", "number", "category", "period", "level_value",
+           "level_unit", "level_comparator")
+
+
+def suggest(store, plan_year: int | None = None, review_document_id: int | None = None,
+            progress: Progress = None, cancel: Cancel = None) -> int:
+    """Add suggestions for open commitments (of plan_year, or all); returns how many were added."""
+    from ..store import Filter
+    from . import build_review
+
+    reports = store.reports()
+    by_id = {r["id"]: r for r in reports}
+    ids = store.query(Filter(year=plan_year) if plan_year is not None else Filter())
+    reviews: dict[int, Review] = {}
+    sources: dict[int, object] = {}
+    added, total = 0, len(ids)
+    for n, cid in enumerate(ids, 1):
+        if cancel and cancel():
+            break
+        row = store.commitment(cid)
+        if row.get("status") not in OPEN or row.get("stale"):
+            _tick(progress, n, total)
+            continue
+        plan = by_id[row["report_id"]]
+        c = _as_commitment(row)
+        items = []
+        for rep in _review_reports(plan, reports, review_document_id):
+            rv = reviews.get(rep["id"])
+            if rv is None:
+                doc = rep["document_id"]
+                if doc not in sources:
+                    sources[doc] = store.document_source(doc)
+                rv = reviews[rep["id"]] = build_review(sources[doc], rep["report_year"], doc,
+                                                       rep["line_start"], rep["line_end"])
+            result = verify_one(c, plan["plan_year"], rv)
+            if result.status != "unknown" or (result.evidence and result.evidence[0].score >= MIN_UNKNOWN_SCORE):
+                items.append(_item(cid, rep["document_id"], result))
+        if items:
+            added += store.add_suggestions(cid, items)
+        _tick(progress, n, total)
+    return added
+
+
+def _review_reports(plan: dict, reports: list[dict], review_document_id: int | None) -> list[dict]:
+    """Reports that can review plan: the given document's, or later reports of the same region."""
+    if review_document_id is not None:
+        return [r for r in reports if r["document_id"] == review_document_id and r["id"] != plan["id"]]
+    year = plan.get("plan_year")
+    if year is None or not plan.get("region"):
+        return []
+    return [r for r in reports if r["id"] != plan["id"] and r.get("region") == plan["region"]
+            and r.get("report_year") is not None and r["report_year"] > year]
+
+
+def _as_commitment(row: dict) -> Commitment:
+    """A Commitment from a store row (corrected fields included)."""
+    return Commitment(**{k: row.get(k) for k in _FIELDS if row.get(k) is not None or k in ("line", "text")},
+                      start=row.get("start") if row.get("start") is not None else -1,
+                      end=row.get("end") if row.get("end") is not None else -1)
+
+
+def _item(cid: int, doc_id: int, r: Result) -> dict:
+    """The store's suggestion dict for a result."""
+    evidence = [{"text": e.text, "line": e.line, "score": round(e.score, 3), "document_id": doc_id}
+                for e in r.evidence]
+    first = (evidence[0]["text"], evidence[0]["line"]) if evidence else None
+    blob = json.dumps([cid, doc_id, r.status, r.actual_value, first], ensure_ascii=False)
+    return {"review_document_id": doc_id, "status": r.status, "actual_value": r.actual_value,
+            "progress": r.progress, "reason": r.reason, "score": round(r.score, 3), "evidence": evidence,
+            "fingerprint": hashlib.sha256(blob.encode()).hexdigest()}
+
+
+def _tick(progress: Progress, done: int, total: int) -> None:
+    if progress:
+        progress(done, total)
