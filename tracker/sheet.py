@@ -20,9 +20,10 @@ from .model import LIVELIHOOD, PROJECT, TARGET
 STATUS_ORDER = ("done", "partial", "in_progress", "not_done", "unknown")
 STATUS_LABELS = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中",
                  "not_done": "未完成", "unknown": "未核实"}
-# Symbols keep the status readable on a black-and-white copy (all in WenQuanYi Micro Hei).
-STATUS_SYMBOLS = {"done": "✔", "partial": "◐", "in_progress": "△",
-                  "not_done": "✘", "unknown": "○"}
+# Symbols keep the status readable on a black-and-white copy; chosen among the glyphs
+# WenQuanYi Micro Hei draws at full size (its ◐ △ ○ come out half-height).
+STATUS_SYMBOLS = {"done": "✔", "partial": "⊙", "in_progress": "→",
+                  "not_done": "✘", "unknown": "？"}
 # Light fills: still distinct when printed grey, dark text stays legible on them.
 STATUS_FILLS = {"done": "#d5ecd0", "partial": "#fdf0c4", "in_progress": "#d6e6f7",
                 "not_done": "#f6d0cc", "unknown": "#ececec"}

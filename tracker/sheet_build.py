@@ -14,6 +14,12 @@ _QUOTE_MAX = 60        # evidence quotes are cut here; the full passage stays in
 _DOC_TYPE_WORDS = {"government_work_report": "政府工作报告"}
 
 
+def short_title(title: str) -> str:
+    """A report title without what follows it on the title line ("… 2025年1月4日在…会议上")."""
+    head = title.split()[0] if title.split() else title
+    return head if len(head) >= 6 else title
+
+
 def _title(reports: list[dict], f) -> str:
     """"肃州区2025年政府工作报告承诺事项完成情况对照表" from the reports on the sheet."""
     regions = sorted({r["region"] for r in reports if r.get("region")})
@@ -128,7 +134,7 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         # A compilation holds several reports: name the one the line falls in.
         for r in spans.get(doc_id, []):
             if line and r["line_start"] <= line <= r["line_end"]:
-                return r["title"]
+                return short_title(r["title"])
         return doc_names.get(doc_id, f"文档{doc_id}")
 
     present = sorted({table[i]["report_id"] for i in ids if i in table},

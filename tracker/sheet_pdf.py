@@ -21,15 +21,16 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
+from .errors import UserError
 from .sheet import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS, STATUS_ORDER,
-                    STATUS_SYMBOLS, SheetData, SheetGroup, SheetRow, kind_heading)
+                    STATUS_SYMBOLS, SheetData, SheetGroup, SheetRow, kind_heading, status_word)
 from .sheet_chart import status_chart
 from .sheet_font import register_cjk_font
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
-_SHARES = {False: (0.05, 0.335, 0.125, 0.185, 0.085, 0.14, 0.08),
-           True: (0.04, 0.36, 0.12, 0.19, 0.065, 0.155, 0.07)}
+_SHARES = {False: (0.05, 0.32, 0.125, 0.185, 0.10, 0.14, 0.08),
+           True: (0.04, 0.355, 0.12, 0.19, 0.07, 0.155, 0.07)}
 _BODY_SIZE, _LEADING = 8.5, 11.5
 
 
@@ -45,8 +46,6 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
                              spaceBefore=5 * mm, spaceAfter=2 * mm),
         "cell": base,
         "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
-        "one_line": ParagraphStyle("one_line", parent=base, autoLeading="max"),
-        "status": ParagraphStyle("status", parent=base, alignment=TA_CENTER, leading=14.5),
         "head": ParagraphStyle("head", parent=base, alignment=TA_CENTER,
                                textColor=colors.white),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
@@ -58,12 +57,6 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph showing text literally: document text is text, never markup."""
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
-
-def _symbol(status: str, big: float = 16) -> str:
-    """Markup of a status symbol; the geometric ones (◐ △ ○) are drawn small in this font."""
-    size = 11 if status in ("done", "not_done") else big
-    return f'<font size="{size}">{STATUS_SYMBOLS[status]}</font>'
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -86,7 +79,7 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_lines: int) -> 
     parts = [_chunks(t, cap) for t, cap in zip(texts, caps)]
     n = max(len(p) for p in parts)
     # The geometric symbols (◐ △ ○) are drawn small in this font; enlarge them to read.
-    status = (f'<font color="{STATUS_INKS[row.status]}">{_symbol(row.status)}<br/>'
+    status = (f'<font color="{STATUS_INKS[row.status]}">{STATUS_SYMBOLS[row.status]} '
               f"{STATUS_LABELS[row.status]}</font>")
     deadline = escape(row.deadline)
     if row.overdue:
@@ -104,7 +97,7 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_lines: int) -> 
             text_cell,
             _p(piece[1], st["cell"]),
             _p(piece[2], st["cell"]),
-            Paragraph(status, st["status"]) if first else "",
+            Paragraph(status, st["centre"]) if first else "",
             _p(piece[3], st["small"]),
             Paragraph(deadline, st["centre"]) if first else "",
         ])
@@ -125,8 +118,6 @@ def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        # The enlarged symbol pushes the status word down; give it room at the bottom.
-        ("BOTTOMPADDING", (4, 1), (4, -1), 7),
     ]
     for group in groups:
         # A category row only where it tells something: not "主要预期目标" under its own heading.
@@ -154,7 +145,7 @@ def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
     rows += [[_p(KIND_LABELS[k], st["cell"]), _p(f"{data.by_kind.get(k, 0)} 项", st["cell"])]
              for k in KIND_ORDER if data.by_kind.get(k)]
     first_status = len(rows)
-    rows += [[Paragraph(f"{_symbol(s, 13)} {STATUS_LABELS[s]}", st["one_line"]),
+    rows += [[_p(status_word(s), st["cell"]),
               _p(f"{data.by_status.get(s, 0)} 项", st["cell"])] for s in STATUS_ORDER]
     rows.append([_p("已逾期未完成", st["cell"]), _p(f"{data.overdue} 项", st["cell"])])
     counts = Table(rows, colWidths=[32 * mm, 18 * mm], style=TableStyle([
@@ -163,7 +154,7 @@ def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ] + [("BACKGROUND", (0, first_status + i), (0, first_status + i),
           colors.HexColor(STATUS_FILLS[s])) for i, s in enumerate(STATUS_ORDER)]))
-    chart = status_chart(data.by_status, font, width - 56 * mm, 52 * mm)
+    chart = status_chart(data.by_status, font, min(width - 56 * mm, 125 * mm), 52 * mm)
     return Table([[counts, chart]], colWidths=[54 * mm, width - 54 * mm],
                   style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                     ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
@@ -225,7 +216,7 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
         count = sum(len(g.rows) for g in groups)
         table = _group_table(groups, st, widths, max_lines)
         # The heading stays with the table's first rows, never alone at a page foot.
-        story += [CondPageBreak(45 * mm), _p(kind_heading(kind, index, count), st["h2"]),
+        story += [CondPageBreak(35 * mm), _p(kind_heading(kind, index, count), st["h2"]),
                   table]
     if not data.groups:
         story.append(_p("（所选范围内没有承诺事项）", st["h2"]))
@@ -244,4 +235,8 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
 def write(data: SheetData, out: Path, landscape: bool = False,
           font_dirs: list[Path] | None = None) -> None:
     """Write the sheet as a PDF file (the font is checked before anything is written)."""
-    out.write_bytes(pdf_bytes(data, landscape=landscape, font_dirs=font_dirs))
+    try:
+        content = pdf_bytes(data, landscape=landscape, font_dirs=font_dirs)
+    except UserError as exc:
+        raise UserError(f"{out}: {exc}") from None
+    out.write_bytes(content)
