@@ -1,0 +1,172 @@
+"""Undoable user edits: each QUndoCommand calls store functions, then notify(ids).
+
+Status changes are events: redo appends them (store.mark / accept_suggestion),
+undo removes exactly the events it appended (store.delete_event). Field fixes
+are correction rows: undo removes the rows it added and restores the values
+store.correct returned (tracker.store_undo).
+The store functions stay usable from the CLI and tests; only the stack is Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from tracker import store_undo
+from tracker.store import Filter
+from ui.status_style import status_label
+
+Notify = Callable[[list[int]], None] | None
+
+# Fields a CorrectCommand may change through store.correct; "plan_year" belongs
+# to the report and goes through store.set_plan_year.
+PLAN_YEAR = "plan_year"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class _StoreCommand(QUndoCommand):
+    """A command on one store that tells views which commitment ids changed."""
+
+    def __init__(self, store, text: str, notify: Notify) -> None:
+        super().__init__(text)
+        self.store = store
+        self._notify = notify
+
+    def notify(self, ids: Iterable[int]) -> None:
+        """Tell the views (table rows, pane) that these commitments changed."""
+        if self._notify is not None:
+            self._notify(sorted({int(i) for i in ids}))
+
+
+class MarkCommand(_StoreCommand):
+    """Append one status event to each of several commitments."""
+
+    def __init__(self, store, ids: Sequence[int], status: str, note: str = "",
+                 evidence_text: str | None = None, notify: Notify = None,
+                 **extra: Any) -> None:
+        count = len(ids)
+        text = (_tr("标记为“%1”").replace("%1", status_label(status)) if count == 1 else
+                _tr("将 %2 条标记为“%1”").replace("%1", status_label(status))
+                .replace("%2", str(count)))
+        super().__init__(store, text, notify)
+        self.ids = [int(i) for i in ids]
+        self.status = status
+        self.note = note
+        self.evidence_text = evidence_text
+        self.extra = extra          # evidence_document_id, evidence_line, actual_value…
+        self.event_ids: list[int] = []
+
+    def redo(self) -> None:  # noqa: D102
+        self.event_ids = list(self.store.mark(self.ids, self.status, note=self.note,
+                                              evidence_text=self.evidence_text, **self.extra))
+        self.notify(self.ids)
+
+    def undo(self) -> None:  # noqa: D102
+        # Newest first, so each delete removes the newest event of its commitment.
+        for event_id in reversed(self.event_ids):
+            self.store.delete_event(event_id)
+        self.event_ids = []
+        self.notify(self.ids)
+
+
+class CorrectCommand(_StoreCommand):
+    """Override parsed fields of one commitment (and its report's plan year)."""
+
+    def __init__(self, store, cid: int, fields: Mapping[str, Any], notify: Notify = None
+                 ) -> None:
+        names = "、".join(fields)
+        super().__init__(store, _tr("更正 %1").replace("%1", names), notify)
+        self.cid = int(cid)
+        self.fields = dict(fields)
+        self.previous: dict[str, Any] = {}
+        self.previous_year: Any = None
+        self.report_id: int | None = None
+        self.affected: list[int] = [self.cid]
+
+    def redo(self) -> None:  # noqa: D102
+        fields = dict(self.fields)
+        if PLAN_YEAR in fields:
+            row = self.store.commitment(self.cid)
+            self.report_id = _report_id(row)
+            report = row.get("report") or {}
+            # Undo to "read from the text" (None) unless the user had set a year before.
+            self.previous_year = (_plan_year(row) if report.get("plan_year_set_by_user")
+                                  else None)
+            self.store.set_plan_year(self.report_id, fields.pop(PLAN_YEAR))
+            # The year is the report's: every commitment of the report shows it.
+            self.affected = self._report_ids() or [self.cid]
+        self.previous = dict(self.store.correct(self.cid, **fields)) if fields else {}
+        self.notify(self.affected)
+
+    def undo(self) -> None:  # noqa: D102
+        if self.previous:
+            store_undo.uncorrect(self.store, self.cid, self.previous)
+        if self.report_id is not None:
+            self.store.set_plan_year(self.report_id, self.previous_year)
+        self.notify(self.affected)
+
+    def _report_ids(self) -> list[int]:
+        return list(self.store.query(Filter(report_id=self.report_id, include_stale=True)))
+
+
+def _report_id(row: Mapping[str, Any]) -> int:
+    report = row.get("report")
+    if isinstance(report, Mapping) and "id" in report:
+        return int(report["id"])
+    return int(row["report_id"])
+
+
+def _plan_year(row: Mapping[str, Any]) -> Any:
+    report = row.get("report")
+    if isinstance(report, Mapping) and PLAN_YEAR in report:
+        return report[PLAN_YEAR]
+    return row.get(PLAN_YEAR)
+
+
+class AcceptSuggestionCommand(_StoreCommand):
+    """Accept a verification suggestion: a user event carrying its evidence."""
+
+    def __init__(self, store, sid: int, cid: int | None = None, notify: Notify = None
+                 ) -> None:
+        super().__init__(store, _tr("采纳核实建议"), notify)
+        self.sid = int(sid)
+        self.cid = cid
+        self.event_id: int | None = None
+
+    def redo(self) -> None:  # noqa: D102
+        self.event_id = self.store.accept_suggestion(self.sid)
+        self.notify(self._ids())
+
+    def undo(self) -> None:  # noqa: D102
+        if self.event_id is not None:
+            # Deleting the event it appended also puts the suggestion back to pending.
+            self.store.delete_event(self.event_id)
+        self.event_id = None
+        self.notify(self._ids())
+
+    def _ids(self) -> list[int]:
+        return [self.cid] if self.cid is not None else []
+
+
+class RejectSuggestionCommand(_StoreCommand):
+    """Reject a verification suggestion so the verify engine never offers it again."""
+
+    def __init__(self, store, sid: int, cid: int | None = None, notify: Notify = None
+                 ) -> None:
+        super().__init__(store, _tr("驳回核实建议"), notify)
+        self.sid = int(sid)
+        self.cid = cid
+
+    def redo(self) -> None:  # noqa: D102
+        self.store.reject_suggestion(self.sid)
+        self.notify([self.cid] if self.cid is not None else [])
+
+    def undo(self) -> None:  # noqa: D102
+        store_undo.reopen_suggestion(self.store, self.sid)
+        self.notify([self.cid] if self.cid is not None else [])

@@ -1,0 +1,304 @@
+"""The detail pane: one commitment's text, source, fields, suggestions, statuses, history.
+
+Every edit made here is a QUndoCommand on the window's stack whose notify(ids)
+lands in DetailPane.notify: the pane reloads if it shows one of the ids and emits
+`changed(ids)` so the table refreshes those rows. The main window passes
+`notify=pane.notify` to the commands it pushes too, so both views stay in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from tracker import store_undo
+from tracker.errors import UserError
+from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
+                         RejectSuggestionCommand)
+from ui.field_editor import FIELDS, FieldEditor, show_value
+from ui.marking import MarkDialog
+from ui.source_view import SourceView
+from ui.status_style import kind_label, source_label, status_colours, status_label, statuses
+from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain_label
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored ISO timestamp as local 'YYYY-MM-DD HH:MM' (the text itself if unparsable)."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def _badge(label: QLabel, status: str | None) -> None:
+    fg, bg = status_colours(status)
+    label.setText(status_label(status))
+    label.setStyleSheet(f"color: {fg.name()}; background: {bg.name()}; font-weight: bold;"
+                        " padding: 2px 8px; border-radius: 3px;")
+
+
+class DetailPane(QWidget):
+    """Everything about the selected commitment, with marking, correcting and undo."""
+
+    changed = Signal(list)
+
+    def __init__(self, store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.cid: int | None = None
+        self.row: dict[str, Any] = {}
+        self._stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+        self.placeholder = plain_label(self.tr("在左侧表格中选择一条承诺，这里显示原文、核实建议和历史。"))
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(self._build_content())
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build_content(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.header = plain_label()
+        self.header.setStyleSheet("color: palette(placeholder-text);")
+        self.text = plain_label()
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.text.setFont(font)
+        self.stale = plain_label(self.tr("重新提取时未再找到此承诺（已失效，仅保留记录）。"))
+        self.stale.setStyleSheet("color: #b71c1c;")
+        layout.addWidget(self.header)
+        layout.addWidget(self.text)
+        layout.addWidget(self.stale)
+        sides = QHBoxLayout()
+        claim_box = QGroupBox(self.tr("后续报告所称"))
+        user_box = QGroupBox(self.tr("用户核实"))
+        self.claim_status, self.claim_detail = QLabel(), plain_label()
+        self.user_status, self.user_detail = QLabel(), plain_label()
+        for box, badge, detail in ((claim_box, self.claim_status, self.claim_detail),
+                                   (user_box, self.user_status, self.user_detail)):
+            inner = QVBoxLayout(box)
+            row = QHBoxLayout()
+            row.addWidget(badge)
+            row.addStretch(1)
+            inner.addLayout(row)
+            inner.addWidget(detail)
+            sides.addWidget(box, 1)
+        layout.addLayout(sides)
+        marks = QHBoxLayout()
+        marks.addWidget(QLabel(self.tr("标记进展：")))
+        self.mark_buttons: dict[str, QPushButton] = {}
+        for key in statuses():
+            button = QPushButton(status_label(key))
+            fg, _bg = status_colours(key)
+            button.setStyleSheet(f"QPushButton {{ color: {fg.name()}; }}")
+            button.setToolTip(self.tr("记录状态“%1”，可附说明和证据").replace("%1", status_label(key)))
+            button.clicked.connect(lambda _c=False, k=key: self.ask_mark(k))
+            marks.addWidget(button)
+            self.mark_buttons[key] = button
+        marks.addStretch(1)
+        layout.addLayout(marks)
+        self.tabs = QTabWidget()
+        self.source_view = SourceView()
+        self.fields = FieldEditor()
+        self.fields.apply_requested.connect(self.correct)
+        self.suggestion_list = SuggestionList()
+        self.suggestion_list.accept_requested.connect(self.accept_suggestion)
+        self.suggestion_list.reject_requested.connect(self.reject_suggestion)
+        self.history = QTreeWidget()
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([self.tr("时间"), self.tr("来源"), self.tr("状态"),
+                                      self.tr("说明"), self.tr("证据")])
+        self.history.header().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.history.header().setStretchLastSection(True)
+        self.history.setWordWrap(True)
+        self.tabs.addTab(self.source_view, self.tr("原文"))
+        self.tabs.addTab(self.fields, self.tr("字段"))
+        self.tabs.addTab(self.suggestion_list, self.tr("核实建议"))
+        self.tabs.addTab(self.history, self.tr("历史"))
+        layout.addWidget(self.tabs, 1)
+        return page
+
+    # -- public API --------------------------------------------------------------------------
+    def set_store(self, store) -> None:
+        """Show commitments of another store (the pane empties)."""
+        self.store = store
+        self.show_commitment(None)
+
+    def current_id(self) -> int | None:
+        """The commitment shown, or None."""
+        return self.cid
+
+    def show_commitment(self, cid: int | None) -> None:
+        """Show a commitment (None: the empty placeholder)."""
+        self.cid = int(cid) if cid is not None else None
+        self.reload()
+
+    def refresh(self, ids: Iterable[int] | None = None) -> None:
+        """Reload if the shown commitment is among ids (None: always)."""
+        if self.cid is not None and (ids is None or self.cid in {int(i) for i in ids}):
+            self.reload()
+
+    def notify(self, ids: list[int]) -> None:
+        """Commands call this after changing the store: refresh, then emit changed(ids)."""
+        self.refresh(ids)
+        self.changed.emit(list(ids))
+
+    def reload(self) -> None:
+        """Read the shown commitment again from the store."""
+        if self.cid is None or self.store is None:
+            self.row = {}
+            self._stack.setCurrentIndex(0)
+            return
+        try:
+            self.row = dict(self.store.commitment(self.cid))
+            source = self.store.source(self.cid)
+            suggestions = list(self.store.suggestions(self.cid))
+            history = list(self.store.history(self.cid))
+        except UserError as exc:
+            self.row = {}
+            self.placeholder.setText(str(exc))
+            self._stack.setCurrentIndex(0)
+            return
+        self._stack.setCurrentIndex(1)
+        self._show_row(self.row)
+        self.source_view.set_lines(source.get("lines") or [], self.row.get("text") or "",
+                                   source.get("line", self.row.get("line")),
+                                   source.get("marks"))
+        self.fields.set_values(field_values(self.row), corrected_fields(self.store, self.row))
+        self.suggestion_list.set_suggestions(suggestions)
+        self.tabs.setTabText(2, self.tr("核实建议 (%1)").replace("%1", str(len(suggestions))))
+        self._show_claim(best_claim(suggestions))
+        self._show_history(history)
+
+    # -- display -----------------------------------------------------------------------------
+    def _show_row(self, row: Mapping[str, Any]) -> None:
+        report = row.get("report") if isinstance(row.get("report"), Mapping) else {}
+        parts = [kind_label(row.get("kind"))]
+        title = report.get("title") or row.get("title")
+        if title:
+            parts.append(str(title))
+        if row.get("line") is not None:
+            parts.append(self.tr("第%1行").replace("%1", str(row["line"])))
+        self.header.setText(" · ".join(parts))
+        self.text.setText(row.get("text") or "")
+        self.stale.setVisible(bool(row.get("stale")))
+
+    def _show_claim(self, claim: Mapping[str, Any] | None) -> None:
+        if claim is None:
+            _badge(self.claim_status, "unknown")
+            self.claim_status.setText(self.tr("暂无"))
+            self.claim_detail.setText(self.tr("尚无后续文件的核实建议。"))
+            return
+        _badge(self.claim_status, claim.get("status"))
+        lines = [claim.get("reason") or ""]
+        items = evidence_items(claim)
+        if items:
+            lines.append("“" + str(items[0].get("text") or "") + "”")
+        self.claim_detail.setText("\n".join(x for x in lines if x))
+
+    def _show_history(self, history: list[Mapping[str, Any]]) -> None:
+        self.history.clear()
+        for event in history:
+            item = QTreeWidgetItem([local_time(event.get("created_at")),
+                                    source_label(event.get("source")),
+                                    status_label(event.get("status")),
+                                    event.get("note") or "",
+                                    event_evidence(event)])
+            fg, _bg = status_colours(event.get("status"))
+            item.setForeground(2, fg)
+            self.history.addTopLevelItem(item)
+        self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(history))))
+        newest = history[0] if history else None
+        _badge(self.user_status, newest.get("status") if newest else None)
+        if newest is None:
+            self.user_detail.setText(self.tr("尚未标记。"))
+        else:
+            who = source_label(newest.get("source"))
+            text = f"{local_time(newest.get('created_at'))} {who}"
+            if newest.get("note"):
+                text += "\n" + str(newest["note"])
+            self.user_detail.setText(text)
+
+    # -- edits -------------------------------------------------------------------------------
+    def _push(self, command) -> None:
+        try:
+            self.undo_stack.push(command)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法修改"), str(exc))
+            self.reload()
+
+    def ask_mark(self, status: str | None = None) -> None:
+        """Ask status/note/evidence for the shown commitment and mark it (undoable)."""
+        if self.cid is None:
+            return
+        marking = MarkDialog.get(self, status)
+        if marking is not None:
+            self.mark(marking.status, marking.note, marking.evidence)
+
+    def mark(self, status: str, note: str = "", evidence: str | None = None) -> None:
+        """Mark the shown commitment without asking (undoable)."""
+        if self.cid is not None:
+            self._push(MarkCommand(self.store, [self.cid], status, note, evidence,
+                                   notify=self.notify))
+
+    def correct(self, fields: dict) -> None:
+        """Correct parsed fields of the shown commitment (undoable)."""
+        if self.cid is not None and fields:
+            self._push(CorrectCommand(self.store, self.cid, fields, notify=self.notify))
+
+    def accept_suggestion(self, sid: int) -> None:
+        """Accept a suggestion: a user event with its evidence (undoable)."""
+        if self.cid is not None:
+            self._push(AcceptSuggestionCommand(self.store, sid, self.cid, notify=self.notify))
+
+    def reject_suggestion(self, sid: int) -> None:
+        """Reject a suggestion; it does not come back (undoable)."""
+        if self.cid is not None:
+            self._push(RejectSuggestionCommand(self.store, sid, self.cid, notify=self.notify))
+
+
+def field_values(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The editable fields of a commitment row (plan year from its report)."""
+    values = {name: row.get(name) for name in FIELDS}
+    report = row.get("report")
+    if isinstance(report, Mapping) and "plan_year" in report:
+        values["plan_year"] = report["plan_year"]
+    return values
+
+
+def corrected_fields(store, row: Mapping[str, Any]) -> dict[str, str]:
+    """Field → note ("已更正于 …：值") for every field the user corrected."""
+    out: dict[str, str] = {}
+    names = set(row.get("corrected_fields") or ())
+    for item in store_undo.corrections(store, row["id"]):
+        if item["field"] in names:
+            out[item["field"]] = "已更正于 %s，改为：%s" % (local_time(item["created_at"]),
+                                                   show_value(item["value"]) or "（空）")
+    report = row.get("report")
+    if isinstance(report, Mapping) and report.get("plan_year_set_by_user"):
+        out["plan_year"] = "已手动设定；文中读出：%s" % (report.get("extracted_plan_year")
+                                                      or "未注明")
+    return out
+
+
+def event_evidence(event: Mapping[str, Any]) -> str:
+    """The evidence of a history event as one text (passage, or document and line)."""
+    text = event.get("evidence_text") or event.get("evidence") or ""
+    if isinstance(text, (list, dict)):
+        text = "；".join(str(i.get("text", i)) if isinstance(i, Mapping) else str(i)
+                        for i in (text if isinstance(text, list) else [text]))
+    if event.get("evidence_line") is not None and not text:
+        text = "第%s行" % event["evidence_line"]
+    return str(text)

@@ -1,0 +1,185 @@
+"""Import documents into the store from the GUI: progress dialog with cancel, errors, drops.
+
+store.import_files runs on the worker (one transaction; a cancel leaves the store
+unchanged), a QProgressDialog follows its progress(done, total) calls, a UserError
+shows its one line in a warning box, and on_done/`imported` let the window refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ui.workers import Task, run_task
+
+# What the file dialog offers; ingest decides what is readable and says why not.
+FILE_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+LAST_FOLDER_KEY = "import/last_folder"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("importing", text)
+
+
+def summary(result: object) -> str:
+    """One line describing an ImportResult (added/kept/stale counts)."""
+    def get(name: str) -> int:
+        value = getattr(result, name, None)
+        if value is None and isinstance(result, dict):
+            value = result.get(name)
+        return int(value or 0)
+    return (_tr("导入完成：新增文件 %1，跳过 %2，报告 %3；承诺新增 %4，保留 %5，失效 %6")
+            .replace("%1", str(get("documents_added")))
+            .replace("%2", str(get("documents_skipped")))
+            .replace("%3", str(get("reports")))
+            .replace("%4", str(get("added")))
+            .replace("%5", str(get("kept")))
+            .replace("%6", str(get("stale"))))
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    """The one-line warning box for a UserError (or an internal error's one line)."""
+    QMessageBox.warning(parent, _tr("无法导入"), message)
+
+
+class Importer(QObject):
+    """Runs one import at a time and tells listeners when the store changed."""
+
+    imported = Signal(object)   # the ImportResult, after a successful import
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None, store) -> None:
+        super().__init__(parent)
+        self._widget = parent
+        self.store = store
+        self.task: Task | None = None
+        self.dialog: QProgressDialog | None = None
+
+    def set_store(self, store) -> None:
+        """Import into another store from now on."""
+        self.store = store
+
+    def busy(self) -> bool:
+        """True while an import is queued or running."""
+        return self.task is not None and not self.task.is_done()
+
+    def start(self, paths: Sequence[str | Path],
+              on_done: Callable[[object], None] | None = None) -> Task | None:
+        """Import paths with a progress dialog; the Task, or None if nothing to do."""
+        paths = [str(p) for p in paths]
+        if not paths or self.store is None or self.busy():
+            return None
+        dialog = QProgressDialog(_tr("正在导入 %n 个文件…").replace("%n", str(len(paths))),
+                                 _tr("取消"), 0, 0, self._widget)
+        dialog.setWindowTitle(_tr("导入"))
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)   # quick imports never flash a dialog
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        self.dialog = dialog
+        task = run_task(self.store.import_files, paths, on_progress=self._progress)
+        self.task = task
+        dialog.canceled.connect(task.cancel)
+        task.finished.connect(lambda result: self._finished(result, on_done))
+        task.failed.connect(self._failed)
+        task.cancelled.connect(self._cancelled)
+        return task
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.dialog is not None and not self.dialog.wasCanceled():
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, max(total, 1)))
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _finished(self, result: object, on_done: Callable[[object], None] | None) -> None:
+        self._close_dialog()
+        if on_done is not None:
+            on_done(result)
+        self.imported.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._close_dialog()
+        show_error(self._widget, message)
+        self.failed.emit(message)
+
+    def _cancelled(self) -> None:
+        self._close_dialog()
+        self.cancelled.emit()
+
+
+def import_files(parent: QWidget | None, store, paths: Sequence[str | Path],
+                 on_done: Callable[[object], None] | None = None) -> Task | None:
+    """Import paths in a worker with a progress dialog; the Task (None if nothing to do)."""
+    importer = Importer(parent, store)
+    task = importer.start(paths, on_done)
+    if task is None:
+        importer.deleteLater()
+        return None
+    task.importer = importer    # keeps the QObject (and its signals) alive with the task
+    task.ended.connect(importer.deleteLater)
+    return task
+
+
+def choose_files(parent: QWidget | None) -> list[str]:
+    """Ask for files to import, starting in the last folder used (kept in QSettings)."""
+    settings = QSettings()
+    folder = settings.value(LAST_FOLDER_KEY, str(Path.home()), type=str)
+    paths, _ = QFileDialog.getOpenFileNames(parent, _tr("导入报告"), folder, _tr(FILE_FILTER))
+    if paths:
+        settings.setValue(LAST_FOLDER_KEY, str(Path(paths[0]).parent))
+    return paths
+
+
+def local_paths(mime) -> list[str]:
+    """Local file paths among a drag's urls (web links and folders are left out)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = []
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.is_file():
+                paths.append(str(path))
+    return paths
+
+
+class DropImporter(QObject):
+    """Event filter that accepts files dropped on a widget and hands their paths over.
+
+    `widget.installEventFilter(drop)`; the widget gets setAcceptDrops(True).
+    `dropped(list[str])` fires with the local paths; connect it to the import.
+    """
+
+    dropped = Signal(list)
+
+    def __init__(self, widget: QWidget, on_paths: Callable[[list[str]], None] | None = None
+                 ) -> None:
+        super().__init__(widget)
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+        if on_paths is not None:
+            self.dropped.connect(on_paths)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind in (QEvent.DragEnter, QEvent.DragMove):
+            if local_paths(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+            return False
+        if kind == QEvent.Drop:
+            paths = local_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                self.dropped.emit(paths)
+                return True
+        return False

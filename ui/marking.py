@@ -1,0 +1,140 @@
+"""Mark progress: the dialog asking status, note and evidence, and the actions that open it.
+
+Used by the detail pane and by the main window (context menu, Ctrl+1..5 on the
+selected rows); the edit itself is a MarkCommand pushed on the window's undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QWidget)
+
+from ui.commands import MarkCommand
+from ui.status_style import status_colours, status_label, status_shortcut, statuses
+
+
+@dataclass(frozen=True)
+class Marking:
+    """What the user entered in the dialog."""
+
+    status: str
+    note: str
+    evidence: str | None
+
+
+class MarkDialog(QDialog):
+    """Ask a status (已完成 … 未知), a note and optional evidence text."""
+
+    def __init__(self, parent: QWidget | None = None, status: str | None = None,
+                 count: int = 1) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("标记进展"))
+        form = QFormLayout(self)
+        if count > 1:
+            form.addRow(QLabel(self.tr("将为 %n 条承诺记录同一状态。", "", count)))
+        self._group = QButtonGroup(self)
+        row = QHBoxLayout()
+        for i, key in enumerate(statuses()):
+            button = QRadioButton(status_label(key))
+            fg, _bg = status_colours(key)
+            button.setStyleSheet(f"QRadioButton {{ color: {fg.name()}; }}")
+            button.setProperty("status", key)
+            # Alt+1..5 inside the dialog, so the keyboard flow is Ctrl+1 then Enter.
+            button.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            button.setToolTip(status_shortcut(key))
+            self._group.addButton(button, i)
+            row.addWidget(button)
+            if key == status:
+                button.setChecked(True)
+        form.addRow(self.tr("状态"), row)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("说明（可选）：依据、进度、存在问题"))
+        self.note_edit.setTabChangesFocus(True)
+        form.addRow(self.tr("说明"), self.note_edit)
+        self.evidence_edit = QPlainTextEdit()
+        self.evidence_edit.setPlaceholderText(
+            self.tr("证据（可选）：后续报告、新闻或统计公报中的原文"))
+        self.evidence_edit.setTabChangesFocus(True)
+        form.addRow(self.tr("证据"), self.evidence_edit)
+        self._buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        form.addRow(self._buttons)
+        self._group.buttonToggled.connect(self._update_ok)
+        self._update_ok()
+        self.resize(520, 320)
+
+    def _update_ok(self, *args: object) -> None:
+        self._buttons.button(QDialogButtonBox.Ok).setEnabled(self.status() is not None)
+
+    def set_status(self, status: str) -> None:
+        """Select a status button."""
+        for button in self._group.buttons():
+            if button.property("status") == status:
+                button.setChecked(True)
+
+    def status(self) -> str | None:
+        """The chosen status, or None while none is chosen."""
+        button = self._group.checkedButton()
+        return button.property("status") if button is not None else None
+
+    def note(self) -> str:
+        """The note, stripped."""
+        return self.note_edit.toPlainText().strip()
+
+    def evidence(self) -> str | None:
+        """The evidence text, or None when empty."""
+        text = self.evidence_edit.toPlainText().strip()
+        return text or None
+
+    def marking(self) -> Marking | None:
+        """The entered values, or None when no status was chosen."""
+        status = self.status()
+        if status is None:
+            return None
+        return Marking(status, self.note(), self.evidence())
+
+    @staticmethod
+    def get(parent: QWidget | None = None, status: str | None = None,
+            count: int = 1) -> Marking | None:
+        """Run the dialog modally; the entered values, or None if cancelled."""
+        dialog = MarkDialog(parent, status, count)
+        try:
+            if dialog.exec() != QDialog.Accepted:
+                return None
+            return dialog.marking()
+        finally:
+            dialog.deleteLater()
+
+
+def mark_ids(parent: QWidget | None, store, undo_stack: QUndoStack, ids: Sequence[int],
+             status: str | None = None,
+             notify: Callable[[list[int]], None] | None = None) -> bool:
+    """Ask with MarkDialog and push one MarkCommand for all ids; True if marked."""
+    ids = [int(i) for i in ids]
+    if not ids:
+        return False
+    marking = MarkDialog.get(parent, status, len(ids))
+    if marking is None:
+        return False
+    undo_stack.push(MarkCommand(store, ids, marking.status, marking.note,
+                                marking.evidence, notify=notify))
+    return True
+
+
+def mark_actions(parent: QWidget, on_mark: Callable[[str], None]) -> list[QAction]:
+    """One QAction per status (label, colour icon-free, Ctrl+1..5) calling on_mark(status)."""
+    actions = []
+    for key in statuses():
+        action = QAction(parent.tr("标记为“%1”…").replace("%1", status_label(key)), parent)
+        action.setShortcut(QKeySequence(status_shortcut(key)))
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.setData(key)
+        action.triggered.connect(lambda _checked=False, k=key: on_mark(k))
+        actions.append(action)
+    return actions

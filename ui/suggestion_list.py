@@ -1,0 +1,161 @@
+"""The verify engine's suggested evidence for one commitment, each with 采纳 / 驳回.
+
+Each card shows the verdict, the reason, the score, the review document and line,
+and the evidence passages as plain text (a `<b>` in a document is shown as
+typed, never rendered).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from ui.status_style import status_colours, status_label
+
+STATE_LABELS = {"pending": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
+
+
+def plain_label(text: str = "", wrap: bool = True) -> QLabel:
+    """A QLabel that never interprets markup and can be selected and copied."""
+    label = QLabel()
+    label.setTextFormat(Qt.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    return label
+
+
+def evidence_items(suggestion: Mapping[str, Any]) -> list[dict]:
+    """The evidence passages of a suggestion as dicts (text, line, score, document…)."""
+    items = suggestion.get("evidence") or []
+    if isinstance(items, str):
+        try:
+            items = json.loads(items)
+        except ValueError:
+            items = [{"text": items}]
+    if isinstance(items, Mapping):
+        items = [items]
+    return [dict(i) if isinstance(i, Mapping) else {"text": str(i)} for i in items]
+
+
+def document_name(suggestion: Mapping[str, Any], item: Mapping[str, Any]) -> str:
+    """The review document a passage comes from, as a short name ("" if unknown)."""
+    for source in (item, suggestion):
+        for key in ("document", "document_name", "review_document", "name", "path"):
+            value = source.get(key)
+            if isinstance(value, Mapping):
+                value = value.get("name") or value.get("title") or value.get("path")
+            if value:
+                return str(value).replace("\\", "/").rsplit("/", 1)[-1]
+    return ""
+
+
+def format_score(score: Any) -> str:
+    """A score as shown: 0.93 → 0.93; None → —."""
+    try:
+        return f"{float(score):.2f}"
+    except (TypeError, ValueError):
+        return "—"
+
+
+class SuggestionCard(QFrame):
+    """One suggestion: verdict, score, state, reason, passages, and the two buttons."""
+
+    def __init__(self, suggestion: Mapping[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sid = int(suggestion["id"])
+        self.setFrameShape(QFrame.StyledPanel)
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        status = suggestion.get("status")
+        fg, bg = status_colours(status)
+        self.verdict = plain_label(status_label(status), wrap=False)
+        self.verdict.setStyleSheet(f"color: {fg.name()}; background: {bg.name()};"
+                                   " padding: 1px 6px; border-radius: 3px; font-weight: bold;")
+        head.addWidget(self.verdict)
+        actual = suggestion.get("actual_value")
+        extra = self.tr("实际值 %1").replace("%1", f"{actual:g}") if isinstance(
+            actual, (int, float)) else ""
+        self.score = plain_label(self.tr("得分 %1").replace("%1", format_score(
+            suggestion.get("score"))) + ("  " + extra if extra else ""), wrap=False)
+        head.addWidget(self.score)
+        head.addStretch(1)
+        state = suggestion.get("state") or "pending"
+        self.state = plain_label(self.tr(STATE_LABELS.get(state, state)), wrap=False)
+        head.addWidget(self.state)
+        self.accept_button = QPushButton(self.tr("采纳"))
+        self.reject_button = QPushButton(self.tr("驳回"))
+        self.accept_button.setToolTip(self.tr("采纳：以此证据记录一条核实状态"))
+        self.reject_button.setToolTip(self.tr("驳回：此建议不再出现"))
+        self.accept_button.setEnabled(state == "pending")
+        self.reject_button.setEnabled(state == "pending")
+        head.addWidget(self.accept_button)
+        head.addWidget(self.reject_button)
+        layout.addLayout(head)
+        self.reason = plain_label(suggestion.get("reason") or "")
+        self.reason.setVisible(bool(suggestion.get("reason")))
+        layout.addWidget(self.reason)
+        self.passages: list[QLabel] = []
+        for item in evidence_items(suggestion):
+            where = document_name(suggestion, item)
+            if item.get("line") is not None:
+                where = (where + " " if where else "") + self.tr("第%1行").replace(
+                    "%1", str(item["line"]))
+            source = plain_label(where, wrap=False)
+            source.setStyleSheet("color: palette(placeholder-text);")
+            passage = plain_label(str(item.get("text") or ""))
+            passage.setStyleSheet("padding-left: 8px;")
+            layout.addWidget(source)
+            layout.addWidget(passage)
+            self.passages.append(passage)
+
+
+class SuggestionList(QScrollArea):
+    """Scrollable column of SuggestionCards; emits the id of the one accepted or rejected."""
+
+    accept_requested = Signal(int)
+    reject_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.cards: list[SuggestionCard] = []
+        self._empty = self.tr("暂无核实建议。运行“核实”后，这里列出后续文件中的相关段落。")
+        self.set_suggestions([])
+
+    def set_suggestions(self, suggestions: Sequence[Mapping[str, Any]]) -> None:
+        """Replace the cards (rejected ones last, then by score)."""
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.cards = []
+        order = sorted(suggestions, key=lambda s: (s.get("state") == "rejected",
+                                                   -float(s.get("score") or 0)))
+        for suggestion in order:
+            card = SuggestionCard(suggestion, body)
+            card.accept_button.clicked.connect(
+                lambda _c=False, sid=card.sid: self.accept_requested.emit(sid))
+            card.reject_button.clicked.connect(
+                lambda _c=False, sid=card.sid: self.reject_requested.emit(sid))
+            layout.addWidget(card)
+            self.cards.append(card)
+        if not self.cards:
+            layout.addWidget(plain_label(self._empty))
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def card(self, sid: int) -> SuggestionCard | None:
+        """The card of a suggestion id, if shown."""
+        return next((c for c in self.cards if c.sid == sid), None)
+
+
+def best_claim(suggestions: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The suggestion standing for what the later report claims: best score, not rejected."""
+    live = [s for s in suggestions if (s.get("state") or "pending") != "rejected"]
+    if not live:
+        return None
+    return max(live, key=lambda s: ((s.get("state") == "accepted"), float(s.get("score") or 0)))
