@@ -1,0 +1,111 @@
+"""`tracker-app`: start-up of the desktop app (store choice, first run, --screenshot).
+
+Which store opens: --db PATH if given, else the last store used (QSettings), else the
+default store in the user data folder. When that default store did not exist yet
+(first run) the bundled seeds are imported into it on the worker, with progress in
+the status bar, after the window is shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tracker.errors import UserError
+from tracker.store import Store, default_store_path
+
+ORGANISATION = "CommitmentTracker"
+APPLICATION = "承诺台账"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Command-line options of tracker-app."""
+    parser = argparse.ArgumentParser(prog="tracker-app",
+                                     description="承诺台账 desktop app (Commitment Tracker)")
+    parser.add_argument("--db", metavar="PATH", help="台账文件 store file to open")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="render the main window to FILE.png and exit")
+    parser.add_argument("--size", metavar="WxH", default="1360x820",
+                        help="window size for --screenshot (default 1360x820)")
+    return parser.parse_args(argv)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, icon and Chinese translations set up once."""
+    from ui import i18n
+    from ui.mainwindow import icon
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setWindowIcon(icon("app"))
+    i18n.install(app)
+    return app
+
+
+def choose_store_path(db: str | None) -> tuple[Path, bool]:
+    """(store path, first run): --db, else the last store, else the default store."""
+    if db:
+        return Path(db).expanduser(), False
+    last = QSettings().value("store/last", "", type=str)
+    if last and Path(last).is_file():
+        return Path(last), False
+    default = default_store_path()
+    return default, not default.exists()
+
+
+def screenshot(window, out: str, size: str) -> int:
+    """Render window at size (WxH) into the PNG out; exit code."""
+    try:
+        width, height = (int(v) for v in size.lower().split("x"))
+    except ValueError:
+        print(f"tracker-app: {size}: size must be WxH, e.g. 1360x820", file=sys.stderr)
+        return 2
+    window.resize(width, height)
+    window.show()
+    app = QApplication.instance()
+    for _ in range(5):   # let layouts settle and the visible rows be fetched
+        app.processEvents()
+    if window.model.rowCount() and window.current_id() is None:
+        window.select_id(window.model.id_at(0))
+        app.processEvents()
+    if not window.grab().save(out):
+        print(f"tracker-app: {out}: cannot write the PNG", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `tracker-app` console script."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = make_application([sys.argv[0]])
+    from ui.mainwindow import MainWindow
+    path, first_run = choose_store_path(args.db)
+    try:
+        store = Store.open(path)
+    except UserError as exc:
+        if args.screenshot:
+            print(f"tracker-app: {exc}", file=sys.stderr)
+            return 1
+        QMessageBox.warning(None, APPLICATION, str(exc))
+        store = None   # the window opens empty; File ▸ Open/New store still work
+    window = MainWindow(store)
+    if args.screenshot:
+        code = screenshot(window, args.screenshot, args.size)
+        window.close()
+        return code
+    window.show_when_ready()
+    if first_run and store is not None:
+        QTimer.singleShot(100, window.import_seeds)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

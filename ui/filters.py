@@ -1,0 +1,148 @@
+"""The filter bar above the table: search box (full-text, debounced), kind, status, year,
+category and the 逾期/滞后 flags. It only says what the user asked for (Filter fields);
+the store does the filtering in SQL.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from ui import i18n
+
+# Typing "地区生产" fires one query after the last key, not one per key.
+DEBOUNCE_MS = 150
+
+
+class FilterBar(QWidget):
+    """Search and filter controls; filterChanged() after any change (search debounced)."""
+
+    filterChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Two rows (search, then filters) so the bar never forces the window wider.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(4, 4, 4, 2)
+        rows.setSpacing(3)
+        top, layout = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(top)
+        rows.addLayout(layout)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索承诺内容（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+        top.addWidget(self.search, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.filterChanged)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self._search_now)
+
+        self.kind = self._combo(self.tr("全部类型"), i18n.kinds())
+        self.status = self._combo(self.tr("全部状态"), i18n.statuses())
+        self.year = self._combo(self.tr("全部年度"), [])
+        self.category = self._combo(self.tr("全部分类"), [])
+        # Section headings can be long ("着力扩大有效需求，推动经济持续回升向好").
+        self.category.setMinimumContentsLength(10)
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for combo in (self.kind, self.status, self.year, self.category):
+            layout.addWidget(combo)
+        self.overdue = QCheckBox(self.tr("逾期"))
+        self.overdue.setToolTip(self.tr("时限已过仍未完成"))
+        self.behind = QCheckBox(self.tr("滞后"))
+        self.behind.setToolTip(self.tr("报告的进度低于序时进度"))
+        self.stale = QCheckBox(self.tr("含失效"))
+        self.stale.setToolTip(self.tr("也显示重新提取后已找不到的承诺"))
+        for box in (self.overdue, self.behind, self.stale):
+            box.toggled.connect(self.filterChanged)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.reset_button = QToolButton()
+        self.reset_button.setText(self.tr("重置"))
+        self.reset_button.setToolTip(self.tr("清除搜索和所有筛选条件"))
+        self.reset_button.clicked.connect(self.reset)
+        layout.addWidget(self.reset_button)
+        self.count_label = QLabel()
+        self.count_label.setMinimumWidth(90)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.count_label)
+
+    def _combo(self, all_label: str, items: list[tuple[object, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(all_label, None)
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(self.filterChanged)
+        return combo
+
+    def _search_now(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.filterChanged.emit()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_facets(self, facets: dict) -> None:
+        """Offer the years and categories present in the store, keeping current choices."""
+        years = sorted((int(y) for y in facets.get("years") or [] if y), reverse=True)
+        self._refill(self.year, [(y, self.tr("%1年").replace("%1", str(y))) for y in years])
+        categories = [c for c in facets.get("categories") or [] if c]
+        self._refill(self.category, [(c, c) for c in categories])
+
+    def _refill(self, combo: QComboBox, items: list[tuple[object, str]]) -> None:
+        current = combo.currentData()
+        with QSignalBlocker(combo):
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, label in items:
+                combo.addItem(label, value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+        if current is not None and combo.currentData() != current:
+            self.filterChanged.emit()   # the chosen value is gone from this store
+
+    def fields(self) -> dict:
+        """Filter fields chosen in the bar (search text stripped; empty ones left out)."""
+        fields = {"kind": self.kind.currentData(), "status": self.status.currentData(),
+                  "year": self.year.currentData(), "category": self.category.currentData(),
+                  "text": self.search.text().strip() or None,
+                  "overdue": True if self.overdue.isChecked() else None,
+                  "behind": True if self.behind.isChecked() else None,
+                  "include_stale": True if self.stale.isChecked() else None}
+        return {k: v for k, v in fields.items() if v is not None}
+
+    def set_fields(self, **fields: object) -> None:
+        """Choose values in the bar (kind=, status=, year=, category=, text=, overdue=, …)."""
+        with QSignalBlocker(self):
+            for name in ("kind", "status", "year", "category"):
+                if name in fields:
+                    combo = getattr(self, name)
+                    combo.setCurrentIndex(max(combo.findData(fields[name]), 0))
+            if "text" in fields:
+                self.search.setText(str(fields["text"] or ""))
+                self._timer.stop()
+            for name, box in (("overdue", self.overdue), ("behind", self.behind),
+                              ("include_stale", self.stale)):
+                if name in fields:
+                    box.setChecked(bool(fields[name]))
+        self.filterChanged.emit()
+
+    def reset(self) -> None:
+        """Clear the search and every filter."""
+        self.set_fields(kind=None, status=None, year=None, category=None, text="",
+                        overdue=False, behind=False, include_stale=False)
+
+    def show_count(self, shown: int, total: int | None = None) -> None:
+        """Show how many commitments match (and of how many)."""
+        text = self.tr("%1 条").replace("%1", f"{shown:,}")
+        if total is not None and total != shown:
+            text = self.tr("%1 / %2 条").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        self.count_label.setText(text)

@@ -1,0 +1,372 @@
+"""The main window: report tree | commitments table + 概览 tab | detail pane.
+
+It owns the open store, the one QUndoStack and the filter; every view is told about
+a new store, a new filter or changed rows from here. Menus, toolbar and their
+handlers live in ui/menus.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow,
+                               QMessageBox, QProgressBar, QSplitter, QTableView, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from tracker.errors import UserError
+from tracker.store import Filter, Store
+from ui import workers
+from ui.dashboard import Dashboard
+from ui.detail import DetailPane
+from ui.filters import FilterBar
+from ui.importing import DropImporter, Importer
+from ui.models import COLUMN, COLUMNS, CommitmentTableModel
+from ui.tree import ReportTree
+
+log = logging.getLogger(__name__)
+
+ICONS = Path(__file__).resolve().parent.parent / "icons"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+LAST_STORE_KEY = "store/last"
+# First-look widths (pixels) for 类型 承诺内容 指标 目标值 时限 状态 提示 证据 地区·年度;
+# 承诺内容 stretches to take what the others leave.
+_WIDTHS = (72, 300, 120, 120, 88, 64, 52, 40, 96)
+_TREE_WIDTH, _DETAIL_WIDTH = 230, 380
+
+
+def icon(name: str) -> QIcon:
+    """An icon from icons/NAME.svg."""
+    return QIcon(str(ICONS / f"{name}.svg"))
+
+
+class MainWindow(QMainWindow):
+    """承诺台账's main window on one store (None until a store is opened)."""
+
+    def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowIcon(icon("app"))
+        self.setAcceptDrops(True)
+        self.model = CommitmentTableModel(None, self)
+        self.tree = ReportTree()
+        self.filter_bar = FilterBar()
+        self.table = self._make_table()
+        self.dashboard = Dashboard()
+        self.detail = DetailPane(None, self.undo_stack)
+        self.importer = Importer(self, None)
+        self.importer.imported.connect(self._imported)
+        self.drop = DropImporter(self, self.import_paths)
+        self.background_task: workers.Task | None = None
+
+        table_page = QWidget()
+        page_layout = QVBoxLayout(table_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.filter_bar)
+        page_layout.addWidget(self.table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(table_page, self.tr("承诺"))
+        self.tabs.addTab(self.dashboard, self.tr("概览"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self._splitter_restored = False
+        self.setCentralWidget(self.splitter)
+
+        self.status_count = QLabel()
+        self.status_store = QLabel()
+        self.status_store.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.statusBar().addWidget(self.status_count)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.status_store)
+
+        self.tree.scopeChanged.connect(self.apply_filter)
+        self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._model_reset)
+        self.detail.changed.connect(self.rows_changed)
+
+        from ui import menus   # the actions need the widgets above
+        self.actions_ = menus.install(self)
+        self.resize(1360, 820)
+        self.restore_settings()
+        if store is not None:
+            self.set_store(store)
+        else:
+            self._update_title()
+
+    # -- layout --------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setAlternatingRowColors(True)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        for column, width in enumerate(_WIDTHS[:len(COLUMNS)]):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # -- store ---------------------------------------------------------------------
+    def set_store(self, store: Store | None) -> None:
+        """Show another store (closing the previous one); None shows nothing."""
+        old = self.store
+        self.store = store
+        self.undo_stack.clear()
+        self.importer.set_store(store)
+        self.detail.set_store(store)
+        self.dashboard.set_store(store)
+        self.model.set_store(None)
+        if old is not None and old is not store:
+            old.close()
+        if store is not None:
+            QSettings().setValue(LAST_STORE_KEY, str(getattr(store, "path", "")))
+        self.refresh_all()
+        self._update_title()
+
+    def open_store(self, path: str | Path | None) -> bool:
+        """Open (or create) the store at path and show it; False with a message on failure."""
+        if self.busy():
+            self.show_error(self.tr("请等待当前任务完成后再切换台账。"))
+            return False
+        try:
+            store = Store.open(Path(path) if path else None)
+        except UserError as exc:
+            self.show_error(str(exc))
+            return False
+        self.set_store(store)
+        return True
+
+    def _update_title(self) -> None:
+        path = getattr(self.store, "path", None)
+        self.setWindowTitle(self.tr("承诺台账") + (f" — {Path(path).name}" if path else ""))
+        self.status_store.setText(str(path) if path else self.tr("未打开台账"))
+        self.status_store.setToolTip(str(path) if path else "")
+
+    # -- browsing ------------------------------------------------------------------
+    def current_filter(self) -> Filter:
+        """The Filter of the tree selection combined with the filter bar."""
+        return Filter(**{**self.tree.scope(), **self.filter_bar.fields()})
+
+    def apply_filter(self, *_args: object) -> None:
+        """Query the table (and dashboard) again for the current filter."""
+        f = self.current_filter()
+        current = self.current_id()
+        try:
+            self.model.set_filter(f)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        self.dashboard.set_filter(f, self._scope_title())
+        if current is not None:
+            self.select_id(current, clear=True, scroll=False)
+
+    def _scope_title(self) -> str:
+        item = self.tree.currentItem()
+        parts = []
+        while item is not None:
+            parts.insert(0, item.text(0))
+            item = item.parent()
+        return " ▸ ".join(parts[1:] if len(parts) > 1 else parts)
+
+    def refresh_all(self) -> None:
+        """Re-read tree, facets, table and dashboard from the store (after an import)."""
+        if self.store is None:
+            self.tree.set_reports([])
+            self.filter_bar.set_facets({})
+            self.model.set_store(None)
+            return
+        self.model.set_store(self.store) if self.model._store is not self.store else None
+        self.filter_bar.set_facets(self.store.facets())
+        self.tree.set_reports(self.store.tree())
+        self.apply_filter()
+
+    def rows_changed(self, ids: list[int]) -> None:
+        """Commitments ids changed (the pane's changed signal): repaint rows and counts."""
+        self.model.refresh(ids)
+        self.dashboard.invalidate()
+
+    def _model_reset(self) -> None:
+        total = self.model.total()
+        self.filter_bar.show_count(total)
+        self.status_count.setText(self.tr("共 %1 条承诺").replace("%1", f"{total:,}"))
+        self._current_row_changed(self.table.currentIndex(), QModelIndex())
+
+    def current_id(self) -> int | None:
+        """Id of the table's current row, None when there is none."""
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows in display order (the current row if none selected)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        ids = [self.model.id_at(r) for r in rows]
+        if not ids and self.current_id() is not None:
+            ids = [self.current_id()]
+        return [i for i in ids if i is not None]
+
+    def select_id(self, cid: int, clear: bool = True, scroll: bool = True) -> bool:
+        """Make commitment cid the current row; False if the filter hides it."""
+        row = self.model.row_of(cid)
+        if row < 0:
+            return False
+        self.model.ensure_shown(row)
+        index = self.model.index(row, COLUMN["text"])
+        flags = QItemSelectionModel.SelectionFlag.Rows | (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect if clear
+            else QItemSelectionModel.SelectionFlag.Select)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        if scroll:
+            self.table.scrollTo(index)
+        return True
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        cid = self.model.id_at(current.row()) if current.isValid() else None
+        self.detail.show_commitment(cid)
+
+    def _selection_changed(self, *_args: object) -> None:
+        n = len(self.table.selectionModel().selectedRows())
+        if n > 1:
+            self.statusBar().showMessage(self.tr("已选 %1 条").replace("%1", str(n)))
+        else:
+            self.statusBar().clearMessage()
+
+    # -- import and background work ---------------------------------------------------
+    def busy(self) -> bool:
+        """True while an import or another store task runs."""
+        task = self.background_task
+        return self.importer.busy() or (task is not None and not task.is_done())
+
+    def import_paths(self, paths: list[str]) -> workers.Task | None:
+        """Import files with ui.importing's progress dialog (menu and drag-and-drop)."""
+        if self.store is None:
+            self.show_error(self.tr("请先新建或打开一个台账。"))
+            return None
+        return self.importer.start(paths)
+
+    def run_in_background(self, fn, *args, message: str, on_done=None, **kwargs
+                          ) -> workers.Task | None:
+        """Run a store task on the worker with progress in the status bar (window stays usable)."""
+        if self.busy():
+            self.show_error(self.tr("请等待当前任务完成。"))
+            return None
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.statusBar().showMessage(message)
+
+        def progress(done: int, total: int) -> None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(min(done, max(total, 1)))
+
+        def finished(result: object) -> None:
+            if on_done is not None:
+                on_done(result)
+
+        task = workers.run_task(fn, *args, on_done=finished, on_error=self.show_error,
+                                on_progress=progress, **kwargs)
+        task.ended.connect(self._background_ended)
+        self.background_task = task
+        return task
+
+    def _background_ended(self) -> None:
+        self.progress.hide()
+        self.statusBar().clearMessage()
+
+    def import_seeds(self) -> workers.Task | None:
+        """Import the bundled seeds/*.txt in the background (first run)."""
+        paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+        if not paths or self.store is None:
+            return None
+        return self.run_in_background(self.store.import_files, paths,
+                                      message=self.tr("正在导入示例报告…"),
+                                      on_done=self._imported)
+
+    def _imported(self, result: object) -> None:
+        self.refresh_all()
+        from ui.importing import summary
+        self.statusBar().showMessage(summary(result), 8000)
+
+    def show_error(self, message: str) -> None:
+        """The one-line warning box for a UserError or a failed task."""
+        QMessageBox.warning(self, self.tr("承诺台账"), message)
+
+    # -- settings ------------------------------------------------------------------
+    def restore_settings(self) -> None:
+        """Geometry, splitter, column widths and current tab from QSettings."""
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                self.resize(min(1360, area.width()), min(820, area.height()))
+        for key, restore in (("window/state", self.restoreState),
+                             ("table/header", self.table.horizontalHeader().restoreState)):
+            value = s.value(key)
+            if value is not None:
+                restore(value)
+        value = s.value("window/splitter")
+        self._splitter_restored = value is not None and self.splitter.restoreState(value)
+        self.tree.restore_state(s)
+        self.tabs.setCurrentIndex(s.value("window/tab", 0, type=int))
+
+    def save_settings(self) -> None:
+        """Store geometry, splitter, column widths and current tab in QSettings."""
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        self.tree.save_state(s)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        for task in (self.importer.task, self.background_task):
+            if task is not None and not task.is_done():
+                task.cancel()
+        workers.wait_idle(30000)
+        self.save_settings()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._splitter_restored:   # first run: tree and pane at their natural width
+            self._splitter_restored = True
+            middle = max(self.width() - _TREE_WIDTH - _DETAIL_WIDTH, 400)
+            self.splitter.setSizes([_TREE_WIDTH, middle, _DETAIL_WIDTH])
+
+    def show_when_ready(self) -> None:
+        """Show and let the first paint happen before any slow work is queued."""
+        self.show()
+        QTimer.singleShot(0, self.table.setFocus)

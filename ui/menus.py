@@ -1,0 +1,275 @@
+"""Menus, toolbar and the handlers behind them for the main window.
+
+File (new/open store, import, print, export, backup, quit), Edit (undo/redo, mark),
+View (概览, search, reset filters), Tools (suggest evidence), Help. Long store work
+runs on the worker; a UserError is shown as its one line.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import SimpleNamespace
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from tracker.errors import UserError
+from ui.marking import mark_actions, mark_ids
+
+STORE_FILTER = "台账 (*.db *.sqlite);;所有文件 (*)"
+FOLDER_KEY = "store/last_folder"
+
+
+def _optional(module: str, name: str):
+    """module.name if that module exists in this installation, else None."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+
+
+def _action(window, text: str, slot, shortcut=None, icon_name: str | None = None,
+            tip: str | None = None) -> QAction:
+    from ui.mainwindow import icon
+    action = QAction(text, window)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def install(w) -> SimpleNamespace:
+    """Create the menus and toolbar of main window w; the actions by name."""
+    from ui.mainwindow import icon
+    tr = w.tr
+    h = _Handlers(w)
+    a = SimpleNamespace()
+    a.new_store = _action(w, tr("新建台账…"), h.new_store, QKeySequence.StandardKey.New,
+                          "new-store", tr("新建一个空台账文件"))
+    a.open_store = _action(w, tr("打开台账…"), h.open_store, QKeySequence.StandardKey.Open,
+                           "open-store", tr("打开已有的台账文件"))
+    a.import_ = _action(w, tr("导入报告…"), h.import_files, "Ctrl+I", "import",
+                        tr("导入政府工作报告（txt、docx、pdf、html），也可拖放到窗口"))
+    printing = "ui.printing"
+    a.preview = _action(w, tr("打印预览…"), lambda: h.sheet("print_preview"), None,
+                        "print-preview", tr("预览当前筛选结果的情况表"))
+    a.print_ = _action(w, tr("打印…"), lambda: h.sheet("print_sheet"),
+                       QKeySequence.StandardKey.Print, "print")
+    a.export_pdf = _action(w, tr("导出 PDF…"), lambda: h.sheet("export_sheet", "pdf"),
+                           "Ctrl+E", "export", tr("把当前筛选结果导出为情况表"))
+    a.export_csv = _action(w, tr("导出 CSV…"), lambda: h.sheet("export_sheet", "csv"))
+    a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"),
+                            lambda: h.sheet("export_sheet", "xlsx"))
+    for action in (a.preview, a.print_, a.export_pdf, a.export_csv, a.export_xlsx):
+        action.setEnabled(_optional(printing, "export_sheet") is not None)
+    a.backup = _action(w, tr("备份台账…"), h.backup, None, "backup",
+                       tr("把整个台账复制到另一个文件"))
+    a.quit = _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit)
+    a.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+    a.undo = w.undo_stack.createUndoAction(w, tr("撤销"))
+    a.undo.setShortcut(QKeySequence.StandardKey.Undo)
+    a.undo.setIcon(icon("undo"))
+    a.redo = w.undo_stack.createRedoAction(w, tr("重做"))
+    a.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+    a.redo.setIcon(icon("redo"))
+    a.mark = _action(w, tr("标记进展…"), lambda: h.mark(None), "Ctrl+M", "mark",
+                     tr("为所选承诺记录完成情况"))
+    a.mark_as = mark_actions(w.table, h.mark)
+    for action in a.mark_as:
+        w.table.addAction(action)
+    a.copy = _action(w, tr("复制承诺内容"), h.copy, QKeySequence.StandardKey.Copy)
+    a.copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    w.table.addAction(a.copy)
+
+    a.dashboard = _action(w, tr("概览"), h.toggle_dashboard, "Ctrl+D", "dashboard",
+                          tr("按状态和类型统计当前范围"))
+    a.dashboard.setCheckable(True)
+    w.tabs.currentChanged.connect(lambda i: a.dashboard.setChecked(i == 1))
+    a.dashboard.setChecked(w.tabs.currentIndex() == 1)
+    a.search = _action(w, tr("搜索"), h.search, QKeySequence.StandardKey.Find)
+    a.reset = _action(w, tr("重置筛选"), w.filter_bar.reset, "Ctrl+Shift+R",
+                      "reset-filters", tr("清除搜索和所有筛选条件"))
+    a.suggest = _action(w, tr("查找核验证据"), h.suggest, "Ctrl+Shift+V", "suggest",
+                        tr("在已导入的后续文件中为承诺查找完成情况的证据"))
+    a.suggest.setEnabled(_optional("tracker.verify", "suggest") is not None)
+    a.about = _action(w, tr("关于承诺台账"), h.about)
+    a.about.setMenuRole(QAction.MenuRole.AboutRole)
+    a.about_qt = _action(w, tr("关于 Qt"), QApplication.aboutQt)
+
+    bar = w.menuBar()
+    file_menu = bar.addMenu(tr("文件(&F)"))
+    file_menu.addActions([a.new_store, a.open_store, a.import_])
+    file_menu.addSeparator()
+    file_menu.addActions([a.preview, a.print_])
+    export_menu = file_menu.addMenu(tr("导出"))
+    export_menu.addActions([a.export_pdf, a.export_csv, a.export_xlsx])
+    file_menu.addSeparator()
+    file_menu.addAction(a.backup)
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    edit_menu = bar.addMenu(tr("编辑(&E)"))
+    edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.mark)
+    mark_menu = edit_menu.addMenu(tr("标记为"))
+    mark_menu.addActions(a.mark_as)
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.copy)
+    view_menu = bar.addMenu(tr("查看(&V)"))
+    view_menu.addActions([a.dashboard, a.search, a.reset])
+    tools_menu = bar.addMenu(tr("工具(&T)"))
+    tools_menu.addAction(a.suggest)
+    help_menu = bar.addMenu(tr("帮助(&H)"))
+    help_menu.addActions([a.about, a.about_qt])
+
+    toolbar = w.addToolBar(tr("工具栏"))
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    toolbar.setMovable(False)
+    toolbar.addActions([a.open_store, a.import_])
+    toolbar.addSeparator()
+    toolbar.addActions([a.preview, a.export_pdf])
+    toolbar.addSeparator()
+    toolbar.addActions([a.undo, a.redo, a.mark])
+    toolbar.addSeparator()
+    toolbar.addActions([a.dashboard, a.suggest, a.reset])
+
+    # Context menu of the table: the mark actions, the dialog, copy.
+    w.table.insertAction(a.mark_as[0], a.mark)
+    a.handlers = h
+    return a
+
+
+class _Handlers:
+    """What the actions do; each failure is one line in a warning box."""
+
+    def __init__(self, window) -> None:
+        self.w = window
+
+    def _folder(self) -> str:
+        return QSettings().value(FOLDER_KEY, str(Path.home()), type=str)
+
+    def _remember(self, path: str) -> None:
+        QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
+
+    def new_store(self) -> None:
+        w = self.w
+        path, _ = QFileDialog.getSaveFileName(
+            w, w.tr("新建台账"), str(Path(self._folder()) / "台账.db"), w.tr(STORE_FILTER),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return
+        if Path(path).exists():
+            w.show_error(w.tr("%1: 文件已存在，请用“打开台账”").replace("%1", path))
+            return
+        self._remember(path)
+        w.open_store(path)
+
+    def open_store(self) -> None:
+        w = self.w
+        path, _ = QFileDialog.getOpenFileName(w, w.tr("打开台账"), self._folder(),
+                                              w.tr(STORE_FILTER))
+        if path:
+            self._remember(path)
+            w.open_store(path)
+
+    def import_files(self) -> None:
+        from ui.importing import choose_files
+        paths = choose_files(self.w)
+        if paths:
+            self.w.import_paths(paths)
+
+    def sheet(self, name: str, *args: str) -> None:
+        w = self.w
+        fn = _optional("ui.printing", name)
+        if fn is None or w.store is None:
+            return
+        try:
+            fn(w, w.store, w.current_filter(), *args)
+        except UserError as exc:
+            w.show_error(str(exc))
+
+    def backup(self) -> None:
+        w = self.w
+        if w.store is None:
+            return
+        stem = Path(str(w.store.path)).stem
+        path, _ = QFileDialog.getSaveFileName(
+            w, w.tr("备份台账"), str(Path(self._folder()) / f"{stem}-备份.db"),
+            w.tr(STORE_FILTER))
+        if not path:
+            return
+        if Path(path).resolve() == Path(str(w.store.path)).resolve():
+            w.show_error(w.tr("%1: 不能备份到正在使用的台账文件").replace("%1", path))
+            return
+        self._remember(path)
+        store = w.store
+
+        def backup(dest: str, progress=None, cancel=None) -> str:
+            store.backup(dest)
+            return dest
+
+        w.run_in_background(backup, path, message=w.tr("正在备份…"), on_done=lambda dest:
+                            w.statusBar().showMessage(w.tr("已备份到 %1").replace("%1", dest),
+                                                      8000))
+
+    def mark(self, status: str | None) -> None:
+        w = self.w
+        ids = w.selected_ids()
+        if w.store is None or not ids:
+            return
+        try:
+            mark_ids(w, w.store, w.undo_stack, ids, status, notify=w.detail.notify)
+        except UserError as exc:
+            w.show_error(str(exc))
+
+    def copy(self) -> None:
+        w = self.w
+        ids = w.selected_ids()
+        if w.store is None or not ids:
+            return
+        rows = w.store.rows(ids)
+        texts = [str(rows[i].get("text") or "") for i in ids if i in rows]
+        QApplication.clipboard().setText("\n".join(texts))
+
+    def toggle_dashboard(self) -> None:
+        tabs = self.w.tabs
+        tabs.setCurrentIndex(0 if tabs.currentIndex() == 1 else 1)
+
+    def search(self) -> None:
+        self.w.tabs.setCurrentIndex(0)
+        self.w.filter_bar.focus_search()
+
+    def suggest(self) -> None:
+        w = self.w
+        fn = _optional("tracker.verify", "suggest")
+        if fn is None or w.store is None:
+            return
+        year = w.current_filter().year
+
+        def done(count: object) -> None:
+            w.refresh_all()
+            w.statusBar().showMessage(
+                w.tr("找到 %1 条核验建议").replace("%1", str(count if count is not None else 0)),
+                8000)
+
+        w.run_in_background(fn, w.store, plan_year=year, message=w.tr("正在查找核验证据…"),
+                            on_done=done)
+
+    def about(self) -> None:
+        w = self.w
+        QMessageBox.about(w, w.tr("关于承诺台账"), w.tr(
+            "<h3>承诺台账 0.1</h3>"
+            "<p>从政府工作报告中提取主要预期目标、惠民实事和项目承诺，"
+            "对照后续文件核验完成情况，并打印情况表。</p>"
+            "<p>数据只保存在本机的台账文件中。</p>"))

@@ -1,0 +1,126 @@
+"""The browse tree on the left: 全部 ▸ region ▸ plan year ▸ report, with commitment counts.
+
+store.tree() returns one row per report (a few hundred at most), so a QTreeWidget is
+enough here; the big table is the one that must stay lazy. Picking a node narrows the
+table and the dashboard to that region, year or report.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+SCOPE_ROLE = Qt.ItemDataRole.UserRole   # dict of Filter fields a node stands for
+
+
+class ReportTree(QTreeWidget):
+    """Region ▸ year ▸ report; emits scopeChanged(dict of Filter fields) on selection."""
+
+    scopeChanged = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("报告"), self.tr("承诺")])
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(False)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
+        self.currentItemChanged.connect(self._current_changed)
+        self._scope: dict = {}
+
+    def scope(self) -> dict:
+        """Filter fields of the selected node ({} for 全部)."""
+        return dict(self._scope)
+
+    def set_reports(self, reports: list[dict]) -> None:
+        """Rebuild from store.tree() rows, keeping the selected node when it still exists."""
+        previous = self._scope
+        self.blockSignals(True)
+        self.clear()
+        total = sum(int(r.get("count") or 0) for r in reports)
+        root = self._item(None, self.tr("全部报告"), total, {})
+        regions: dict[str, QTreeWidgetItem] = {}
+        years: dict[tuple[str, object], QTreeWidgetItem] = {}
+        counts: dict[int, int] = {}
+        for r in sorted(reports, key=_order):
+            region = r.get("region") or ""
+            year = r.get("plan_year")
+            count = int(r.get("count") or 0)
+            if region not in regions:
+                regions[region] = self._item(root, region or self.tr("（未识别地区）"), 0,
+                                             {"region": region or None})
+            if (region, year) not in years:
+                label = self.tr("%1年").replace("%1", str(year)) if year else \
+                    self.tr("（年份未知）")
+                years[(region, year)] = self._item(regions[region], label, 0,
+                                                   {"region": region or None, "year": year})
+            item = self._item(years[(region, year)], r.get("title") or "", count,
+                              {"report_id": r.get("report_id")})
+            item.setToolTip(0, r.get("title") or "")
+            for node in (regions[region], years[(region, year)]):
+                counts[id(node)] = counts.get(id(node), 0) + count
+                node.setText(1, str(counts[id(node)]))
+        root.setExpanded(True)
+        for node in regions.values():
+            node.setExpanded(True)
+        self.blockSignals(False)
+        selected = self._find(previous) or root
+        self.setCurrentItem(selected)
+        self._current_changed(selected, None)
+
+    def select_scope(self, scope: dict) -> bool:
+        """Select the node whose scope equals scope; False if there is none."""
+        item = self._find(scope)
+        if item is not None:
+            self.setCurrentItem(item)
+        return item is not None
+
+    def _item(self, parent: QTreeWidgetItem | None, text: str, count: int,
+              scope: dict) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text, str(count)])
+        item.setData(0, SCOPE_ROLE, scope)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if parent is None:
+            self.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    def _find(self, scope: dict) -> QTreeWidgetItem | None:
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if _clean(item.data(0, SCOPE_ROLE)) == _clean(scope):
+                return item
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return None
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        scope = _clean(current.data(0, SCOPE_ROLE)) if current is not None else {}
+        if scope != self._scope:
+            self._scope = scope
+            self.scopeChanged.emit(dict(scope))
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the column widths."""
+        settings.setValue("tree/header", self.header().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Restore the column widths saved by save_state."""
+        state = settings.value("tree/header")
+        if state is not None:
+            self.header().restoreState(state)
+
+
+def _clean(scope: dict | None) -> dict:
+    """A scope without empty fields, so {} and {"region": None} compare equal."""
+    return {k: v for k, v in (scope or {}).items() if v is not None}
+
+
+def _order(report: dict) -> tuple:
+    """Regions alphabetically, newest plan year first, then title."""
+    year = report.get("plan_year") or 0
+    return (report.get("region") or "\uffff", -year, report.get("title") or "")
