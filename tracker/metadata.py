@@ -22,14 +22,15 @@ _DATE = re.compile(
 _DATE_LINE_MAX = 40
 # Statements of the year the commitments are for.
 _PLAN = (
-    re.compile(_YEAR + r"\s*年\s*[，,]?\s*是(?!.{0,30}(?:最后一年|收官之年|过去))"),
+    re.compile(_YEAR + r"\s*年\s*[，,]?\s*是(?![^。；]{0,40}(?:最后一年|不平凡|极其|过去|刚刚|即将过去|经受|砥砺))"),
     re.compile(_YEAR + r"\s*年(?:的|全年)?(?:政府)?(?:工作安排|重点工作|工作任务|主要任务|工作打算|工作计划|"
                r"工作思路|工作目标|的?主要预期目标|经济社会发展的?主要预期目标|工作总体要求)"),
     re.compile(r"做好\s*" + _YEAR + r"\s*年(?:的)?(?:政府|各项|经济)?工作"),
     re.compile(_YEAR + r"\s*年\s*上\s*半?\s*年.{0,30}下\s*半\s*年"),   # 上半年总结及下半年安排
 )
 # A review of year N followed by "新的一年" / "明年" plans year N+1.
-_REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?工作回顾|回顾\s*" + _YEAR + r"\s*年")
+_REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?工作回顾|回顾\s*" + _YEAR + r"\s*年|"
+                     + _YEAR + r"\s*年\s*[，,]?\s*是[^。；]{0,40}(?:不平凡|极其|过去|经受|砥砺)")
 _NEXT_YEAR = re.compile(r"新的一年|明年")
 # "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "中共复兴区委": the name is
 # the two characters before 区/县/市/旗, or three when a boundary precedes them.
@@ -138,12 +139,10 @@ def _plan_year(title: str, text: str) -> int | None:
     years: list[int] = []
     for pattern in _PLAN:
         years += [int(m.group(1)) for m in pattern.finditer(fold(title) + "\n" + text)]
-    if years:
-        return max(years)
     review = _REVIEW.search(text)
     if review and _NEXT_YEAR.search(text, review.end()):
-        return int(review.group(1) or review.group(2)) + 1
-    return None
+        years.append(int(next(g for g in review.groups() if g)) + 1)
+    return max(years) if years else None
 
 
 def _region(title: str, lines: tuple[str, ...]) -> str | None:

@@ -30,8 +30,6 @@ _HEADING_MAX = 40   # a longer line that starts with 一、 is a run-in heading:
 def heading_of(text: str) -> tuple[int, str] | None:
     """(level, heading text) when a paragraph is a section heading, else None."""
     stripped = text.strip()
-    if _PLAIN_HEADING.match(stripped):
-        return 0, stripped.rstrip("：:")
     for level, pattern in _NUMBERED:
         m = pattern.match(stripped)
         if not m:
@@ -42,6 +40,8 @@ def heading_of(text: str) -> tuple[int, str] | None:
         if len(stripped) <= _HEADING_MAX or len(head) <= _HEADING_MAX:
             return level, head.strip().rstrip("：:")
         return None
+    if _PLAIN_HEADING.match(stripped):
+        return 0, stripped.rstrip("：:")
     return None
 
 

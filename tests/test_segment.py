@@ -1,0 +1,157 @@
+"""Report splitting, report metadata, section categories and the glossary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, SHARED, seed
+from tracker.glossary import parse_glossary
+from tracker.ingest import read_source
+from tracker.model import SourceText
+from tracker.paragraphs import paragraphs
+from tracker.sections import TARGETS, categories
+from tracker.segment import split_reports
+
+GOLD = json.loads((SHARED / "eval" / "gold_seeds.json").read_text(encoding="utf-8"))
+GOLD_FILES = {f["file"]: f["reports"] for f in GOLD["files"]}
+
+
+def _text(body: str) -> SourceText:
+    return SourceText(path="t.txt", text=body, sha256="", encoding="utf-8",
+                      lines=tuple(body.split("\n")))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]) + 1)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD_FILES))
+def test_seed_report_count_and_years_match_the_answer_key(name: str) -> None:
+    reports = split_reports(read_source(SEEDS / name))
+    gold = GOLD_FILES[name]
+    assert len(reports) == len(gold)
+    for g in gold:
+        best = max(reports, key=lambda r: _overlap((r.line_start, r.line_end),
+                                                   (g["line_start"], g["line_end"])))
+        assert (best.plan_year, best.report_year) == (g["plan_year"], g["report_year"]), g["title"]
+        assert _overlap((best.line_start, best.line_end), (g["line_start"], g["line_end"])) \
+            >= 0.9 * (g["line_end"] - g["line_start"] + 1)
+
+
+def test_single_web_page_report_drops_site_cruft() -> None:
+    (report,) = split_reports(read_source(seed("001")))
+    assert (report.line_start, report.line_end) == (8, 207)
+    assert report.title.startswith("2025年酒泉市肃州区政府工作报告")
+    assert (report.region, report.doc_type) == ("肃州区", "government_work_report")
+
+
+@pytest.mark.parametrize("year", [2012, 2013, 2014])
+def test_national_reports_stay_single(year: int) -> None:
+    (report,) = split_reports(read_source(SHARED / "dev" / f"national_{year}.txt"))
+    assert (report.report_year, report.plan_year) == (year, year)
+
+
+def test_article_markers_split_and_titles_follow_the_marker() -> None:
+    reports = split_reports(read_source(seed("000")))
+    assert [r.line_start for r in reports] == [1, 39, 111, 147, 172]
+    assert reports[1].title == "2024肃州区政府工作报告"
+    assert reports[4].region is None    # a company's summary names no district
+
+
+def test_yearbook_parts() -> None:
+    reports = split_reports(read_source(seed("003")))
+    types = [r.doc_type for r in reports]
+    assert types == ["yearbook_front_matter", "party_congress_report", "peoples_congress_report",
+                     "government_work_report", "cppcc_report", "yearbook_body",
+                     "statistical_bulletin"]
+
+
+GOV = ("{title}\n——在某某县第三届人民代表大会第二次会议上\n{date}\n各位代表：\n"
+       "现在，我代表县人民政府向大会报告工作，请予审议。\n{body}\n")
+
+
+@pytest.mark.parametrize("body, plan_year", [
+    ("一、2024年工作回顾\n过去一年，全县经济平稳增长。\n二、2025年工作安排\n做好各项工作。", 2025),
+    ("2024年是极不平凡的一年。全县经济平稳增长。\n新的一年，我们将继续努力。", 2025),
+    ("过去一年，全县经济平稳增长。\n2022 年是实施“十四五”规划的关键之年。", 2022),
+    ("过去一年，全县经济平稳增长。\n做好2024年工作，意义重大。", 2024),
+    ("过去一年，全县经济平稳增长。\n～年工作任务是：地区生产总值增长8%。", None),
+    ("过去一年，全县经济平稳增长。今年将继续努力。", None),
+])
+def test_plan_year_is_read_from_the_text(body: str, plan_year: int | None) -> None:
+    text = GOV.format(title="某某县政府工作报告", date="（2025年1月6日）", body=body)
+    (report,) = split_reports(_text(text))
+    assert report.plan_year == plan_year
+    assert report.report_year == 2025
+    assert report.region == "某某县"
+
+
+@pytest.mark.parametrize("date, year", [
+    ("（2024年12月26日）", 2024), ("(2024.8.6)", 2024), ("（2023.12）", 2023),
+    ("2022-04-18", 2022), ("区长 张三", None),
+])
+def test_report_year_from_date_line(date: str, year: int | None) -> None:
+    text = GOV.format(title="某某县政府工作报告", date=date, body="全县经济平稳增长。")
+    (report,) = split_reports(_text(text))
+    assert report.report_year == year
+
+
+def test_report_year_is_never_taken_from_a_sentence() -> None:
+    text = ("某某县试点工作总结\n2019年5月，某某县被确定为全省首批试点县，一年来取得了明显成效，"
+            "现将有关情况总结如下。\n一、主要做法\n规范干部选任程序。")
+    (report,) = split_reports(_text(text))
+    assert report.report_year is None
+
+
+def test_two_documents_run_together_are_two_reports() -> None:
+    first = "甲县2023年上半年工作总结及下半年工作计划一、上半年工作总结。全县经济平稳增长。\n" * 3
+    second = "乙区委区府办年度总结前言经过一年来的努力工作，我们取得了成绩。\n" * 3
+    reports = split_reports(_text(first + second))
+    assert [r.line_start for r in reports] == [1, 4]
+    assert (reports[0].report_year, reports[0].plan_year) == (2023, 2023)
+
+
+def test_closing_line_repeating_the_title_does_not_start_a_report() -> None:
+    text = ("某开发区2024年上半年工作总结暨下半年工作安排一、上半年工作总结。经济平稳增长。\n"
+            "二、下半年工作安排。继续努力。\n某开发区2024年上半年工作总结暨下半年工作安排到此结束。\n")
+    assert len(split_reports(_text(text))) == 1
+
+
+def test_categories_follow_headings() -> None:
+    src = read_source(seed("001"))
+    (report,) = split_reports(src)
+    paras = paragraphs(src, report.line_start, report.line_end)
+    cats = categories(paras)
+    by_line = {p.first_line: c for p, c in zip(paras, cats)}
+    assert by_line[51] == TARGETS
+    assert by_line[55] == "2025年工作安排" or by_line[55].startswith("(一)") or "2025" in (by_line[53] or "")
+    assert cats[0] is None
+
+
+def test_categories_numbered_levels() -> None:
+    body = ("一、2025年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%。\n"
+            "（一）加快产业转型。围绕主导产业，新建厂房10万平方米。\n建成道路5公里。\n"
+            "（二）改善民生\n新增就业1000人。\n")
+    paras = paragraphs(_text(body))
+    assert categories(paras) == ["2025年工作安排", TARGETS, "加快产业转型", "加快产业转型",
+                                 "改善民生", "改善民生"]
+
+
+def test_glossary_of_seed_001() -> None:
+    src = read_source(seed("001"))
+    (report,) = split_reports(src)
+    terms = parse_glossary(src, report)
+    assert len(terms) == 38
+    assert terms["“四强”行动"] == "指实施强科技、强工业、强省会、强县域行动。"
+    assert "包抓联" in terms
+    assert parse_glossary(src, split_reports(read_source(seed("000")))[1]) == {}
+
+
+def test_glossary_definition_broken_over_lines(tmp_path: Path) -> None:
+    body = "某县政府工作报告\n正文。\n名词解释\n1.“两个确保”:指确保安全，\n确保稳定。\n2.三清：是指清垃圾。\n"
+    src = _text(body)
+    (report,) = split_reports(src)
+    assert parse_glossary(src, report) == {"两个确保": "指确保安全，确保稳定。", "三清": "是指清垃圾。"}
