@@ -27,7 +27,7 @@ _HEAD_PLAN = re.compile(r"安排|任务|打算|计划|要点|下一步|预期目
 _HEAD_OTHER = re.compile(r"^(?:名词解释|附件|附表|附录|说明)")
 # Opening words of a review paragraph: "一年来", "在即将过去的一年中，政府主要做了…".
 _OPEN_REVIEW = re.compile(r"一年来|五年来|(?:今年|去年|一年|近年|五年|年初)以来|过去的?(?:一|五)年|即将过去|刚刚过去"
-                          r"|已经过去|主要做了|回顾")
+                          r"|已经过去|主要做了|回顾|工作总结")
 
 
 def _year_words(plan_year: int | None) -> str:
@@ -63,7 +63,7 @@ def classify_opening(text: str, plan_year: int | None) -> str | None:
         return REVIEW
     years = _year_words(plan_year)
     if re.match(rf"(?:(?:{years})(?:\s*[，,]?\s*(?:是|我们|政府|全区|要|将)|的?(?:政府)?工作)"
-                r"|.{0,24}(?:预期目标|总体要求|工作安排))", opening):
+                r"|.{0,24}(?:预期目标|总体要求|工作安排|工作任务|主要任务|工作要点))", opening):
         return PLAN
     if re.search(r"(?:重点|全力|着力|扎实)?(?:抓好|做好)(?:以下|.{1,4}方面的?)工作", opening):
         return PLAN

@@ -15,12 +15,14 @@ from .model import PROJECT, Commitment, Report, SourceText
 from .numbers import Quantity, find_quantities
 from .paragraphs import Paragraph
 from .plan_part import plan_flags
-from .sections import TARGETS
+from .sections import heading_of
 
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = ",，；;:："
 # Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
 _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
+# A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代.
+_MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型])")
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
 
 # Past results and progress: "圆满完成了", "累计完成", "比上年增长", "已建成", "截至6月底".
@@ -40,7 +42,10 @@ _RESULT_TAIL = re.compile(r"^(?:让|使|惠及|受益)")
 _RATE_TAIL = re.compile(r"^(?:同比)?(?:增长|增速|增幅)")
 _SHARE_TAIL = re.compile(r"^(?:共|合计|总计|其中)")
 # Work words a clause needs to inherit a deadline that heads its sentence ("年内…；确保完成…").
-_WORK = re.compile(r"完成|建成|开工|竣工|投产|投用|运营|通车|交付|达产|实现|引进|落地|签约|启动|搬迁|改造|新建|建设")
+_WORK = re.compile(r"完成|建成|开工|竣工|投产|投用|运营|通车|交付|达产|实现|引进|落地|签约|启动|搬迁|改造|新建|建设"
+                   r"|开放|投入使用|挂牌|验收|出台|制定|编制|达标|上线|开通|开业|招生|入住|并网|发电")
+_DONE = re.compile(r"竣工|投入使用|建成|投用|通车|完工|投产|运营|开业")
+_OWN_VERB = re.compile(r"确保|力争|争取|加快|推进|推动|积极|大力|全力|全面|完成|实施|启动|开工|新建|建成")
 _DECREASE = re.compile(r"压减|减少|下降|降低|削减|压降")
 _GROWTH = re.compile(r"增长|提高|提升|增加|增速")
 
@@ -48,11 +53,11 @@ _GROWTH = re.compile(r"增长|提高|提升|增加|增速")
 def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
                      cats: list[str | None], taken: list[tuple[int, int]]) -> list[Commitment]:
     """Project pledges of the plan part of report, skipping the (start, end) file spans in taken."""
-    if report.plan_year is None:
-        return []
+    if report.plan_year is None and report.doc_type != "government_work_report":
+        return []             # yearbooks, bulletins, summaries with no plan year pledge nothing
     out: list[Commitment] = []
     for para, cat, in_plan in zip(paras, cats, plan_flags(paras, report.plan_year)):
-        if in_plan and cat != TARGETS:
+        if in_plan:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
             out.extend(_paragraph_projects(para, cat, report.plan_year, taken))
     return out
 
@@ -73,12 +78,12 @@ def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]
     return out
 
 
-def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int,
+def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                         taken: list[tuple[int, int]]) -> list[Commitment]:
     """Pledges of one plan paragraph, sentence by sentence."""
     out: list[Commitment] = []
     text = para.folded
-    for s_start, s_end in _spans(text, 0, len(text), _SENTENCE_END):
+    for s_start, s_end in _spans(text, _body_start(para.text), len(text), _SENTENCE_END):
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
@@ -88,18 +93,19 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int,
         for c_start, c_end in clauses:
             clause = text[c_start:c_end]
             quants = _pledge_quantities(text, c_start, c_end)
-            own = find_deadline(clause, plan_year)
-            if own is not None and own[0] is None and plan_year is not None:
-                own = None             # "春节前" with no date: keep looking, no ISO deadline
-            if pending and _joins_previous(clause, pending[-1]):
+            own = find_deadline(clause, plan_year)   # "春节前": words kept, ISO date None
+            if pending and _joins_previous(clause, quants, own, pending[-1]):
                 p_start, _, p_quants, p_deadline = pending[-1]
                 pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own)
                 continue
             if _RESULT.search(clause) or _LIVELIHOOD.search(clause) or _multi_year(clause, plan_year):
                 continue
+            if own is not None and not quants and not _WORK.search(clause):
+                own = None             # "尤其在下半年工作中…", "为贯彻落实8月3日…精神": a time, not a deadline
             deadline = own
-            if deadline is None and head is not None and (quants or _WORK.search(clause)):
-                deadline = head
+            if deadline is None and head is not None and text[c_start - 1] in "；;" \
+                    and (quants or _WORK.search(clause)):
+                deadline = head        # "年内确保完成…；确保完成…两条道路建设；"
             if quants or deadline is not None:
                 pending.append((c_start, c_end, quants, deadline))
             elif _RESULT_TAIL.match(clause) is None:
@@ -113,43 +119,56 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int,
     return out
 
 
-def _joins_previous(clause: str, previous: tuple) -> bool:
+def _body_start(text: str) -> int:
+    """Offset after a section heading that opens the paragraph ("二、下半年工作安排", "（一）…。")."""
+    found = heading_of(text)
+    if not found or found[0] > 2:
+        return 0             # "1.新建公厕10座" may be a list item holding a pledge
+    end = text.find(found[1])
+    return len(text) if end < 0 else end + len(found[1])
+
+
+def _joins_previous(clause: str, quants: list[Quantity], own: tuple | None, previous: tuple) -> bool:
     """Whether clause only completes the previous clause and belongs to its entry."""
-    _, _, quants, deadline = previous
+    _, _, p_quants, p_deadline = previous
     if _RESULT_TAIL.match(clause):
-        return not quants and deadline is None
+        return not p_quants and p_deadline is None
     if _RATE_TAIL.match(clause) or _SHARE_TAIL.match(clause):
-        return bool(quants)
-    return False
+        return bool(p_quants)
+    # "年内五星级酒店开工建设，会展中心…集群竣工并投入使用": one dated sentence, one entry.
+    return (p_deadline is not None and not p_quants and not quants and own is None
+            and bool(_DONE.search(clause)) and not _OWN_VERB.match(clause))
 
 
-def _head_deadline(text: str, first: tuple[int, int], plan_year: int) -> tuple | None:
+def _head_deadline(text: str, first: tuple[int, int], plan_year: int | None) -> tuple | None:
     """A deadline that opens a sentence ("年内确保完成…；确保完成…") and so scopes each clause."""
     found = find_deadline(text[first[0]:first[1]], plan_year)
-    if found is None or found[0] is None:
+    if found is None:
         return None
     lead = text[first[0]:first[0] + found[2]]
     return found if re.fullmatch(r"(?:力争|确保|争取|要|将|全力|努力)?", lead) else None
 
 
-def _multi_year(clause: str, plan_year: int) -> bool:
+def _multi_year(clause: str, plan_year: int | None) -> bool:
     """A goal of another period: "“十四五”末", "到2027年", "年均增长"."""
     if _MULTI_YEAR.search(clause):
         return True
-    return any(int(y) > plan_year for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?![底末内前])", clause))
+    return plan_year is not None and any(int(y) > plan_year for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?![底末内前])", clause))
 
 
 def _pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
     """Figures of a clause that a pledge can state (not years, ranks, model names or slogans)."""
     out = []
     for q in find_quantities(text[start:end]):
-        if not q.unit and not q.masked:
-            continue                     # "5G", "2025", "“1246”"
         a, b = start + q.start, start + q.end
-        before = text[a - 1] if a > 0 else ""
-        after = text[b] if b < len(text) else ""
-        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型":
+        before = text[a - 1] if a > 0 else " "
+        after = text[b] if b < len(text) else " "
+        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段":
             continue                     # "G213线", "第3个", "“5+4+2”", "100强", "3A级"
+        if not q.unit and not q.masked:
+            if not (_MEASURE_WORD.match(after) and text[a:b].strip().isdigit()):
+                continue                 # "5G", "2025年", "“1246”"; but "2829眼机井" counts
+            q = Quantity(q.value, after, q.start, q.end + 1, modifier=None)
         numeral = text[a:b].lstrip()
         if not numeral[:1].isdigit() and not q.masked:
             magnitude = any(m in (q.unit or "") for m in "万亿")
