@@ -29,7 +29,7 @@ _MASK = r"(?:[×xX*＊]+(?:\.[×xX*＊]+)?|～)"
 _BASE_UNITS = sorted("""
 %  ‰  个百分点 百分点 倍
 美元 元 吨标准煤 标准煤 吨 千瓦时 千瓦 兆瓦 度
-平方公里 平方米 立方米 公顷 亩 公里 千米 米
+平方公里 平方米 立方米 公顷 亩 公里 千米 米 公斤 千克 斤
 人次 人 户 家 个 座 所 套 间 辆 台 处 条 项 件 栋 幢 张 名 批 床 公顷 株 棵 头 只 艘 架 本 场 次 天
 """.split(), key=len, reverse=True)
 # A magnitude written in front of the base unit belongs to the unit as written.

@@ -26,17 +26,21 @@ _RATE_UNITS = {"%", "‰", "个百分点", "百分点"}
 _AT_MOST_MOD = {"以内", "以下", "之内"}
 _ABOUT_MOD = {"左右", "上下"}
 # Words before an indicator that are not part of its name: "力争GDP达到…", "实现全区农业总产值…".
-_LEAD = re.compile(r"^(?:同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|"
+_LEAD = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|"
                    r"五年内|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年|[一二三四五六七八九十]+是|年内)+")
-_TRAIL = re.compile(r"(?:分别|力争|争取|确保|都要|要|均|年均|同口径|再|将)+$")
+_TRAIL = re.compile(r"(?:分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|全年|实现|保持|基本|继续|进一步|持续|稳定)+$")
 # "…等主要经济指标", "“五项指标”", "两项指标", "各项指标" name a list, not an indicator.
-_LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|等)$")
+_LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
 _DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现)?“?翻(?:一)?番”?")
 # Qualitative targets: "控制在省市规定目标以内", "完成市下达任务", "实现“双下降”", "…同步".
 _QUALITATIVE = re.compile(
     r"(?P<verb>(?:控制|保持)在.{0,12}(?:目标|范围|规定|计划|指标|任务)(?:以内|之内|内)|"
-    r"(?:全面)?完成.{0,8}任务|实现“?双下降”?|(?:保持)?同步|基本平衡|(?:继续|进一步|持续)改善)"
+    r"(?:全面)?完成.{0,8}任务|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
+    r"(?:略?高于|快于|不低于|跑赢)经济增长|达到(?:国家|省|市|上级)?的?(?:要求|目标|标准)|"
+    r"(?:继续|进一步|持续|稳定)(?:改善|下降|减少|降低))"
 )
+# The subject of "居民收入增长和经济增长同步" is 居民收入.
+_SYNC_SUBJECT = re.compile(r"^(.+?)(?:实际)?(?:增长|增幅|增速)?(?:和|与|同)")
 
 
 @dataclass
@@ -64,14 +68,14 @@ class Target:
 def split_indicators(name: str) -> list[str]:
     """'城镇居民可支配收入、农民人均纯收入' -> two names; '城乡X' -> 城镇X, 农村X."""
     name = _LIST_TAIL.sub("", name.strip()).strip("“”\" ") or name.strip()
+    name = re.sub(r"\s+", "", name)
     parts = [p.strip("“”\" ") for p in re.split(r"、|和(?=.{2,})|及(?=.{2,})", name) if p.strip("“”\" ")]
     if len(parts) > 1 and min(len(p) for p in parts) < 2:
         parts = [name]
-    if len(parts) > 1:
-        # "二氧化硫、氮氧化物排放量": the last name's measure word belongs to each
-        tail = re.search(r"(?:排放总量|排放量)$", parts[-1])
-        if tail:
-            parts = [p if p.endswith(tail.group(0)) else p + tail.group(0) for p in parts]
+    tail = re.search(r"(?:排放总量|排放量)$", parts[-1]) if len(parts) > 1 else None
+    if tail and "和" not in name:
+        # "二氧化硫、氮氧化物排放量": a bare substance takes the last name's measure word
+        parts = [p if re.search(r"[量率额值入耗数]$", p) else p + tail.group(0) for p in parts]
     out = []
     for p in parts or [name]:
         # 城乡居民人均可支配收入 is two indicators: one for towns, one for villages
@@ -189,11 +193,15 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
         name = re.sub(r"^(?:市|省|区|县|上级)?(?:下达的?|规定的?)", "", inner)
     else:
         name = _LEAD.sub("", body[:m.start()].strip()).strip()
-    name = re.sub(r"(?:实际)?增长$|状况$", lambda x: x.group(0) if "状况" in x.group(0) else "", name)
+    if "同步" in verb or "经济增长" in verb:
+        sub = _SYNC_SUBJECT.match(body[:m.start()] + "和")
+        name = _LEAD.sub("", sub.group(1)).strip() if sub else name
+        return [Target(indicator=name, start=start, end=end, measure="qualitative")] if name else []
+    name = _TRAIL.sub("", name)
     if not name or len(name) > 40:
         return []
-    direction = "decrease" if "下降" in verb else "increase"
-    names = [name] if "同步" in verb else split_indicators(name)
+    direction = "decrease" if re.search("下降|减少|降低", verb) else "increase"
+    names = split_indicators(name)
     return [Target(indicator=n, start=start, end=end, measure="qualitative", direction=direction)
             for n in names]
 

@@ -17,6 +17,9 @@ CATEGORY = "主要预期目标"
 
 _TRIGGER = re.compile(r"(?:预期|主要|奋斗|思路|发展)目标(?:任务)?\s*(?:是|为)?\s*[：:]|"
                       r"(?:预期|主要|奋斗|思路)目标\s*(?:是|为)")
+# A heading line of its own: "二、2018年发展主要预期目标", then one target per numbered line.
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*"
+                      r"[^，。；,;]{0,20}(?:预期目标|主要目标)\s*[：:]?\s*$")
 # The paragraph has turned from targets to the work that serves them.
 _STOP = re.compile(r"上述目标|以下几|重点抓好|着力抓好|重点做好|重点任务|主要任务|工作重点|"
                    r"为此|为实现|为确保|[（(][一二三四五六七八九十][)）]")
@@ -37,8 +40,14 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
     for i, para in enumerate(paras):
         if i in seen:
             continue
+        if _HEADING.match(para.folded):
+            period = _period(paras, i + 1, 0)
+            for j, found in _scan_following(paras, i + 1):
+                seen.add(j)
+                out += [_commitment(paras[j], t, period) for t in found]
+            continue
         for m in _TRIGGER.finditer(para.folded):
-            period = _period(paras, i, m.start())
+            period = _horizon(para.folded[m.end():], report.plan_year) or _period(paras, i, m.start())
             rest = para.folded[m.end():].strip()
             if rest:
                 found, _ = _scan(para, m.end(), len(para.folded), leading=True)
@@ -56,7 +65,7 @@ def _scan_following(paras: list[Paragraph], first: int):
     """Targets of the paragraphs under a bare "主要目标：" heading."""
     misses = 0
     for j in range(first, min(first + _MAX_PARAGRAPHS, len(paras))):
-        if _TRIGGER.search(paras[j].folded):
+        if _TRIGGER.search(paras[j].folded) or _HEADING.match(paras[j].folded):
             return
         found, stopped = _scan(paras[j], 0, len(paras[j].folded), leading=True)
         if found:
@@ -181,6 +190,17 @@ def _period(paras: list[Paragraph], i: int, pos: int) -> str:
         if five or one:
             return "five-year" if max(five, default=-1) > max(one, default=-1) else "year"
     return "year"
+
+
+def _horizon(after: str, plan_year: int | None) -> str | None:
+    """"five-year" when the targets open with a later year: "主要预期目标是：到2015年，…"."""
+    m = re.match(r"\s*(?:到|至)\s*(\d{4})\s*年", after)
+    if not m:
+        return None
+    year = int(m.group(1))
+    if plan_year is None or year > plan_year:
+        return "five-year" if plan_year is None or year - plan_year >= 3 else f"{year - plan_year + 1}-year"
+    return None
 
 
 def _commitment(para: Paragraph, t: Target, period: str) -> Commitment:
