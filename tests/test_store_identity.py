@@ -1,0 +1,95 @@
+"""Re-import of an edited document and re-extraction keep every mark, note and correction."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tracker.store import Filter, Store
+from tracker.store_query import _num
+
+from conftest import seed
+
+
+def _events(store, ids):
+    return {cid: [(e["status"], e["note"]) for e in store.history(cid)] for cid in ids}
+
+
+@pytest.fixture
+def marked(tmp_path):
+    """Seed 001 imported under a Chinese name with spaces; every commitment marked, one corrected."""
+    doc = tmp_path / "肃州 报告 2025.txt"
+    shutil.copy(seed("001"), doc)
+    store = Store.open(tmp_path / "t.db")
+    store.import_files([doc])
+    ids = store.query(Filter())
+    for i, cid in enumerate(ids):
+        store.mark([cid], "in_progress", note=f"备注{i}", progress=0.25)
+    store.correct(ids[-1], category="人工修正的章节")
+    yield store, doc, ids
+    store.close()
+
+
+def test_reextract_keeps_everything(marked):
+    store, _, ids = marked
+    before = _events(store, ids)
+    r = store.reextract()
+    assert r.kept == len(ids) and r.added == 0 and r.stale == 0
+    assert _events(store, ids) == before
+    assert store.commitment(ids[-1])["category"] == "人工修正的章节"
+    assert sorted(store.query(Filter())) == sorted(ids)
+
+
+def test_edited_reimport_keeps_marks_and_flags_stale(marked):
+    store, doc, ids = marked
+    rows = store.rows(ids)
+    lines = doc.read_text(encoding="utf-8").split("\n")
+    # Edit the number of one target in place ("增长7.2%" -> "增长7.29%") ...
+    edited = next(r for r in rows.values() if r["kind"] == "target" and store.commitment(r["id"])["value"]
+                  and _num(store.commitment(r["id"])["value"]) in r["text"]
+                  and lines[r["line"] - 1].count(r["text"]) == 1)
+    num = _num(store.commitment(edited["id"])["value"])
+    new_text = edited["text"].replace(num, num + "9", 1)
+    lines[edited["line"] - 1] = lines[edited["line"] - 1].replace(edited["text"], new_text)
+    # ... and delete a line holding other commitments only.
+    on_line = {}
+    for r in rows.values():
+        on_line.setdefault(r["line"], []).append(r["id"])
+    gone_line = next(n for n in sorted(on_line, reverse=True) if n != edited["line"])
+    gone = on_line[gone_line]
+    del lines[gone_line - 1]
+    doc.write_text("\n".join(lines), encoding="utf-8")
+
+    before = _events(store, ids)
+    r = store.import_files([doc])
+    assert r.documents_added == 1 and r.stale == len(gone)
+    # Every id still has its events; the edited one kept its id and shows the new text.
+    assert _events(store, ids) == before
+    assert store.commitment(edited["id"])["text"] == new_text
+    assert not store.commitment(edited["id"])["stale"]
+    assert store.commitment(ids[-1])["category"] == "人工修正的章节" or ids[-1] in gone
+    current = set(store.query(Filter()))
+    assert not current & set(gone)
+    assert set(gone) <= set(store.query(Filter(include_stale=True)))
+    assert all(store.rows(gone)[g]["stale"] for g in gone)
+    # Lines after the deleted one moved up by one in the new version.
+    moved = [i for i in ids if rows[i]["line"] > gone_line and i not in gone]
+    assert all(store.rows([i])[i]["line"] == rows[i]["line"] - 1 for i in moved)
+    # The same edited file again is a no-op; re-extraction keeps the stale ones stale.
+    assert store.import_files([doc]).documents_skipped == 1
+    r2 = store.reextract()
+    assert r2.stale == 0 and set(store.query(Filter())) == current
+
+
+def test_unrelated_files_with_look_alike_reports_do_not_merge(tmp_path):
+    # 004 holds reports with neither region nor plan year ("政府部门年终总结"): weak identities.
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(seed("004"), a)
+    b.write_text(seed("004").read_text(encoding="utf-8") + "\n附：另一份文件\n", encoding="utf-8")
+    with Store.open(tmp_path / "t.db") as store:
+        first = store.import_files([a])
+        second = store.import_files([b])
+        assert second.stale == 0 and second.kept <= first.added
+        weak = [r for r in store.reports() if not (r["region"] and r["plan_year"])]
+        assert {r["document"] for r in weak} == {"a.txt", "b.txt"}
