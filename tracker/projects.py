@@ -9,6 +9,7 @@ and slogans are left out, and so is any span already taken by targets or livelih
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dates import find_deadline
 from .model import PROJECT, Commitment, Report, SourceText
@@ -22,12 +23,14 @@ _CLAUSE_END = ",，；;:："
 # Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
 _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
 # A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代.
-_MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型])")
+_MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世])")
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
 
 # Past results and progress: "圆满完成了", "累计完成", "比上年增长", "已建成", "截至6月底".
 _RESULT = re.compile(
-    r"(?<![为除])了(?![解])|累计|比上年|较上年|同比|已(?:经)?(?:完成|建成|实现|达到|开工|竣工|投产|落地|签约)"
+    r"(?<![为除])了(?![解])|累计|比上年|比去年|较上年|同比|^(?:去年|上年)|目前|已经"
+    r"|已(?:完成|建成|实现|达到|开工|竣工|投产|落地|签约|超过|按|有)"
+    r"|目标(?:拟)?(?:定为|为|是)"   # "今年的经济增长目标定为7.5%左右": a target, not a project
     r"|共(?:完成|实现|争取|落实)|超额完成|完成年度?(?:计划|任务)的|占全年"
 )
 # A whole sentence that forecasts or reports: "预计到年底可完成…", "截至目前…".
@@ -90,15 +93,18 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
         clauses = _spans(text, s_start, s_end, _CLAUSE_END)
         head = _head_deadline(text, clauses[0], plan_year) if clauses else None
         pending: list[tuple[int, int, list[Quantity], tuple | None]] = []
+        blocked = False        # a dropped result clause ends what a tail may join
         for c_start, c_end in clauses:
             clause = text[c_start:c_end]
             quants = _pledge_quantities(text, c_start, c_end)
             own = find_deadline(clause, plan_year)   # "春节前": words kept, ISO date None
-            if pending and _joins_previous(clause, quants, own, pending[-1]):
+            if pending and not blocked and _joins_previous(clause, quants, own, pending[-1]):
                 p_start, _, p_quants, p_deadline = pending[-1]
                 pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own)
                 continue
-            if _RESULT.search(clause) or _LIVELIHOOD.search(clause) or _multi_year(clause, plan_year):
+            blocked = bool(_RESULT.search(clause) or _LIVELIHOOD.search(clause)
+                           or _multi_year(clause, plan_year))
+            if blocked:
                 continue
             if own is not None and not quants and not _WORK.search(clause):
                 own = None             # "尤其在下半年工作中…", "为贯彻落实8月3日…精神": a time, not a deadline
@@ -166,16 +172,55 @@ def _pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
         if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段":
             continue                     # "G213线", "第3个", "“5+4+2”", "100强", "3A级"
         if not q.unit and not q.masked:
-            if not (_MEASURE_WORD.match(after) and text[a:b].strip().isdigit()):
-                continue                 # "5G", "2025年", "“1246”"; but "2829眼机井" counts
-            q = Quantity(q.value, after, q.start, q.end + 1, modifier=None)
+            q = _bare_number(text, a, b, q)
+            if q is None:
+                continue                 # "5G", "2025年", "“1246”", "30多年"
+        if _in_quotes(text, a):
+            continue                     # a name or saying: "“三个1亿人”问题", "“四两拨千斤”"
         numeral = text[a:b].lstrip()
         if not numeral[:1].isdigit() and not q.masked:
             magnitude = any(m in (q.unit or "") for m in "万亿")
             if not magnitude and (q.unit in _COUNTERS or (q.value or 0) < 10):
                 continue                 # "八个方面", "两手发力", "一户一策"
-        out.append(q)
+        out.append(_shift(q, start))     # paragraph offsets, so joined clauses stay comparable
     return out
+
+
+def _bare_number(text: str, a: int, b: int, q: Quantity) -> Quantity | None:
+    """A number with no listed unit: "700多亿元" -> 亿元, "2829眼机井" -> 眼; None for "30多年"."""
+    if not text[a:b].strip().isdigit():
+        return None
+    after = text[b:b + 1]
+    if after in ("多", "余"):
+        rest = find_quantities(text[a:b] + text[b + 1:b + 8])
+        if rest and rest[0].start == 0 and rest[0].unit:
+            return Quantity(q.value, rest[0].unit, q.start, q.end + 1 + len(rest[0].unit),
+                            modifier=rest[0].modifier)
+        return None
+    if _MEASURE_WORD.match(after):
+        return Quantity(q.value, after, q.start, q.end + 1)
+    return None
+
+
+def _main_quantity(folded: str, quants: list[Quantity]) -> Quantity | None:
+    """The figure a pledge is about: not a "每50公斤" rate base nor the "由240元" of "提高到280元"."""
+    usable = [q for q in quants if not folded[max(0, q.start - 1):q.start].endswith("每")] or quants
+    if not usable:
+        return None
+    if "由" in folded[:usable[0].start]:
+        after_to = [q for q in usable if re.search(r"(?:到|至)\s*$", folded[:q.start])]
+        if after_to:
+            return after_to[0]
+    return usable[0]
+
+
+def _in_quotes(text: str, pos: int, longest: int = 12) -> bool:
+    """Whether pos lies inside a short “…” quotation."""
+    opened = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
+    if opened < 0 or text.rfind("”", 0, pos) > opened:
+        return False
+    closed = text.find("”", pos)
+    return 0 <= closed - opened <= longest
 
 
 def _overlaps(para: Paragraph, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -186,8 +231,8 @@ def _overlaps(para: Paragraph, start: int, end: int, taken: list[tuple[int, int]
 def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
                 deadline: tuple | None, cat: str | None) -> Commitment:
     """The Commitment for paragraph span [start, end) with its main quantity and deadline."""
-    main = quants[0] if quants else None
     folded = para.folded[start:end]
+    main = _main_quantity(folded, [_shift(q, -start) for q in quants])
     before = folded[:main.start] if main else folded
     measure = "qualitative"
     if main is not None:
@@ -205,3 +250,8 @@ def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
         deadline=deadline[0] if deadline else None, deadline_text=deadline[1] if deadline else None,
         category=cat, period="year", masked=bool(main and main.masked),
     )
+
+
+def _shift(q: Quantity, by: int) -> Quantity:
+    """q with its offsets moved by `by` (paragraph offsets -> clause offsets)."""
+    return replace(q, start=q.start + by, end=q.end + by)
