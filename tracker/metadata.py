@@ -14,7 +14,8 @@ from .normalize import fold
 
 _ARTICLE = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*篇|篇\s*[一二三四五六七八九十\d]+)\s*[：:、.．]?\s*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_YEAR = r"((?:19|20)\d{2})"
+# \d also matches full-width digits ("２０２４年"), and int() reads them, so no folding.
+_YEAR = r"((?:[1１][9９]|[2２][0０])\d{2})"
 # A dated line: （2024年12月26日）, (2024.8.6), （2024.12）, 2022-04-18, "2025年1月4日在…会议上".
 _DATE = re.compile(
     _YEAR + r"\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[.．/-]\s*\d{1,2}(?:\s*[.．/-]\s*\d{1,2})?(?!\d))"
@@ -35,10 +36,10 @@ _NEXT_YEAR = re.compile(r"新的一年|明年")
 # "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "中共复兴区委": the name is
 # the two characters before 区/县/市/旗, or three when a boundary precedes them.
 _REGION = re.compile(
-    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[在市州省盟共])|^)?([\u4e00-\u9fff]{2,3}?(?:区|县|市|旗))"
-    r"(?=第[一二三四五六七八九十\d]+届|人民政府|人民代表大会|人大常委会|"
+    r"[区县市旗](?=第[一二三四五六七八九十\d]+届|人民政府|人民代表大会|人大常委会|"
     r"政府工作报告|国民经济|统计局|年鉴)"
 )
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTY_COMMITTEE = re.compile(r"中共(?:[\u4e00-\u9fff]{2,3}?[市州盟])?([\u4e00-\u9fff]{2,3}?[区县市旗])委")
 _BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[在市州省盟共]")
 _REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了的是在和与及并请向对为位其此等代表将年会]|开发|高新")
@@ -135,10 +136,9 @@ def _report_year(title: str, lines: tuple[str, ...]) -> int | None:
 
 def _plan_year(title: str, text: str) -> int | None:
     """Year the report's commitments are for, as the text states it; None if it does not."""
-    text = fold(text)
     years: list[int] = []
     for pattern in _PLAN:
-        years += [int(m.group(1)) for m in pattern.finditer(fold(title) + "\n" + text)]
+        years += [int(m.group(1)) for m in pattern.finditer(title + "\n" + text)]
     review = _REVIEW.search(text)
     if review and _NEXT_YEAR.search(text, review.end()):
         years.append(int(next(g for g in review.groups() if g)) + 1)
@@ -152,27 +152,28 @@ def _region(title: str, lines: tuple[str, ...]) -> str | None:
     if m and _clean_region(m.group(1)):
         counts[m.group(1)] += 5
     head = " ".join(line.strip() for line in lines[:12])
-    for weight, texts in ((5, [title + " " + head]), (1, lines)):
-        for text in texts:
-            for m in _REGION.finditer(text):
-                name = _clean_region(_region_name(text, m.start(1), m.end(1)))
-                if name:
-                    counts[name] += weight
-            for m in _PARTY_COMMITTEE.finditer(text):
-                name = _clean_region(m.group(1))
-                if name:
-                    counts[name] += weight
+    for weight, text in ((5, title + " " + head), (1, "\n".join(lines))):
+        for m in _REGION.finditer(text):
+            name = _clean_region(_region_name(text, m.start()))
+            if name:
+                counts[name] += weight
+        for m in _PARTY_COMMITTEE.finditer(text):
+            name = _clean_region(m.group(1))
+            if name:
+                counts[name] += weight
     if not counts:
         return None
     name, score = counts.most_common(1)[0]
     return name if score >= 2 else None
 
 
-def _region_name(text: str, start: int, end: int) -> str:
-    """Two characters before the suffix, three only when a boundary precedes them."""
-    name = text[start:end]
-    if len(name) == 4 and not (start == 0 or _BOUNDARY.match(text[start - 1])) \
-            or _REGION_STOP.match(name):
+def _region_name(text: str, suffix: int) -> str:
+    """The name ending at text[suffix]: two characters before it, three when a boundary precedes."""
+    n = 0
+    while n < 3 and suffix - n - 1 >= 0 and _HAN_CHAR.match(text[suffix - n - 1]):
+        n += 1
+    name = text[suffix - n:suffix + 1]
+    if n == 3 and not (suffix - 3 == 0 or _BOUNDARY.match(text[suffix - 4])) or _REGION_STOP.match(name):
         return name[1:]
     return name
 
