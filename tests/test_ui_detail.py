@@ -49,7 +49,7 @@ def test_open_commitment_highlights_its_text_on_its_line(pane, store):
     c = store.commitment(cid)
     pane.show_commitment(cid)
     view = pane.source_view
-    quote = [s for s in view.extraSelections() if s.cursor.hasSelection()]
+    quote = view.quote_selections()
     assert quote, "the commitment text must be highlighted"
     assert "".join(s.cursor.selectedText() for s in quote) == c["text"]
     assert quote[0].format.background().color() == source_view.QUOTE_BACKGROUND

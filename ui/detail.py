@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -25,8 +25,12 @@ from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
 from ui.field_editor import FIELDS, FieldEditor, show_value
 from ui.marking import MarkDialog
 from ui.source_view import SourceView
-from ui.status_style import kind_label, source_label, status_colours, status_label, statuses
+from ui.status_style import (kind_label, source_label, status_colours, status_label,
+                             status_shortcut, statuses)
 from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain_label
+
+
+CONTEXT_LINES = 12   # document lines shown before and after the commitment's paragraph
 
 
 def local_time(stamp: str | None) -> str:
@@ -105,6 +109,13 @@ class DetailPane(QWidget):
             button.setStyleSheet(f"QPushButton {{ color: {fg.name()}; }}")
             button.setToolTip(self.tr("记录状态“%1”，可附说明和证据").replace("%1", status_label(key)))
             button.clicked.connect(lambda _c=False, k=key: self.ask_mark(k))
+            # Ctrl+1..5 inside the pane; the table has its own actions with the same keys.
+            action = QAction(self)
+            action.setShortcut(QKeySequence(status_shortcut(key)))
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, k=key: self.ask_mark(k))
+            self.addAction(action)
+            button.setToolTip(button.toolTip() + f" ({status_shortcut(key)})")
             marks.addWidget(button)
             self.mark_buttons[key] = button
         marks.addStretch(1)
@@ -165,6 +176,10 @@ class DetailPane(QWidget):
             self.row = dict(self.store.commitment(self.cid))
             source = self.store.source(self.cid)
             suggestions = list(self.store.suggestions(self.cid))
+            if any(x.get("review_document_id") is not None for x in suggestions):
+                names = {d["id"]: d["name"] for d in self.store.documents()}
+                for x in suggestions:
+                    x.setdefault("document", names.get(x.get("review_document_id"), ""))
             history = list(self.store.history(self.cid))
         except UserError as exc:
             self.row = {}
@@ -173,7 +188,7 @@ class DetailPane(QWidget):
             return
         self._stack.setCurrentIndex(1)
         self._show_row(self.row)
-        self.source_view.set_lines(source.get("lines") or [], self.row.get("text") or "",
+        self.source_view.set_lines(self._with_context(source), self.row.get("text") or "",
                                    source.get("line", self.row.get("line")),
                                    source.get("marks"))
         self.fields.set_values(field_values(self.row), corrected_fields(self.store, self.row))
@@ -183,6 +198,16 @@ class DetailPane(QWidget):
         self._show_history(history)
 
     # -- display -----------------------------------------------------------------------------
+    def _with_context(self, source: Mapping[str, Any]) -> list[tuple[int, str]]:
+        """The paragraph's lines plus CONTEXT_LINES either side, so it is read in its place."""
+        lines = list(source.get("lines") or [])
+        doc = source.get("document_id")
+        if not lines or doc is None:
+            return lines
+        first, last = lines[0][0], lines[-1][0]
+        return list(self.store.document_lines(doc, max(1, first - CONTEXT_LINES),
+                                              last + CONTEXT_LINES))
+
     def _show_row(self, row: Mapping[str, Any]) -> None:
         report = row.get("report") if isinstance(row.get("report"), Mapping) else {}
         parts = [kind_label(row.get("kind"))]

@@ -128,11 +128,13 @@ def mark_ids(parent: QWidget | None, store, undo_stack: QUndoStack, ids: Sequenc
 
 
 def mark_actions(parent: QWidget, on_mark: Callable[[str], None]) -> list[QAction]:
-    """One QAction per status (label, colour icon-free, Ctrl+1..5) calling on_mark(status)."""
+    """One QAction per status (label, Ctrl+1..5) calling on_mark(status); add them to a widget."""
     actions = []
     for key in statuses():
         action = QAction(parent.tr("标记为“%1”…").replace("%1", status_label(key)), parent)
         action.setShortcut(QKeySequence(status_shortcut(key)))
+        # Active where the actions are added (the table and its menus), so the detail
+        # pane can use the same keys for the commitment it shows.
         action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         action.setData(key)
         action.triggered.connect(lambda _checked=False, k=key: on_mark(k))

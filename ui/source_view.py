@@ -132,8 +132,10 @@ class SourceView(QPlainTextEdit):
             whole = QTextEdit.ExtraSelection()
             whole.format.setBackground(LINE_BACKGROUND)
             whole.format.setProperty(QTextFormat.FullWidthSelection, True)
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(line_pos)
+            # Select the whole block so every wrapped row of a long line is tinted.
+            block = self.document().findBlock(line_pos)
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.EndOfBlock, QTextCursor.KeepAnchor)
             whole.cursor = cursor
             selections.append(whole)
         for start, end in spans:
@@ -151,8 +153,12 @@ class SourceView(QPlainTextEdit):
 
     def highlighted_text(self) -> str:
         """The text covered by the quote highlight (joined across lines), for checks."""
-        return "".join(s.cursor.selectedText() for s in self.extraSelections()
-                       if s.cursor.hasSelection())
+        return "".join(s.cursor.selectedText() for s in self.quote_selections())
+
+    def quote_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """The ExtraSelections covering the quote (not the tinted line)."""
+        return [s for s in self.extraSelections()
+                if not s.format.boolProperty(QTextFormat.FullWidthSelection)]
 
     def _scroll_to(self, pos: int) -> None:
         cursor = QTextCursor(self.document())
