@@ -81,6 +81,16 @@ def screenshot(window, out: str, size: str) -> int:
     return 0
 
 
+def _wait_for(task) -> None:
+    """Run the event loop until task has ended (None: return at once)."""
+    if task is None or task.is_done():
+        return
+    from PySide6.QtCore import QEventLoop
+    loop = QEventLoop()
+    task.ended.connect(loop.quit)
+    loop.exec()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tracker-app` console script."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -98,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         store = None   # the window opens empty; File ▸ Open/New store still work
     window = MainWindow(store)
     if args.screenshot:
+        if first_run and store is not None:
+            _wait_for(window.import_seeds())
         code = screenshot(window, args.screenshot, args.size)
         window.close()
         return code

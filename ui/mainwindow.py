@@ -31,9 +31,9 @@ log = logging.getLogger(__name__)
 ICONS = Path(__file__).resolve().parent.parent / "icons"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LAST_STORE_KEY = "store/last"
-# First-look widths (pixels) for 类型 承诺内容 指标 目标值 时限 状态 提示 证据 地区·年度;
+# First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
-_WIDTHS = (72, 300, 120, 120, 88, 64, 52, 40, 96)
+_WIDTHS = (66, 300, 100, 86, 62, 44, 40, 110, 96)
 _TREE_WIDTH, _DETAIL_WIDTH = 230, 380
 
 
@@ -327,7 +327,8 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen()
             if screen is not None:
                 area = screen.availableGeometry()
-                self.resize(min(1360, area.width()), min(820, area.height()))
+                self.resize(min(1600, area.width() * 19 // 20),
+                            min(1000, area.height() * 19 // 20))
         for key, restore in (("window/state", self.restoreState),
                              ("table/header", self.table.horizontalHeader().restoreState)):
             value = s.value(key)

@@ -30,12 +30,12 @@ CACHE_LIMIT = 20000
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "类型", "kind"),
     ("text", "承诺内容", "text"),
-    ("indicator", "指标", "indicator"),
     ("target", "目标值", "value"),
     ("deadline", "时限", "deadline"),
     ("status", "状态", "status"),
     ("flags", "提示", "overdue"),
     ("evidence", "证据", "evidence_count"),
+    ("indicator", "指标", "indicator"),
     ("report", "地区·年度", "region"),
 )
 COLUMN = {key: i for i, (key, _h, _o) in enumerate(COLUMNS)}
@@ -69,6 +69,7 @@ class CommitmentTableModel(QAbstractTableModel):
         self._cache: dict[int, dict | None] = {}
         self._row_of: dict[int, int] | None = None
         self._glossaries: dict[int, dict[str, str]] = {}
+        self._fetching = False
 
     # -- queries -------------------------------------------------------------------
     def set_store(self, store) -> None:
@@ -146,18 +147,23 @@ class CommitmentTableModel(QAbstractTableModel):
     # -- lazy rows -----------------------------------------------------------------
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
                      ) -> bool:  # noqa: N802
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and not self._fetching and self._shown < len(self._ids)
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
                   ) -> None:  # noqa: N802
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
         n = min(BATCH, len(self._ids) - self._shown)
         if n <= 0:
             return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + n - 1)
-        self._shown += n
-        self.endInsertRows()
+        # A view may ask for more while the insert is being announced: not twice.
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), self._shown, self._shown + n - 1)
+            self._shown += n
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def row_data(self, row: int) -> dict | None:
         """The store row shown in row (fetched with its block on first use), None if gone."""

@@ -64,8 +64,9 @@ class ReportTree(QTreeWidget):
                 counts[id(node)] = counts.get(id(node), 0) + count
                 node.setText(1, str(counts[id(node)]))
         root.setExpanded(True)
-        for node in regions.values():
-            node.setExpanded(True)
+        # Expanded down to the reports while there are few of them to scan.
+        for node in list(regions.values()) + list(years.values()):
+            node.setExpanded(len(reports) <= 40 or node.parent() is root)
         self.blockSignals(False)
         selected = self._find(previous) or root
         self.setCurrentItem(selected)
