@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from . import migrations, store_query
 from .errors import UserError
 from .store_edit import EditMixin
-from .store_guard import guarded
+from .store_guard import guarded, one_line
 from .store_import import ImportResult, insert_document, write_extraction
 from .store_query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
 from .store_read import ReadMixin
@@ -58,7 +58,7 @@ class Store(EditMixin, ReadMixin):
             conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None,
                                    check_same_thread=False)
         except sqlite3.Error as exc:
-            raise UserError(f"{p}: 无法打开台账 / cannot open the store ({exc})") from None
+            raise UserError(f"{p}: 无法打开台账 / cannot open the store ({one_line(exc)})") from None
         store = cls(Database(conn, execute_plugins=False), p)
         try:
             store._prepare(timeout)
@@ -74,9 +74,9 @@ class Store(EditMixin, ReadMixin):
             tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if tables else "ok"
         except sqlite3.DatabaseError as exc:
-            raise UserError(f"{self.path}: 不是台账文件或已损坏 / not a store or damaged ({exc})") from None
+            raise UserError(f"{self.path}: 不是台账文件或已损坏 / not a store or damaged ({one_line(exc)})") from None
         if ok != "ok":
-            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({ok})")
+            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({one_line(ok)})")
         is_store = set(migrations.CORE_TABLES) <= tables
         if tables and not is_store:
             raise UserError(f"{self.path}: 不是台账文件（另一个 SQLite 数据库） / "
@@ -241,5 +241,5 @@ def _extract_one(extract, path: Path, plan_year: int | None):
         raise
     except Exception as exc:   # a rule crashing on an odd file must not lose the import
         logging.getLogger(__name__).exception("extraction failed for %s", path)
-        raise UserError(f"{path}: 无法提取 / extraction failed ({type(exc).__name__}: {exc})") from None
+        raise UserError(f"{path}: 无法提取 / extraction failed ({type(exc).__name__}: {one_line(exc)})") from None
 

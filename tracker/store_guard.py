@@ -8,6 +8,11 @@ import sqlite3
 from .errors import UserError
 
 
+def one_line(exc: object) -> str:
+    """str(exc) with line breaks and runs of spaces collapsed (SQLite reports span lines)."""
+    return " ".join(str(exc).split())
+
+
 def guarded(method):
     """Decorate a Store method: 'database is locked' and damage become UserErrors."""
     @functools.wraps(method)
@@ -22,5 +27,5 @@ def guarded(method):
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.IntegrityError):
                 raise
-            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({exc})") from None
+            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({one_line(exc)})") from None
     return wrapper
