@@ -14,6 +14,7 @@ from .paragraphs import Paragraph
 from .sections import heading_of
 
 REVIEW, PLAN, OTHER = "review", "plan", "other"
+_LIST = "list"   # a list of tasks: plan, unless it follows a multi-year part
 
 # "（四）", "一、", "1.", "第二部分" in front of a heading or run-in paragraph.
 _MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)"
@@ -21,7 +22,7 @@ _MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[�
 # Heading words of a review part: "2024年工作回顾", "上半年工作情况", "取得的成效", "存在的问题".
 _HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情况|进展情况|存在的?(?:主要)?问题|不足|以来")
 # Heading words of a multi-year part: "今后五年目标任务", "“十二五”期间的主要任务".
-_HEAD_SPAN = re.compile(r"今后五年|未来五年|五年的?(?:主要)?(?:目标|任务)|[一二三四五六七八九十]+五(?:”|\")?(?:规划|期间|时期)?的?(?:主要)?(?:目标|任务)")
+_HEAD_SPAN = re.compile(r"今后五年|未来五年|五年的?(?:主要)?(?:目标|任务)|[一二三四五六七八九十]+五(?:”|\")?.{0,12}(?:目标|任务)")
 # Heading words of a plan part: "2025年工作安排", "今年政府工作的总体要求", "下一步打算".
 _HEAD_PLAN = re.compile(r"安排|任务|打算|计划|要点|下一步|预期目标|总体要求|重点工作|主要工作|工作思路")
 _HEAD_OTHER = re.compile(r"^(?:名词解释|附件|附表|附录|说明)")
@@ -57,7 +58,7 @@ def classify_heading(text: str, plan_year: int | None) -> str | None:
 
 
 def classify_opening(text: str, plan_year: int | None) -> str | None:
-    """REVIEW or PLAN when a paragraph's opening words start that part, else None."""
+    """REVIEW, PLAN or "list" (a task list) when a paragraph's opening words start a part."""
     opening = _opening(text)
     if _OPEN_REVIEW.search(opening):
         return REVIEW
@@ -66,7 +67,7 @@ def classify_opening(text: str, plan_year: int | None) -> str | None:
                 r"|.{0,24}(?:预期目标|总体要求|工作安排|工作任务|主要任务|工作要点))", opening):
         return PLAN
     if re.search(r"(?:重点|全力|着力|扎实)?(?:抓好|做好)(?:以下|.{1,4}方面的?)工作", opening):
-        return PLAN
+        return _LIST   # "重点抓好以下八个方面的工作" opens the tasks of a plan or of a five-year part
     return None
 
 
@@ -81,6 +82,8 @@ def plan_flags(paras: list[Paragraph], plan_year: int | None) -> list[bool]:
             verdict = classify_heading(found[1], plan_year)
         if verdict is None and not found:
             verdict = classify_opening(para.text, plan_year)
+        if verdict == _LIST:
+            verdict = None if state == OTHER else PLAN
         if verdict is not None:
             state = verdict
         flags.append(state == PLAN)

@@ -1,0 +1,173 @@
+"""Project pledges on the real seeds: pledge vs result vs forecast vs slogan."""
+
+from pathlib import Path
+
+import pytest
+
+from tracker.extract import extract_file
+from tracker.model import Report, SourceText
+from tracker.paragraphs import paragraphs
+from tracker.plan_part import plan_flags
+from tracker.projects import extract_projects
+from tracker.sections import categories
+from tracker.segment import split_reports
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_001 = SEEDS / "001_306d7ec0a692e678.txt"
+
+
+def _projects(path: Path) -> list:
+    """Projects of every report of a seed, through the whole pipeline (targets in taken)."""
+    fx = extract_file(path)
+    return [c for rx in fx.reports for c in rx.commitments if c.kind == "project"]
+
+
+def _from_lines(lines: list[str], plan_year: int | None = 2025, taken=()) -> list:
+    """extract_projects over a small government report built from real sentences."""
+    raw = "\n".join(lines) + "\n"
+    source = SourceText("t.txt", raw, "0", "utf-8", tuple(raw.split("\n")))
+    report = Report("t", 1, len(lines), plan_year=plan_year, doc_type="government_work_report")
+    paras = paragraphs(source, 1, len(lines))
+    return extract_projects(source, report, paras, categories(paras), list(taken))
+
+
+@pytest.fixture(scope="module")
+def seed_001():
+    return _projects(SEED_001)
+
+
+def _by_text(found, needle):
+    hits = [c for c in found if needle in c.text]
+    assert hits, f"no project holds {needle!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("quote, deadline, words", [
+    ("力争3月份开工建设", "2025-03-31", "3月份"),
+    ("确保世纪大桥7月份建成通车", "2025-07-31", "7月份"),
+    ("力争市一中分校、正大路小学8月底建成招生", "2025-08-31", "8月底"),
+    ("年内签约重点项目300个以上", "2025-12-31", "年内"),
+    ("确保恒信路等4所幼儿园按期建成招生", None, None),   # 按期 names no date
+])
+def test_dated_pledges_of_seed_001(seed_001, quote, deadline, words):
+    c = _by_text(seed_001, quote)
+    assert (c.deadline, c.deadline_text) == (deadline, words)
+    assert len(c.text) <= 3 * len(quote) + 30
+
+
+@pytest.mark.parametrize("quote, value, unit", [
+    ("完成投资25亿元以上", 25, "亿元"),
+    ("新引进落地强链补链重大项目5个", 5, "个"),
+    ("新建充电桩392个", 392, "个"),
+    ("完成全区2829眼机井在线计量设施加装", 2829, "眼"),   # a measure word numbers do not list
+    ("省级创新型企业、“专精特新”企业5家以上", 5, "家"),   # the line has no full stop
+])
+def test_quantified_pledges_of_seed_001(seed_001, quote, value, unit):
+    c = _by_text(seed_001, quote)
+    assert (c.value, c.unit) == (value, unit)
+    assert c.category
+
+
+def test_clauses_joined_by_enumeration_comma_stay_one(seed_001):
+    c = _by_text(seed_001, "改造供水管网86公里")
+    assert c.text == "改造供水管网86公里、排水管网52.5公里、供热管网18.7公里"
+
+
+def test_tail_clauses_join_their_pledge(seed_001):
+    assert _by_text(seed_001, "完成投资184亿元以上").text == "完成投资184亿元以上,增长5%以上"
+    assert _by_text(seed_001, "让3800户").text == "加快城郊乡镇农户土炕取暖改造,让3800户群众乐享绿色暖冬"
+
+
+def test_review_part_gives_nothing(seed_001):
+    # 2024年工作回顾 runs over lines 17-43 and is full of figures ("全年投放贷款250.2亿元").
+    assert not [c for c in seed_001 if c.line < 45]
+
+
+@pytest.mark.parametrize("name", ["“5+4+2”", "100强", "延长30年", "110KV", "G30", "营商环境5.0版"])
+def test_names_and_slogans_are_not_pledges(seed_001, name):
+    assert not [c for c in seed_001 if name in c.text]
+
+
+def test_targets_are_not_repeated(seed_001):
+    assert not [c for c in seed_001 if "地区生产总值增长7.2%" in c.text]
+
+
+def test_taken_spans_are_skipped():
+    line = "新增停车位2000个,新建充电桩392个。"
+    found = _from_lines(["2025年工作安排", line])
+    assert [c.text for c in found] == ["新增停车位2000个", "新建充电桩392个"]
+    taken = [(found[0].start, found[0].end)]
+    assert [c.text for c in _from_lines(["2025年工作安排", line], taken=taken)] == ["新建充电桩392个"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全面完成了区十六届人大四次会议确定的各项任务。",         # result (000)
+    "累计流转土地7.65万亩。",                                  # result (000)
+    "预计到年底可完成外贸进出口8000万美元,同比增长10;利用外资持续增长。",   # forecast (004)
+    "截止目前,全县实际利用外资3830.7万美元,同比增长22.9。",   # progress (004)
+    "切实办好10件惠民实事。",                                  # the livelihood list's heading
+    "围绕上述要求和目标,重点抓好八个方面的工作:",              # a counted list of tasks
+    "坚持“两个毫不动摇”“三个没有变”,常态化抓好“包抓联”“六必访”。",   # slogans
+])
+def test_results_forecasts_and_slogans_in_a_plan_part(sentence):
+    assert _from_lines(["2025年工作安排", sentence]) == []
+
+
+def test_plan_part_switches_on_headings_and_openings():
+    lines = ["2024年工作回顾", "一年来,全年投放贷款250.2亿元。",
+             "2025年工作安排", "新增停车位2000个。", "名词解释", "“两新”:指新建100个项目。"]
+    raw = "\n".join(lines)
+    source = SourceText("t.txt", raw, "0", "utf-8", tuple(lines))
+    paras = paragraphs(source, 1, len(lines))
+    assert plan_flags(paras, 2025) == [False, False, True, True, False, False]
+
+
+def test_deadline_heading_a_sentence_scopes_its_semicolon_parts():
+    # 002 line 49 (复兴区): "年内确保完成…；确保完成…两条道路建设；"
+    found = _projects(SEEDS / "002_872a5794e24126f6.txt")
+    c = _by_text(found, "确保完成铁西大街北延、果园路两条道路建设")
+    assert (c.deadline, c.deadline_text) == ("2024-12-31", "年内")
+
+
+def test_comma_clauses_do_not_inherit_a_leading_deadline():
+    # 003 line 906-908: "年内培育规上工业企业 10 户以上，实施技改项目 20 个以上，新上云企业…"
+    found = _projects(SEEDS / "003_6f03033f4a394e42.txt")
+    assert _by_text(found, "年内培育规上工业企业").deadline == "2022-12-31"
+    assert _by_text(found, "新上云企业达到 30 户以上").deadline is None
+
+
+def test_pledge_broken_over_a_pdf_line_break():
+    found = _projects(SEEDS / "003_6f03033f4a394e42.txt")
+    c = _by_text(found, "实施技改项目 20 个以上")
+    assert c.line == 906 and c.value == 20 and c.unit == "个"
+
+
+def test_yearbook_and_bulletin_give_no_projects():
+    source_path = SEEDS / "003_6f03033f4a394e42.txt"
+    fx = extract_file(source_path)
+    for rx in fx.reports:
+        if rx.report.doc_type in ("yearbook_body", "statistical_bulletin", "yearbook_front_matter"):
+            assert not [c for c in rx.commitments if c.kind == "project"]
+
+
+def test_half_year_summaries_give_no_projects():
+    # 004: summaries whose 下半年 plans are qualitative; 上半年 figures are progress.
+    assert _projects(SEEDS / "004_95c15c7a41ba88be.txt") == []
+
+
+def test_no_plan_year_keeps_deadline_words_without_date():
+    found = _from_lines(["～年工作任务", "力争3月份开工建设,新建充电桩392个。"], plan_year=None)
+    assert [(c.text, c.deadline, c.deadline_text) for c in found] == [
+        ("力争3月份开工建设", None, "3月份"), ("新建充电桩392个", None, None)]
+
+
+def test_every_report_of_every_seed_quotes_its_source():
+    for path in sorted(SEEDS.glob("*.txt")):
+        fx = extract_file(path)
+        for report in split_reports(fx.source):
+            assert report.line_start >= 1
+        for rx in fx.reports:
+            for c in rx.commitments:
+                if c.kind == "project":
+                    assert rx.report.line_start <= c.line <= rx.report.line_end
+                    assert fx.source.text[c.start] == c.text[0]
