@@ -17,7 +17,25 @@ _DOC_TYPE_WORDS = {"government_work_report": "政府工作报告"}
 def short_title(title: str) -> str:
     """A report title without what follows it on the title line ("… 2025年1月4日在…会议上")."""
     head = title.split()[0] if title.split() else title
-    return head if len(head) >= 6 else title
+    head = head if len(head) >= 6 else title
+    # A heading misread as a title can be a whole sentence; a label stays short.
+    return head if len(head) <= 24 else head[:24] + "…"
+
+
+def _report_labels(reports: list[dict]) -> dict[int, str]:
+    """A short distinct label per report: "肃州区2024年", else its title, else with its id."""
+    def plain(r: dict) -> str:
+        year = f"{r['plan_year']}年" if r.get("plan_year") else ""
+        return f"{r.get('region') or ''}{year}" or short_title(r["title"])
+
+    labels = {r["id"]: plain(r) for r in reports}
+    counts = defaultdict(int)
+    for label in labels.values():
+        counts[label] += 1
+    for r in reports:
+        if counts[labels[r["id"]]] > 1:
+            labels[r["id"]] = f"{labels[r['id']]}《{short_title(r['title'])}》（报告{r['id']}）"
+    return labels
 
 
 def _title(reports: list[dict], f) -> str:
@@ -140,7 +158,7 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
     present = sorted({table[i]["report_id"] for i in ids if i in table},
                      key=lambda rid: (reports[rid].get("region") or "",
                                       reports[rid].get("plan_year") or 0, rid))
-    many = len(present) > 1
+    labels = _report_labels([reports[rid] for rid in present]) if len(present) > 1 else {}
     buckets: dict[tuple, list] = defaultdict(list)
     for cid in ids:
         row = table.get(cid)
@@ -149,9 +167,8 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         c = store.commitment(cid, as_of=f.as_of)
         rep = reports[row["report_id"]]
         category = (c.get("category") or "").strip()
-        if many:   # the same heading in two reports must not merge into one group
-            prefix = f"{rep.get('region') or ''}{rep.get('plan_year') or ''}" or rep["title"]
-            category = f"{prefix}年 · {category}" if category else f"{prefix}年"
+        if labels:   # the same heading in two reports must not merge into one group
+            category = f"{labels[rep['id']]} · {category}" if category else labels[rep["id"]]
         progress, evidence = _cells(c, store.history(cid), store.suggestions(cid), doc_label)
         key = (KIND_ORDER.index(c["kind"]) if c["kind"] in KIND_ORDER else 9,
                present.index(row["report_id"]), category)

@@ -8,6 +8,7 @@ usable font we refuse (UserError) rather than print a sheet with the Chinese mis
 from __future__ import annotations
 
 import io
+import math
 from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -60,23 +61,44 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _chunks(text: str, size: int) -> list[str]:
-    """text cut into pieces of at most size characters, preferring to end after 。；，."""
+    """text cut into pieces of at most size characters, ending after 。 else ；, else ，."""
     pieces = []
     while len(text) > size:
-        cut = max(text.rfind(p, size // 2, size) for p in "。；;，,、")
+        cut = -1
+        for marks in ("。！？!?", "；;", "，,、"):
+            cut = max(text.rfind(p, size // 2, size) for p in marks)
+            if cut > 0:
+                break
         cut = cut + 1 if cut > 0 else size
         pieces.append(text[:cut])
         text = text[cut:]
     return pieces + [text] if text else pieces or [""]
 
 
-def _row_cells(row: SheetRow, st: dict, widths: list[float], max_lines: int) -> list[list]:
+def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> list[str]:
+    """text in pieces that each fit in a cell of width and max_height (most texts: one)."""
+    # Cheap test first: a text this short cannot fill a page at this width.
+    per_line = max(1, int(width / style.fontSize))
+    if len(text) <= per_line * int(max_height / style.leading) // 2:
+        return [text]
+    height = _p(text, style).wrap(width, 1e9)[1]
+    if height <= max_height:
+        return [text]
+    # Half-page pieces: one still fits on a page that is already half full.
+    n = math.ceil(2 * height / max_height)
+    while True:
+        pieces = _chunks(text, math.ceil(len(text) / n))
+        if all(_p(p, style).wrap(width, max_height)[1] <= max_height for p in pieces):
+            return pieces
+        n += 1
+
+
+def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) -> list[list]:
     """One table row per row, or several when a cell is taller than a page would hold."""
-    # Characters a cell can hold on one page: a livelihood item quoted in full can run long.
-    texts = [row.text, row.target, row.progress, row.evidence]
-    cols = [1, 2, 3, 5]
-    caps = [max(40, int((widths[c] - 6) / _BODY_SIZE) * max_lines) for c in cols]
-    parts = [_chunks(t, cap) for t, cap in zip(texts, caps)]
+    # A cell may not outgrow a page (a livelihood item quoted in full can run long).
+    cells = [(row.text, 1, st["cell"]), (row.target, 2, st["cell"]),
+             (row.progress, 3, st["cell"]), (row.evidence, 5, st["small"])]
+    parts = [_fit(t, style, widths[c] - 6, max_height) for t, c, style in cells]
     n = max(len(p) for p in parts)
     # The geometric symbols (◐ △ ○) are drawn small in this font; enlarge them to read.
     status = (f'<font color="{STATUS_INKS[row.status]}">{STATUS_SYMBOLS[row.status]} '
@@ -105,7 +127,7 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_lines: int) -> 
 
 
 def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
-                 max_lines: int) -> Table:
+                 max_height: float) -> Table:
     """One kind's table: repeated header, a spanning row per category, status fills."""
     data: list[list] = [[_p(c, st["head"]) for c in COLUMNS]]
     style = [
@@ -130,12 +152,10 @@ def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
                       ("NOSPLIT", (0, r), (-1, min(r + 1, r + len(group.rows))))]
         for row in group.rows:
             first = len(data)
-            data += _row_cells(row, st, widths, max_lines)
+            data += _row_cells(row, st, widths, max_height)
             last = len(data) - 1
             style.append(("BACKGROUND", (4, first), (4, last),
                           colors.HexColor(STATUS_FILLS[row.status])))
-            if last > first:
-                style += [("SPAN", (4, first), (4, last)), ("SPAN", (6, first), (6, last))]
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
 
 
@@ -194,6 +214,16 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.restoreState()
 
 
+def column_edges(landscape: bool = False) -> list[float]:
+    """x positions (points from the page's left edge) of the table's column borders."""
+    pagesize = to_landscape(A4) if landscape else A4
+    width = pagesize[0] - 2 * MARGIN_X
+    edges = [MARGIN_X]
+    for share in _SHARES[landscape]:
+        edges.append(edges[-1] + share * width)
+    return edges
+
+
 def pdf_bytes(data: SheetData, landscape: bool = False,
               font_dirs: list[Path] | None = None) -> bytes:
     """The sheet as PDF bytes; UserError when no CJK font can be found."""
@@ -203,7 +233,7 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
     width = pagesize[0] - 2 * MARGIN_X
     frame_h = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
     widths = [s * width for s in _SHARES[landscape]]
-    max_lines = int((frame_h - 40) / _LEADING)   # leave room for the repeated header row
+    max_height = frame_h - 60   # leave room for the repeated header row and padding
 
     story = [_p(data.title, st["title"])]
     meta = f"打印日期：{data.printed.isoformat()}　　台账：{data.store_name}"
@@ -214,7 +244,7 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
     for index, kind in enumerate(data.kinds()):
         groups = [g for g in data.groups if g.kind == kind]
         count = sum(len(g.rows) for g in groups)
-        table = _group_table(groups, st, widths, max_lines)
+        table = _group_table(groups, st, widths, max_height)
         # The heading stays with the table's first rows, never alone at a page foot.
         story += [CondPageBreak(35 * mm), _p(kind_heading(kind, index, count), st["h2"]),
                   table]

@@ -1,0 +1,139 @@
+"""SheetData from a real store: which rows, in which groups, worded how."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sheet_support import SCRIPT, SEED_001, store, store_file  # noqa: F401 (fixtures)
+from tracker.model import KINDS
+from tracker.sheet import KIND_ORDER, STATUS_ORDER
+from tracker.sheet_build import sheet_data, short_title
+from tracker.store import Filter, Store
+
+
+def test_title_names_region_and_year_of_the_report(store):
+    data = sheet_data(store, Filter())
+    report = store.tree()[0]
+    assert data.title.startswith(f"{report['region']}{report['plan_year']}年")
+    assert data.title.endswith("承诺事项完成情况对照表")
+    assert data.store_name == "tracker.db"
+    assert data.printed == date.today()
+
+
+@pytest.mark.parametrize("f", [
+    Filter(),
+    Filter(kind="target"),
+    Filter(kind="project"),
+    Filter(status="done"),
+    Filter(status="unmarked"),
+    Filter(overdue=True, as_of="2025-12-31"),
+    Filter(text="5G"),
+], ids=["all", "target", "project", "done", "unmarked", "overdue", "text"])
+def test_sheet_holds_exactly_the_filtered_commitments(store, f):
+    data = sheet_data(store, f)
+    cids = [r.cid for r in data.rows]
+    assert len(cids) == len(set(cids))
+    assert set(cids) == set(store.query(f))
+    assert data.total == store.count(f)
+
+
+def test_filters_select_what_they_say(store):
+    assert {r.kind for r in sheet_data(store, Filter(kind="target")).rows} == {"target"}
+    done = sheet_data(store, Filter(status="done"))
+    assert [r.status for r in done.rows] == ["done"]
+    partial = sheet_data(store, Filter(status="partial"))
+    assert len(partial.rows) == 2 and {r.status for r in partial.rows} == {"partial"}
+    overdue = sheet_data(store, Filter(overdue=True, as_of="2025-12-31"))
+    assert overdue.rows and all(r.overdue for r in overdue.rows)
+    assert all(r.deadline for r in overdue.rows)
+    # Before any deadline has passed nothing is overdue.
+    assert sheet_data(store, Filter(overdue=True, as_of="2025-01-01")).rows == []
+    assert all("5G" in r.text for r in sheet_data(store, Filter(text="5G")).rows)
+
+
+def test_scope_says_the_filter_in_words(store):
+    assert sheet_data(store, Filter()).scope == ""
+    scope = sheet_data(store, Filter(kind="project", status="not_done", overdue=True)).scope
+    assert "类别：重点项目" in scope and "状态：未完成" in scope and "仅已逾期" in scope
+
+
+def test_groups_follow_kind_order_and_number_within_kind(store):
+    data = sheet_data(store, Filter())
+    kinds = data.kinds()
+    assert kinds == [k for k in KIND_ORDER if k in kinds]
+    for kind in kinds:
+        numbers = [r.number for r in data.rows if r.kind == kind]
+        assert numbers == [str(i) for i in range(1, len(numbers) + 1)]
+    assert sum(data.by_kind.values()) == data.total
+    assert sum(data.by_status.get(s, 0) for s in STATUS_ORDER) == data.total
+    assert set(data.by_kind) <= set(KINDS)
+
+
+def test_rows_keep_the_source_order_within_a_group(store):
+    data = sheet_data(store, Filter(kind="project"))
+    for group in data.groups:
+        lines = [store.commitment(r.cid)["line"] for r in group.rows]
+        assert lines == sorted(lines)
+
+
+def test_latest_event_fills_progress_and_evidence(store):
+    data = sheet_data(store, Filter(status="done"))
+    row = data.rows[0]
+    assert "实际增长7.5%" in row.progress and "全年增长7.5%" in row.progress
+    assert "第20行" in row.evidence and "地区生产总值增长7.5%" in row.evidence
+    # A newer mark wins; the older one stays in the history.
+    store.mark([row.cid], "partial", note="核减后增长6.9%", actual_value=6.9)
+    newer = next(r for r in sheet_data(store, Filter()).rows if r.cid == row.cid)
+    assert newer.status == "partial" and "6.9%" in newer.progress and "7.5" not in newer.progress
+
+
+def test_pending_suggestion_is_shown_as_a_proposal_not_a_status(store):
+    rows = [r for r in sheet_data(store, Filter()).rows if "系统建议" in r.progress]
+    assert len(rows) == 1
+    assert rows[0].status == "unknown"
+    assert "已完成" in rows[0].progress and "待确认" in rows[0].progress
+    assert "新建5G基站120个" in rows[0].evidence and "第30行" in rows[0].evidence
+
+
+def test_unmarked_commitments_print_as_unverified(store):
+    data = sheet_data(store, Filter(status="unmarked"))
+    assert data.rows and {r.status for r in data.rows} == {"unknown"}
+    assert {r.progress for r in data.rows if "系统建议" not in r.progress} == {""}
+
+
+def test_commitment_text_is_kept_verbatim(store):
+    data = sheet_data(store, Filter())
+    texts = {r.cid: r.text for r in data.rows}
+    for cid in store.query(Filter()):
+        assert texts[cid] == store.commitment(cid)["text"]
+    assert any(SCRIPT in t for t in texts.values())
+
+
+def test_reports_of_a_multi_report_sheet_stay_apart(tmp_path):
+    seeds = sorted(SEED_001.parent.glob("*.txt"))
+    with Store.open(tmp_path / "all.db") as store:
+        store.import_files(seeds)
+        data = sheet_data(store, Filter())
+        present = {store.rows([r.cid])[r.cid]["report_id"] for r in data.rows}
+        assert data.total == store.count(Filter())
+    assert len(present) > 1
+    # Every group holds one report's rows only, so its heading can name that report.
+    categories = [g.category for g in data.groups]
+    assert len(categories) == len(set((g.kind, g.category) for g in data.groups))
+    assert "承诺事项完成情况对照表" in data.title
+
+
+def test_empty_selection_gives_an_empty_sheet(store):
+    data = sheet_data(store, Filter(text="这段文字不在任何报告里"))
+    assert data.total == 0 and data.groups == ()
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("2025年酒泉市肃州区政府工作报告 2025年1月4日在会议上", "2025年酒泉市肃州区政府工作报告"),
+    ("政府工作报告", "政府工作报告"),
+    ("回顾五年的历程，我们积累了一些好的经验，值得在今后的工作中借鉴", "回顾五年的历程，我们积累了一些好的经验，值得在今…"),
+])
+def test_short_title(title, expected):
+    assert short_title(title) == expected
