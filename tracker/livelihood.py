@@ -23,8 +23,11 @@ _HEADER = re.compile(
 _PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|承诺的|兑现了|办结")
 # Numbered item markers, at a paragraph start or right after a sentence or clause end.
 _MARKER = re.compile(
-    r"(?:^|(?<=[。；;！!\s：:]))\s*(?:[（(](?P<a>\d{1,2})[)）]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[①-⑳]))"
+    r"(?:^|(?<=[。；;！!\s：:]))\s*(?:[（(](?P<a>\d{1,2})[)）]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[①-⑳])"
+    r"|(?P<d>[一二三四五六七八九十]{1,3})是|[（(](?P<e>[一二三四五六七八九十]{1,3})[)）])"
 )
+# "这十件民生实事分别是：完成…；完成…；…" : unnumbered, one item per ；, as many as announced.
+_LIST_OPENER = re.compile(r"\s*(?:分别是|分别为|是|为|包括)?\s*[：:]")
 _PROSE = re.compile(rf"第(?P<n>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})件{_KIND}?实事")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[部分章篇])|^\s*各位代表")
 _FIRST_ITEM_WITHIN = 2     # paragraphs after the header where item 1 must appear
@@ -40,11 +43,13 @@ def extract_livelihood(source: SourceText, report: Report, paras: list[Paragraph
         if i in used:
             continue
         for m in _HEADER.finditer(para.folded):
-            if not _is_header(para.folded, m):
+            if not _is_header(para.folded, m, report.plan_year):
                 continue
             count = _count(m.group("count"))
             category = (m.group("kind") or "惠民") + "实事"
-            items = _numbered(paras, i, m.end(), count) or _prose(paras, i, m.end(), count)
+            colon = bool(_LIST_OPENER.match(para.folded, m.end()))
+            items = (_numbered(paras, i, m.end(), count, colon) or _prose(paras, i, m.end(), count)
+                     or _semicolons(para, i, m.end(), count))
             if items:
                 for j, s, e, n in items:
                     used.add(j)
@@ -59,20 +64,32 @@ def _count(token: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _is_header(text: str, m: re.Match) -> bool:
-    """A list header in the future tense: not a report on last year's list."""
+def _is_header(text: str, m: re.Match, plan_year: int | None) -> bool:
+    """A list header in the future tense: "办好10件惠民实事：", not "圆满完成了…10件实事"."""
+    if not (m.group("count") or m.group("kind")):
+        return False                      # "干实事", "办实事" are slogans
+    after = text[m.end():m.end() + 3]
+    if not (m.group("count") or re.match(r"\s*[：:]", after) or not text[m.end():].strip(" 。")):
+        return False                      # "惠民实事" in passing, with no list announced
     start = max(text.rfind(c, 0, m.start()) for c in "。！？；") + 1
     end = min([k for k in (text.find(c, m.end()) for c in "。！？；") if k >= 0] or [len(text)])
-    return not _PAST.search(text, start, end)
+    if _PAST.search(text, start, end):
+        return False
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text[start:end])]
+    return not (plan_year and years and max(years) < plan_year)
 
 
-def _marker_number(m: re.Match) -> int:
+def _marker_number(m: re.Match, chinese_ok: bool = True) -> int | None:
+    """The number a list marker gives; Chinese 一是/（一） only after a "：" header, since
+    elsewhere they number the report's own sections."""
     if m.group("c"):
         return ord(m.group("c")) - ord("①") + 1
+    if m.group("d") or m.group("e"):
+        return _count(m.group("d") or m.group("e")) if chinese_ok else None
     return int(m.group("a") or m.group("b"))
 
 
-def _numbered(paras: list[Paragraph], i: int, pos: int, count: int | None):
+def _numbered(paras: list[Paragraph], i: int, pos: int, count: int | None, colon: bool):
     """(paragraph, start, end, number) of items 1, 2, 3… following the header."""
     items, expected = [], 1
     for j in range(i, len(paras)):
@@ -80,7 +97,7 @@ def _numbered(paras: list[Paragraph], i: int, pos: int, count: int | None):
         start = pos if j == i else 0
         found = False
         for m in _MARKER.finditer(text, start):
-            if _marker_number(m) != expected:
+            if _marker_number(m, colon) != expected:
                 if items and m.start() == 0 or not items and j > i:
                     return items
                 continue
@@ -90,8 +107,8 @@ def _numbered(paras: list[Paragraph], i: int, pos: int, count: int | None):
             found = True
             if count and expected > count:
                 return items
-        if not items and j - i >= _FIRST_ITEM_WITHIN:
-            return []
+        if not items and (j - i >= _FIRST_ITEM_WITHIN or len(text[start:].strip(" 。：:")) > 10):
+            return []       # item 1 comes right after the header, not after more prose
         if items and not found:
             return items
     return items
@@ -126,6 +143,25 @@ def _prose(paras: list[Paragraph], i: int, pos: int, count: int | None):
         if count and expected > count:
             break
     return items
+
+
+def _semicolons(para: Paragraph, i: int, pos: int, count: int | None):
+    """Unnumbered items after "分别是：", one per ；, when there are exactly as many as announced."""
+    m = _LIST_OPENER.match(para.folded, pos)
+    if not (count and m):
+        return []
+    text = para.folded
+    end = text.find("。", m.end())
+    end = len(text.rstrip()) if end < 0 else end
+    items, s = [], m.end()
+    for k in range(m.end(), end + 1):
+        if k == end or text[k] in "；;":
+            while s < k and text[s].isspace():
+                s += 1
+            if k > s:
+                items.append((i, s, k, len(items) + 1))
+            s = k + 1
+    return items if len(items) == count else []
 
 
 def _commitment(para: Paragraph, s: int, e: int, number: int, category: str,

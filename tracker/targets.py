@@ -41,11 +41,13 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
         if i in seen:
             continue
         if _HEADING.match(para.folded):
-            period = _period(paras, i + 1, 0)
+            period = _period(paras, i, len(para.folded))
             for j, found in _scan_following(paras, i + 1):
                 seen.add(j)
                 out += [_commitment(paras[j], t, period) for t in found]
             continue
+        if _TRIGGER.search(para.folded):
+            para = _joined(paras, i, seen)
         for m in _TRIGGER.finditer(para.folded):
             period = _horizon(para.folded[m.end():], report.plan_year) or _period(paras, i, m.start())
             rest = para.folded[m.end():].strip()
@@ -59,6 +61,23 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
                     seen.add(j)
                     out += [_commitment(paras[j], t, period) for t in found]
     return out
+
+
+def _joined(paras: list[Paragraph], i: int, seen: set[int]) -> Paragraph:
+    """paras[i] with the paragraphs that finish its last sentence, for a short line broken
+    mid-clause ("主要预期目标是：地区生产总值达到" / "242 亿元，增长 9% 以上；…")."""
+    para = paras[i]
+    j = i + 1
+    while j < len(paras) and j - i <= 3 and not re.search(r"[。！？!?；;：:]\s*$", para.text):
+        nxt = paras[j]
+        n = len(para.text)
+        para = Paragraph(para.text + nxt.text, para.folded + nxt.folded, para.first_line,
+                         nxt.last_line, para._piece_starts + tuple(n + s for s in nxt._piece_starts),
+                         para._piece_lines + nxt._piece_lines,
+                         para._piece_offsets + nxt._piece_offsets)
+        seen.add(j)
+        j += 1
+    return para
 
 
 def _scan_following(paras: list[Paragraph], first: int):

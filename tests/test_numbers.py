@@ -1,0 +1,89 @@
+"""tracker.numbers: numerals, units, ranges, masks and modifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.numbers import find_quantities, parse_number, split_unit_magnitude
+
+
+@pytest.mark.parametrize("text, value", [
+    ("7.5", 7.5),
+    ("7．5", 7.5),             # full-width decimal point (national reports)
+    ("７．５", 7.5),            # full-width digits
+    ("1,200", 1200),
+    ("1.2万", 12000),
+    ("3亿", 300_000_000),
+    ("一千万", 10_000_000),
+    ("百分之五", 5),
+    ("三千五百", 3500),
+    ("十一", 11),
+    ("两千", 2000),
+    ("一万二千", 12000),
+    ("二〇二五", 2025),
+    ("零点五", 0.5),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "abc", "万", "增长", "×"])
+def test_parse_number_rejects_non_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, value, unit, modifier", [
+    ("增长7.2%以上", 7.2, "%", "以上"),
+    ("控制在4％以内", 4, "%", "以内"),
+    ("涨幅3%左右", 3, "%", "左右"),
+    ("控制在5‰以下", 5, "‰", "以下"),
+    ("提高4.5个百分点", 4.5, "个百分点", None),
+    ("达到 242 亿元", 242, "亿元", None),          # spaces from a PDF text layer
+    ("增长14.3  %", 14.3, "%", None),
+    ("9% 以上", 9, "%", "以上"),
+    ("城镇新增就业900万人以上", 900, "万人", "以上"),
+    ("一千万元", 1000, "万元", None),                # the magnitude belongs to the unit
+    ("节能3.5万吨标准煤", 3.5, "万吨标准煤", None),
+    ("出口总值110万美元", 110, "万美元", None),
+    ("粮食产量1.3万亿斤以上", 1.3, "万亿斤", "以上"),
+    ("百分之五", 5, "%", None),
+    ("十件实事", 10, "件", None),
+])
+def test_find_quantities_value_unit_modifier(text, value, unit, modifier):
+    q = find_quantities(text)[0]
+    assert (q.value, q.unit, q.modifier, q.masked) == (value, unit, modifier, False)
+
+
+@pytest.mark.parametrize("text", ["增长6.5%-7%", "增长6.5%－7%", "增长6.5%~7%", "增长6.5%～7%",
+                                  "增长6.5%—7%", "增长6.5%至7%", "增长6.5-7%"])
+def test_find_quantities_ranges(text):
+    q = find_quantities(text)[0]
+    assert (q.value, q.value_high, q.unit) == (6.5, 7, "%")
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("增长×%", "%"), ("控制在×.×‰以内", "‰"), ("达到×万美元", "万美元"), ("增长**%", "%"),
+    ("增长XX%", "%"), ("建成×—×个", "个"),
+])
+def test_find_quantities_masked(text, unit):
+    q = find_quantities(text)[0]
+    assert q.masked and q.value is None and q.unit == unit
+
+
+def test_find_quantities_offsets_point_into_the_text():
+    text = "地区生产总值增长7.2%以上社会消费品零售总额增长6%以上"
+    qs = find_quantities(text)
+    assert [text[q.start:q.end] for q in qs] == ["7.2%以上", "6%以上"]
+
+
+@pytest.mark.parametrize("text", ["千方百计", "一是加快发展", "～完成了", "第十二个五年规划"])
+def test_words_are_not_quantities(text):
+    assert all(q.unit in (None, "个") or q.value is not None for q in find_quantities(text))
+    assert not [q for q in find_quantities(text) if q.unit and q.unit not in ("个",)]
+
+
+def test_split_unit_magnitude():
+    assert split_unit_magnitude("亿元") == (1e8, "元")
+    assert split_unit_magnitude("万人") == (1e4, "人")
+    assert split_unit_magnitude("%") == (1.0, "%")
+    assert split_unit_magnitude("万") == (1.0, "万")

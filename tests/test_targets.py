@@ -1,0 +1,194 @@
+"""tracker.targets: 主要预期目标 paragraphs cut into indicator targets."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pytest
+from conftest import SEEDS, SHARED
+
+from tracker.ingest import read_source
+from tracker.model import Report, SourceText
+from tracker.paragraphs import paragraphs
+from tracker.segment import split_reports
+from tracker.targets import extract_targets
+
+GOLD = SHARED / "eval" / "gold_seeds.json"
+DEV = SHARED / "dev"
+
+
+def source_of(text: str) -> SourceText:
+    """A SourceText for an inline text, as ingest would build it."""
+    return SourceText("inline.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8",
+                      tuple(text.split("\n")))
+
+
+def targets_of(text: str, plan_year: int | None = 2025):
+    src = source_of(text)
+    report = Report("t", 1, len(src.lines), plan_year=plan_year)
+    paras = paragraphs(src, 1, len(src.lines))
+    return extract_targets(src, report, paras, [None] * len(paras))
+
+
+def one(text: str):
+    found = targets_of("今年经济社会发展的主要预期目标是：" + text + "。")
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("clause, value, high, unit, comparator, measure, direction", [
+    ("地区生产总值增长7.2%以上", 7.2, None, "%", ">=", "growth", "increase"),
+    ("地区生产总值增长7.2%", 7.2, None, "%", ">=", "growth", "increase"),
+    ("国内生产总值增长7.5%左右", 7.5, None, "%", "≈", "growth", "increase"),
+    ("城镇登记失业率控制在4%以内", 4, None, "%", "<=", "level", "increase"),
+    ("城镇登记失业率低于4.6%", 4.6, None, "%", "<=", "level", "increase"),
+    ("人口自然增长率控制在5‰以下", 5, None, "‰", "<=", "level", "increase"),
+    ("一般公共预算收入不低于10亿元", 10, None, "亿元", ">=", "level", "increase"),
+    ("地区生产总值力争突破400亿元", 400, None, "亿元", ">=", "level", "increase"),
+    ("国内生产总值增长6.5%－7%", 6.5, 7, "%", "range", "growth", "increase"),
+    ("国内生产总值增长6.5%-7%", 6.5, 7, "%", "range", "growth", "increase"),
+    ("国内生产总值增长6.5%~7%", 6.5, 7, "%", "range", "growth", "increase"),
+    ("单位生产总值能耗下降3.4%以上", 3.4, None, "%", ">=", "growth", "decrease"),
+    ("能源消耗强度降低3.9%", 3.9, None, "%", ">=", "growth", "decrease"),
+    ("城市化率提高4.5个百分点", 4.5, None, "个百分点", ">=", "growth", "increase"),
+    ("城镇新增就业900万人以上", 900, None, "万人", ">=", "level", "increase"),
+    ("居民消费价格涨幅控制在3.5%左右", 3.5, None, "%", "≈", "level", "increase"),
+    ("国内生产总值增长7．5%", 7.5, None, "%", ">=", "growth", "increase"),
+    ("地区生产总值增长 9% 以上", 9, None, "%", ">=", "growth", "increase"),
+    ("工业增加值增长14.3  %", 14.3, None, "%", ">=", "growth", "increase"),
+])
+def test_phrase_variants(clause, value, high, unit, comparator, measure, direction):
+    t = one(clause)
+    assert (t.value, t.value_high, t.unit, t.comparator, t.measure, t.direction) == \
+        (value, high, unit, comparator, measure, direction)
+    assert t.text == clause and t.kind == "target" and t.period == "year"
+
+
+@pytest.mark.parametrize("clause, unit", [
+    ("全区生产总值增长×%", "%"), ("人口自然增长率控制在×.×‰以内", "‰"),
+    ("实际利用外资达到×万美元", "万美元"), ("财政收入增长**%", "%"),
+])
+def test_masked_numbers(clause, unit):
+    t = one(clause)
+    assert t.masked and t.value is None and t.unit == unit
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("全面完成节能减排任务", "节能减排"),
+    ("单位GDP能耗完成市下达任务", "单位GDP能耗"),
+    ("国际收支基本平衡", "国际收支"),
+    ("居民收入增长和经济增长同步", "居民收入"),
+])
+def test_qualitative(clause, indicator):
+    t = one(clause)
+    assert (t.measure, t.value, t.comparator, t.indicator) == ("qualitative", None, None, indicator)
+
+
+def test_doubling_gives_factor_two_for_each_indicator():
+    found = targets_of("今后五年的主要目标是：力争五年内生产总值、财政收入实现翻番。")
+    assert [(t.indicator, t.factor, t.measure, t.value, t.period) for t in found] == [
+        ("生产总值", 2, "growth", None, "five-year"), ("财政收入", 2, "growth", None, "five-year")]
+
+
+def test_run_together_clauses_are_split():
+    found = targets_of("主要预期目标是:地区生产总值增长7.2%以上社会消费品零售总额增长6%以上"
+                       "一般公共预算收入同口径增长7%以上。")
+    assert [t.text for t in found] == ["地区生产总值增长7.2%以上", "社会消费品零售总额增长6%以上",
+                                       "一般公共预算收入同口径增长7%以上"]
+
+
+def test_shared_clause_gives_one_target_per_indicator():
+    found = targets_of("主要预期目标是：城乡居民人均可支配收入分别增长7%和8%。")
+    assert [(t.indicator, t.value) for t in found] == [
+        ("城镇居民人均可支配收入", 7), ("农村居民人均可支配收入", 8)]
+    assert found[0].text == found[1].text == "城乡居民人均可支配收入分别增长7%和8%"
+
+
+def test_growth_then_level_is_one_target():
+    t = one("国内生产总值增长15%，达到150亿元以上")
+    assert (t.measure, t.value, t.unit, t.level_value, t.level_unit, t.level_comparator) == \
+        ("growth", 15, "%", 150, "亿元", ">=")
+    assert t.text == "国内生产总值增长15%，达到150亿元以上"
+
+
+def test_level_then_growth_is_one_target():
+    t = one("实现全区农业总产值2亿元(现价，下同)，增长4%")
+    assert (t.measure, t.value, t.level_value, t.level_unit) == ("growth", 4, 2, "亿元")
+
+
+def test_annual_average_is_five_year():
+    found = targets_of("今后五年主要奋斗目标是：地区生产总值年均增长8%以上。", plan_year=2022)
+    assert [(t.annual_average, t.period) for t in found] == [(True, "five-year")]
+
+
+def test_targets_stop_where_the_work_begins():
+    found = targets_of("主要预期目标是：城镇登记失业率控制在4.89%以内。为确保实现上述目标任务，"
+                       "我们必须着力抓好以下几个方面的工作：力争经济作物面积再提高2个百分点。")
+    assert [t.indicator for t in found] == ["城镇登记失业率"]
+
+
+def test_no_trigger_no_targets():
+    assert targets_of("全年地区生产总值增长7.2%，城镇登记失业率控制在4%以内。") == []
+
+
+def test_clause_broken_across_lines_keeps_its_first_line():
+    text = "经济社会发展主要预期目标是：地区生产总值达到\n\n242 亿元，增长 9% 以上；完成固定资产投资 180 亿元，增长 20% 以上。"
+    found = targets_of(text, plan_year=2022)
+    assert [(t.line, t.value, t.level_value) for t in found] == [(1, 9, 242), (3, 20, 180)]
+    src = source_of(text)
+    assert src.text[found[1].start:found[1].end] == found[1].text
+
+
+def _gold_targets() -> dict[str, list[dict]]:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    return {f["file"]: [t for r in f["reports"] for t in r.get("targets", [])] for f in gold["files"]}
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s).replace("％", "%").replace("，", ",").replace("（", "(").replace("）", ")")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_targets_match_the_answer_key(prefix):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    src = read_source(path)
+    found = []
+    for report in split_reports(src):
+        paras = paragraphs(src, report.line_start, report.line_end)
+        found += extract_targets(src, report, paras, [None] * len(paras))
+    gold = [g for g in _gold_targets()[path.name] if not g.get("optional")]
+    for g in gold:
+        quote = _norm(g["plan_quote"])
+        hits = [t for t in found if quote in _norm(t.text) and t.value == g["value"]
+                and t.unit == g["unit"] and t.measure == g["measure"]]
+        assert hits, f"missed {g['plan_quote']} ({g['indicator']})"
+        assert any(t.comparator == g["comparator"] or g.get("value_high") for t in hits)
+        assert any(t.level_value == g.get("level_value") for t in hits)
+    # nothing invented: every target found matches some gold quote (optional ones included)
+    quotes = [_norm(g["plan_quote"]) for g in _gold_targets()[path.name]]
+    for t in found:
+        assert any(q in _norm(t.text) for q in quotes), f"invented {t.text}"
+
+
+@pytest.mark.parametrize("year, expected", [
+    (2012, [("国内生产总值", 7.5, ">="), ("城镇新增就业", 900, ">="), ("城镇登记失业率", 4.6, "<="),
+            ("居民消费价格涨幅", 4, "≈"), ("进出口总额", 10, "≈")]),
+    (2013, [("国内生产总值", 7.5, "≈"), ("居民消费价格涨幅", 3.5, "≈"), ("城镇新增就业", 900, ">="),
+            ("城镇登记失业率", 4.6, "<=")]),
+    (2014, [("国内生产总值", 7.5, "≈"), ("居民消费价格涨幅", 3.5, "≈"), ("城镇新增就业", 1000, ">="),
+            ("城镇登记失业率", 4.6, "<=")]),
+])
+def test_national_reports(year, expected):
+    path = DEV / f"national_{year}.txt"
+    if not path.exists():
+        pytest.skip("shared dev reports not present")
+    src = read_source(path)
+    found = []
+    for report in split_reports(src):
+        paras = paragraphs(src, report.line_start, report.line_end)
+        found += extract_targets(src, report, paras, [None] * len(paras))
+    numeric = [(t.indicator, t.value, t.comparator) for t in found if t.value is not None]
+    assert numeric == expected
+    assert all(t.period == "year" and src.text[t.start:t.end] == t.text for t in found)
