@@ -155,3 +155,26 @@ def test_glossary_definition_broken_over_lines(tmp_path: Path) -> None:
     src = _text(body)
     (report,) = split_reports(src)
     assert parse_glossary(src, report) == {"两个确保": "指确保安全，确保稳定。", "三清": "是指清垃圾。"}
+
+
+SINGLE = ("某某市2025年政府工作报告\n——2025年1月8日在某某市第十届人民代表大会第三次会议上\n"
+          "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
+          "{middle}\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
+
+
+@pytest.mark.parametrize("middle", [
+    "2024年政府工作报告确定的10件民生实事全部完成，群众满意度明显提升。",
+    "某某市2025年政府工作报告\n全年新建道路20公里，改造老旧小区30个。",      # a page header
+    "第一篇章已经写就，我们将奋力续写新的篇章。",
+    "附录\n名词解释\n1.“两个确保”:指确保安全、确保稳定。",
+])
+def test_single_report_stays_single(middle: str) -> None:
+    reports = split_reports(_text(SINGLE.format(middle=middle)))
+    assert len(reports) == 1
+    assert (reports[0].report_year, reports[0].plan_year, reports[0].region) == (2025, 2025, "某某市")
+
+
+def test_plan_outline_parts_are_not_articles() -> None:
+    body = "".join(f"第{n}篇 总体要求\n第{n}章 发展环境\n到2025年，地区生产总值年均增长6%。\n"
+                   for n in "一二三")
+    assert len(split_reports(_text("某某县国民经济和社会发展第十四个五年规划纲要\n" + body))) == 1

@@ -32,6 +32,8 @@ _PLAN = (
 # A review of year N followed by "新的一年" / "明年" plans year N+1.
 _REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?工作回顾|回顾\s*" + _YEAR + r"\s*年|"
                      + _YEAR + r"\s*年\s*[，,]?\s*是[^。；]{0,40}(?:不平凡|极其|过去|经受|砥砺)")
+# "今年是…", "今年经济社会发展的主要预期目标", but not "今年以来" (a review so far).
+_THIS_YEAR = re.compile(r"今年(?:是|[^。；，,]{0,12}(?:主要预期目标|总体要求|工作安排|重点工作|主要任务))")
 _NEXT_YEAR = re.compile(r"新的一年|明年")
 # "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "中共复兴区委": the name is
 # the two characters before 区/县/市/旗, or three when a boundary precedes them.
@@ -57,7 +59,10 @@ def describe(source: SourceText, line_start: int, line_end: int, how: str,
         report_year = file_year   # a yearbook part is dated by the yearbook
     plan_year = None
     if doc_type not in _NO_PLAN:
-        plan_year = _plan_year(title, "\n".join(lines))
+        text = "\n".join(lines)
+        plan_year = _plan_year(title, text)
+        if plan_year is None and report_year is not None and _THIS_YEAR.search(text):
+            plan_year = report_year    # "今年经济社会发展的主要预期目标是" in a report of that year
     return Report(title=title, line_start=line_start, line_end=line_end,
                   region=_region(title, lines), report_year=report_year,
                   plan_year=plan_year, doc_type=doc_type)

@@ -28,9 +28,13 @@ _TITLE = re.compile(
     r"^\s*((?:\d{4}|[Xx]{2,4})?[^\s，。；！？,;:：、“”\"（(【\[\d一二三四五六七八九十]"
     r"[^\s，。；！？,;:：、“”\"]{3,42}?"
     r"(?:工作报告|工作总结|工作计划|工作安排|工作打算|述职报告|统计公报|年度总结|半年总结|进展情况汇报|总结报告))"
+    # "2024年政府工作报告确定的10件实事全部完成" is a sentence about a report
+    r"(?!确定|提出|中|的|所|明确|部署|要求|指出|强调|已|将|是|、|，|,)"
 )
 # Sentences that mention a document ("现将上半年…工作安排", "召开…工作安排会议") and
 # lines that start with the document type itself ("工作总结以及工作计划范文") are not titles.
+_CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*章")
+_DOCUMENT_WORD = re.compile(r"报告|公报|总结|讲话|决议|纪要|规划|意见|办法|通知")
 _NOT_TITLE = re.compile(r"是|以下|下面|关于做好|代表|向大会|根据|按照|现将|召开|会议|^(?:工作|总结|报告|计划)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLOSED_LINE = re.compile(r"[。！？!?；;：:”」』）)…\d%％]\s*$")
@@ -78,32 +82,68 @@ def _candidate_starts(lines: tuple[str, ...]) -> list[Start]:
     """(0-based line, kind, title line) of every line that may open a report."""
     out: list[Start] = []
     titles: list[str] = []
+    # A 规划纲要 is one document whose parts are "第一篇 …" with "第一章 …" inside.
+    articles = not _has_chapters(lines)
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         if _ARTICLE.match(line):
-            out.append((i, "article", i))
-            titles.append(_title_of(line))
-        elif _PART.match(line) and not _in_toc(lines, i):
-            out.append((i, "part", i))
-            titles.append("")
+            if articles:
+                out.append((i, "article", i))
+                titles.append(_compact(_title_of(line)))
+        elif _PART.match(line):
+            if not _in_toc(lines, i) and _opens_document(lines, i):
+                out.append((i, "part", i))
+                titles.append("")
         elif _SPEECH.match(line) and len(line.strip()) <= 70:
             title_at = _title_above(lines, i)
             if title_at is not None:
                 out.append((title_at, "speech", title_at))
-                titles.append("")
+                titles.append(_compact("".join(lines[title_at:i])))
         else:
             m = _TITLE.match(line)
             if not m or _NOT_TITLE.search(m.group(1)) or _in_toc(lines, i):
                 continue
-            title = m.group(1).strip()
-            # "XX开发区…工作安排到此结束。" closes the current report; a shorter
-            # repeat of its title ("上半年工作总结及下半年工作计划1…") heads a section.
+            title = _compact(m.group(1))
+            # "XX开发区…工作安排到此结束。" closes the current report, a page header
+            # repeats it, and a shorter repeat ("上半年工作总结及下半年工作计划1…")
+            # heads a section of it.
             if titles and titles[-1] and (title in titles[-1] or titles[-1] in title):
                 continue
             out.append((i, "title", i))
             titles.append(title)
     return out
+
+
+def _compact(text: str) -> str:
+    """text without whitespace, for comparing titles."""
+    return re.sub(r"\s+", "", text)
+
+
+def _has_chapters(lines: tuple[str, ...]) -> bool:
+    """Whether the text has 第N章 chapter headings (then 第N篇 are its parts)."""
+    return sum(1 for line in lines if _CHAPTER.match(line)) >= 2
+
+
+def _opens_document(lines: tuple[str, ...], at: int) -> bool:
+    """Whether a 特载/附录 heading is followed by a document, not by a list of notes.
+
+    "附录" then "2021年肃州区国民经济和社会发展统计公报" opens one; a report's own
+    "附录" followed by "名词解释" does not. 大事记 always opens the yearbook body.
+    """
+    if "大" in lines[at]:
+        return True
+    seen = 0
+    for i in range(at + 1, min(len(lines), at + 12)):
+        text = lines[i].strip()
+        if not text:
+            continue
+        if _DOCUMENT_WORD.search(text) or _SPEECH.match(text):
+            return True
+        seen += 1
+        if seen >= 3:
+            break
+    return False
 
 
 def _title_of(line: str) -> str:
