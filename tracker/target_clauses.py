@@ -35,7 +35,7 @@ _DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现
 # Qualitative targets: "控制在省市规定目标以内", "完成市下达任务", "实现“双下降”", "…同步".
 _QUALITATIVE = re.compile(
     r"(?P<verb>(?:控制|保持)在.{0,12}(?:目标|范围|规定|计划|指标|任务)(?:以内|之内|内)|"
-    r"(?:全面)?完成.{0,8}任务|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
+    r"(?:全面)?完成.{0,12}任务|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
     r"(?:略?高于|快于|不低于|跑赢)经济增长|达到(?:国家|省|市|上级)?的?(?:要求|目标|标准)|"
     r"(?:继续|进一步|持续|稳定)(?:改善|下降|减少|降低))"
 )
@@ -69,6 +69,8 @@ def split_indicators(name: str) -> list[str]:
     """'城镇居民可支配收入、农民人均纯收入' -> two names; '城乡X' -> 城镇X, 农村X."""
     name = _LIST_TAIL.sub("", name.strip()).strip("“”\" ") or name.strip()
     name = re.sub(r"\s+", "", name)
+    # "城、乡居民…", "城镇和农村居民…" are the usual 城乡 pair written out
+    name = re.sub(r"^(?:城、乡|(?:城镇|城市)(?:居民)?(?:和|、|与|及)(?=农村))(?:农村)?", "城乡", name)
     parts = [p.strip("“”\" ") for p in re.split(r"、|和(?=.{2,})|及(?=.{2,})", name) if p.strip("“”\" ")]
     if len(parts) > 1 and min(len(p) for p in parts) < 2:
         parts = [name]
@@ -125,7 +127,8 @@ def _parallel(qs: list[Quantity], text: str, first: int) -> list[Quantity]:
     group = [qs[first]]
     for q in qs[first + 1:]:
         gap = text[group[-1].end:q.start].strip()
-        if gap in ("和", "、", "与", "及", ",", "，") and (q.unit == group[0].unit or not q.unit):
+        same = q.unit == group[0].unit or {q.unit, group[0].unit} <= {"%", "‰"}
+        if gap in ("和", "、", "与", "及", ",", "，") and same:
             group.append(q)
         else:
             break
