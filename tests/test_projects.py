@@ -171,3 +171,18 @@ def test_every_report_of_every_seed_quotes_its_source():
                 if c.kind == "project":
                     assert rx.report.line_start <= c.line <= rx.report.line_end
                     assert fx.source.text[c.start] == c.text[0]
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("一、2024年工作回顾", False), ("2023年主要工作", False), ("一、过去一年的工作", False),
+    ("二、2025年工作安排", True), ("二、2025年工作总体部署", True), ("今后五年目标任务", False),
+    ("（三）“十二五”经济社会发展的思路目标和重点任务", False), ("名词解释", False),
+])
+def test_plan_part_headings(heading, expected):
+    lines = [heading, "新增停车位2000个。"]
+    assert bool(_from_lines(lines)) is expected
+
+
+def test_durations_and_anniversaries_are_not_quantities():
+    found = _from_lines(["2025年工作安排", "对重点污染源实行24小时在线监控,组织好成立70周年庆祝活动。"])
+    assert found == []

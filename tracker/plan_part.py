@@ -20,11 +20,11 @@ _LIST = "list"   # a list of tasks: plan, unless it follows a multi-year part
 _MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)"
                      r"|第[一二三四五六七八九十]+(?:部分|章|篇)[：:、\s]*)\s*")
 # Heading words of a review part: "2024年工作回顾", "上半年工作情况", "取得的成效", "存在的问题".
-_HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情况|进展情况|存在的?(?:主要)?问题|不足|以来")
+_HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情况|进展情况|存在的?(?:主要)?问题|不足|以来|去年|过去")
 # Heading words of a multi-year part: "今后五年目标任务", "“十二五”期间的主要任务".
 _HEAD_SPAN = re.compile(r"今后五年|未来五年|五年的?(?:主要)?(?:目标|任务)|[一二三四五六七八九十]+五(?:”|\")?.{0,12}(?:目标|任务)")
 # Heading words of a plan part: "2025年工作安排", "今年政府工作的总体要求", "下一步打算".
-_HEAD_PLAN = re.compile(r"安排|任务|打算|计划|要点|下一步|预期目标|总体要求|重点工作|主要工作|工作思路")
+_HEAD_PLAN = re.compile(r"安排|任务|打算|计划|要点|部署|下一步|预期目标|总体要求|重点工作|主要工作|工作思路")
 _HEAD_OTHER = re.compile(r"^(?:名词解释|附件|附表|附录|说明)")
 # Opening words of a review paragraph: "一年来", "在即将过去的一年中，政府主要做了…".
 _OPEN_REVIEW = re.compile(r"一年来|五年来|(?:今年|去年|一年|近年|五年|年初)以来|过去的?(?:一|五)年|即将过去|刚刚过去"
@@ -43,13 +43,19 @@ def _opening(text: str, limit: int = 150) -> str:
     return "".join(parts[:2])
 
 
+def _past_year(text: str, plan_year: int | None) -> bool:
+    """Whether text names years and all of them come before the plan year."""
+    years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text)]
+    return bool(plan_year and years and max(years) < plan_year)
+
+
 def classify_heading(text: str, plan_year: int | None) -> str | None:
     """REVIEW, PLAN or OTHER for a section heading, None when it says nothing of the part."""
     head = _MARKER.sub("", text.strip(), count=1)
     if _HEAD_OTHER.match(head):
         return OTHER
-    if _HEAD_REVIEW.search(head):
-        return REVIEW
+    if _HEAD_REVIEW.search(head) or _past_year(head, plan_year):
+        return REVIEW   # "2023年主要工作" in a report for 2024 is last year's work
     if _HEAD_SPAN.search(head):
         return OTHER
     if _HEAD_PLAN.search(head) or re.search(rf"(?:{_year_words(plan_year)})的?(?:政府)?工作", head):

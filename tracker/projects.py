@@ -22,8 +22,8 @@ _SENTENCE_END = "。！？!?"
 _CLAUSE_END = ",，；;:："
 # Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
 _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
-# A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代.
-_MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世])")
+# A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代/小时.
+_MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世小])")
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
 
 # Past results and progress: "圆满完成了", "累计完成", "比上年增长", "已建成", "截至6月底".
