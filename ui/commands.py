@@ -9,15 +9,22 @@ The store functions stay usable from the CLI and tests; only the stack is Qt.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker import store_undo
+from tracker.errors import UserError
 from tracker.store import Filter
 from ui.status_style import status_label
+from ui.workers import internal_error_message
+
+log = logging.getLogger(__name__)
 
 Notify = Callable[[list[int]], None] | None
 
@@ -43,6 +50,58 @@ class _StoreCommand(QUndoCommand):
         if self._notify is not None:
             self._notify(sorted({int(i) for i in ids}))
 
+    def redo(self) -> None:  # noqa: D102 (Qt override)
+        self._run(self._redo)
+
+    def undo(self) -> None:  # noqa: D102 (Qt override)
+        self._run(self._undo)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, step: Callable[[], None]) -> None:
+        """Do one step; on failure show the one line and drop the command from the stack."""
+        _settle(self.store)
+        try:
+            step()
+        except UserError as exc:
+            self._failed(str(exc))
+        except Exception as exc:   # a bug: traceback to the log, one line to the user
+            log.exception("undo command %s failed", type(self).__name__)
+            self._failed(internal_error_message(exc))
+
+    def _failed(self, message: str) -> None:
+        # An obsolete command is deleted by the stack after redo()/undo() returns,
+        # so the stack never holds an edit that is not in the store.
+        self.setObsolete(True)
+        error_handler(message)
+
+
+def show_error(message: str) -> None:
+    """Default error_handler: the one-line warning box over the active window."""
+    QMessageBox.warning(QApplication.activeWindow(), _tr("无法修改"), message)
+
+
+# Called with the one-line message when a command cannot be done or undone.
+error_handler: Callable[[str], None] = show_error
+_SETTLE_SECONDS = 60.0
+
+
+def _settle(store) -> None:
+    """Wait while the worker thread holds a write transaction on the store's connection.
+
+    The GUI and the worker share one connection; a write started inside the
+    worker's transaction fails with "cannot start a transaction within a
+    transaction". Extraction runs outside any transaction, so waits are short.
+    """
+    conn = getattr(store, "conn", None)
+    deadline = time.monotonic() + _SETTLE_SECONDS
+    while conn is not None and conn.in_transaction and time.monotonic() < deadline:
+        time.sleep(0.01)
+
 
 class MarkCommand(_StoreCommand):
     """Append one status event to each of several commitments."""
@@ -62,12 +121,12 @@ class MarkCommand(_StoreCommand):
         self.extra = extra          # evidence_document_id, evidence_line, actual_value…
         self.event_ids: list[int] = []
 
-    def redo(self) -> None:  # noqa: D102
+    def _redo(self) -> None:
         self.event_ids = list(self.store.mark(self.ids, self.status, note=self.note,
                                               evidence_text=self.evidence_text, **self.extra))
         self.notify(self.ids)
 
-    def undo(self) -> None:  # noqa: D102
+    def _undo(self) -> None:
         # Newest first, so each delete removes the newest event of its commitment.
         for event_id in reversed(self.event_ids):
             self.store.delete_event(event_id)
@@ -89,7 +148,7 @@ class CorrectCommand(_StoreCommand):
         self.report_id: int | None = None
         self.affected: list[int] = [self.cid]
 
-    def redo(self) -> None:  # noqa: D102
+    def _redo(self) -> None:
         fields = dict(self.fields)
         if PLAN_YEAR in fields:
             row = self.store.commitment(self.cid)
@@ -104,7 +163,7 @@ class CorrectCommand(_StoreCommand):
         self.previous = dict(self.store.correct(self.cid, **fields)) if fields else {}
         self.notify(self.affected)
 
-    def undo(self) -> None:  # noqa: D102
+    def _undo(self) -> None:
         if self.previous:
             store_undo.uncorrect(self.store, self.cid, self.previous)
         if self.report_id is not None:
@@ -139,11 +198,11 @@ class AcceptSuggestionCommand(_StoreCommand):
         self.cid = cid
         self.event_id: int | None = None
 
-    def redo(self) -> None:  # noqa: D102
+    def _redo(self) -> None:
         self.event_id = self.store.accept_suggestion(self.sid)
         self.notify(self._ids())
 
-    def undo(self) -> None:  # noqa: D102
+    def _undo(self) -> None:
         if self.event_id is not None:
             # Deleting the event it appended also puts the suggestion back to pending.
             self.store.delete_event(self.event_id)
@@ -163,10 +222,10 @@ class RejectSuggestionCommand(_StoreCommand):
         self.sid = int(sid)
         self.cid = cid
 
-    def redo(self) -> None:  # noqa: D102
+    def _redo(self) -> None:
         self.store.reject_suggestion(self.sid)
         self.notify([self.cid] if self.cid is not None else [])
 
-    def undo(self) -> None:  # noqa: D102
+    def _undo(self) -> None:
         store_undo.reopen_suggestion(self.store, self.sid)
         self.notify([self.cid] if self.cid is not None else [])

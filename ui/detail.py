@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -258,11 +258,8 @@ class DetailPane(QWidget):
 
     # -- edits -------------------------------------------------------------------------------
     def _push(self, command) -> None:
-        try:
-            self.undo_stack.push(command)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("无法修改"), str(exc))
-            self.reload()
+        # A command that fails shows its one line itself and leaves the stack (commands.py).
+        self.undo_stack.push(command)
 
     def ask_mark(self, status: str | None = None) -> None:
         """Ask status/note/evidence for the shown commitment and mark it (undoable)."""
