@@ -186,3 +186,8 @@ def test_plan_part_headings(heading, expected):
 def test_durations_and_anniversaries_are_not_quantities():
     found = _from_lines(["2025年工作安排", "对重点污染源实行24小时在线监控,组织好成立70周年庆祝活动。"])
     assert found == []
+
+
+def test_a_later_year_heading_a_sentence_is_not_the_plan_year():
+    found = _from_lines(["2024年工作安排", "到2025年,全市养老床位达到1.5万张。新增学位5000个。"], plan_year=2024)
+    assert [c.text for c in found] == ["新增学位5000个"]

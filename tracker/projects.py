@@ -91,6 +91,8 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
         clauses = _spans(text, s_start, s_end, _CLAUSE_END)
+        if clauses and _later_year_head(text[clauses[0][0]:clauses[0][1]], plan_year):
+            continue           # "到2025年，全市养老床位达到1.5万张": a goal of a later year
         head = _head_deadline(text, clauses[0], plan_year) if clauses else None
         pending: list[tuple[int, int, list[Quantity], tuple | None]] = []
         blocked = False        # a dropped result clause ends what a tail may join
@@ -153,6 +155,12 @@ def _head_deadline(text: str, first: tuple[int, int], plan_year: int | None) -> 
         return None
     lead = text[first[0]:first[0] + found[2]]
     return found if re.fullmatch(r"(?:力争|确保|争取|要|将|全力|努力)?", lead) else None
+
+
+def _later_year_head(clause: str, plan_year: int | None) -> bool:
+    """A clause that only names a later year ("到2025年", "2027年底前") and so scopes its sentence."""
+    m = re.fullmatch(r"(?:力争|争取|确保)?(?:到|至)?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?", clause.strip())
+    return bool(m and plan_year and int(m.group(1)) > plan_year)
 
 
 def _multi_year(clause: str, plan_year: int | None) -> bool:
