@@ -11,10 +11,13 @@ from dataclasses import replace
 from typing import Callable, Iterable
 
 from .ingest import read_source
+from .livelihood import extract_livelihood
 from .model import Commitment, FileExtraction, Report, ReportExtraction, SourceText
 from .paragraphs import paragraphs
+from .projects import extract_projects
 from .sections import categories
 from .segment import split_reports
+from .targets import extract_targets
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -36,14 +39,10 @@ def extract_report(source: SourceText, report: Report) -> list[Commitment]:
     if not paras:
         return []
     cats = categories(paras)
-    rules = _rules()
-    found: list[Commitment] = []
-    for name in ("extract_targets", "extract_livelihood"):
-        if name in rules:
-            found += rules[name](source, report, paras, cats)
-    if "extract_projects" in rules:
-        taken = [(c.start, c.end) for c in found if c.start >= 0]
-        found += rules["extract_projects"](source, report, paras, cats, taken)
+    found = list(extract_targets(source, report, paras, cats))
+    found += extract_livelihood(source, report, paras, cats)
+    taken = [(c.start, c.end) for c in found if c.start >= 0]
+    found += extract_projects(source, report, paras, cats, taken)
     found.sort(key=lambda c: (c.line, c.start))
     return found
 
@@ -86,24 +85,3 @@ def contract_json(extractions: Iterable[FileExtraction]) -> dict:
                 "commitments": [c.to_json() for c in rx.commitments],
             })
     return {"documents": documents}
-
-
-_RULES: dict[str, Callable] | None = None
-
-
-def _rules() -> dict[str, Callable]:
-    """The extractor functions, imported once (they load their own rule tables)."""
-    global _RULES
-    if _RULES is None:
-        import importlib
-
-        found: dict[str, Callable] = {}
-        for module, name in (("targets", "extract_targets"), ("livelihood", "extract_livelihood"),
-                             ("projects", "extract_projects")):
-            try:
-                found[name] = getattr(importlib.import_module(f"tracker.{module}"), name)
-            except ModuleNotFoundError as exc:   # DEV ONLY: sibling module not written yet
-                if exc.name != f"tracker.{module}":
-                    raise
-        _RULES = found
-    return _RULES
