@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 _LOCK = threading.Lock()
@@ -70,7 +71,7 @@ def words(text: str) -> list[str]:
     out = []
     for w in _jieba().lcut(text, HMM=False):
         w = w.strip()
-        if not w or w in STOPWORDS or not _HAN_RUN.fullmatch(w):
+        if not w or w in STOPWORDS or not _HAN_RUN.fullmatch(w) or len(w) == 1 and w >= "\u4e00":
             continue
         out.append(w)
     return out
@@ -89,10 +90,11 @@ def bigrams(text: str) -> list[str]:
     return out
 
 
-def query_terms(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def query_terms(text: str) -> tuple[str, ...]:
     """Index terms of a query: the bigrams of each jieba word of text, without repeats."""
     seen: dict[str, None] = {}
     for w in words(text):
         for t in bigrams(w):
             seen.setdefault(t, None)
-    return list(seen)
+    return tuple(seen)

@@ -74,8 +74,10 @@ def figures_for(ind: Indicator, text: str, plan_year: int | None) -> list[Figure
 
 def _group(folded: str, all_mentions: list[tuple[int, int, str]], start: int, end: int) -> tuple[int | None, tuple[int, int]]:
     """Position of a mention in a joined list of names, and the (start, end) of its figure scope."""
-    seq = [m for m in all_mentions]
-    idx = next(i for i, m in enumerate(seq) if m[0] == start)
+    seq = [m for m in all_mentions if not (m[0] < end and start < m[1])]
+    seq.append((start, end, ""))     # an indicator the data does not know is found by its name
+    seq.sort()
+    idx = seq.index((start, end, ""))
     first = idx
     while first > 0 and _JOIN.match(folded[seq[first - 1][1]:seq[first][0]]):
         first -= 1

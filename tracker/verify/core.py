@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from ..model import LIVELIHOOD, TARGET, Commitment
 from ..normalize import fold
 from ..tokens import query_terms
 from .actuals import figures_after, figures_for, progress_share, verb_key
 from .lexicon import Indicator, mentions_of, resolve
-from .passages import Index, Passage
+from .passages import _BIGRAM, Index, Passage
 from .verdict import compatible, judge, list_claim, words_status
 
 CANDIDATES = 12
 EVIDENCE = 3
-MIN_WORDS_SIMILARITY = 0.55    # a non-numeric passage must be this close to speak for an item
+MIN_CLAUSE_COVERAGE = 0.65
+MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
 _PLAN_WORDS = re.compile(r"拟|预期|预计|目标|力争|计划|争取|确保|要|将")
 _DIGITS = re.compile(r"[\d.．%％×*]+")
 
@@ -63,6 +65,7 @@ class Review:
     index: Index
     report_year: int | None = None
     document_id: int | None = None
+    default_year: int | None = None    # the year a passage naming none speaks of
     _claims: list[Passage] | None = None
 
     def claims(self) -> list[Passage]:
@@ -72,19 +75,36 @@ class Review:
         return self._claims
 
 
-def period_ok(p: Passage, plan_year: int | None, report_year: int | None = None) -> bool:
+def period_ok(p: Passage, plan_year: int | None, review: "Review | None" = None) -> bool:
     """True when a passage may speak about plan_year (not another year, not a five-year span)."""
     if plan_year is None:
         return not p.multi_year
+    report_year = review.report_year if review else None
     if report_year and report_year != plan_year and p.first_year == report_year and _PLAN_WORDS.search(p.text):
         return False    # "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元": next year's plan
     if p.years:
         return plan_year in p.years
     if p.multi_year:
         return False
-    return p.context_year is None or p.context_year == plan_year
+    if p.context_year is not None:
+        return p.context_year == plan_year
+    default = review.default_year if review else None
+    return default is None or default == plan_year
 
 
+def indicator_of(c: Commitment) -> Indicator | None:
+    """The indicator a commitment is about (targets, and others naming one)."""
+    if c.indicator or c.kind == TARGET:
+        return resolve(c.indicator, c.text if c.kind == TARGET else "")
+    return None
+
+
+def query_of(c: Commitment) -> tuple[list[str], dict[str, float]]:
+    """Index terms and weights of a commitment's query."""
+    return _query(c, indicator_of(c))
+
+
+@lru_cache(maxsize=65536)
 def _query(c: Commitment, ind: Indicator | None) -> tuple[list[str], dict[str, float]]:
     """Index terms for a commitment and weights favouring the indicator's names."""
     boost: dict[str, float] = {}
@@ -101,7 +121,7 @@ def _query(c: Commitment, ind: Indicator | None) -> tuple[list[str], dict[str, f
 
 def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
     """Evidence and verdict for one commitment against one review."""
-    ind = resolve(c.indicator, c.text if c.kind == TARGET else "") if (c.indicator or c.kind == TARGET) else None
+    ind = indicator_of(c)
     terms, boost = _query(c, ind)
     if not terms:
         return Result(c, "unknown", reason="nothing to search for")
@@ -110,29 +130,33 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
     scored = []
     for i, raw in review.index.search(terms, CANDIDATES, boost):
         p = review.passages[i]
-        sim = max(min(raw / top, 1.0), fuzz.partial_ratio(core, fold(p.text)) / 100 if len(core) >= 4 else 0.0)
-        scored.append([p, sim, None])
+        cov = min(raw / top, 1.0)
+        # Character overlap: share of the commitment's characters found in order in the passage.
+        sim = max(cov, LCSseq.similarity(core, p.folded) / len(core) if len(core) >= 4 else 0.0)
+        scored.append([p, sim, cov])
     same_year = review.report_year is not None and review.report_year == plan_year
     numeric: list[tuple[float, Passage, float, str, str]] = []
     partial_years: list[tuple[Passage, float]] = []
+    several_years = (c.period not in (None, "", "year")) or c.annual_average
     for entry in scored:
-        p, sim, _ = entry
-        ok = period_ok(p, plan_year, review.report_year)
+        p, sim, cov = entry
+        ok = period_ok(p, plan_year, review)
         if not ok:
             entry[1] = sim * 0.5
             continue
-        if c.value is None and c.level_value is None:
+        if c.value is None and c.level_value is None or several_years:
             continue
         if ind is None:
-            key = verb_key(c.text, c.value) if sim >= MIN_WORDS_SIMILARITY else None
+            key = verb_key(c.text, c.value) if cov >= MIN_COVERAGE else None
             figs = figures_after(key, p.text) if key else []
             target_ind = Indicator(key or "", (key or "",))
         else:
-            if not mentions_of(ind, fold(p.text)):
+            if not mentions_of(ind, p.folded):
                 entry[1] = sim * 0.8
                 continue
             figs = figures_for(ind, p.text, plan_year)
             target_ind = ind
+        found = []
         for fig in figs:
             for level in (False, True):
                 if level and c.level_value is None:
@@ -142,14 +166,18 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
                     continue
                 if fig.sub_year:
                     partial_years.append((p, v))
-                    continue
-                status, reason = judge(c, target_ind, v, level)
-                numeric.append((sim, p, v, status, reason))
-                entry[1] = min(1.0, sim + 0.35)
+                else:
+                    found.append((level, v))
                 break
-            else:
-                continue
-            break
+        if found:
+            # The growth figure decides a paired target (增长15%，达到150亿元); the level is noted.
+            level, v = min(found, key=lambda f: f[0])
+            status, reason = judge(c, target_ind, v, level)
+            other = next((f for f in found if f[0] != level), None)
+            if other is not None:
+                reason += "; level: " + judge(c, target_ind, other[1], other[0])[1]
+            numeric.append((sim, p, v, status, reason))
+            entry[1] = min(1.0, sim + 0.35)
     scored.sort(key=lambda e: e[1], reverse=True)
     evidence = [Evidence(p.text, p.line, s, review.document_id) for p, s, _ in scored[:EVIDENCE]]
     if numeric:
@@ -159,34 +187,74 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
         p, v = partial_years[0]
         return Result(c, "in_progress", None, _first(evidence, p, 0.6, review),
                       f"only a part-year figure so far ({v:g}{c.unit or ''})", score=0.6)
-    return _by_words(c, ind, plan_year, scored, evidence, review, same_year)
+    if several_years:
+        return Result(c, "unknown", None, evidence,
+                      "a multi-year target: one year's figures do not settle it", score=0.0)
+    return _by_words(c, ind, plan_year, scored, evidence, review, same_year, terms)
 
 
 def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, scored: list, evidence: list[Evidence],
-              review: Review, same_year: bool) -> Result:
-    """A verdict from words (已建成, 未完成, 开工) in a passage close enough to the commitment."""
-    for p, sim, _ in scored:
-        if not period_ok(p, plan_year, review.report_year):
+              review: Review, same_year: bool, terms: list[str]) -> Result:
+    """A verdict from words (已建成, 未完成, 开工) in the clause of a passage that names the commitment."""
+    for p, sim, cov in scored:
+        if not period_ok(p, plan_year, review):
             continue
         if ind is not None and c.kind == TARGET:
-            if not mentions_of(ind, fold(p.text)):
+            spans = mentions_of(ind, p.folded)
+            if not spans:
                 continue
-        elif sim < MIN_WORDS_SIMILARITY:
+            clause = _clause_at(p.text, spans[0][0])
+        elif cov < MIN_COVERAGE:
             continue
-        status = words_status(p.text)
+        else:
+            clause = _best_clause(p.text, terms)
+        if c.kind != TARGET and review.index.coverage(terms, clause) < MIN_CLAUSE_COVERAGE:
+            continue    # the clause must name the item itself, not only share a word or two
+        status = words_status(clause)
         if status is None:
             continue
-        share = progress_share(p.text, c.value, c.unit)
+        share = progress_share(clause, c.value, c.unit)
         if share is not None and share < 1.0:
             status = "in_progress" if same_year else "partial"
         return Result(c, status, None, _first(evidence, p, sim, review),
                       f"the review says so in words: {_cue(p.text)}", progress=share, score=sim)
     if c.kind == LIVELIHOOD:
         for p in review.claims():
-            if period_ok(p, plan_year, review.report_year):
+            if period_ok(p, plan_year, review):
                 return Result(c, "done", None, _first(evidence, p, 0.5, review),
                               f"the whole list is reported done: {_cue(p.text)}", score=0.5)
     return Result(c, "unknown", None, evidence, "the review states nothing comparable", score=0.0)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the comma clauses of text."""
+    out, pos = [], 0
+    for m in re.finditer(r"[，,；;。：:]", text):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _clause_at(text: str, pos: int) -> str:
+    """The clause holding pos and the one after it ("叶挺大道延伸工程，已经竣工通车")."""
+    spans = _clauses(text)
+    for i, (a, b) in enumerate(spans):
+        if a <= pos < b:
+            return text[a:spans[i + 1][1] if i + 1 < len(spans) else b]
+    return text
+
+
+def _best_clause(text: str, terms: list[str]) -> str:
+    """The clause sharing most query terms with the commitment, with the clause after it."""
+    wanted = set(terms)
+    best, best_n = 0, -1
+    for a, b in _clauses(text):
+        n = len(wanted.intersection(_BIGRAM.findall(text, a, b)))
+        if n > best_n:
+            best, best_n = a, n
+    return _clause_at(text, best)
 
 
 def _first(evidence: list[Evidence], p: Passage, score: float, review: Review) -> list[Evidence]:

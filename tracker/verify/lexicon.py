@@ -61,21 +61,30 @@ def resolve(name: str | None, text: str = "") -> Indicator | None:
     return None
 
 
-def mentions(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8192)
+def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, alias) of every indicator name in text, longest match at each place."""
-    return [(m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text)]
+    return tuple((m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text))
 
 
 def mentions_of(ind: Indicator, text: str) -> list[tuple[int, int]]:
     """Spans in text where ind is named; a longer name of another indicator does not count."""
-    spans = []
-    aliases = {a.upper() for a in ind.aliases}
-    known = set(all_aliases())
-    for start, end, alias in mentions(text):
-        if alias.upper() in aliases:
-            spans.append((start, end))
-    if not any(a in known for a in ind.aliases):
+    aliases = _upper(ind.aliases)
+    spans = [(start, end) for start, end, alias in mentions(text) if alias.upper() in aliases]
+    if not _known(ind.aliases):
         # An indicator the data does not know: plain search for its name.
         for alias in ind.aliases:
             spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(alias), text))
     return sorted(set(spans))
+
+
+@lru_cache(maxsize=1024)
+def _upper(aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.upper() for a in aliases)
+
+
+@lru_cache(maxsize=1024)
+def _known(aliases: tuple[str, ...]) -> bool:
+    """True when the data file lists one of aliases."""
+    known = set(all_aliases())
+    return any(a in known for a in aliases)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import SourceText
 from ..paragraphs import paragraphs
-from ..tokens import bigrams
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+")
 _MAX_LEN = 160          # longer sentences are cut at commas into windows of about this size
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[篇章部分])")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# Headings without a number: "2024年工作回顾", "2025年工作安排", "今年的主要任务".
+_WORD_HEADING = re.compile(r"工作回顾|回顾$|工作安排$|总体部署|主要任务$|重点工作$|工作建议$|的建议$|预期目标$")
 # Relative year words, as an offset from the review's own year.
 _RELATIVE = (("前年", -2), ("去年", -1), ("上年", -1), ("上一年", -1), ("过去一年", -1),
              ("今年", 0), ("本年", 0), ("明年", 1))
@@ -22,6 +23,10 @@ _RELATIVE = (("前年", -2), ("去年", -1), ("上年", -1), ("上一年", -1), 
 MULTI_YEAR = re.compile(r"[过这近][去]?[两三四五六七八九十]年|[两三四五六七八九十]年来|[五六七八九十]年的回顾"
                         r"|本届政府|十[一二三四五六七八九]五”?\s*(?:期间|时期|以来)|五年累计|累计[^，。]{0,12}五年")
 K1, B = 1.2, 0.75
+MAX_TERMS = 10
+# Overlapping Han bigrams in one C-level pass (same terms as tokens.bigrams for runs of 2+).
+_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class Passage:
 
     text: str
     line: int
+    folded: str                # fold(text), same length
     years: frozenset[int]      # years the passage itself names (absolute or 去年/今年)
     context_year: int | None   # year its section heading names
     multi_year: bool           # the passage or its section covers several years
@@ -45,7 +51,7 @@ def split_passages(source: SourceText, report_year: int | None = None,
     ctx_multi = False
     for para in paragraphs(source, line_start, line_end):
         text = para.text
-        if len(text) <= 40 and _TOP_HEADING.match(para.folded):
+        if len(text) <= 40 and (_TOP_HEADING.match(para.folded) or _WORD_HEADING.search(text.rstrip("：: "))):
             # "一、2013年工作回顾" / "一、过去五年工作回顾" / "二、今年经济社会发展的…"
             years = years_named(text, report_year)
             ctx_year = min(years) if len(years) == 1 else None
@@ -56,7 +62,7 @@ def split_passages(source: SourceText, report_year: int | None = None,
             if len(piece) < 4:
                 continue
             lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-            out.append(Passage(piece, para.line_at(lead), frozenset(years_named(piece, report_year)),
+            out.append(Passage(piece, para.line_at(lead), para.folded[lead:lead + len(piece)], frozenset(years_named(piece, report_year)),
                                ctx_year, ctx_multi or para_multi, len(out), first_year(piece, report_year)))
     return out
 
@@ -105,39 +111,60 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 class Index:
     """BM25 over passages with character-bigram terms."""
 
-    def __init__(self, passages: list[Passage]):
+    def __init__(self, passages: list[Passage], vocabulary: frozenset[str] | set[str] | None = None):
+        """Index passages; with a vocabulary (the queries' terms), only those terms are indexed."""
         self.passages = passages
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = {}
         lengths = []
+        postings = self.postings
         for i, p in enumerate(passages):
-            terms = Counter(bigrams(p.text))
-            lengths.append(sum(terms.values()) or 1)
-            for t, tf in terms.items():
-                self.postings[t].append((i, tf))
+            grams = _BIGRAM.findall(p.folded)
+            lengths.append(len(grams) or 1)
+            # Presence, not counts: a passage is a sentence, a term rarely repeats in it.
+            held = set(grams)
+            held.update(w.upper() for w in _LATIN.findall(p.folded))
+            if vocabulary is not None:
+                held &= vocabulary
+            for t in held:
+                ids = postings.get(t)
+                if ids is None:
+                    postings[t] = [i]
+                else:
+                    ids.append(i)
         n = len(passages) or 1
         avg = sum(lengths) / n if lengths else 1.0
         self.norm = [K1 * (1 - B + B * ln / avg) for ln in lengths]
         self.idf = {t: math.log(1 + (n - len(ps) + 0.5) / (len(ps) + 0.5)) for t, ps in self.postings.items()}
-        self.common = max(50, n // 4)   # terms in more passages than this only re-rank
+        self.common = max(60, n // 40)   # terms in more passages than this are too common to rank by
 
     def search(self, terms: list[str], k: int = 10, boost: dict[str, float] | None = None) -> list[tuple[int, float]]:
         """(passage index, score) of the k best passages for terms, best first."""
+        boost = boost or {}
+        known = [t for t in terms if t in self.postings]
+        # The most telling terms find the candidates; very common bigrams (建设, 推进) add
+        # little but cost a pass over thousands of passages.
+        known.sort(key=lambda t: self.idf[t] * boost.get(t, 1.0), reverse=True)
+        rare = [t for t in known if len(self.postings[t]) <= self.common][:MAX_TERMS] or known[:2]
         scores: dict[int, float] = defaultdict(float)
-        rare = [t for t in terms if t in self.postings and len(self.postings[t]) <= self.common]
-        if not rare:
-            rare = [t for t in terms if t in self.postings]
         norm = self.norm
         for t in rare:
-            w = self.idf[t] * (boost.get(t, 1.0) if boost else 1.0)
-            for i, tf in self.postings[t]:
-                scores[i] += w * tf * (K1 + 1) / (tf + norm[i])
-        best = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:k]
-        return best
+            w = self.idf[t] * boost.get(t, 1.0) * (K1 + 1)
+            for i in self.postings[t]:
+                scores[i] += w / (1 + norm[i])
+        best = sorted(scores, key=scores.__getitem__, reverse=True)[:k]
+        return [(i, scores[i]) for i in best]
 
     def max_score(self, terms: list[str], boost: dict[str, float] | None = None) -> float:
         """Score of an ideal passage holding each term once (to scale scores to 0..1)."""
         total = 0.0
+        unseen = math.log(1 + (len(self.passages) + 0.5) / 0.5)   # a term no passage holds
         for t in terms:
-            if t in self.idf:
-                total += self.idf[t] * (boost.get(t, 1.0) if boost else 1.0)
+            total += self.idf.get(t, unseen) * (boost.get(t, 1.0) if boost else 1.0)
         return total or 1.0
+
+    def coverage(self, terms: list[str], text: str) -> float:
+        """Idf-weighted share of terms that text holds (0..1)."""
+        held = set(_BIGRAM.findall(text)) | {w.upper() for w in _LATIN.findall(text)}
+        unseen = math.log(1 + (len(self.passages) + 0.5) / 0.5)
+        total = sum(self.idf.get(t, unseen) for t in terms) or 1.0
+        return sum(self.idf.get(t, unseen) for t in terms if t in held) / total

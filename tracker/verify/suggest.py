@@ -27,23 +27,24 @@ def suggest(store, plan_year: int | None = None, review_document_id: int | None 
             progress: Progress = None, cancel: Cancel = None) -> int:
     """Add suggestions for open commitments (of plan_year, or all); returns how many were added."""
     from ..store import Filter
-    from . import build_review
+    from . import build_review, query_vocabulary
 
     reports = store.reports()
     by_id = {r["id"]: r for r in reports}
     ids = store.query(Filter(year=plan_year) if plan_year is not None else Filter())
     reviews: dict[int, Review] = {}
     sources: dict[int, object] = {}
-    added, total = 0, len(ids)
-    for n, cid in enumerate(ids, 1):
+    todo = []
+    for cid in ids:
+        row = store.commitment(cid)
+        if row.get("status") in OPEN and not row.get("stale"):
+            todo.append((cid, row, _as_commitment(row)))
+    vocab = query_vocabulary(c for _, _, c in todo)
+    added, total = 0, len(todo)
+    for n, (cid, row, c) in enumerate(todo, 1):
         if cancel and cancel():
             break
-        row = store.commitment(cid)
-        if row.get("status") not in OPEN or row.get("stale"):
-            _tick(progress, n, total)
-            continue
         plan = by_id[row["report_id"]]
-        c = _as_commitment(row)
         items = []
         for rep in _review_reports(plan, reports, review_document_id):
             rv = reviews.get(rep["id"])
@@ -51,8 +52,7 @@ def suggest(store, plan_year: int | None = None, review_document_id: int | None 
                 doc = rep["document_id"]
                 if doc not in sources:
                     sources[doc] = store.document_source(doc)
-                rv = reviews[rep["id"]] = build_review(sources[doc], rep["report_year"], doc,
-                                                       rep["line_start"], rep["line_end"])
+                rv = reviews[rep["id"]] = build_review(sources[doc], rep, doc, vocab)
             result = verify_one(c, plan["plan_year"], rv)
             if result.status != "unknown" or (result.evidence and result.evidence[0].score >= MIN_UNKNOWN_SCORE):
                 items.append(_item(cid, rep["document_id"], result))
