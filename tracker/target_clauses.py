@@ -26,9 +26,9 @@ _RATE_UNITS = {"%", "‰", "个百分点", "百分点"}
 _AT_MOST_MOD = {"以内", "以下", "之内"}
 _ABOUT_MOD = {"左右", "上下"}
 # Words before an indicator that are not part of its name: "力争GDP达到…", "实现全区农业总产值…".
-_LEAD = re.compile(r"^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|"
+_LEAD = re.compile(r"^(?:[—\-－]+|[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|"
                    r"五年内|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年|[一二三四五六七八九十]+是|年内)+")
-_TRAIL = re.compile(r"(?:分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|全年|实现|保持|基本|继续|进一步|持续|稳定)+$")
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|全年|实现|保持|基本|继续|进一步|持续|稳定)+$")
 # "…等主要经济指标", "“五项指标”", "两项指标", "各项指标" name a list, not an indicator.
 _LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
 _DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现)?“?翻(?:一)?番”?")
@@ -106,7 +106,9 @@ def _comparator(verb: str, q: Quantity) -> str:
 def _targets_from_quantities(indicator: str, verb: str, qs: list[Quantity], start: int,
                              end: int, clause: str) -> list[Target]:
     """Targets for an indicator list and the parallel values after its verb."""
-    growth = verb in _GROWTH and qs[0].unit in _RATE_UNITS
+    # "GDP增速达到8%": a rate of growth named by the indicator is growth too
+    rate_name = re.search(r"(?:增速|增幅|增长速度)$", indicator)   # not 人口自然增长率
+    growth = (verb in _GROWTH or rate_name is not None) and qs[0].unit in _RATE_UNITS
     names = split_indicators(indicator)
     if len(names) != len(qs):
         qs = qs[:1] * len(names)

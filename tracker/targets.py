@@ -184,6 +184,8 @@ def _pair(previous: list[Target], bare: Target, end: int) -> None:
     if not previous:
         return
     qs = bare.extra.get("qs", [])
+    if bare.unit == previous[0].unit:
+        return      # "增长7%，力争8%": a stretch goal for the same figure, not a paired level
     if bare.measure == "level" and all(p.measure == "growth" and p.level_value is None for p in previous):
         _attach_level(previous, qs, bare.extra.get("verb", "达到"))
     elif bare.measure == "growth" and all(p.measure == "level" and p.level_value is None
@@ -225,8 +227,8 @@ def _horizon(after: str, plan_year: int | None) -> str | None:
 def _commitment(para: Paragraph, t: Target, period: str) -> Commitment:
     """A Target (paragraph span) as a Commitment with source line and file offsets."""
     s, e = t.start, t.end
-    while s < e and para.text[s].isspace():
-        s += 1
+    while s < e and (para.text[s].isspace() or para.text[s] in "—-－"):
+        s += 1          # "——地区生产总值增长6%左右": the bullet is not part of the clause
     while e > s and para.text[e - 1].isspace():
         e -= 1
     return Commitment(
