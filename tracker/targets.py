@@ -15,8 +15,10 @@ from .target_clauses import Target, _attach_level, parse_clause, target_quantiti
 
 CATEGORY = "主要预期目标"
 
-_TRIGGER = re.compile(r"(?:预期|主要|奋斗|思路|发展)目标(?:任务)?\s*(?:是|为)?\s*[：:]|"
-                      r"(?:预期|主要|奋斗|思路)目标\s*(?:是|为)")
+_TRIGGER = re.compile(r"(?:(?:预期|主要|奋斗|思路|发展)目标(?:任务)?|预期指标)\s*"
+                      r"(?:(?:建议|拟|初步)?(?:确定|设定|安排|定)?(?:是|为)|如下)?\s*[：:]|"
+                      r"(?:(?:预期|主要|奋斗|思路)目标|预期指标)\s*(?:建议|拟|初步)?(?:确定|设定|安排|定)?"
+                      r"(?:是|为)")
 # A heading line of its own: "二、2018年发展主要预期目标", then one target per numbered line.
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*"
                       r"[^，。；,;]{0,20}(?:预期目标|主要目标)\s*[：:]?\s*$")
