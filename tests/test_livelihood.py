@@ -99,3 +99,9 @@ def test_seed_lists_match_the_answer_key(prefix):
     for c, g in zip(found, gold):
         assert c.text.replace(" ", "") == g["plan_quote"].replace(" ", "")
         assert src.text[c.start:c.end] == c.text
+
+
+def test_numbered_sections_after_a_mention_are_not_items():
+    section = "加快发展现代农业。" + "推进高标准农田建设，完善农田水利设施，提高农业综合生产能力。" * 20
+    text = f"全力办好十件民生实事。\n1.{section}\n2.{section}"
+    assert items_of(text) == []

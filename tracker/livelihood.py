@@ -31,6 +31,7 @@ _LIST_OPENER = re.compile(r"\s*(?:分别是|分别为|是|为|包括)?\s*[：:]"
 _PROSE = re.compile(rf"第(?P<n>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})件{_KIND}?实事")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[部分章篇])|^\s*各位代表")
 _FIRST_ITEM_WITHIN = 2     # paragraphs after the header where item 1 must appear
+_ITEM_MAX = 500           # characters; list items are a sentence or two
 _PROSE_WITHIN = 30         # paragraphs after the header searched for 第N件实事
 
 
@@ -102,6 +103,9 @@ def _numbered(paras: list[Paragraph], i: int, pos: int, count: int | None, colon
                     return items
                 continue
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            nxt = _MARKER.search(text, m.end())
+            if (nxt.start() if nxt else len(text)) - s > _ITEM_MAX:
+                return items    # a numbered section of the report ("1.加快发展…" for pages), not an item
             items.append((j, s, _item_end(text, s), expected))
             expected += 1
             found = True
