@@ -191,3 +191,20 @@ def test_durations_and_anniversaries_are_not_quantities():
 def test_a_later_year_heading_a_sentence_is_not_the_plan_year():
     found = _from_lines(["2024年工作安排", "到2025年,全市养老床位达到1.5万张。新增学位5000个。"], plan_year=2024)
     assert [c.text for c in found] == ["新增学位5000个"]
+
+
+def test_five_year_tasks_are_left_out_and_the_plan_opens_mid_paragraph():
+    # 002 第四篇: "今后五年政府工作的目标和任务" (lines 136-145) then, inside line 145-146,
+    # "…共享改革发展成果。2024年的政府工作2024年是本届政府任期的开局之年".
+    found = [c for c in _projects(SEEDS / "002_872a5794e24126f6.txt") if 134 <= c.line <= 171]
+    assert not [c for c in found if c.line < 147]
+    assert _by_text(found, "完成固定资产投资25亿元以上").line == 149
+
+
+@pytest.mark.parametrize("sentence", [
+    "要坚持把助推总投资×亿元、占地×.×平方公里的邯钢工业区建设作为紧迫任务。",   # a project's size
+    "把党和政府的温暖送到千家万户。",
+    "政府系统每年遴选×件实事。",
+])
+def test_descriptions_are_not_pledges(sentence):
+    assert _from_lines(["2024年工作安排", sentence], plan_year=2024) == []

@@ -21,8 +21,8 @@ _MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[�
                      r"|第[一二三四五六七八九十]+(?:部分|章|篇)[：:、\s]*)\s*")
 # Heading words of a review part: "2024年工作回顾", "上半年工作情况", "取得的成效", "存在的问题".
 _HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情况|进展情况|存在的?(?:主要)?问题|不足|以来|去年|过去")
-# Heading words of a multi-year part: "今后五年目标任务", "“十二五”期间的主要任务".
-_HEAD_SPAN = re.compile(r"今后五年|未来五年|五年的?(?:主要)?(?:目标|任务)|[一二三四五六七八九十]+五(?:”|\")?.{0,12}(?:目标|任务)")
+# Heading words of a multi-year part: "今后五年目标任务", "大干五年，实干五年…", "“十二五”…重点任务".
+_HEAD_SPAN = re.compile(r"五年|[一二三四五六七八九十]+五(?:”|\")?.{0,12}(?:目标|任务)")
 # Heading words of a plan part: "2025年工作安排", "今年政府工作的总体要求", "下一步打算".
 _HEAD_PLAN = re.compile(r"安排|任务|打算|计划|要点|部署|下一步|预期目标|总体要求|重点工作|主要工作|工作思路")
 _HEAD_OTHER = re.compile(r"^(?:名词解释|附件|附表|附录|说明)")
@@ -68,19 +68,28 @@ def classify_opening(text: str, plan_year: int | None) -> str | None:
     opening = _opening(text)
     if _OPEN_REVIEW.search(opening):
         return REVIEW
+    if re.match(r"今后五年|未来五年|今后一个时期", opening):
+        return OTHER
     years = _year_words(plan_year)
-    if re.match(rf"(?:(?:{years})(?:\s*[，,]?\s*(?:是|我们|政府|全区|要|将)|的?(?:政府)?工作)"
-                r"|.{0,24}(?:预期目标|总体要求|工作安排|工作任务|主要任务|工作要点))", opening):
+    if re.match(rf"(?:{years})(?:\s*[，,]?\s*(?:是|我们|政府|全区|要|将)|的?(?:政府)?工作)", opening):
         return PLAN
-    if re.search(r"(?:重点|全力|着力|扎实)?(?:抓好|做好)(?:以下|.{1,4}方面的?)工作", opening):
-        return _LIST   # "重点抓好以下八个方面的工作" opens the tasks of a plan or of a five-year part
+    # Weak cues open the tasks of a plan, or of a five-year part they follow:
+    # "预期目标是：…", "主要做好以下五个方面的工作：".
+    if re.match(r".{0,24}(?:预期目标|总体要求|工作安排|工作任务|主要任务|工作要点)", opening) \
+            or re.search(r"(?:重点|全力|着力|扎实)?(?:抓好|做好)(?:以下|.{1,4}方面的?)工作", opening):
+        return _LIST
     return None
 
 
 def plan_flags(paras: list[Paragraph], plan_year: int | None) -> list[bool]:
-    """For each paragraph, whether it lies in the plan part of its report."""
+    """For each paragraph, whether (some of) it lies in the plan part of its report."""
+    return [start is not None for start in plan_starts(paras, plan_year)]
+
+
+def plan_starts(paras: list[Paragraph], plan_year: int | None) -> list[int | None]:
+    """For each paragraph, the offset where its plan part starts (0: all of it), None if none."""
     state: str | None = None
-    flags: list[bool] = []
+    starts: list[int | None] = []
     for para in paras:
         found = heading_of(para.text)
         verdict = None
@@ -92,5 +101,14 @@ def plan_flags(paras: list[Paragraph], plan_year: int | None) -> list[bool]:
             verdict = None if state == OTHER else PLAN
         if verdict is not None:
             state = verdict
-        flags.append(state == PLAN)
-    return flags
+        if state == PLAN:
+            starts.append(0)
+            continue
+        # "…让人民群众共享改革发展成果。2024年的政府工作2024年是…": the plan opens mid-paragraph.
+        head_end = para.text.find(found[1]) + len(found[1]) if found else 0
+        inside = re.compile(rf"(?:^|[。！？\s])((?:{_year_words(plan_year)})(?:\s*[，,]?\s*是|的?政府工作))").search(
+            para.text, max(head_end, 0))
+        if inside:
+            state = PLAN
+        starts.append(inside.start(1) if inside and state == PLAN else None)
+    return starts

@@ -15,13 +15,14 @@ from .dates import find_deadline
 from .model import PROJECT, Commitment, Report, SourceText
 from .numbers import Quantity, find_quantities
 from .paragraphs import Paragraph
-from .plan_part import plan_flags
+from .plan_part import plan_starts
 from .sections import heading_of
 
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = ",，；;:："
 # Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
 _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
+_DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长)(?:约|近|达|为)?\s*$")
 # A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代/小时.
 _MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世小])")
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
@@ -38,7 +39,7 @@ _NOT_PLEDGE_SENTENCE = re.compile(r"预计|截至|截止|至目前|目前已")
 # Multi-year goals belong to targets of another period: "“十二五”期间", "到2027年", "年均".
 _MULTI_YEAR = re.compile(r"期间|五年|年均|[一二三四五六七八九十]+五(?:”|\")?(?:末|时期|规划)")
 # The livelihood list's own heading: "切实办好10件惠民实事".
-_LIVELIHOOD = re.compile(r"(?:惠民|为民|民生)实事")
+_LIVELIHOOD = re.compile(r"(?:惠民|为民|民生|件)实事")
 # A clause that only completes the one before it: "…改造,让3800户群众乐享绿色暖冬",
 # "完成投资184亿元以上,增长5%以上", "改造城市老旧小区 30 个，共 1709 户".
 _RESULT_TAIL = re.compile(r"^(?:让|使|惠及|受益)")
@@ -59,9 +60,9 @@ def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
     if report.plan_year is None and report.doc_type != "government_work_report":
         return []             # yearbooks, bulletins, summaries with no plan year pledge nothing
     out: list[Commitment] = []
-    for para, cat, in_plan in zip(paras, cats, plan_flags(paras, report.plan_year)):
-        if in_plan:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
-            out.extend(_paragraph_projects(para, cat, report.plan_year, taken))
+    for para, cat, start in zip(paras, cats, plan_starts(paras, report.plan_year)):
+        if start is not None:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
+            out.extend(_paragraph_projects(para, cat, report.plan_year, taken, start))
     return out
 
 
@@ -82,11 +83,12 @@ def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]
 
 
 def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
-                        taken: list[tuple[int, int]]) -> list[Commitment]:
-    """Pledges of one plan paragraph, sentence by sentence."""
+                        taken: list[tuple[int, int]], plan_start: int = 0) -> list[Commitment]:
+    """Pledges of one plan paragraph (from plan_start on), sentence by sentence."""
     out: list[Commitment] = []
     text = para.folded
-    for s_start, s_end in _spans(text, _body_start(para.text), len(text), _SENTENCE_END):
+    begin = max(plan_start, _body_start(para.text))
+    for s_start, s_end in _spans(text, begin, len(text), _SENTENCE_END):
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
@@ -100,6 +102,8 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
             clause = text[c_start:c_end]
             quants = _pledge_quantities(text, c_start, c_end)
             own = find_deadline(clause, plan_year)   # "春节前": words kept, ISO date None
+            if clause in ("其中", "同时", "另外"):
+                continue               # a connective alone ("要投入近×亿元,其中,财政投入…")
             if pending and not blocked and _joins_previous(clause, quants, own, pending[-1]):
                 p_start, _, p_quants, p_deadline = pending[-1]
                 pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own)
@@ -183,9 +187,13 @@ def _pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if _DESCRIPTIVE.search(text[max(start, a - 6):a]):
+            continue                     # "总投资×亿元的…项目": the size of a project, not a pledge
         if _in_quotes(text, a):
             continue                     # a name or saying: "“三个1亿人”问题", "“四两拨千斤”"
         numeral = text[a:b].lstrip()
+        if q.chinese and not re.match(r"[零〇一二两三四五六七八九十]", numeral):
+            continue                     # "千家万户": 千/万 alone are not a figure
         if not numeral[:1].isdigit() and not q.masked:
             magnitude = any(m in (q.unit or "") for m in "万亿")
             if not magnitude and (q.unit in _COUNTERS or (q.value or 0) < 10):
