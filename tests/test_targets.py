@@ -192,3 +192,21 @@ def test_national_reports(year, expected):
     numeric = [(t.indicator, t.value, t.comparator) for t in found if t.value is not None]
     assert numeric == expected
     assert all(t.period == "year" and src.text[t.start:t.end] == t.text for t in found)
+
+
+def test_results_reported_against_last_years_targets_are_not_targets():
+    assert targets_of("过去一年，我们圆满完成了年初确定的主要预期目标：地区生产总值增长6.5%，"
+                      "城镇登记失业率4%。") == []
+
+
+def test_heading_then_one_target_per_line():
+    found = targets_of("二、2018年发展主要预期目标\n1、国内生产总值增长6.5%左右。\n"
+                       "2、居民消费价格涨幅3%左右。\n三、对2018年政府工作的建议", plan_year=2018)
+    assert [(t.indicator, t.value, t.line, t.period) for t in found] == [
+        ("国内生产总值", 6.5, 2, "year"), ("居民消费价格涨幅", 3, 3, "year")]
+
+
+def test_explanation_of_a_target_adds_nothing():
+    found = targets_of("今年发展主要预期目标是：国内生产总值增长7.5%左右。\n"
+                       "关于经济增长目标。今年经济增长预期目标定为7.5%左右，主要基于两方面考虑。")
+    assert len(found) == 1

@@ -21,10 +21,11 @@ _TRIGGER = re.compile(r"(?:(?:预期|主要|奋斗|思路|发展)目标(?:任务
                       r"(?:是|为)")
 # A heading line of its own: "二、2018年发展主要预期目标", then one target per numbered line.
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*"
-                      r"[^，。；,;]{0,20}(?:预期目标|主要目标)\s*[：:]?\s*$")
+                      r"[^，。；,;]{0,20}(?:预期目标|主要目标)(?:任务)?\s*[：:]?\s*$")
 # The paragraph has turned from targets to the work that serves them.
 _STOP = re.compile(r"上述目标|以下几|重点抓好|着力抓好|重点做好|重点任务|主要任务|工作重点|"
                    r"为此|为实现|为确保|[（(][一二三四五六七八九十][)）]")
+_PAST = re.compile(r"实现了|完成了|圆满|超额|顺利完成|全面完成|达到了|去年|上年")
 _FIVE_YEAR = re.compile(r"(?:今后|未来)[五几]年|五年内|“?十[一二三四五六七八九]五”?(?:期间|时期|末)|"
                         r"五年(?:的|发展|奋斗|主要)")
 _ONE_YEAR = re.compile(r"今年|明年|本年度|新的?一年|(?:\d{4}|[～×*]+)\s*年(?![底末内代])")
@@ -51,6 +52,8 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
         if _TRIGGER.search(para.folded):
             para = _joined(paras, i, seen)
         for m in _TRIGGER.finditer(para.folded):
+            if _PAST.search(para.folded, _sentence_start(para.folded, m.start()), m.start()):
+                continue        # "圆满完成了年初确定的主要预期目标：…" reports results
             period = _horizon(para.folded[m.end():], report.plan_year) or _period(paras, i, m.start())
             rest = para.folded[m.end():].strip()
             if rest:
@@ -63,6 +66,10 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
                     seen.add(j)
                     out += [_commitment(paras[j], t, period) for t in found]
     return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "。！？!?；;") + 1
 
 
 def _joined(paras: list[Paragraph], i: int, seen: set[int]) -> Paragraph:
