@@ -53,7 +53,7 @@ class Paragraph:
 def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = None) -> list[Paragraph]:
     """Paragraphs of lines line_start..line_end (1-based, inclusive) of source."""
     line_end = line_end or len(source.lines)
-    offsets = source.line_start_offsets()
+    offsets = _line_offsets(source)
     out: list[Paragraph] = []
     pieces: list[tuple[int, str, int]] = []   # (line, text, file offset)
 
@@ -78,6 +78,21 @@ def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = N
         pieces.append((no, raw[lead:].rstrip(), offsets[no - 1] + lead))
     flush()
     return out
+
+
+# (source, its line offsets) of the last call: a file of many reports is walked once,
+# not once per report (which made a 50 MB compilation quadratic).
+_OFFSETS: tuple[SourceText | None, list[int]] = (None, [])
+
+
+def _line_offsets(source: SourceText) -> list[int]:
+    """source.line_start_offsets(), computed once per SourceText object."""
+    global _OFFSETS
+    cached, offsets = _OFFSETS
+    if cached is not source:
+        offsets = source.line_start_offsets()
+        _OFFSETS = (source, offsets)
+    return offsets
 
 
 def _continues(previous: str) -> bool:
