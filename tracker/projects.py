@@ -31,6 +31,7 @@ _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "
 _RESULT = re.compile(
     r"(?<![为除])了(?![解])|累计|比上年|比去年|较上年|同比|^(?:去年|上年)|目前|已经"
     r"|已(?:完成|建成|实现|达到|开工|竣工|投产|落地|签约|超过|按|有)"
+    r"|将达(?=\s*\d)"        # "今年高校毕业生将达727万人": a forecast of a fact
     r"|目标(?:拟)?(?:定为|为|是)"   # "今年的经济增长目标定为7.5%左右": a target, not a project
     r"|共(?:完成|实现|争取|落实)|超额完成|完成年度?(?:计划|任务)的|占全年"
 )
@@ -252,7 +253,8 @@ def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
     before = folded[:main.start] if main else folded
     measure = "qualitative"
     if main is not None:
-        measure = "growth" if main.unit == "%" and _GROWTH.search(before) else "level"
+        rate = main.unit in ("%", "个百分点") and (_GROWTH.search(before) or _DECREASE.search(before))
+        measure = "growth" if rate and not re.search(r"(?:达到|提高到|增加到|降低到|下降到|控制在|稳定在)\s*$", before) else "level"
     comparator = None
     if main is not None:
         comparator = "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">=")
