@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from ui.workers import Task, run_task
+from ui.workers import Task, run_on_store
 
 # What the file dialog offers; ingest decides what is readable and says why not.
 FILE_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
@@ -81,7 +81,9 @@ class Importer(QObject):
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         self.dialog = dialog
-        task = run_task(self.store.import_files, paths, on_progress=self._progress)
+        # Its own connection on the worker, so edits in the window meanwhile are safe.
+        task = run_on_store(self.store, type(self.store).import_files, paths,
+                            on_progress=self._progress)
         self.task = task
         dialog.canceled.connect(task.cancel)
         task.finished.connect(lambda result: self._finished(result, on_done))
@@ -95,6 +97,7 @@ class Importer(QObject):
             self.dialog.setValue(min(done, max(total, 1)))
 
     def _close_dialog(self) -> None:
+        self.task = None
         if self.dialog is not None:
             self.dialog.hide()
             self.dialog.deleteLater()

@@ -103,36 +103,36 @@ class Task(QObject, QRunnable):
         self.progress.emit(int(done), int(total))
 
     def run(self) -> None:  # noqa: D102 (QRunnable override)
+        outcome = self._call()
+        # Done before the last signal goes out, so handlers see is_done() == True.
+        self._done.set()
+        outcome()
+        self.ended.emit()
+
+    def _call(self) -> Callable[[], None]:
+        """Run the function; return the emission that reports how it ended."""
+        if self._cancel.is_set():
+            # Cancelled while still queued: never start touching the store.
+            return self.cancelled.emit
         try:
-            if self._cancel.is_set():
-                # Cancelled while still queued: never start touching the store.
-                self.cancelled.emit()
-                return
             result = self._fn(*self._args, progress=self._report,
                               cancel=self._cancel.is_set, **self._kwargs)
         except UserError as exc:
             if self._cancel.is_set():
-                self.cancelled.emit()
-            else:
-                self.error = str(exc)
-                self.failed.emit(self.error)
+                return self.cancelled.emit
+            self.error = str(exc)
+            return lambda: self.failed.emit(self.error)
         except Exception as exc:  # a bug: log the traceback, tell the user one line
             if self._cancel.is_set() and _is_cancel_exception(exc):
-                self.cancelled.emit()
-            else:
-                log.error("task %s failed:\n%s", _name(self._fn), traceback.format_exc())
-                self.error = internal_error_message(exc)
-                self.failed.emit(self.error)
-        else:
-            if getattr(result, "cancelled", False) is True:
-                # The core's way of saying it stopped on cancel: ImportResult(cancelled=True).
-                self.cancelled.emit()
-            else:
-                self.result = result
-                self.finished.emit(result)
-        finally:
-            self._done.set()
-            self.ended.emit()
+                return self.cancelled.emit
+            log.error("task %s failed:\n%s", _name(self._fn), traceback.format_exc())
+            self.error = internal_error_message(exc)
+            return lambda: self.failed.emit(self.error)
+        if getattr(result, "cancelled", False) is True:
+            # The core's way of saying it stopped on cancel: ImportResult(cancelled=True).
+            return self.cancelled.emit
+        self.result = result
+        return lambda: self.finished.emit(result)
 
 
 def _is_cancel_exception(exc: BaseException) -> bool:
@@ -169,3 +169,33 @@ def run_task(fn: Callable[..., Any], *args: Any,
     # after run_task returns must not miss a result that came back very fast.
     QTimer.singleShot(0, lambda t=task: pool().start(t))
     return task
+
+
+def run_on_store(store, fn: Callable[..., Any], *args: Any,
+                 on_done: Callable[[Any], None] | None = None,
+                 on_error: Callable[[str], None] | None = None,
+                 on_progress: Callable[[int, int], None] | None = None,
+                 **kwargs: Any) -> Task:
+    """Like run_task, but call fn(own_store, *args, ...) on the worker's own connection.
+
+    The GUI keeps using `store` meanwhile: with two connections SQLite itself
+    serialises the writers (busy timeout, then a one-line "busy" UserError) and
+    the GUI reads only committed data. Sharing one connection across threads
+    lets a GUI write land inside the worker's transaction ("cannot start a
+    transaction within a transaction", or worse, a rollback of the other's rows).
+    Pass an unbound method to run a Store method: run_on_store(s, Store.import_files, paths).
+    """
+    path = store.path
+    opener = type(store).open
+
+    def call(*call_args: Any, progress: Callable[[int, int], None],
+             cancel: Callable[[], bool], **call_kwargs: Any) -> Any:
+        own = opener(path)
+        try:
+            return fn(own, *call_args, progress=progress, cancel=cancel, **call_kwargs)
+        finally:
+            own.close()
+
+    call.__qualname__ = f"run_on_store({_name(fn)})"
+    return run_task(call, *args, on_done=on_done, on_error=on_error,
+                    on_progress=on_progress, **kwargs)
