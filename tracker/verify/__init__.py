@@ -82,6 +82,6 @@ def verify_texts(plan: FileExtraction, review: SourceText) -> list[Result]:
 def suggest(store, plan_year: int | None = None, review_document_id: int | None = None,
             progress=None, cancel=None) -> int:
     """Store evidence suggestions for open commitments; returns how many were added."""
-    from .suggest import suggest as _suggest
+    from .suggestions import suggest as _suggest
 
     return _suggest(store, plan_year, review_document_id, progress, cancel)

@@ -38,6 +38,7 @@ OTHER_PERIOD = re.compile(r"年均|年平均|五年累计|累计[^，；。]{0,1
                           r"|十[一二三四五六七八九]五|上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
 _SUB_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
+_TARGET_WORDS = re.compile(r"把|力争|预期|目标|确保|争取|计划|拟")
 _JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _MAX_SCOPE = 48
 
@@ -110,6 +111,8 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
             continue
         if re.search(r"从[^，；。]{0,16}$", before) and re.match(r"[^，；。]{0,20}(?:到|至)", folded[b:]):
             continue    # "从26.6万亿元增加到51.9万亿元": the starting value
+        if re.match(r"\s*(?:左右|以上|以内|以下)", folded[b:b + 4]) and _TARGET_WORDS.search(folded[clause[0]:clause[1]]):
+            continue    # "把居民消费价格涨幅控制在3.5%左右": a target restated, not a result
         value = float(m.group(1))
         lead = folded[max(clause[0], a - 8):a].rstrip()
         lead = re.sub(r"(?:比上年|同比|较上年|比去年)$", "", lead)

@@ -14,7 +14,7 @@ from ..tokens import query_terms
 from .actuals import figures_after, figures_for, progress_share, verb_key
 from .lexicon import Indicator, mentions_of, resolve
 from .passages import _BIGRAM, Index, Passage
-from .verdict import compatible, judge, list_claim, words_status
+from .verdict import compatible, in_target_sense, judge, list_claim, words_status
 
 CANDIDATES = 12
 EVIDENCE = 3
@@ -82,6 +82,10 @@ def period_ok(p: Passage, plan_year: int | None, review: "Review | None" = None)
     report_year = review.report_year if review else None
     if report_year and report_year != plan_year and p.first_year == report_year and _PLAN_WORDS.search(p.text):
         return False    # "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元": next year's plan
+    if report_year and report_year != plan_year and p.context_year == report_year:
+        # In the review's own plan section ("二、2014年工作总体部署") only a sentence that
+        # opens on the plan year speaks of it: "去年居民消费价格涨幅回落到2.6%".
+        return p.first_year == plan_year
     if p.years:
         return plan_year in p.years
     if p.multi_year:
@@ -173,6 +177,7 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
             # The growth figure decides a paired target (增长15%，达到150亿元); the level is noted.
             level, v = min(found, key=lambda f: f[0])
             status, reason = judge(c, target_ind, v, level)
+            v = in_target_sense(c, v, level)
             other = next((f for f in found if f[0] != level), None)
             if other is not None:
                 reason += "; level: " + judge(c, target_ind, other[1], other[0])[1]

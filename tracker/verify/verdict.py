@@ -45,6 +45,13 @@ def compatible(c: Commitment, ind: Indicator, fig: Figure, level: bool = False) 
     return fig.value * fu[1] / tu[1]
 
 
+def in_target_sense(c: Commitment, actual: float, level: bool = False) -> float:
+    """actual as the commitment states its value: a decline target counts the size of the decline."""
+    if c.direction == "decrease" and not level and c.measure == "growth":
+        return -actual        # 下降3.7% was read as -3.7: a decline of 3.7
+    return actual
+
+
 def good_side(c: Commitment, ind: Indicator) -> str:
     """'higher' or 'lower': which way of the target is over-achievement."""
     if c.direction == "decrease":
@@ -62,9 +69,7 @@ def judge(c: Commitment, ind: Indicator, actual: float, level: bool = False) -> 
     hi = None if level else c.value_high
     if value is None:
         return "unknown", "the commitment has no number to compare"
-    v = actual
-    if c.direction == "decrease" and not level and c.measure == "growth":
-        v = -actual           # 下降3.7% was read as -3.7: a decline of 3.7
+    v = in_target_sense(c, actual, level)
     side = good_side(c, ind)
     shown = f"{_n(v)}{unit}"
     if comp == "range" and hi is not None:

@@ -1,0 +1,159 @@
+"""Verification on real report text: bands, ranges, declines, five-year distractors, list claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.ingest import read_source
+from tracker.model import Commitment
+from tracker.verify import build_review
+from tracker.verify.actuals import figures_for, progress_share
+from tracker.verify.core import verify_one
+from tracker.verify.lexicon import resolve
+
+from conftest import SHARED, seed
+
+DEV = SHARED / "dev"
+
+
+@pytest.fixture(scope="module")
+def review_2013():
+    """The 2013 national report: reviews 2012 and, mostly, the five years 2008-2012."""
+    return build_review(read_source(DEV / "national_2013.txt"))
+
+
+@pytest.fixture(scope="module")
+def review_2014():
+    """The 2014 national report: '一、2013年工作回顾'."""
+    return build_review(read_source(DEV / "national_2014.txt"))
+
+
+@pytest.fixture(scope="module")
+def review_2025():
+    """Seed 001, the 2025 肃州区 report reviewing 2024."""
+    return build_review(read_source(seed("001")))
+
+
+def target(text, indicator, value, unit="%", comparator=">=", measure="growth", direction="increase",
+           value_high=None, period="year", kind="target"):
+    """A commitment as the extractor states it."""
+    return Commitment(kind, text, 1, indicator=indicator, measure=measure, value=value, value_high=value_high,
+                      unit=unit, comparator=comparator, direction=direction, period=period)
+
+
+@pytest.mark.parametrize("value, status", [
+    (7.5, "done"),        # 7.7% within 7.5%左右 ±0.5
+    (8.0, "done"),        # 7.7% within 8%左右 ±0.5
+    (8.5, "not_done"),    # 7.7% below the band, growth is better higher
+    (6.0, "done"),        # above the band on the good side
+])
+def test_about_band_for_growth(review_2014, value, status):
+    r = verify_one(target(f"国内生产总值增长{value}%左右", "国内生产总值", value, comparator="≈"), 2013, review_2014)
+    assert (r.status, r.actual_value) == (status, 7.7)
+    assert "左右" in r.reason
+    assert "国内生产总值达到56.9万亿元，比上年增长7.7%" in r.evidence[0].text
+
+
+def test_about_band_for_prices_counts_lower_as_met(review_2014):
+    c = target("居民消费价格涨幅3.5%左右", "居民消费价格", 3.5, comparator="≈", measure="level")
+    r = verify_one(c, 2013, review_2014)
+    assert (r.status, r.actual_value) == ("done", 2.6)
+
+
+@pytest.mark.parametrize("low, high, status", [(7.0, 8.0, "done"), (8.0, 9.0, "not_done"), (6.5, 7.0, "done")])
+def test_range(review_2014, low, high, status):
+    c = target(f"国内生产总值增长{low}%-{high}%", "国内生产总值", low, comparator="range", value_high=high)
+    r = verify_one(c, 2013, review_2014)
+    assert r.status == status
+    assert "range" in r.reason
+
+
+def test_ceiling_and_floor(review_2014):
+    jobless = verify_one(target("城镇登记失业率低于4.6%", "城镇登记失业率", 4.6, comparator="<=", measure="level"),
+                         2013, review_2014)
+    assert (jobless.status, jobless.actual_value) == ("done", 4.1)
+    jobs = verify_one(target("城镇新增就业1400万人以上", "城镇新增就业", 1400, unit="万人", measure="level"),
+                      2013, review_2014)
+    assert (jobs.status, jobs.actual_value) == ("not_done", 1310)
+
+
+@pytest.mark.parametrize("value, status", [(5, "done"), (7.3, "done"), (10, "not_done")])
+def test_decrease_target(review_2025, value, status):
+    # "地下水售水量同比下降7.3%" in the 2024 review of seed 001
+    c = target(f"地下水售水量下降{value}%", "地下水售水量", value, direction="decrease")
+    r = verify_one(c, 2024, review_2025)
+    assert (r.status, r.actual_value) == (status, 7.3)
+
+
+def test_five_year_figures_are_not_evidence(review_2013):
+    trade = verify_one(target("进出口总额增长10%左右", "进出口总额", 10, comparator="≈"), 2012, review_2013)
+    assert trade.status == "unknown" and trade.actual_value is None
+    gdp = verify_one(target("国内生产总值增长7．5%", "国内生产总值", 7.5), 2012, review_2013)
+    assert (gdp.status, gdp.actual_value) == ("done", 7.8)     # not the 年均增长9.3%
+
+
+@pytest.mark.parametrize("sentence", [
+    "进出口总额年均增长12.2%，从世界第三位提升到第二位",
+    "这五年，国内生产总值年均增长9.3%",
+    "非金融类对外直接投资从2007年的248亿美元上升到2012年的772亿美元",
+])
+def test_other_period_figures_are_skipped(sentence):
+    for name in ("进出口总额", "国内生产总值"):
+        assert [f for f in figures_for(resolve(name), sentence, 2012) if f.unit == "%"] == []
+
+
+def test_respectively_maps_names_to_figures():
+    text = "城镇居民人均可支配收入和农村居民人均纯收入分别增长7%和9.3%"
+    assert [f.value for f in figures_for(resolve("城镇居民人均可支配收入"), text, 2013)] == [7]
+    assert [f.value for f in figures_for(resolve("农村居民人均可支配收入"), text, 2013)] == [9.3]
+
+
+def test_next_years_plan_is_not_evidence(review_2013):
+    # 2013's "今年拟安排财政赤字1.2万亿元" says nothing about the 2012 deficit
+    c = Commitment("project", "今年拟安排财政赤字8000亿元", 1, value=8000, unit="亿元", measure="level")
+    assert verify_one(c, 2012, review_2013).status == "unknown"
+
+
+def test_list_claim_applies_to_each_livelihood_item(review_2025):
+    item = Commitment("livelihood", "（7）加快改善农民居住条件，完成危旧房改造5000户", 1, number=7)
+    r = verify_one(item, 2024, review_2025)
+    assert r.status == "done"
+    assert "全部完成" in r.evidence[0].text
+
+
+def test_list_claim_does_not_settle_a_target(review_2013):
+    # "全面实现年初确定的主要目标" gives no figure for the balance of payments
+    c = target("国际收支状况继续改善", "国际收支", None, unit=None, comparator=None, measure="qualitative")
+    assert verify_one(c, 2012, review_2013).status == "unknown"
+
+
+def test_wrong_year_gives_unknown(review_2025):
+    # the 2025 report reviews 2024: its figures say nothing about 2022
+    c = target("地区生产总值增长8%以上", "地区生产总值", 8)
+    r = verify_one(c, 2022, review_2025)
+    assert r.status == "unknown"
+
+
+def test_multi_year_target_is_not_settled_by_one_year(review_2025):
+    c = target("固定资产投资年均增长20%以上", "固定资产投资", 20, period="five-year")
+    assert verify_one(c, 2024, review_2025).status == "unknown"
+
+
+@pytest.mark.parametrize("text, value, unit, share", [
+    ("招商引资2.728亿元，完成目标任务的209.8%", None, None, 1.0),
+    ("完成全年任务的60.42%", None, None, 0.6042),
+    ("项目已完成投资4.5亿元", 9, "亿元", 0.5),
+    ("已完成投资4500万元", 1.5, "亿元", 0.3),
+])
+def test_progress_share(text, value, unit, share):
+    assert progress_share(text, value, unit) == pytest.approx(share)
+
+
+def test_evidence_is_verbatim_with_line(review_2014):
+    lines = read_source(DEV / "national_2014.txt").lines
+    r = verify_one(target("城镇新增就业900万人以上", "城镇新增就业", 900, unit="万人", measure="level"), 2013, review_2014)
+    for e in r.evidence:
+        assert e.text in lines[e.line - 1] or e.text[:20] in lines[e.line - 1]
+    assert 0 <= r.evidence[0].score <= 1
