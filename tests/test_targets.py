@@ -210,3 +210,7 @@ def test_explanation_of_a_target_adds_nothing():
     found = targets_of("今年发展主要预期目标是：国内生产总值增长7.5%左右。\n"
                        "关于经济增长目标。今年经济增长预期目标定为7.5%左右，主要基于两方面考虑。")
     assert len(found) == 1
+
+
+def test_a_lone_figure_after_prose_is_not_a_target_list():
+    assert targets_of("我区的发展目标是：建设富强美丽新城区。坚持改革创新。全年完成投资100亿元。") == []

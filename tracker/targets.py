@@ -115,6 +115,8 @@ def _scan(para: Paragraph, start: int, end: int, leading: bool) -> tuple[list[Ta
         if stop:
             e = stop.start()
         targets = _sentence_targets(text, s, e)
+        if skips and not found and len(targets) < 2:
+            targets = []    # after prose, a lone figure ("全年完成投资100亿元") is no target list
         if stop:
             return found + targets, True
         if targets:
