@@ -21,6 +21,9 @@ _OPENS = re.compile(
     r"|第[一二三四五六七八九十\d]+[篇章节部分]|[一二三四五六七八九十]是)"
 )
 _OPEN_CLAUSE = re.compile(r"[，、,]\s*$")
+# 一、 （一） (一) 第一部分: section headings (Arabic-numbered lines are list items).
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_HEADING_MAX = 40
 _MIN_BROKEN = 30   # shorter unterminated lines are headings, not broken sentences
 
 
@@ -72,7 +75,8 @@ def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = N
         raw = source.lines[no - 1].rstrip("\r")
         if not raw.strip():
             continue        # blank lines inside a broken sentence do not end it
-        if pieces and (_OPENS.match(raw) or not _continues(pieces[-1][1])):
+        if pieces and (_OPENS.match(raw) or not _continues(pieces[-1][1])
+                       or _is_heading_line(pieces[-1][1])):
             flush()
         lead = len(raw) - len(raw.lstrip())
         pieces.append((no, raw[lead:].rstrip(), offsets[no - 1] + lead))
@@ -93,6 +97,15 @@ def _line_offsets(source: SourceText) -> list[int]:
         offsets = source.line_start_offsets()
         _OFFSETS = (source, offsets)
     return offsets
+
+
+def _is_heading_line(line: str) -> bool:
+    """A whole line that is a section heading: "(一)聚力建好园区、协同发展,在构筑新型工业集链成群上奋勇争先".
+
+    It has no full stop, so length alone would join it to the next line.
+    """
+    return (bool(_SECTION.match(line)) and "。" not in line and len(line) <= _HEADING_MAX
+            and not _OPEN_CLAUSE.search(line))
 
 
 def _continues(previous: str) -> bool:

@@ -36,8 +36,13 @@ def heading_of(text: str) -> tuple[int, str] | None:
             continue
         body = m.group(1)
         # "（一）加快产业转型。围绕…" : the heading is the run-in sentence before 。
-        head = re.split(r"[。；！]", body, maxsplit=1)[0]
-        if len(stripped) <= _HEADING_MAX or len(head) <= _HEADING_MAX:
+        parts = re.split(r"[。；;！]", body, maxsplit=1)
+        head = parts[0]
+        run_in = len(parts) > 1 and bool(parts[1].strip())
+        # "1.新建幼儿园3所；" and "1.“四强”行动:指…。" are list items, not headings.
+        if not run_in and re.search(r"[。；;！]\s*$", body):
+            return None
+        if len(head) <= _HEADING_MAX:
             return level, head.strip().rstrip("：:")
         return None
     if _PLAIN_HEADING.match(stripped):
