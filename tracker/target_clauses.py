@@ -26,9 +26,11 @@ _RATE_UNITS = {"%", "‰", "个百分点", "百分点"}
 _AT_MOST_MOD = {"以内", "以下", "之内"}
 _ABOUT_MOD = {"左右", "上下"}
 # Words before an indicator that are not part of its name: "力争GDP达到…", "实现全区农业总产值…".
-_LEAD = re.compile(r"^(?:[—\-－]+|[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|"
-                   r"五年内|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年|[一二三四五六七八九十]+是|年内)+")
-_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|全年|实现|保持|基本|继续|进一步|持续|稳定)+$")
+_LEAD = re.compile(r"^(?:[—\-－]+|[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|"
+                   r"同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|年内|"
+                   r"五年内|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年)+")
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|"
+                    r"全年|实现|保持|基本|继续|进一步|持续|稳定)+$")
 # "…等主要经济指标", "“五项指标”", "两项指标", "各项指标" name a list, not an indicator.
 _LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
 _DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现)?“?翻(?:一)?番”?")
@@ -169,7 +171,7 @@ def parse_clause(text: str, offset: int = 0) -> list[Target]:
         # run together without a comma: "增长15%达到150亿元"
         m2 = re.search(r"(?:达到|达)\s*$", body[group[-1].end:rest[0].start])
         if m2:
-            _attach_level(targets, [rest[0]])
+            attach_level(targets, [rest[0]])
             tail = body[rest[0].end:].strip()
     if tail and not re.fullmatch(r"[（(].*[)）]", tail) and (len(tail) > 6 or tail.startswith("的")):
         return []
@@ -194,8 +196,10 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
         return []
     verb = m.group("verb")
     if verb.startswith(("完成", "全面完成")) and not body[:m.start()].strip(" 全面"):
+        # "全面完成节能减排任务" names 节能减排; "完成省市下达的各项目标任务" names none
         inner = re.sub(r"^(?:全面)?完成|任务$", "", verb)
-        name = re.sub(r"^(?:市|省|区|县|上级)?(?:下达的?|规定的?)", "", inner)
+        name = re.sub(r"^(?:[省市区县]|上级)*(?:下达|规定)?的?(?:各项)?(?:目标)?", "", inner)
+        name = name or "各项目标任务"
     else:
         name = _LEAD.sub("", body[:m.start()].strip()).strip()
     if "同步" in verb or "经济增长" in verb:
@@ -211,7 +215,7 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
             for n in names]
 
 
-def _attach_level(targets: list[Target], qs: list[Quantity], verb: str = "达到") -> None:
+def attach_level(targets: list[Target], qs: list[Quantity], verb: str = "达到") -> None:
     """Paired level of growth targets: "增长15%，达到150亿元以上" (one value per target, or shared)."""
     if len(qs) != len(targets):
         qs = qs[:1] * len(targets)
@@ -221,17 +225,3 @@ def _attach_level(targets: list[Target], qs: list[Quantity], verb: str = "达到
         t.level_comparator = _comparator(verb, q if q.modifier else last)
         t.masked = t.masked or q.masked
 
-
-def level_only(text: str) -> list[Quantity] | None:
-    """Values of a clause with no indicator that only states a level: "达到150亿元以上", "分别达到 8 万元和 4 万元"."""
-    body = text.strip()
-    qs = [q for q in find_quantities(body) if q.unit and q.unit not in _RATE_UNITS]
-    if not qs:
-        return None
-    pre = body[:qs[0].start]
-    if not re.fullmatch(r"\s*(?:分别|力争|总量|规模|总额)?\s*(?:达到|达|突破|超过|为)?\s*(?:分别)?\s*", pre):
-        return None
-    group = _parallel(qs, body, 0)
-    if body[group[-1].end:].strip():
-        return None
-    return group

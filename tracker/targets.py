@@ -11,7 +11,7 @@ import re
 
 from .model import TARGET, Commitment, Report, SourceText
 from .paragraphs import Paragraph
-from .target_clauses import Target, _attach_level, parse_clause, target_quantities
+from .target_clauses import Target, attach_level, parse_clause, target_quantities
 
 CATEGORY = "主要预期目标"
 
@@ -198,7 +198,7 @@ def _pair(previous: list[Target], bare: Target, end: int) -> None:
     if bare.unit == previous[0].unit:
         return      # "增长7%，力争8%": a stretch goal for the same figure, not a paired level
     if bare.measure == "level" and all(p.measure == "growth" and p.level_value is None for p in previous):
-        _attach_level(previous, qs, bare.extra.get("verb", "达到"))
+        attach_level(previous, qs, bare.extra.get("verb", "达到"))
     elif bare.measure == "growth" and all(p.measure == "level" and p.level_value is None
                                           for p in previous):
         for p in previous:
