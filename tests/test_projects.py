@@ -208,3 +208,9 @@ def test_five_year_tasks_are_left_out_and_the_plan_opens_mid_paragraph():
 ])
 def test_descriptions_are_not_pledges(sentence):
     assert _from_lines(["2024年工作安排", sentence], plan_year=2024) == []
+
+
+def test_rest_of_a_livelihood_item_is_not_a_project():
+    # 000 lines 96-105: "（1）继续实施…培训农村技能型劳动力1万人，…；…" are 惠民实事 items.
+    found = _projects(SEEDS / "000_882e719ed2d5835c.txt")
+    assert found and not [c for c in found if 96 <= c.line <= 105]

@@ -19,6 +19,8 @@ from .plan_part import plan_starts
 from .sections import heading_of
 
 _SENTENCE_END = "。！？!?"
+# A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
+_ITEM = re.compile(r"\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _CLAUSE_END = ",，；;:："
 # Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
 _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
@@ -61,10 +63,24 @@ def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
     if report.plan_year is None and report.doc_type != "government_work_report":
         return []             # yearbooks, bulletins, summaries with no plan year pledge nothing
     out: list[Commitment] = []
+    items = {a for a, _ in taken if _ITEM.match(source.text, a)}
     for para, cat, start in zip(paras, cats, plan_starts(paras, report.plan_year)):
         if start is not None:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
-            out.extend(_paragraph_projects(para, cat, report.plan_year, taken, start))
+            stop = _item_start(para, items)
+            out.extend(_paragraph_projects(para, cat, report.plan_year, taken, start, stop))
     return out
+
+
+def _item_start(para: Paragraph, items: set[int]) -> int:
+    """Where the first livelihood item taken by another rule starts in para (its end if none).
+
+    The rest of an item ("（1）…培训农村技能型劳动力1万人；…新增城镇就业5000人。") belongs
+    to that item, so it yields no projects of its own.
+    """
+    for m in _ITEM.finditer(para.text):
+        if para.file_offset(m.start()) in items:
+            return m.start()
+    return len(para.text)
 
 
 def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]:
@@ -84,12 +100,14 @@ def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]
 
 
 def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
-                        taken: list[tuple[int, int]], plan_start: int = 0) -> list[Commitment]:
-    """Pledges of one plan paragraph (from plan_start on), sentence by sentence."""
+                        taken: list[tuple[int, int]], plan_start: int = 0,
+                        stop: int | None = None) -> list[Commitment]:
+    """Pledges of one plan paragraph (from plan_start to stop), sentence by sentence."""
     out: list[Commitment] = []
     text = para.folded
     begin = max(plan_start, _body_start(para.text))
-    for s_start, s_end in _spans(text, begin, len(text), _SENTENCE_END):
+    stop = len(text) if stop is None else stop
+    for s_start, s_end in _spans(text, begin, max(begin, stop), _SENTENCE_END):
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
