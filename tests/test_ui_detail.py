@@ -249,3 +249,29 @@ def test_unknown_id_shows_the_one_line_message(pane):
     assert "999999" in pane.placeholder.text()
     pane.show_commitment(None)
     assert pane.current_id() is None
+
+
+def test_suggestion_from_a_review_document_names_it_everywhere(pane, store):
+    store.import_files([seed("004")])
+    review = next(d for d in store.documents() if d["name"].startswith("004_"))
+    cid = first_with(store, kind="target", value=7.2)
+    store.add_suggestions(cid, [{"status": "done", "score": 0.8, "reason": "增长7.4%",
+                                 "review_document_id": review["id"],
+                                 "evidence": [{"text": "地区生产总值增长7.4%", "line": 7}]}])
+    pane.show_commitment(cid)
+    card = pane.suggestion_list.cards[0]
+    assert any(label.text() == f"{review['name']} 第7行" for label in card.findChildren(QLabel))
+    card.accept_button.click()
+    assert pane.history.topLevelItem(0).text(4) == f"地区生产总值增长7.4%（{review['name']} 第7行）"
+
+
+def test_ctrl_enter_records_the_marking(qtbot):
+    dialog = MarkDialog(None, "done")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.note_edit.setFocus()
+    qtbot.keyClicks(dialog.note_edit, "ok")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.note_edit, Qt.Key_Return, Qt.ControlModifier)
+    assert dialog.marking().note == "ok"

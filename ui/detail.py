@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
@@ -30,6 +30,7 @@ from ui.status_style import (kind_label, source_label, status_colours, status_la
 from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain_label
 
 
+TAB_KEY = "detail/tab"   # QSettings: the tab last looked at (原文, 字段, 核实建议, 历史)
 CONTEXT_LINES = 12   # document lines shown before and after the commitment's paragraph
 
 
@@ -139,6 +140,9 @@ class DetailPane(QWidget):
         self.tabs.addTab(self.suggestion_list, self.tr("核实建议"))
         self.tabs.addTab(self.history, self.tr("历史"))
         layout.addWidget(self.tabs, 1)
+        settings = QSettings()
+        self.tabs.setCurrentIndex(settings.value(TAB_KEY, 0, type=int))
+        self.tabs.currentChanged.connect(lambda i: QSettings().setValue(TAB_KEY, i))
         return page
 
     # -- public API --------------------------------------------------------------------------
@@ -316,11 +320,11 @@ def corrected_fields(store, row: Mapping[str, Any]) -> dict[str, str]:
 
 
 def event_evidence(event: Mapping[str, Any]) -> str:
-    """The evidence of a history event as one text (passage, or document and line)."""
-    text = event.get("evidence_text") or event.get("evidence") or ""
-    if isinstance(text, (list, dict)):
-        text = "；".join(str(i.get("text", i)) if isinstance(i, Mapping) else str(i)
-                        for i in (text if isinstance(text, list) else [text]))
-    if event.get("evidence_line") is not None and not text:
-        text = "第%s行" % event["evidence_line"]
-    return str(text)
+    """The evidence of a history event as one text: passage, then its document and line."""
+    text = str(event.get("evidence_text") or "")
+    where = str(event.get("evidence_document") or "")
+    if event.get("evidence_line") is not None:
+        where = (where + " " if where else "") + "第%s行" % event["evidence_line"]
+    if where:
+        text = f"{text}（{where}）" if text else where
+    return text

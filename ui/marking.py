@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QWidget)
@@ -66,11 +66,22 @@ class MarkDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         form.addRow(self._buttons)
         self._group.buttonToggled.connect(self._update_ok)
+        # Enter types a new line in the note; Ctrl+Enter records, as in mail clients.
+        self.note_edit.installEventFilter(self)
+        self.evidence_edit.installEventFilter(self)
         self._update_ok()
         self.resize(520, 320)
 
     def _update_ok(self, *args: object) -> None:
         self._buttons.button(QDialogButtonBox.Ok).setEnabled(self.status() is not None)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+                and event.modifiers() & Qt.ControlModifier):
+            if self.status() is not None:
+                self.accept()
+            return True
+        return super().eventFilter(obj, event)
 
     def set_status(self, status: str) -> None:
         """Select a status button."""
