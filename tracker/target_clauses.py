@@ -195,6 +195,7 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
     if not m:
         return []
     verb = m.group("verb")
+    end = start + m.end()       # the clause ends with its predicate ("…进一步下降")
     if verb.startswith(("完成", "全面完成")) and not body[:m.start()].strip(" 全面"):
         # "全面完成节能减排任务" names 节能减排; "完成省市下达的各项目标任务" names none
         inner = re.sub(r"^(?:全面)?完成|任务$", "", verb)
