@@ -178,3 +178,15 @@ def test_plan_outline_parts_are_not_articles() -> None:
     body = "".join(f"第{n}篇 总体要求\n第{n}章 发展环境\n到2025年，地区生产总值年均增长6%。\n"
                    for n in "一二三")
     assert len(split_reports(_text("某某县国民经济和社会发展第十四个五年规划纲要\n" + body))) == 1
+
+
+@pytest.mark.parametrize("sentence, plan_year", [
+    ("二、2017年工作总体部署", 2017),
+    ("2017年政府工作的总体要求是：稳中求进。", 2017),
+    ("2024年预期目标全面完成，经济运行稳中有进。", None),
+    ("2024年主要预期目标执行情况良好。", None),
+])
+def test_plan_statements(sentence: str, plan_year: int | None) -> None:
+    text = f"国务院政府工作报告\n各位代表：\n过去一年，经济平稳增长。\n{sentence}\n全年新增就业1000万人。"
+    (report,) = split_reports(_text(text))
+    assert report.plan_year == plan_year
