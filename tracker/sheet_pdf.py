@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape as to_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
@@ -55,9 +56,23 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
+class _Cell(Paragraph):
+    """A Paragraph that remembers its last wrap: a long table re-measures every row each
+    time it is split at a page end, and line-breaking CJK text is the costly part."""
+
+    _wrapped: tuple | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph showing text literally: document text is text, never markup."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return _Cell(escape(text).replace("\n", "<br/>"), style)
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -93,6 +108,16 @@ def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> l
         n += 1
 
 
+def _cell(text: str, style: ParagraphStyle, width: float):
+    """A cell: "" when empty, the plain string when it fits on one line, else a Paragraph."""
+    # Plain strings cost nothing to lay out and are drawn literally; 1,000 rows need this.
+    if not text:
+        return ""
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    return _p(text, style)
+
+
 def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) -> list[list]:
     """One table row per row, or several when a cell is taller than a page would hold."""
     # A cell may not outgrow a page (a livelihood item quoted in full can run long).
@@ -100,28 +125,24 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
              (row.progress, 3, st["cell"]), (row.evidence, 5, st["small"])]
     parts = [_fit(t, style, widths[c] - 6, max_height) for t, c, style in cells]
     n = max(len(p) for p in parts)
-    # The geometric symbols (◐ △ ○) are drawn small in this font; enlarge them to read.
-    status = (f'<font color="{STATUS_INKS[row.status]}">{STATUS_SYMBOLS[row.status]} '
-              f"{STATUS_LABELS[row.status]}</font>")
-    deadline = escape(row.deadline)
-    if row.overdue:
-        deadline += '<br/><font color="#a8231a">已逾期</font>'
+    deadline = _cell(row.deadline_cell.replace("（已逾期）", "\n已逾期"), st["centre"],
+                     widths[6] - 6)
     out = []
     for i in range(n):
         piece = [p[i] if i < len(p) else "" for p in parts]
-        text_cell = _p(piece[0], st["cell"])
-        if i == 0 and row.stale:
+        first = i == 0
+        text_cell = _cell(piece[0], st["cell"], widths[1] - 6)
+        if first and row.stale:
             text_cell = Paragraph(escape(piece[0]) + '<font color="#777777">（原文已变）</font>',
                                   st["cell"])
-        first = i == 0
         out.append([
-            _p(row.number if first else "续", st["centre"]),
+            row.number if first else "续",
             text_cell,
-            _p(piece[1], st["cell"]),
-            _p(piece[2], st["cell"]),
-            Paragraph(status, st["centre"]) if first else "",
-            _p(piece[3], st["small"]),
-            Paragraph(deadline, st["centre"]) if first else "",
+            _cell(piece[1], st["cell"], widths[2] - 6),
+            _cell(piece[2], st["cell"], widths[3] - 6),
+            f"{STATUS_SYMBOLS[row.status]} {STATUS_LABELS[row.status]}" if first else "",
+            _cell(piece[3], st["small"], widths[5] - 6),
+            deadline if first else "",
         ])
     return out
 
@@ -129,9 +150,20 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
 def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
                  max_height: float) -> Table:
     """One kind's table: repeated header, a spanning row per category, status fills."""
-    data: list[list] = [[_p(c, st["head"]) for c in COLUMNS]]
+    data: list[list] = [list(COLUMNS)]
     style = [
         ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
+        ("LEADING", (0, 0), (-1, -1), _LEADING),
+        ("FONTSIZE", (5, 1), (5, -1), st["small"].fontSize),
+        ("LEADING", (5, 1), (5, -1), st["small"].leading),
+        ("TEXTCOLOR", (5, 1), (5, -1), st["small"].textColor),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (4, 0), (-1, 0), "CENTER"),
+        ("ALIGN", (1, 0), (3, 0), "CENTER"),
+        ("ALIGN", (4, 1), (4, -1), "CENTER"),
+        ("ALIGN", (6, 1), (6, -1), "CENTER"),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -154,8 +186,10 @@ def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
             first = len(data)
             data += _row_cells(row, st, widths, max_height)
             last = len(data) - 1
-            style.append(("BACKGROUND", (4, first), (4, last),
-                          colors.HexColor(STATUS_FILLS[row.status])))
+            style += [("BACKGROUND", (4, first), (4, last), colors.HexColor(STATUS_FILLS[row.status])),
+                      ("TEXTCOLOR", (4, first), (4, first), colors.HexColor(STATUS_INKS[row.status]))]
+            if row.overdue:
+                style.append(("TEXTCOLOR", (6, first), (6, first), colors.HexColor("#a8231a")))
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
 
 
