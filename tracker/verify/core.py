@@ -20,6 +20,9 @@ CANDIDATES = 12
 EVIDENCE = 3
 MIN_CLAUSE_COVERAGE = 0.65
 MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
+# Goal-setting words; a sentence holding them and no result word is a plan, not evidence.
+_PLAN_SENTENCE = re.compile(r"预期目标|目标是|目标为|力争|确保|计划|拟|争取|今年要|年内要|要把|^要|[，：；]要|将把|作为第.件")
+_RESULT_WORDS = re.compile(r"已经|已|年初确定|年初提出|全面实现|完成了|实现了|达到了|超额|圆满|如期|顺利|同比|比上年|较上年")
 _PLAN_WORDS = re.compile(r"拟|预期|预计|目标|力争|计划|争取|确保|要|将")
 _DIGITS = re.compile(r"[\d.．%％×*]+")
 
@@ -75,8 +78,15 @@ class Review:
         return self._claims
 
 
+def is_plan_statement(text: str) -> bool:
+    """True for a sentence that sets a goal rather than reports one ("今年我区…预期目标是：…增长15%")."""
+    return bool(_PLAN_SENTENCE.search(text)) and not _RESULT_WORDS.search(text)
+
+
 def period_ok(p: Passage, plan_year: int | None, review: "Review | None" = None) -> bool:
     """True when a passage may speak about plan_year (not another year, not a five-year span)."""
+    if is_plan_statement(p.folded):
+        return False
     if plan_year is None:
         return not p.multi_year
     report_year = review.report_year if review else None
@@ -213,7 +223,8 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
             continue
         else:
             clause = _best_clause(p.text, terms)
-        if c.kind != TARGET and review.index.coverage(terms, clause) < MIN_CLAUSE_COVERAGE:
+        if c.kind != TARGET and (review.index.coverage(terms, clause) < MIN_CLAUSE_COVERAGE
+                                 or len(set(terms).intersection(_BIGRAM.findall(clause))) < 2):
             continue    # the clause must name the item itself, not only share a word or two
         status = words_status(clause)
         if status is None:
