@@ -214,3 +214,15 @@ def test_rest_of_a_livelihood_item_is_not_a_project():
     # 000 lines 96-105: "（1）继续实施…培训农村技能型劳动力1万人，…；…" are 惠民实事 items.
     found = _projects(SEEDS / "000_882e719ed2d5835c.txt")
     assert found and not [c for c in found if 96 <= c.line <= 105]
+
+
+def test_full_width_digits_and_semicolon_scope_of_a_leading_deadline():
+    found = _from_lines(["2025年工作安排", "年内建成体育馆；新建充电桩３９２个；开工建设文化中心，加强管理。"])
+    got = [(c.text, c.value, c.deadline) for c in found]
+    assert got == [("年内建成体育馆", None, "2025-12-31"), ("新建充电桩３９２个", 392, "2025-12-31"),
+                   ("开工建设文化中心", None, "2025-12-31")]
+
+
+def test_chinese_numeral_counts_need_a_building_verb():
+    found = _from_lines(["2025年工作安排", "新建两所幼儿园,重点抓好八个方面的工作,实施一批灌区改造项目。"])
+    assert [(c.text, c.value, c.unit) for c in found] == [("新建两所幼儿园", 2, "所")]

@@ -24,6 +24,9 @@ _ITEM = re.compile(r"\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[
 _CLAUSE_END = ",，；;:："
 # Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
 _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
+# Verbs that make a Chinese-numeral count a pledge: "新建两所幼儿园", "完成…两条道路建设"
+# (not the vague "实施一批…项目").
+_BUILD_VERB = re.compile(r"新建|新增|建成|改造|改建|扩建|开工|竣工|完成|实施|引进|培育|创建|打造|新开|开通|新上|落地|签约|招引")
 _DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长)(?:约|近|达|为)?\s*$")
 # A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代/小时.
 _MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世小])")
@@ -134,7 +137,7 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
             if own is not None and not quants and not _WORK.search(clause):
                 own = None             # "尤其在下半年工作中…", "为贯彻落实8月3日…精神": a time, not a deadline
             deadline = own
-            if deadline is None and head is not None and text[c_start - 1] in "；;" \
+            if deadline is None and head is not None and c_start > s_start and text[c_start - 1] in "；;" \
                     and (quants or _WORK.search(clause)):
                 deadline = head        # "年内确保完成…；确保完成…两条道路建设；"
             if quants or deadline is not None:
@@ -215,8 +218,9 @@ def _pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue                     # "千家万户": 千/万 alone are not a figure
         if not numeral[:1].isdigit() and not q.masked:
             magnitude = any(m in (q.unit or "") for m in "万亿")
-            if not magnitude and (q.unit in _COUNTERS or (q.value or 0) < 10):
-                continue                 # "八个方面", "两手发力", "一户一策"
+            counted = q.unit in _COUNTERS and q.unit != "批" and _BUILD_VERB.search(text[max(start, a - 12):a])
+            if not magnitude and not counted and (q.unit in _COUNTERS or (q.value or 0) < 10):
+                continue                 # "八个方面", "两手发力", "一户一策"; but "新建两所幼儿园"
         out.append(_shift(q, start))     # paragraph offsets, so joined clauses stay comparable
     return out
 
