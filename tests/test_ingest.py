@@ -182,3 +182,23 @@ def test_unreadable_permission(tmp_path: Path) -> None:
     p.chmod(0)
     with pytest.raises(UserError, match="permission denied"):
         read_source(p)
+
+
+def test_old_word_format_is_named(tmp_path: Path) -> None:
+    p = tmp_path / "报告.doc"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(UserError, match=r"\.doc is not supported, save it as \.docx"):
+        read_source(p)
+
+
+def test_zip_named_txt_is_binary_not_docx(tmp_path: Path) -> None:
+    p = tmp_path / "archive.txt"
+    p.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)))
+    with pytest.raises(UserError, match="binary"):
+        read_source(p)
+
+
+def test_carriage_return_only_line_ends(tmp_path: Path) -> None:
+    p = tmp_path / "mac.txt"
+    p.write_bytes(TEXT.replace("\n", "\r").encode("utf-8"))
+    assert read_source(p).lines[:4] == tuple(REPORT_LINES)

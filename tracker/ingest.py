@@ -17,6 +17,11 @@ from .model import SourceText
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_UNSUPPORTED = {
+    ".doc": "旧版 Word 文件不支持，请另存为 .docx / .doc is not supported, save it as .docx",
+    ".wps": "WPS 文件不支持，请另存为 .docx / .wps is not supported, save it as .docx",
+    ".rtf": "RTF 文件不支持，请另存为 .docx 或 .txt / .rtf is not supported, save it as .docx or .txt",
+}
 # Control characters other than tab, newline, carriage return, form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\r\n"
@@ -43,7 +48,9 @@ def read_source(path: str | os.PathLike) -> SourceText:
         raise UserError(f"{name}: 文件是空的 / empty file")
     digest = hashlib.sha256(raw).hexdigest()
     suffix = p.suffix.lower()
-    if suffix == ".docx" or (raw[:2] == b"PK" and suffix not in _HTML_SUFFIXES):
+    if suffix in _UNSUPPORTED:
+        raise UserError(f"{name}: {_UNSUPPORTED[suffix]}")
+    if suffix == ".docx" or (raw[:2] == b"PK" and suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES):
         text, encoding = _docx_text(raw, name), "docx"
     elif suffix == ".pdf" or raw[:5] == b"%PDF-":
         text, encoding = _pdf_text(raw, name), "pdf"
@@ -55,6 +62,8 @@ def read_source(path: str | os.PathLike) -> SourceText:
             text, encoding = _html_text(text, name), "html"
     if not text.strip():
         raise UserError(f"{name}: 没有可读的文字 / no text")
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")      # classic Mac line ends: one line per CR
     return SourceText(path=name, text=text, sha256=digest, encoding=encoding,
                       lines=tuple(text.split("\n")))
 
