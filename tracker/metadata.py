@@ -71,6 +71,7 @@ def describe(source: SourceText, line_start: int, line_end: int, how: str,
                   plan_year=plan_year, doc_type=doc_type)
 
 
+_DOC_END = r"(?:总结报告|报告|总结|计划|安排|打算|公报|汇报)"
 _NO_PLAN = {"party_congress_report", "cppcc_report", "statistical_bulletin",
             "yearbook_front_matter", "yearbook_body"}
 
@@ -87,14 +88,24 @@ def _title(lines: tuple[str, ...], how: str) -> str:
     if how == "speech":
         parts = []
         for text in heads[:4]:
-            if re.match(r"^\s*[—\-－─]", text) or len(text) > 40:
+            if re.match(r"^\s*[—\-－─]", text) or len(text) > 40 or re.search(r"会议?上\s*$", text):
                 break
             parts.append(text)
         return " ".join(parts) or first
     if how == "title":
-        m = re.match(r"^(.{4,60}?(?:报告|总结|计划|安排|打算|公报|汇报)(?:[（(][^）)]{1,12}[）)])?)", first)
+        m = re.match(r"^[^，。；：,;:]{4,60}?" + _DOC_END, first)
         if m:
-            return m.group(1)
+            end = m.end()
+            # "…上半年工作总结暨下半年工作安排", "…工作总结及下半年计划(汇报报告)"
+            while True:
+                more = re.match(r"(?:[及暨和与并]|以及)[^，。；：,;:、]{0,16}?" + _DOC_END
+                                + r"|[（(][^）)，。]{1,12}[）)]", first[end:])
+                if not more:
+                    break
+                end += more.end()
+            return first[:end]
+    if how == "cut":
+        return first[:24] + "…"      # a fragment: its first words stand in for the lost title
     return first[:60]
 
 
