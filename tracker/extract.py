@@ -52,9 +52,9 @@ def extract_file(path: str | os.PathLike, plan_year: int | None = None) -> FileE
     return extract_source(read_source(path), plan_year)
 
 
-def extract_files(paths: Iterable[str | os.PathLike], plan_year: int | None = None,
-                  progress: Progress | None = None,
-                  cancel: Cancel | None = None) -> list[FileExtraction]:
+def extract_files(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                  cancel: Cancel | None = None, *,
+                  plan_year: int | None = None) -> list[FileExtraction]:
     """extract_file over paths, reporting progress(done, total); stops early when cancel()."""
     paths = list(paths)
     out: list[FileExtraction] = []
