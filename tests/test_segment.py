@@ -190,3 +190,11 @@ def test_plan_statements(sentence: str, plan_year: int | None) -> None:
     text = f"国务院政府工作报告\n各位代表：\n过去一年，经济平稳增长。\n{sentence}\n全年新增就业1000万人。"
     (report,) = split_reports(_text(text))
     assert report.plan_year == plan_year
+
+
+def test_site_navigation_above_an_undetected_title_is_skipped() -> None:
+    text = ("首页 > 政务公开 > 规划计划\n字号：大 中 小 | 打印\n某某县2025年工作要点\n"
+            "2025年是“十四五”规划收官之年，全县上下要奋发有为。\n全年新建道路20公里。\n")
+    (report,) = split_reports(_text(text))
+    assert report.line_start == 3
+    assert report.plan_year == 2025

@@ -58,6 +58,8 @@ def split_reports(source: SourceText) -> list[Report]:
         stop = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
         begin = start + 1 if how == "part" and lines[start].strip() in _part_words() else start
         begin = _first_content(lines, begin)
+        if i == 0:
+            begin = _skip_site_chrome(lines, begin, stop)
         end = _last_content(lines, begin, stop)
         if end < begin:
             continue
@@ -256,3 +258,19 @@ def _trim_cruft(lines: tuple[str, ...], begin: int, end: int) -> int:
         run += bool(text)
         i -= 1
     return _last_content(lines, begin, i + 1) if run >= 3 else end
+
+
+# Web-page chrome above a report copied from a site: "注册 | 登录", "首页 > 政务公开", "0/0".
+_CHROME = re.compile(r"登录|注册|首页|导航|搜索|分享|打印|收藏|导出|返回|当前位置|字号|浏览次数|来源[:：]|"
+                     r"^\W*\d+\s*/\s*\d+\W*$|[|>»]")
+
+
+def _skip_site_chrome(lines: tuple[str, ...], begin: int, stop: int) -> int:
+    """First line after a leading run of short site-navigation lines."""
+    i = begin
+    while i < stop:
+        text = lines[i].strip()
+        if text and not (len(text) <= 30 and _CHROME.search(text)):
+            break
+        i += 1
+    return _first_content(lines, i) if i < stop else begin
