@@ -164,6 +164,29 @@ def m004_query_indexes(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m005_sorted_indexes(db: Database) -> None:
+    """(stale, column) indexes: each table sort is an index scan, counts never touch rows."""
+    db.executescript("""
+    DROP INDEX IF EXISTS commitments_status;
+    DROP INDEX IF EXISTS commitments_deadline;
+    DROP INDEX IF EXISTS commitments_category;
+    DROP INDEX IF EXISTS commitments_report;
+    CREATE INDEX commitments_report_stale ON commitments(report_id, stale);
+    CREATE INDEX commitments_stale ON commitments(stale);
+    CREATE INDEX commitments_s_text ON commitments(stale, text);
+    CREATE INDEX commitments_s_deadline ON commitments(stale, deadline);
+    CREATE INDEX commitments_s_status ON commitments(stale, current_status);
+    CREATE INDEX commitments_s_evidence ON commitments(stale, evidence_count);
+    CREATE INDEX commitments_s_value ON commitments(stale, value);
+    CREATE INDEX commitments_s_indicator ON commitments(stale, indicator);
+    CREATE INDEX commitments_s_category ON commitments(stale, category);
+    CREATE INDEX commitments_s_line ON commitments(stale, line);
+    CREATE INDEX commitments_progress ON commitments(current_progress, stale, current_status, report_id)
+        WHERE current_progress IS NOT NULL;
+    """)
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]

@@ -33,8 +33,8 @@ class ReadMixin:
     @guarded
     def count(self, f: Filter | None = None) -> int:
         """Number of commitments matching f."""
-        w, params = store_query.where(self.conn, f or Filter())
-        return self.conn.execute(f"SELECT count(*) {store_query.FROM} WHERE {w}", params).fetchone()[0]
+        sql, params = store_query.count_sql(self.conn, f or Filter())
+        return self.conn.execute(sql, params).fetchone()[0]
 
     @guarded
     def rows(self, ids: list[int], as_of: date | str | None = None) -> dict[int, dict]:
