@@ -123,7 +123,7 @@ def _cells(c: dict, events: list[dict], suggestions: list[dict], doc_label) -> t
         day = (e.get("created_at") or "")[:10]
         progress = "；".join(p for p in parts if p)
         if progress and day:
-            progress += f"（{day}）"
+            progress += f"\n（{day}）"   # own line: a date must not wrap inside itself
         evidence = _evidence(doc_label, e.get("evidence_document_id"), e.get("evidence_line"),
                              e.get("evidence_text"))
         return progress, evidence

@@ -35,6 +35,11 @@ tr.cat td { background: #e4e9ef; font-weight: bold; }
 """
 
 
+def _lines(text: str) -> str:
+    """text escaped, its line breaks kept."""
+    return escape(text).replace("\n", "<br>")
+
+
 def _summary(data: SheetData) -> list[str]:
     out = ['<div class="summary"><table><tbody>']
     fills = {status_word(s): STATUS_FILLS[s] for s in STATUS_ORDER}
@@ -71,7 +76,7 @@ def _kind_table(data: SheetData, kind: str, index: int) -> list[str]:
                 f'<td class="n">{escape(row.number)}</td>',
                 f"<td>{escape(row.text)}{stale}</td>",
                 f"<td>{escape(row.target)}</td>",
-                f"<td>{escape(row.progress)}</td>",
+                f"<td>{_lines(row.progress)}</td>",
                 f'<td class="s" style="background:{STATUS_FILLS[row.status]};'
                 f'color:{STATUS_INKS[row.status]}">{escape(status_word(row.status))}</td>',
                 f'<td class="e">{escape(row.evidence)}</td>',
