@@ -157,3 +157,18 @@ def test_evidence_is_verbatim_with_line(review_2014):
     for e in r.evidence:
         assert e.text in lines[e.line - 1] or e.text[:20] in lines[e.line - 1]
     assert 0 <= r.evidence[0].score <= 1
+
+
+def test_urban_rural_pair_read_with_respectively(review_2025):
+    # "城乡居民人均可支配收入分别增长6%和8%" in seed 001's review of 2024
+    urban = verify_one(target("城乡居民人均可支配收入分别增长7%和8%", "城镇居民人均可支配收入", 7), 2024, review_2025)
+    rural = verify_one(target("城乡居民人均可支配收入分别增长7%和8%", "农村居民人均可支配收入", 8), 2024, review_2025)
+    assert (urban.status, urban.actual_value) == ("not_done", 6)
+    assert (rural.status, rural.actual_value) == ("done", 8)
+
+
+def test_goal_restated_in_a_review_is_not_a_result():
+    text = "积极落实就业政策，多渠道开发就业岗位，城镇登记失业率控制在4%以内"
+    assert figures_for(resolve("城镇登记失业率"), text, 2024) == []
+    got = figures_for(resolve("城镇登记失业率"), "城镇登记失业率3.29%，减少0.5个百分点", 2024)
+    assert [f.value for f in got if f.unit == "%"] == [3.29]

@@ -70,13 +70,23 @@ def verify_texts(plan: FileExtraction, review: SourceText) -> list[Result]:
     """A Result for every commitment of plan, judged against each report of review (best kept)."""
     reports = split_reports(review) or [None]
     vocab = query_vocabulary(c for rep in plan.reports for c in rep.commitments)
-    reviews = [build_review(review, r, None, vocab) for r in reports]
+    reviews = [(r, build_review(review, r, None, vocab)) for r in reports]
+    same_file = plan.source.sha256 == review.sha256
     results = []
     for rep in plan.reports:
+        # A file checked against itself: a report is never its own evidence.
+        usable = [rv for r, rv in reviews
+                  if not (same_file and r is not None and _overlap(r, rep.report))] or [None]
         for c in rep.commitments:
-            found = [verify_one(c, rep.report.plan_year, rv) for rv in reviews]
-            results.append(max(found, key=lambda r: (r.status != "unknown", r.score)))
+            found = [verify_one(c, rep.report.plan_year, rv) for rv in usable if rv is not None]
+            results.append(max(found, key=lambda r: (r.status != "unknown", r.score)) if found
+                           else Result(c, "unknown", reason="no other report in the review file"))
     return results
+
+
+def _overlap(a: Report, b: Report) -> bool:
+    """True when two reports share lines."""
+    return a.line_start <= b.line_end and b.line_start <= a.line_end
 
 
 def suggest(store, plan_year: int | None = None, review_document_id: int | None = None,

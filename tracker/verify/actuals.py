@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import fold
-from .lexicon import Indicator, mentions, mentions_of
+from .lexicon import Indicator, mentions, mentions_of, pair_mentions
 
 # Unit -> (family, factor to the family's base).
 UNITS: dict[str, tuple[str, float]] = {
@@ -38,6 +38,7 @@ OTHER_PERIOD = re.compile(r"年均|年平均|五年累计|累计[^，；。]{0,1
                           r"|十[一二三四五六七八九]五|上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
 _SUB_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
+_RESULTS = re.compile(r"已经|已|完成了|实现了|达到了|同比|比上年|较上年|全年|去年|上年")
 _TARGET_WORDS = re.compile(r"把|力争|预期|目标|确保|争取|计划|拟")
 _JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _MAX_SCOPE = 48
@@ -68,8 +69,14 @@ def figures_for(ind: Indicator, text: str, plan_year: int | None) -> list[Figure
         figs = [f for f in _read(scope, scope_start, folded, plan_year)]
         if group_index is not None and "分别" in scope:
             # "城镇居民人均可支配收入和农村居民人均纯收入分别增长7%和9.3%": i-th name, i-th figure
-            figs = figs[group_index:group_index + 1]
+            figs = _respectively(figs)[group_index:group_index + 1]
         out.extend(figs)
+    for start, end, position in pair_mentions(ind, folded):
+        # "城乡居民人均可支配收入分别增长6%和8%": urban is the first figure, rural the second
+        _, (scope_start, scope_end) = _group(folded, all_mentions, start, end)
+        scope = folded[scope_start:scope_end]
+        if "分别" in scope:
+            out.extend(_respectively(list(_read(scope, scope_start, folded, plan_year)))[position:position + 1])
     return out
 
 
@@ -111,8 +118,11 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
             continue
         if re.search(r"从[^，；。]{0,16}$", before) and re.match(r"[^，；。]{0,20}(?:到|至)", folded[b:]):
             continue    # "从26.6万亿元增加到51.9万亿元": the starting value
-        if re.match(r"\s*(?:左右|以上|以内|以下)", folded[b:b + 4]) and _TARGET_WORDS.search(folded[clause[0]:clause[1]]):
+        after = folded[b:b + 4]
+        if re.match(r"\s*(?:左右|以上|以内|以下)", after) and _TARGET_WORDS.search(folded[clause[0]:clause[1]]):
             continue    # "把居民消费价格涨幅控制在3.5%左右": a target restated, not a result
+        if re.match(r"\s*(?:左右|以内|以下)", after) and not _RESULTS.search(folded):
+            continue    # "城镇登记失业率控制在4%以内" with no word of a result is a goal
         value = float(m.group(1))
         lead = folded[max(clause[0], a - 8):a].rstrip()
         lead = re.sub(r"(?:比上年|同比|较上年|比去年)$", "", lead)
@@ -123,6 +133,15 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         else:
             measure = "level"
         yield Figure(value, unit, measure, a, b, bool(_SUB_YEAR.search(before)))
+
+
+def _respectively(figs: list[Figure]) -> list[Figure]:
+    """Figures of a 分别 list share the first one's measure and sign ("分别增长6%和8%")."""
+    if not figs:
+        return figs
+    head = figs[0]
+    sign = -1 if head.value < 0 else 1
+    return [head] + [Figure(sign * abs(f.value), f.unit, head.measure, f.start, f.end, f.sub_year) for f in figs[1:]]
 
 
 def _clause(folded: str, pos: int) -> tuple[int, int]:

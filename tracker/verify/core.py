@@ -12,7 +12,7 @@ from ..model import LIVELIHOOD, TARGET, Commitment
 from ..normalize import fold
 from ..tokens import query_terms
 from .actuals import figures_after, figures_for, progress_share, verb_key
-from .lexicon import Indicator, mentions_of, resolve
+from .lexicon import Indicator, mentions_of, pair_mentions, resolve
 from .passages import _BIGRAM, Index, Passage
 from .verdict import compatible, in_target_sense, judge, list_claim, words_status
 
@@ -85,7 +85,7 @@ def is_plan_statement(text: str) -> bool:
 
 def period_ok(p: Passage, plan_year: int | None, review: "Review | None" = None) -> bool:
     """True when a passage may speak about plan_year (not another year, not a five-year span)."""
-    if is_plan_statement(p.folded):
+    if p.in_plan or is_plan_statement(p.folded):
         return False
     if plan_year is None:
         return not p.multi_year
@@ -165,7 +165,7 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
             figs = figures_after(key, p.text) if key else []
             target_ind = Indicator(key or "", (key or "",))
         else:
-            if not mentions_of(ind, p.folded):
+            if not mentions_of(ind, p.folded) and not pair_mentions(ind, p.folded):
                 entry[1] = sim * 0.8
                 continue
             figs = figures_for(ind, p.text, plan_year)

@@ -31,9 +31,16 @@ def indicators() -> tuple[Indicator, ...]:
 
 
 @lru_cache(maxsize=1)
+def pairs() -> dict[str, tuple[str, ...]]:
+    """Names of two indicators at once (城乡居民人均可支配收入) -> the member indicators, in order."""
+    raw = json.loads(resources.files("tracker.data").joinpath("indicators.json").read_text("utf-8"))
+    return {a: tuple(p["members"]) for p in raw.get("pairs", []) for a in p["aliases"]}
+
+
+@lru_cache(maxsize=1)
 def all_aliases() -> tuple[str, ...]:
-    """Every alias of every indicator, longest first."""
-    names = {a for ind in indicators() for a in ind.aliases}
+    """Every alias of every indicator (and pair names), longest first."""
+    names = {a for ind in indicators() for a in ind.aliases} | set(pairs())
     return tuple(sorted(names, key=len, reverse=True))
 
 
@@ -65,6 +72,12 @@ def resolve(name: str | None, text: str = "") -> Indicator | None:
 def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, alias) of every indicator name in text, longest match at each place."""
     return tuple((m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text))
+
+
+def pair_mentions(ind: Indicator, text: str) -> list[tuple[int, int, int]]:
+    """(start, end, position of ind in the pair) where a pair name covering ind is used."""
+    return [(start, end, pairs()[alias].index(ind.name)) for start, end, alias in mentions(text)
+            if alias in pairs() and ind.name in pairs()[alias]]
 
 
 def mentions_of(ind: Indicator, text: str) -> list[tuple[int, int]]:

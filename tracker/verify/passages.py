@@ -22,6 +22,8 @@ _RELATIVE = (("前年", -2), ("去年", -1), ("上年", -1), ("上一年", -1), 
 # A span of several years: "过去五年工作回顾", "五年来", "“十二五”期间".
 MULTI_YEAR = re.compile(r"[过这近][去]?[两三四五六七八九十]年|[两三四五六七八九十]年来|[五六七八九十]年的回顾"
                         r"|本届政府|十[一二三四五六七八九]五”?\s*(?:期间|时期|以来)|五年累计|累计[^，。]{0,12}五年")
+# "主要预期目标是：地区生产总值增长7.2%以上。社会消费品…": the rest of the paragraph lists goals.
+_GOALS = re.compile(r"预期目标|主要目标是|目标是|目标为|目标任务是")
 K1, B = 1.2, 0.75
 MAX_TERMS = 10
 # Overlapping Han bigrams in one C-level pass (same terms as tokens.bigrams for runs of 2+).
@@ -41,6 +43,7 @@ class Passage:
     multi_year: bool           # the passage or its section covers several years
     index: int = 0
     first_year: int | None = None   # the year named first ("2012年，…为今年…" -> 2012)
+    in_plan: bool = False      # follows "主要预期目标是：" in its paragraph: a goal, not a result
 
 
 def split_passages(source: SourceText, report_year: int | None = None,
@@ -57,13 +60,15 @@ def split_passages(source: SourceText, report_year: int | None = None,
             ctx_year = min(years) if len(years) == 1 else None
             ctx_multi = bool(MULTI_YEAR.search(text))
         para_multi = bool(MULTI_YEAR.search(text[:12]))
+        in_plan = False
         for start, end in _pieces(text):
             piece = text[start:end].strip()
+            in_plan = in_plan or bool(_GOALS.search(piece))
             if len(piece) < 4:
                 continue
             lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
             out.append(Passage(piece, para.line_at(lead), para.folded[lead:lead + len(piece)], frozenset(years_named(piece, report_year)),
-                               ctx_year, ctx_multi or para_multi, len(out), first_year(piece, report_year)))
+                               ctx_year, ctx_multi or para_multi, len(out), first_year(piece, report_year), in_plan))
     return out
 
 
