@@ -198,3 +198,15 @@ def test_site_navigation_above_an_undetected_title_is_skipped() -> None:
     (report,) = split_reports(_text(text))
     assert report.line_start == 3
     assert report.plan_year == 2025
+
+
+def test_congress_documents_without_speech_lines_are_separate() -> None:
+    text = ("某某县2025年政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+            "今年经济社会发展的主要预期目标是：地区生产总值增长6%。2025年是“十四五”收官之年。\n"
+            "关于某某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告\n"
+            "各位代表：\n受县人民政府委托，现将计划执行情况报告如下，请予审议。\n"
+            "2025年全县地区生产总值增长6%左右。\n")
+    reports = split_reports(_text(text))
+    assert [r.line_start for r in reports] == [1, 5]
+    assert reports[1].doc_type == "plan_report"
+    assert reports[1].plan_year == 2025

@@ -29,6 +29,7 @@ _PLAN = (
     re.compile(_YEAR + r"\s*年(?:的|全年)?(?:政府|经济社会发展|全[区县市州省]|各项)?(?:工作)?(?:的)?"
                r"(?:工作安排|重点工作|工作任务|主要任务|重点任务|工作打算|工作计划|工作思路|工作目标|"
                r"主要预期目标|预期目标|总体要求|总体部署|目标任务)(?![^。；]{0,6}(?:完成|实现|执行|情况))"),
+    re.compile(_YEAR + r"\s*年[^，。；,;]{0,14}?(?:计划|预算)(?:（|\()?草案"),   # 2025年计划草案
     re.compile(r"做好\s*" + _YEAR + r"\s*年(?:的)?(?:政府|各项|经济)?工作"),
     re.compile(_YEAR + r"\s*年\s*上\s*半?\s*年.{0,30}下\s*半\s*年"),   # 上半年总结及下半年安排
 )
@@ -93,6 +94,8 @@ def _title(lines: tuple[str, ...], how: str) -> str:
             parts.append(text)
         return " ".join(parts) or first
     if how == "title":
+        if re.match(r"^关于.{4,70}的(?:报告|说明|决议)$", first):
+            return first
         m = re.match(r"^[^，。；：,;:]{4,60}?" + _DOC_END, first)
         if m:
             end = m.end()
@@ -123,6 +126,10 @@ def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:
         return "cppcc_report"
     if re.search(r"中国共产党.{0,30}代表大会|党代会|党的.{0,6}代表大会", head[:300]):
         return "party_congress_report"
+    if re.search(r"计划.{0,12}草案|计划执行情况", compact):
+        return "plan_report"
+    if re.search(r"预算.{0,12}草案|预算执行情况", compact):
+        return "budget_report"
     if "人大常委会" in compact or "人民代表大会常务委员会" in compact:
         return "peoples_congress_report"
     if "政府工作报告" in compact or "工作报告" in compact:
@@ -147,8 +154,11 @@ def _report_year(title: str, lines: tuple[str, ...]) -> int | None:
         # "2024年5月，肃州区被…确定为" is a sentence, not a date line.
         if len(text) <= _DATE_LINE_MAX or re.search(r"会议上\s*$|会议$", text):
             return int(m.group(1))
-    m = re.search(_YEAR + r"(?!\d)", fold(title))
-    if not m and content:   # "…述职报告范文2023": a year run into the title line
+    years = [int(y) for y in re.findall(_YEAR + r"(?!\d)", title)]
+    if years:       # "关于2024年计划执行情况与2025年计划草案的报告": the later year
+        return max(years)
+    m = None
+    if content:   # "…述职报告范文2023": a year run into the title line
         m = re.search(r"(?<!\d)" + _YEAR + r"(?!\d)", fold(content[0].strip())[:_DATE_LINE_MAX])
     return int(m.group(1)) if m else None
 

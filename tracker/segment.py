@@ -35,6 +35,8 @@ _TITLE = re.compile(
 # lines that start with the document type itself ("工作总结以及工作计划范文") are not titles.
 _CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*章")
 _DOCUMENT_WORD = re.compile(r"报告|公报|总结|讲话|决议|纪要|规划|意见|办法|通知")
+# A line that is just "关于某某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告".
+_ABOUT = re.compile(r"^\s*(关于[^，。；！？,;]{4,70}的(?:报告|说明|决议))\s*$")
 _NOT_TITLE = re.compile(r"是|以下|下面|关于做好|代表|向大会|根据|按照|现将|召开|会议|^(?:工作|总结|报告|计划)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLOSED_LINE = re.compile(r"[。！？!?；;：:”」』）)…\d%％]\s*$")
@@ -103,7 +105,7 @@ def _candidate_starts(lines: tuple[str, ...]) -> list[Start]:
                 out.append((title_at, "speech", title_at))
                 titles.append(_compact("".join(lines[title_at:i])))
         else:
-            m = _TITLE.match(line)
+            m = _TITLE.match(line) or _ABOUT.match(line)
             if not m or _NOT_TITLE.search(m.group(1)) or _in_toc(lines, i):
                 continue
             title = _compact(m.group(1))
