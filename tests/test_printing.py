@@ -97,7 +97,8 @@ def test_export_error_is_shown_as_one_line(qtbot, store, tmp_path, monkeypatch):
 
 def test_big_sheet_is_rendered_off_the_gui_thread(qtbot, tmp_path):
     rows = tuple(SheetRow(i, str(i), "project", "", f"第{i}项：新建道路{i}公里，年底前完工", "",
-                          "", "unknown", "", "12月底") for i in range(1, printing.BACKGROUND_ROWS + 50))
+                          "", "unknown", "", "12月底")
+                 for i in range(1, printing.BACKGROUND_ROWS + 50))
     data = SheetData("大表", "", date.today(), "t.db", (SheetGroup("project", "", rows),),
                      by_status={"unknown": len(rows)}, by_kind={"project": len(rows)})
     ticks = []

@@ -70,7 +70,8 @@ def _scope(f, reports_by_id: dict[int, dict]) -> str:
     if f.category:
         parts.append(f"分类：{f.category}")
     if f.status:
-        parts.append(f"状态：{'未标记' if f.status == 'unmarked' else STATUS_LABELS.get(f.status, f.status)}")
+        word = "未标记" if f.status == "unmarked" else STATUS_LABELS.get(f.status, f.status)
+        parts.append(f"状态：{word}")
     if f.overdue:
         parts.append("仅已逾期")
     if f.behind:
@@ -180,7 +181,8 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         out = []
         for c, row, progress, evidence in buckets[key]:
             counters[c["kind"]] += 1
-            status = c.get("current_status") if c.get("current_status") in STATUS_ORDER else "unknown"
+            status = c.get("current_status")
+            status = status if status in STATUS_ORDER else "unknown"
             out.append(SheetRow(
                 cid=c["id"], number=str(counters[c["kind"]]), kind=c["kind"], category=key[2],
                 text=c["text"], target=row.get("target") or "", progress=progress, status=status,

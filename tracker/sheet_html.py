@@ -17,10 +17,11 @@ h1 { font-size: 17pt; text-align: center; margin: 0 0 .3em; }
 h2 { font-size: 12.5pt; margin: 1.4em 0 .5em; break-after: avoid; }
 table { border-collapse: collapse; width: 100%%; }
 th, td { border: 1px solid #7f8c99; padding: 3px 4px; vertical-align: top; text-align: left; }
+table.sheet { table-layout: fixed; }
 thead { display: table-header-group; }
 thead th { background: #3c4f66; color: #fff; text-align: center; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td.n, td.s, td.d { text-align: center; white-space: nowrap; }
+td.n, td.s, td.d { text-align: center; }
 td.e { font-size: 9pt; color: #333; }
 tr.cat td { background: #e4e9ef; font-weight: bold; }
 .summary { display: flex; gap: 2em; align-items: flex-start; margin: 1em 0; }
@@ -33,6 +34,10 @@ tr.cat td { background: #e4e9ef; font-weight: bold; }
 @media print { body { margin: 0; max-width: none; } * { -webkit-print-color-adjust: exact;
                print-color-adjust: exact; } }
 """
+
+
+# Column widths in percent, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限.
+_WIDTHS = (5, 32, 12, 19, 10, 14, 8)
 
 
 def _lines(text: str) -> str:
@@ -61,7 +66,9 @@ def _summary(data: SheetData) -> list[str]:
 def _kind_table(data: SheetData, kind: str, index: int) -> list[str]:
     groups = [g for g in data.groups if g.kind == kind]
     count = sum(len(g.rows) for g in groups)
-    out = [f"<h2>{escape(kind_heading(kind, index, count))}</h2>", "<table><thead><tr>"]
+    cols = "".join(f'<col style="width:{w}%">' for w in _WIDTHS)
+    out = [f"<h2>{escape(kind_heading(kind, index, count))}</h2>",
+           f'<table class="sheet"><colgroup>{cols}</colgroup><thead><tr>']
     out += [f"<th>{c}</th>" for c in COLUMNS]
     out.append("</tr></thead><tbody>")
     for group in groups:

@@ -24,8 +24,9 @@ from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spa
                                 TableStyle)
 
 from .errors import UserError
-from .sheet import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS, STATUS_ORDER,
-                    STATUS_SYMBOLS, SheetData, SheetGroup, SheetRow, kind_heading, status_word)
+from .sheet import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS,
+                    STATUS_ORDER, STATUS_SYMBOLS, SheetData, SheetGroup, SheetRow, kind_heading,
+                    status_word)
 from .sheet_chart import status_chart
 from .sheet_font import register_cjk_font
 
@@ -186,8 +187,9 @@ def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
             first = len(data)
             data += _row_cells(row, st, widths, max_height)
             last = len(data) - 1
-            style += [("BACKGROUND", (4, first), (4, last), colors.HexColor(STATUS_FILLS[row.status])),
-                      ("TEXTCOLOR", (4, first), (4, first), colors.HexColor(STATUS_INKS[row.status]))]
+            fill, ink = STATUS_FILLS[row.status], STATUS_INKS[row.status]
+            style += [("BACKGROUND", (4, first), (4, last), colors.HexColor(fill)),
+                      ("TEXTCOLOR", (4, first), (4, first), colors.HexColor(ink))]
             if row.overdue:
                 style.append(("TEXTCOLOR", (6, first), (6, first), colors.HexColor("#a8231a")))
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
