@@ -49,6 +49,20 @@ def test_preview_in_landscape_lays_the_sheet_out_again(qtbot, store, tmp_path):
     assert widget.orientation() == QPageLayout.Orientation.Landscape
 
 
+def test_preview_orientation_switch_relays_the_sheet(qtbot, store, tmp_path):
+    data = sheet_data(store, Filter())
+    portrait = _pages(pdf_bytes(data), tmp_path)
+    landscape = _pages(pdf_bytes(data, landscape=True), tmp_path)
+    assert portrait != landscape
+    dialog = printing.preview_dialog(None, store, Filter())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    widget = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() == portrait, timeout=10000)
+    widget.setLandscapeOrientation()
+    qtbot.waitUntil(lambda: widget.pageCount() == landscape, timeout=10000)
+
+
 def test_printing_puts_each_page_on_paper(qtbot, store, tmp_path):
     from PySide6.QtPdf import QPdfDocument
 

@@ -33,8 +33,11 @@ def _report_labels(reports: list[dict]) -> dict[int, str]:
     for label in labels.values():
         counts[label] += 1
     for r in reports:
-        if counts[labels[r["id"]]] > 1:
-            labels[r["id"]] = f"{labels[r['id']]}《{short_title(r['title'])}》（报告{r['id']}）"
+        label = labels[r["id"]]
+        if counts[label] > 1:
+            title = short_title(r["title"])
+            named = label if title == label else f"{label}《{title}》"
+            labels[r["id"]] = f"{named}（报告{r['id']}）"
     return labels
 
 
