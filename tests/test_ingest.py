@@ -202,3 +202,11 @@ def test_carriage_return_only_line_ends(tmp_path: Path) -> None:
     p = tmp_path / "mac.txt"
     p.write_bytes(TEXT.replace("\n", "\r").encode("utf-8"))
     assert read_source(p).lines[:4] == tuple(REPORT_LINES)
+
+
+def test_utf8_with_a_broken_byte_stays_utf8(tmp_path: Path) -> None:
+    p = tmp_path / "cut.txt"
+    p.write_bytes(TEXT.encode("utf-8") * 20 + "报告".encode("utf-8")[:-1])
+    src = read_source(p)
+    assert src.encoding == "utf-8"
+    assert src.lines[0] == REPORT_LINES[0]

@@ -86,6 +86,11 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
             return _checked(text, name), encoding
     if b"\x00" in raw:
         raise UserError(f"{name}: 二进制文件，不是文本 / binary file, not text")
+    # A UTF-8 file with a few broken bytes (a page cut mid-character) is still UTF-8;
+    # strict GB18030 would accept it and turn every character into mojibake.
+    text = raw.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(3, len(text) // 2000):
+        return _checked(text, name), "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw[:200_000]).best()
