@@ -125,3 +125,14 @@ def test_big_sheet_is_rendered_off_the_gui_thread(qtbot, tmp_path):
     assert content.startswith(b"%PDF")
     # The event loop kept running while the PDF was made.
     assert len(ticks) >= 3
+
+
+def test_big_export_writes_the_pdf(qtbot, tmp_path):
+    rows = tuple(SheetRow(i, str(i), "livelihood", "", f"第{i}件实事：改造老旧小区{i}个", "", "",
+                          "done", "", "") for i in range(1, printing.BACKGROUND_ROWS + 20))
+    data = SheetData("大表", "", date.today(), "t.db", (SheetGroup("livelihood", "", rows),),
+                     by_status={"done": len(rows)}, by_kind={"livelihood": len(rows)})
+    out = printing.write_export(None, data, tmp_path / "big.pdf")
+    assert out == tmp_path / "big.pdf"
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert f"第{len(rows)}件实事：改造老旧小区{len(rows)}个" in text

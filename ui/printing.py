@@ -205,10 +205,20 @@ def default_export_path(data: SheetData, fmt: str) -> Path:
 
 def write_export(parent: QWidget | None, data: SheetData, path: Path,
                  landscape: bool = False) -> Path | None:
-    """Write data to path (PDF of a big sheet on the worker); None if cancelled."""
-    if path.suffix.lower() == ".pdf" and data.total > BACKGROUND_ROWS:
-        return _in_background(parent, write_data, data, path, landscape)
-    return write_data(data, path, landscape=landscape)
+    """Write data to path (PDF of a big sheet made on the worker); None if cancelled."""
+    if path.suffix.lower() != ".pdf" or data.total <= BACKGROUND_ROWS:
+        return write_data(data, path, landscape=landscape)
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: 目录不存在 {path.parent}")
+    # Made in memory and written here, so a cancelled export leaves no file behind.
+    content = _in_background(parent, pdf_bytes, data, landscape)
+    if content is None:
+        return None
+    try:
+        path.write_bytes(content)
+    except OSError as exc:
+        raise UserError(f"{path}: 无法写入（{exc.strerror or exc}）") from None
+    return path
 
 
 def export_sheet(parent: QWidget | None, store, f, fmt: str = "pdf",
