@@ -172,3 +172,13 @@ def test_goal_restated_in_a_review_is_not_a_result():
     assert figures_for(resolve("城镇登记失业率"), text, 2024) == []
     got = figures_for(resolve("城镇登记失业率"), "城镇登记失业率3.29%，减少0.5个百分点", 2024)
     assert [f.value for f in got if f.unit == "%"] == [3.29]
+
+
+@pytest.mark.parametrize("text, value, unit, actual", [
+    ("今年城镇保障性住房基本建成470万套、新开工630万套", 470, "万套", 544),   # "基本建成544万套"
+    ("新开工630万套", 630, "万套", 666),                                    # "新开工保障性安居工程666万套"
+])
+def test_project_count_found_by_its_verb(review_2014, text, value, unit, actual):
+    c = Commitment("project", text, 1, value=value, unit=unit, measure="level", comparator=">=")
+    r = verify_one(c, 2013, review_2014)
+    assert (r.status, r.actual_value) == ("done", actual)

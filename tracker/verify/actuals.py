@@ -22,7 +22,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "万人次": ("人次", 1e4), "人次": ("人次", 1), "万人": ("人", 1e4), "人": ("人", 1), "名": ("人", 1),
     "万户": ("户", 1e4), "户": ("户", 1), "万亩": ("亩", 1e4), "亩": ("亩", 1),
     "万吨": ("吨", 1e4), "吨": ("吨", 1), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1),
-    "公里": ("公里", 1), "千米": ("公里", 1), "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1),
+    "万公里": ("公里", 1e4), "公里": ("公里", 1), "千米": ("公里", 1), "万": ("数", 1e4), "亿": ("数", 1e8), "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1),
     "万套": ("套", 1e4), "套": ("套", 1), "万个": ("个", 1e4), "个": ("个", 1),
     "亿斤": ("斤", 1e8), "万斤": ("斤", 1e4), "斤": ("斤", 1), "倍": ("倍", 1),
 }
@@ -166,29 +166,52 @@ def progress_share(text: str, target_value: float | None, target_unit: str | Non
     return None
 
 
-def verb_key(text: str, value: float | None) -> str | None:
-    """The words right before a commitment's number ("基本建成470万套" -> "基本建成"), to find it again."""
+# Verbs that name what a project counts ("新开工700万套", "基本建成480万套", "再解决6000万…").
+_COUNT_VERBS = re.compile(r"(?:基本)?建成|新开工|开工|新建|改建|改造|解决|新增|培训|减少|安置|完成|淘汰|提供|开发|实施|引进|发放")
+
+
+def figure_keys(text: str, value: float | None) -> list[tuple[str, str]]:
+    """Ways to find a commitment's number again: ("before", 基本建成) and ("after", 农村人口)."""
     if value is None:
-        return None
+        return []
     folded = fold(text)
     for m in NUMBER.finditer(folded):
-        if abs(float(m.group(1)) - value) < 1e-9:
-            run = re.search(r"[\u4e00-\u9fff]{2,6}$", folded[:m.start()])
-            if run:
-                key = re.sub(r"(?:到|至|达|为|了|在)$", "", run.group(0))[-4:]
-                return key if len(key) >= 2 else None
-    return None
+        if abs(float(m.group(1)) - value) > 1e-9:
+            continue
+        keys: list[tuple[str, str]] = []
+        run = re.search(r"[\u4e00-\u9fff]{2,10}$", folded[:m.start()])
+        if run:
+            verbs = list(_COUNT_VERBS.finditer(run.group(0)))
+            if verbs:
+                keys.append(("before", verbs[-1].group(0)))
+            tail = re.sub(r"(?:到|至|达|为|了|在)$", "", run.group(0))[-4:]
+            if len(tail) >= 2 and tail not in [k for _, k in keys]:
+                keys.append(("before", tail))
+        # "6000万农村人口": the object after the number (and after a bare 万/亿)
+        obj = re.match(r"(?:万|亿)?([\u4e00-\u9fff]{2,4})", folded[m.end():] if m.group(3) != "万" else folded[m.end():])
+        if obj and not re.match(r"以上|以内|左右|以下", obj.group(1)):
+            keys.append(("after", obj.group(1)))
+        return keys
+    return []
 
 
-def figures_after(key: str, text: str) -> list[Figure]:
-    """Figures within a few characters after key in text ("基本建成544万套")."""
+def figures_by_key(keys: list[tuple[str, str]], text: str) -> list[Figure]:
+    """Figures of text found by figure_keys: after the verb ("基本建成544万套") or before the object."""
     folded = fold(text)
     out = []
-    for k in re.finditer(re.escape(key), folded):
-        m = NUMBER.search(folded, k.end(), k.end() + 12)
-        if m and m.group(3):
-            between = folded[k.end():m.start()]
-            if re.search(r"[，。；]", between):
-                continue
-            out.append(Figure(float(m.group(1)), m.group(3), "level", m.start(), m.end()))
+    for side, key in keys:
+        for k in re.finditer(re.escape(key), folded):
+            if side == "before":
+                m = NUMBER.search(folded, k.end(), k.end() + 12)
+                if m and m.group(3) and not re.search(r"[，。；;,]", folded[k.end():m.start()]):
+                    out.append(Figure(float(m.group(1)), m.group(3), "level", m.start(), m.end()))
+            else:
+                # "6600多万农村人口…得到解决": the number right before the object
+                m = re.search(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE}|[{_COUNT_UNITS}])?\s*(?:的)?$",
+                              folded[max(0, k.start() - 12):k.start()])
+                if m and m.group(3):
+                    a = max(0, k.start() - 12) + m.start()
+                    out.append(Figure(float(m.group(1)), m.group(3), "level", a, k.start()))
+        if out:
+            break
     return out

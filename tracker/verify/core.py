@@ -11,8 +11,8 @@ from rapidfuzz.distance import LCSseq
 from ..model import LIVELIHOOD, TARGET, Commitment
 from ..normalize import fold
 from ..tokens import query_terms
-from .actuals import figures_after, figures_for, progress_share, verb_key
-from .lexicon import Indicator, mentions_of, pair_mentions, resolve
+from .actuals import figures_by_key, figure_keys, figures_for, progress_share
+from .lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
 from .passages import _BIGRAM, Index, Passage
 from .verdict import compatible, in_target_sense, judge, list_claim, words_status
 
@@ -107,9 +107,12 @@ def period_ok(p: Passage, plan_year: int | None, review: "Review | None" = None)
 
 
 def indicator_of(c: Commitment) -> Indicator | None:
-    """The indicator a commitment is about (targets, and others naming one)."""
+    """The indicator a commitment is about (targets, and others naming a known one)."""
     if c.indicator or c.kind == TARGET:
         return resolve(c.indicator, c.text if c.kind == TARGET else "")
+    if c.value is not None and c.unit:
+        # "把居民消费价格涨幅控制在3.5%左右" listed as a project is still about a known indicator
+        return known_in(c.text)
     return None
 
 
@@ -161,9 +164,9 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
         if c.value is None and c.level_value is None or several_years:
             continue
         if ind is None:
-            key = verb_key(c.text, c.value) if cov >= MIN_COVERAGE else None
-            figs = figures_after(key, p.text) if key else []
-            target_ind = Indicator(key or "", (key or "",))
+            keys = figure_keys(c.text, c.value) if cov >= MIN_COVERAGE else []
+            figs = figures_by_key(keys, p.text) if keys else []
+            target_ind = Indicator(keys[0][1] if keys else "", ())
         else:
             if not mentions_of(ind, p.folded) and not pair_mentions(ind, p.folded):
                 entry[1] = sim * 0.8

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..normalize import fold as fold_text
+
 # Prefixes that only name the place: 全区地区生产总值 is 地区生产总值.
 _PLACE_PREFIX = re.compile(r"^(?:全[省市区县州旗镇]|本[省市区县]|我[省市区县]|全国)")
 
@@ -72,6 +74,15 @@ def resolve(name: str | None, text: str = "") -> Indicator | None:
 def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, alias) of every indicator name in text, longest match at each place."""
     return tuple((m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text))
+
+
+def known_in(text: str) -> Indicator | None:
+    """The data file's indicator that text names, if any."""
+    m = _alias_pattern().search(fold_text(text))
+    if not m:
+        return None
+    alias = m.group(0).upper()
+    return next((ind for ind in indicators() if alias in _upper(ind.aliases)), None)
 
 
 def pair_mentions(ind: Indicator, text: str) -> list[tuple[int, int, int]]:
