@@ -162,3 +162,60 @@ def test_module_entry_point() -> None:
                           capture_output=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0
     assert done.stdout.decode("utf-8").count("\n  [") == 9
+
+
+def _commitment_texts(fx) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for rx in fx.reports for c in rx.commitments]
+
+
+def test_docx_and_html_copies_of_a_seed_extract_the_same(tmp_path: Path) -> None:
+    from html import escape
+
+    from docx import Document
+
+    src = seed("001")
+    body = [line for line in src.read_text(encoding="utf-8").split("\n")[7:207] if line.strip()]
+    doc = Document()
+    for line in body:
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "seed001.docx")
+    page = ("<html><head><script>var a=1;</script></head><body><nav>首页 | 登录</nav>"
+            + "".join(f"<p>{escape(line)}</p>" for line in body)
+            + "<footer>版权所有</footer></body></html>")
+    (tmp_path / "seed001.html").write_text(page, encoding="utf-8")
+    expected = _commitment_texts(extract_file(src))
+    assert expected
+    for name in ("seed001.docx", "seed001.html"):
+        fx = extract_file(tmp_path / name)
+        (rx,) = fx.reports
+        assert (rx.report.plan_year, rx.report.report_year, rx.report.region) == (2025, 2025, "肃州区")
+        assert _commitment_texts(fx) == expected, name
+
+
+def test_pdf_copy_with_wrapped_lines_keeps_metadata_and_targets(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+                                   subfontIndex=0))
+    lines = seed("001").read_text(encoding="utf-8").split("\n")[7:60]
+    pdf = canvas.Canvas(str(tmp_path / "seed001.pdf"))
+    pdf.setFont("WQY", 10)
+    y = 800
+    for line in lines:
+        while line:                      # wrap at 50 characters like a printed page
+            pdf.drawString(30, y, line[:50])
+            line, y = line[50:], y - 14
+            if y < 40:
+                pdf.showPage()
+                pdf.setFont("WQY", 10)
+                y = 800
+    pdf.save()
+    fx = extract_file(tmp_path / "seed001.pdf")
+    (rx,) = fx.reports
+    assert (rx.report.plan_year, rx.report.report_year, rx.report.region) == (2025, 2025, "肃州区")
+    targets = {c.text for c in rx.commitments if c.kind == "target"}
+    expected = {c.text for rx0 in extract_file(seed("001")).reports for c in rx0.commitments
+                if c.kind == "target"}
+    assert targets == expected
