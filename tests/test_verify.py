@@ -182,3 +182,19 @@ def test_project_count_found_by_its_verb(review_2014, text, value, unit, actual)
     c = Commitment("project", text, 1, value=value, unit=unit, measure="level", comparator=">=")
     r = verify_one(c, 2013, review_2014)
     assert (r.status, r.actual_value) == ("done", actual)
+
+
+def test_income_keeping_pace_with_growth(review_2014):
+    # urban 7% and rural 9.3% against GDP 7.7%: one lags, one leads
+    c = target("城乡居民人均收入实际增长与经济增长同步", "城乡居民人均收入", None, unit=None, comparator=None,
+               measure="qualitative")
+    r = verify_one(c, 2013, review_2014)
+    assert r.status == "partial"
+    assert "7.7%" in r.reason
+
+
+def test_income_keeping_pace_needs_plan_year_figures(review_2013):
+    # the 2013 report gives only 年均 income growth over five years
+    c = target("城乡居民收入实际增长和经济增长保持同步", "城乡居民收入", None, unit=None, comparator=None,
+               measure="qualitative")
+    assert verify_one(c, 2012, review_2013).status == "unknown"

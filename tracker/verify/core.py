@@ -14,6 +14,7 @@ from ..tokens import query_terms
 from .actuals import figures_by_key, figure_keys, figures_for, progress_share
 from .lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
 from .passages import _BIGRAM, Index, Passage
+from .sync import indicators as sync_indicators, is_sync_target, sync_verdict
 from .verdict import compatible, in_target_sense, judge, list_claim, words_status
 
 CANDIDATES = 12
@@ -133,6 +134,9 @@ def _query(c: Commitment, ind: Indicator | None) -> tuple[list[str], dict[str, f
                 terms.append(t)
     if c.kind != TARGET or ind is None:
         terms.extend(query_terms(_DIGITS.sub(" ", c.text)))
+    if is_sync_target(c):
+        for other in sync_indicators():
+            terms.extend(t for alias in other.aliases for t in query_terms(alias))
     return list(dict.fromkeys(terms)), boost
 
 
@@ -208,6 +212,15 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
     if several_years:
         return Result(c, "unknown", None, evidence,
                       "a multi-year target: one year's figures do not settle it", score=0.0)
+    if is_sync_target(c):
+        def search(i: Indicator) -> list[Passage]:
+            t, b = _query(Commitment(TARGET, i.name, 1, indicator=i.name), i)
+            return [review.passages[j] for j, _ in review.index.search(t, CANDIDATES, b)]
+        found = sync_verdict(c, plan_year, review, search)
+        if found:
+            status, reason, passages = found
+            ev = [Evidence(p.text, p.line, 0.9, review.document_id) for p in passages]
+            return Result(c, status, None, (ev + evidence)[:EVIDENCE + 1], reason, score=0.9)
     return _by_words(c, ind, plan_year, scored, evidence, review, same_year, terms)
 
 

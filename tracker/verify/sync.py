@@ -1,0 +1,62 @@
+"""Targets of keeping pace: "城乡居民收入实际增长和经济增长保持同步".
+
+Such a target has no number of its own; the review settles it when it gives, for the plan
+year, the growth of GDP and of residents' income (all residents, or both urban and rural):
+income growth at least GDP growth is done, below it not_done, urban and rural on either
+side partial. Anything less is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Commitment
+from .actuals import figures_for
+from .lexicon import Indicator, resolve
+
+_SYNC = re.compile(r"同步")
+_INCOME = re.compile(r"收入")
+_ECONOMY = re.compile(r"经济(?:增长|发展)")
+GDP = "地区生产总值"
+INCOMES = ("居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入")
+
+
+def is_sync_target(c: Commitment) -> bool:
+    """True for "居民收入增长和经济发展同步"-style targets."""
+    t = c.text or ""
+    return c.value is None and bool(_SYNC.search(t) and _INCOME.search(t) and _ECONOMY.search(t))
+
+
+def indicators() -> list[Indicator]:
+    """GDP and the income indicators the rule reads."""
+    return [resolve(GDP)] + [resolve(n) for n in INCOMES]
+
+
+def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[str, str, list] | None:
+    """(status, reason, passages) when the review gives GDP and income growth of the plan year."""
+    from .core import period_ok
+
+    found: dict[str, tuple[float, object]] = {}
+    for ind in indicators():
+        for p in search(ind):
+            if not period_ok(p, plan_year, review):
+                continue
+            growth = [f.value for f in figures_for(ind, p.text, plan_year)
+                      if f.measure == "growth" and f.unit == "%" and not f.sub_year]
+            if growth:
+                found[ind.name] = (growth[0], p)
+                break
+    if GDP not in found:
+        return None
+    gdp, gdp_p = found[GDP]
+    if INCOMES[0] in found:
+        parts = [INCOMES[0]]
+    elif INCOMES[1] in found and INCOMES[2] in found:
+        parts = [INCOMES[1], INCOMES[2]]
+    else:
+        return None
+    ok = [found[n][0] >= gdp - 1e-9 for n in parts]
+    status = "done" if all(ok) else "not_done" if not any(ok) else "partial"
+    shown = ", ".join(f"{n} {found[n][0]:g}%" for n in parts)
+    reason = f"{shown} against GDP {gdp:g}%"
+    return status, reason, [found[n][1] for n in parts] + [gdp_p]
