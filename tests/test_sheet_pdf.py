@@ -99,7 +99,11 @@ def test_injected_script_prints_as_text(seed_pdf):
 
 
 def test_markup_characters_print_literally(tmp_path):
-    rows = [_row(1, "A&B<b>粗体</b>&lt;不是标签&gt; 5>3"), _row(2, "<para>段落</para>")]
+    # Short cells are drawn as plain strings, long ones as Paragraphs: both must be literal.
+    long_tail = "，确保年底前全面完成建设任务并通过验收" * 4
+    rows = [_row(1, "A&B<b>粗体</b>&lt;不是标签&gt; 5>3"), _row(2, "<para>段落</para>"),
+            _row(3, "A&B<b>粗体</b>&lt;不是标签&gt; 5>3" + long_tail),
+            _row(4, "<br/><font color='red'>红</font>" + long_tail)]
     out = write_data(_data(rows), tmp_path / "m.pdf")
     text = squash(PdfReader(out).pages[0].extract_text())
     for r in rows:
