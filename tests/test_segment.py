@@ -210,3 +210,12 @@ def test_congress_documents_without_speech_lines_are_separate() -> None:
     assert [r.line_start for r in reports] == [1, 5]
     assert reports[1].doc_type == "plan_report"
     assert reports[1].plan_year == 2025
+
+
+def test_page_numbers_inside_a_broken_sentence_are_skipped() -> None:
+    body = ("今年经济社会发展的主要预期目标是：地区生产总值增长7%以上，一般公共\n\n— 3 —\n\n"
+            "预算收入增长6%。\n第 4 页\n二、重点工作")
+    paras = paragraphs(_text(body))
+    assert [p.text for p in paras] == [
+        "今年经济社会发展的主要预期目标是：地区生产总值增长7%以上，一般公共预算收入增长6%。", "二、重点工作"]
+    assert paras[0].line_at(paras[0].text.index("预算")) == 5

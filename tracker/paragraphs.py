@@ -24,6 +24,9 @@ _OPEN_CLAUSE = re.compile(r"[，、,]\s*$")
 # 一、 （一） (一) 第一部分: section headings (Arabic-numbered lines are list items).
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 _HEADING_MAX = 40
+# "— 3 —", "- 12 -", "第 3 页", "3/20": page furniture of a PDF text layer.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _MIN_BROKEN = 30   # shorter unterminated lines are headings, not broken sentences
 
 
@@ -73,8 +76,8 @@ def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = N
 
     for no in range(line_start, min(line_end, len(source.lines)) + 1):
         raw = source.lines[no - 1].rstrip("\r")
-        if not raw.strip():
-            continue        # blank lines inside a broken sentence do not end it
+        if not raw.strip() or _PAGE_NUMBER.match(raw):
+            continue        # blank lines and page numbers inside a broken sentence do not end it
         if pieces and (_OPENS.match(raw) or not _continues(pieces[-1][1])
                        or _is_heading_line(pieces[-1][1])):
             flush()
