@@ -137,3 +137,14 @@ def test_empty_selection_gives_an_empty_sheet(store):
 ])
 def test_short_title(title, expected):
     assert short_title(title) == expected
+
+
+def test_behind_schedule_is_flagged_and_counted(store):
+    f = Filter(behind=True, as_of="2025-12-31")   # 80% done when the whole year has elapsed
+    data = sheet_data(store, f)
+    assert data.total == store.count(f) == 2
+    assert all(r.behind and "落后序时进度" in r.deadline_cell for r in data.rows)
+    assert data.behind == 2
+    # Early in the year the same progress is ahead of schedule.
+    early = sheet_data(store, Filter(as_of="2025-03-31"))
+    assert early.behind == 0 and not any(r.behind for r in early.rows)

@@ -173,3 +173,9 @@ def test_overdue_deadline_is_marked(tmp_path):
     rows = [replace(_row(1, "确保7月份建成通车", overdue=True), deadline="7月份")]
     text = PdfReader(write_data(_data(rows), tmp_path / "o.pdf")).pages[0].extract_text()
     assert "7月份" in text and "已逾期" in text
+
+
+def test_behind_schedule_prints_under_the_deadline(store, tmp_path):
+    out = write_sheet(store, Filter(behind=True, as_of="2025-12-31"), tmp_path / "b.pdf")
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert squash(text).count("落后序时进度") == 3      # summary line plus one per row

@@ -58,11 +58,17 @@ class SheetRow:
     deadline: str          # 时限 as written ("7月份"), or the date
     overdue: bool = False
     stale: bool = False    # no longer found by the current rules (kept, shown)
+    behind: bool = False   # recorded progress below 序时进度 (share of the year elapsed)
+
+    @property
+    def flags(self) -> list[str]:
+        """Warnings printed under the deadline: 已逾期, 落后序时进度."""
+        return [w for w, on in (("已逾期", self.overdue), ("落后序时进度", self.behind)) if on]
 
     @property
     def deadline_cell(self) -> str:
-        """时限 with the overdue mark the sheet prints."""
-        return f"{self.deadline}（已逾期）" if self.overdue else self.deadline
+        """时限 with the warnings the sheet prints, e.g. "7月份（已逾期）"."""
+        return self.deadline + "".join(f"（{w}）" for w in self.flags)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class SheetData:
     store_name: str
     groups: tuple[SheetGroup, ...]
     overdue: int = 0
+    behind: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     by_kind: dict[str, int] = field(default_factory=dict)
 
@@ -119,6 +126,7 @@ def summary_lines(data: SheetData) -> list[tuple[str, str]]:
               if data.by_kind.get(k)]
     lines += [(status_word(s), f"{data.by_status.get(s, 0)} 项") for s in STATUS_ORDER]
     lines.append(("已逾期未完成", f"{data.overdue} 项"))
+    lines.append(("落后序时进度", f"{data.behind} 项"))
     return lines
 
 

@@ -190,7 +190,8 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
                 cid=c["id"], number=str(counters[c["kind"]]), kind=c["kind"], category=key[2],
                 text=c["text"], target=row.get("target") or "", progress=progress, status=status,
                 evidence=evidence, deadline=c.get("deadline_text") or c.get("deadline") or "",
-                overdue=bool(row.get("overdue")), stale=bool(row.get("stale"))))
+                overdue=bool(row.get("overdue")), stale=bool(row.get("stale")),
+                behind=bool(row.get("behind"))))
         groups.append(SheetGroup(out[0].kind, key[2], tuple(out)))
 
     rows = [r for g in groups for r in g.rows]
@@ -202,4 +203,5 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         scope=_scope(f, reports), printed=printed or date.today(),
         store_name=Path(path).name if path else "台账",
         groups=tuple(groups), overdue=sum(1 for r in rows if r.overdue),
+        behind=sum(1 for r in rows if r.behind),
         by_status=by_status, by_kind=by_kind)

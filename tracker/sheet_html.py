@@ -78,7 +78,7 @@ def _kind_table(data: SheetData, kind: str, index: int) -> list[str]:
                        f"【{escape(label or '其他')}】</td></tr>")
         for row in group.rows:
             stale = '<span class="stale">（原文已变）</span>' if row.stale else ""
-            overdue = '<br><span class="overdue">已逾期</span>' if row.overdue else ""
+            overdue = "".join(f'<br><span class="overdue">{w}</span>' for w in row.flags)
             cells = [
                 f'<td class="n">{escape(row.number)}</td>',
                 f"<td>{escape(row.text)}{stale}</td>",

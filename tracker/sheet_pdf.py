@@ -126,7 +126,7 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
              (row.progress, 3, st["cell"]), (row.evidence, 5, st["small"])]
     parts = [_fit(t, style, widths[c] - 6, max_height) for t, c, style in cells]
     n = max(len(p) for p in parts)
-    deadline = _cell(row.deadline_cell.replace("（已逾期）", "\n已逾期"), st["centre"],
+    deadline = _cell("\n".join([row.deadline] + row.flags).strip("\n"), st["centre"],
                      widths[6] - 6)
     out = []
     for i in range(n):
@@ -190,7 +190,7 @@ def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
             fill, ink = STATUS_FILLS[row.status], STATUS_INKS[row.status]
             style += [("BACKGROUND", (4, first), (4, last), colors.HexColor(fill)),
                       ("TEXTCOLOR", (4, first), (4, first), colors.HexColor(ink))]
-            if row.overdue:
+            if row.flags:
                 style.append(("TEXTCOLOR", (6, first), (6, first), colors.HexColor("#a8231a")))
     return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
 
@@ -204,6 +204,7 @@ def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
     rows += [[_p(status_word(s), st["cell"]),
               _p(f"{data.by_status.get(s, 0)} 项", st["cell"])] for s in STATUS_ORDER]
     rows.append([_p("已逾期未完成", st["cell"]), _p(f"{data.overdue} 项", st["cell"])])
+    rows.append([_p("落后序时进度", st["cell"]), _p(f"{data.behind} 项", st["cell"])])
     counts = Table(rows, colWidths=[32 * mm, 18 * mm], style=TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
         ("BACKGROUND", (0, 0), (-1, first_status - 1), colors.HexColor("#e4e9ef")),

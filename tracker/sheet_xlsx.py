@@ -92,7 +92,7 @@ def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape:
         status_cell.fill = PatternFill("solid", fgColor=_hex(STATUS_FILLS[row.status]))
         status_cell.font = Font(name=_FONT, size=10, color=_hex(STATUS_INKS[row.status]))
         status_cell.alignment = Alignment(horizontal="center", vertical="top")
-        if row.overdue:
+        if row.flags:
             ws.cell(row=r, column=8).font = Font(name=_FONT, size=10, color="A8231A")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(KIND_COLUMNS))}{len(rows) + 1}"
