@@ -198,3 +198,39 @@ def test_income_keeping_pace_needs_plan_year_figures(review_2013):
     c = target("城乡居民收入实际增长和经济增长保持同步", "城乡居民收入", None, unit=None, comparator=None,
                measure="qualitative")
     assert verify_one(c, 2012, review_2013).status == "unknown"
+
+
+# Sentences of the 2016 national report (review of 2015), quoted verbatim.
+REVIEW_2016 = """2016年国务院政府工作报告
+一、2015年工作回顾
+——经济运行保持在合理区间。国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列。粮食产量实现“十二连增”，居民消费价格涨幅保持较低水平。特别是就业形势总体稳定，城镇新增就业1312万人，超过全年预期目标，成为经济运行的一大亮点。
+——结构调整取得积极进展。单位国内生产总值能耗下降5.6%。
+在充分肯定去年成绩的同时，我们也清醒看到，我国发展中还存在不少困难和问题。受全球贸易萎缩等因素影响，去年我国进出口总额出现下降，预期增长目标未能实现。
+2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。一是经济持续较快发展。国内生产总值年均增长7.8%。二是结构调整取得标志性进展。单位国内生产总值能耗下降18.2%，主要污染物排放量减少12%以上。五是人民生活水平显著提高。城镇新增就业人数超过6400万人。
+"""
+
+
+@pytest.fixture(scope="module")
+def review_2016(tmp_path_factory):
+    path = tmp_path_factory.mktemp("r") / "national_2016_excerpt.txt"
+    path.write_text(REVIEW_2016, encoding="utf-8")
+    return build_review(read_source(path), None)
+
+
+def test_five_year_paragraph_after_its_opening(review_2016):
+    energy = verify_one(target("能耗强度下降3.1%以上", "能耗强度", 3.1, direction="decrease"), 2015, review_2016)
+    assert (energy.status, energy.actual_value) == ("done", 5.6)     # not the five-year 18.2%
+    jobs = verify_one(target("城镇新增就业1000万人以上", "城镇新增就业", 1000, unit="万人", measure="level"),
+                      2015, review_2016)
+    assert (jobs.status, jobs.actual_value) == ("done", 1312)        # not 6400 over five years
+
+
+def test_missed_target_stated_in_words(review_2016):
+    trade = verify_one(target("进出口增长6%左右", "进出口", 6, comparator="≈"), 2015, review_2016)
+    assert trade.status == "not_done"
+    assert "未能实现" in trade.evidence[0].text
+
+
+def test_low_prices_without_a_figure_stay_unknown(review_2016):
+    cpi = verify_one(target("居民消费价格涨幅3%左右", "居民消费价格", 3, comparator="≈", measure="level"), 2015, review_2016)
+    assert cpi.status == "unknown"

@@ -22,8 +22,8 @@ EVIDENCE = 3
 MIN_CLAUSE_COVERAGE = 0.65
 MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
 # Goal-setting words; a sentence holding them and no result word is a plan, not evidence.
-_PLAN_SENTENCE = re.compile(r"预期目标|目标是|目标为|力争|确保|计划|拟|争取|今年要|年内要|要把|^要|[，：；]要|将把|作为第.件")
-_RESULT_WORDS = re.compile(r"已经|已|年初确定|年初提出|全面实现|完成了|实现了|达到了|超额|圆满|如期|顺利|同比|比上年|较上年")
+_PLAN_SENTENCE = re.compile(r"目标(?:任务)?是|目标为|力争|确保|计划|拟|争取|今年要|年内要|要把|^要|[，：；]要|将把|作为第.件")
+_RESULT_WORDS = re.compile(r"已经|已|超过全年|高于|未能|年初确定|年初提出|全面实现|完成了|实现了|达到了|超额|圆满|如期|顺利|同比|比上年|较上年")
 _PLAN_WORDS = re.compile(r"拟|预期|预计|目标|力争|计划|争取|确保|要|将")
 _DIGITS = re.compile(r"[\d.．%％×*]+")
 

@@ -23,7 +23,7 @@ _RELATIVE = (("前年", -2), ("去年", -1), ("上年", -1), ("上一年", -1), 
 MULTI_YEAR = re.compile(r"[过这近][去]?[两三四五六七八九十]年|[两三四五六七八九十]年来|[五六七八九十]年的回顾"
                         r"|本届政府|十[一二三四五六七八九]五”?\s*(?:期间|时期|以来)|五年累计|累计[^，。]{0,12}五年")
 # "主要预期目标是：地区生产总值增长7.2%以上。社会消费品…": the rest of the paragraph lists goals.
-_GOALS = re.compile(r"预期目标|主要目标是|目标是|目标为|目标任务是")
+_GOALS = re.compile(r"目标(?:任务)?(?:是|为)\s*[：:]|目标(?:任务)?是|目标为")
 K1, B = 1.2, 0.75
 MAX_TERMS = 10
 # Overlapping Han bigrams in one C-level pass (same terms as tokens.bigrams for runs of 2+).
@@ -64,6 +64,9 @@ def split_passages(source: SourceText, report_year: int | None = None,
         for start, end in _pieces(text):
             piece = text[start:end].strip()
             in_plan = in_plan or bool(_GOALS.search(piece))
+            # "…“十二五”收官之年。过去五年，…城镇新增就业人数超过6400万人": once a paragraph
+            # turns to several years, its later sentences speak of them too.
+            para_multi = para_multi or bool(MULTI_YEAR.search(piece))
             if len(piece) < 4:
                 continue
             lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
