@@ -219,3 +219,13 @@ def test_page_numbers_inside_a_broken_sentence_are_skipped() -> None:
     assert [p.text for p in paras] == [
         "今年经济社会发展的主要预期目标是：地区生产总值增长7%以上，一般公共预算收入增长6%。", "二、重点工作"]
     assert paras[0].line_at(paras[0].text.index("预算")) == 5
+
+
+@pytest.mark.parametrize("plan_part, plan_year", [
+    ("二、下半年工作安排\n继续抓好项目建设。", 2024),
+    ("上半年工作总结及下半年工作计划1上半年，我局认真贯彻落实。", None),
+])
+def test_half_year_summary_plans_its_own_year(plan_part: str, plan_year: int | None) -> None:
+    text = f"某某局上半年工作总结及下半年工作计划\n（2024.7.5）\n一、上半年工作完成情况\n完成投资5亿元。\n{plan_part}"
+    (report,) = split_reports(_text(text))
+    assert (report.report_year, report.plan_year) == (2024, plan_year)

@@ -38,6 +38,9 @@ _REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?工作回顾|回顾\s*" 
                      + _YEAR + r"\s*年\s*[，,]?\s*是[^。；]{0,40}(?:不平凡|极其|过去|经受|砥砺)")
 # "今年是…", "今年经济社会发展的主要预期目标", but not "今年以来" (a review so far).
 _THIS_YEAR = re.compile(r"今年(?:是|[^。；，,]{0,12}(?:主要预期目标|总体要求|工作安排|重点工作|主要任务))")
+# A heading that opens the plan part of a half-year summary: "二、下半年工作安排".
+_SECOND_HALF = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:今年)?"
+                          r"下半年(?:的)?(?:工作安排|工作计划|工作打算|重点工作|工作思路|主要任务)", re.M)
 _NEXT_YEAR = re.compile(r"新的一年|明年")
 # "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "中共复兴区委": the name is
 # the two characters before 区/县/市/旗, or three when a boundary precedes them.
@@ -65,7 +68,8 @@ def describe(source: SourceText, line_start: int, line_end: int, how: str,
     if doc_type not in _NO_PLAN:
         text = "\n".join(lines)
         plan_year = _plan_year(title, text)
-        if plan_year is None and report_year is not None and _THIS_YEAR.search(text):
+        if plan_year is None and report_year is not None and (
+                _THIS_YEAR.search(text) or _SECOND_HALF.search(text)):
             plan_year = report_year    # "今年经济社会发展的主要预期目标是" in a report of that year
     return Report(title=title, line_start=line_start, line_end=line_end,
                   region=_region(title, lines), report_year=report_year,
@@ -94,22 +98,29 @@ def _title(lines: tuple[str, ...], how: str) -> str:
             parts.append(text)
         return " ".join(parts) or first
     if how == "title":
-        if re.match(r"^关于.{4,70}的(?:报告|说明|决议)$", first):
-            return first
-        m = re.match(r"^[^，。；：,;:]{4,60}?" + _DOC_END, first)
-        if m:
-            end = m.end()
-            # "…上半年工作总结暨下半年工作安排", "…工作总结及下半年计划(汇报报告)"
-            while True:
-                more = re.match(r"(?:[及暨和与并]|以及)[^，。；：,;:、]{0,16}?" + _DOC_END
-                                + r"|[（(][^）)，。]{1,12}[）)]", first[end:])
-                if not more:
-                    break
-                end += more.end()
-            return first[:end]
+        return run_in_title(first) or first[:60]
     if how == "cut":
         return first[:24] + "…"      # a fragment: its first words stand in for the lost title
     return first[:60]
+
+
+def run_in_title(line: str) -> str | None:
+    """The document title a line starts with ("…上半年工作总结暨下半年工作安排一、…"), or None."""
+    line = line.strip()
+    if re.match(r"^关于.{4,70}的(?:报告|说明|决议)$", line):
+        return line
+    m = re.match(r"^[^，。；：,;:]{4,60}?" + _DOC_END, line)
+    if not m:
+        return None
+    end = m.end()
+    # "…上半年工作总结暨下半年工作安排", "…工作总结及下半年计划(汇报报告)"
+    while True:
+        more = re.match(r"(?:[及暨和与并]|以及)[^，。；：,;:、]{0,16}?" + _DOC_END
+                        + r"|[（(][^）)，。]{1,12}[）)]", line[end:])
+        if not more:
+            break
+        end += more.end()
+    return line[:end]
 
 
 def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:

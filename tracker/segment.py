@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .metadata import describe
+from .metadata import describe, run_in_title
 from .model import Report, SourceText
 
 # "第二篇：2024肃州区政府工作报告", "篇三", "第 3 篇"
@@ -108,7 +108,7 @@ def _candidate_starts(lines: tuple[str, ...]) -> list[Start]:
             m = _TITLE.match(line) or _ABOUT.match(line)
             if not m or _NOT_TITLE.search(m.group(1)) or _in_toc(lines, i):
                 continue
-            title = _compact(m.group(1))
+            title = _compact(run_in_title(line) or m.group(1))
             # "XX开发区…工作安排到此结束。" closes the current report, a page header
             # repeats it, and a shorter repeat ("上半年工作总结及下半年工作计划1…")
             # heads a section of it.
