@@ -2,8 +2,8 @@
 
 Such a target has no number of its own; the review settles it when it gives, for the plan
 year, the growth of GDP and of residents' income (all residents, or both urban and rural):
-income growth at least GDP growth is done, below it not_done, urban and rural on either
-side partial. Anything less is unknown.
+income growth at least GDP growth is done (for "基本同步" at least GDP growth - 0.5), below
+it not_done, urban and rural on either side partial. Anything less is unknown.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from ..model import Commitment
 from .actuals import figures_for
 from .lexicon import Indicator, resolve
+from .verdict import RATE_BAND
 
 _SYNC = re.compile(r"同步")
 _INCOME = re.compile(r"收入")
@@ -55,8 +56,10 @@ def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[
         parts = [INCOMES[1], INCOMES[2]]
     else:
         return None
-    ok = [found[n][0] >= gdp - 1e-9 for n in parts]
+    # "基本同步" (roughly in step) allows the 左右 band of rates: 6.3% against 6.7% is in step.
+    slack = RATE_BAND if "基本" in (c.text or "") else 0.0
+    ok = [found[n][0] >= gdp - slack - 1e-9 for n in parts]
     status = "done" if all(ok) else "not_done" if not any(ok) else "partial"
     shown = ", ".join(f"{n} {found[n][0]:g}%" for n in parts)
-    reason = f"{shown} against GDP {gdp:g}%"
+    reason = f"{shown} against GDP {gdp:g}%" + (f" (基本同步: within {slack:g})" if slack else "")
     return status, reason, [found[n][1] for n in parts] + [gdp_p]
