@@ -229,3 +229,10 @@ def test_half_year_summary_plans_its_own_year(plan_part: str, plan_year: int | N
     text = f"某某局上半年工作总结及下半年工作计划\n（2024.7.5）\n一、上半年工作完成情况\n完成投资5亿元。\n{plan_part}"
     (report,) = split_reports(_text(text))
     assert (report.report_year, report.plan_year) == (2024, plan_year)
+
+
+def test_short_editor_note_above_the_title_is_not_a_report() -> None:
+    text = ("编者按：本报今日全文刊发某某县政府工作报告，敬请关注。\n"
+            + SINGLE.format(middle="全年新建道路20公里。"))
+    (report,) = split_reports(_text(text))
+    assert report.line_start == 2

@@ -20,7 +20,6 @@ _SPEECH = re.compile(
     r"^\s*(?:[—\-－─]{1,4}\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在"
     r"|(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在\S.{1,60}?会议?上\s*$)"
 )
-_DASHED = re.compile(r"^\s*[—\-－─]{1,4}")
 # Yearbook part headings that open a new part: "特 載", "附录", "大事记".
 _PART = re.compile(r"^\s*(?:特\s*[载載]|附\s*录|大\s*事\s*记)\s*$")
 # A line that starts with a document title: a short name ending in a document type.
@@ -31,17 +30,18 @@ _TITLE = re.compile(
     # "2024年政府工作报告确定的10件实事全部完成" is a sentence about a report
     r"(?!确定|提出|中|的|所|明确|部署|要求|指出|强调|已|将|是|、|，|,)"
 )
-# Sentences that mention a document ("现将上半年…工作安排", "召开…工作安排会议") and
-# lines that start with the document type itself ("工作总结以及工作计划范文") are not titles.
 _CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*章")
 _DOCUMENT_WORD = re.compile(r"报告|公报|总结|讲话|决议|纪要|规划|意见|办法|通知")
 # A line that is just "关于某某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告".
 _ABOUT = re.compile(r"^\s*(关于[^，。；！？,;]{4,70}的(?:报告|说明|决议))\s*$")
+# Sentences that mention a document ("现将上半年…工作安排", "召开…工作安排会议") and
+# lines that start with the document type itself ("工作总结以及工作计划范文") are not titles.
 _NOT_TITLE = re.compile(r"是|以下|下面|关于做好|代表|向大会|根据|按照|现将|召开|会议|^(?:工作|总结|报告|计划)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLOSED_LINE = re.compile(r"[。！？!?；;：:”」』）)…\d%％]\s*$")
 _TOC_LINE = re.compile(r"(?:\t|\.{3,}|…{2,})\s*\d{1,4}\s*$")
 _BODY_MIN = 60          # a line this long is body text, not a header
+_FRONT_MIN = 1000       # characters of text before the first report that make a part
 _CRUFT_MAX = 4          # "笔记", "复制", "问答": web-page buttons
 
 
@@ -52,8 +52,10 @@ def split_reports(source: SourceText) -> list[Report]:
     first = _first_content(lines, 0)
     if not starts:
         starts = [(first, "plain", first)]
-    if starts[0][0] > first and _has_body(lines, first, starts[0][0]):
-        starts.insert(0, (first, "front", first))     # a yearbook's front matter, a preface
+    # A yearbook's front matter or a preface long enough to read on its own is a part;
+    # an editor's note of a few lines above the title is dropped like site chrome.
+    if starts[0][0] > first and _body_chars(lines, first, starts[0][0]) >= _FRONT_MIN:
+        starts.insert(0, (first, "front", first))
     reports: list[Report] = []
     file_year = None
     for i, (start, how, title_at) in enumerate(starts):
@@ -218,6 +220,11 @@ def _has_body(lines: tuple[str, ...], first: int, stop: int) -> bool:
         if len(text) >= _BODY_MIN or "。" in text:
             return True
     return False
+
+
+def _body_chars(lines: tuple[str, ...], first: int, stop: int) -> int:
+    """Characters in lines first..stop-1."""
+    return sum(len(lines[i].strip()) for i in range(first, stop))
 
 
 def _in_toc(lines: tuple[str, ...], at: int) -> bool:
