@@ -234,3 +234,11 @@ def test_missed_target_stated_in_words(review_2016):
 def test_low_prices_without_a_figure_stay_unknown(review_2016):
     cpi = verify_one(target("居民消费价格涨幅3%左右", "居民消费价格", 3, comparator="≈", measure="level"), 2015, review_2016)
     assert cpi.status == "unknown"
+
+
+@pytest.mark.parametrize("name, level, growth", [
+    ("城镇居民人均可支配收入", 43560, 6), ("农村居民人均可支配收入", 21580, 8)])
+def test_respectively_with_levels_and_growth(name, level, growth):
+    text = "城镇、农村居民人均可支配收入分别达到43560元、21580元，分别增长6%、8%"
+    got = {(f.measure, f.value) for f in figures_for(resolve(name), text, 2024)}
+    assert got == {("level", level), ("growth", growth)}

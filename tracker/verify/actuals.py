@@ -69,14 +69,14 @@ def figures_for(ind: Indicator, text: str, plan_year: int | None) -> list[Figure
         figs = [f for f in _read(scope, scope_start, folded, plan_year)]
         if group_index is not None and "分别" in scope:
             # "城镇居民人均可支配收入和农村居民人均纯收入分别增长7%和9.3%": i-th name, i-th figure
-            figs = _respectively(figs)[group_index:group_index + 1]
+            figs = _respectively(figs, group_index)
         out.extend(figs)
     for start, end, position in pair_mentions(ind, folded):
         # "城乡居民人均可支配收入分别增长6%和8%": urban is the first figure, rural the second
         _, (scope_start, scope_end) = _group(folded, all_mentions, start, end)
         scope = folded[scope_start:scope_end]
         if "分别" in scope:
-            out.extend(_respectively(list(_read(scope, scope_start, folded, plan_year)))[position:position + 1])
+            out.extend(_respectively(list(_read(scope, scope_start, folded, plan_year)), position))
     return out
 
 
@@ -135,13 +135,24 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         yield Figure(value, unit, measure, a, b, bool(_SUB_YEAR.search(before)))
 
 
-def _respectively(figs: list[Figure]) -> list[Figure]:
-    """Figures of a 分别 list share the first one's measure and sign ("分别增长6%和8%")."""
-    if not figs:
-        return figs
-    head = figs[0]
-    sign = -1 if head.value < 0 else 1
-    return [head] + [Figure(sign * abs(f.value), f.unit, head.measure, f.start, f.end, f.sub_year) for f in figs[1:]]
+def _respectively(figs: list[Figure], position: int) -> list[Figure]:
+    """The position-th figure of each kind in a 分别 list.
+
+    "分别达到43560元、21580元，分别增长6%、8%": the first of the 元 figures and the first of
+    the % figures belong to the first name. A figure after 和/、 without its own verb takes
+    the measure and sign of the one before ("分别增长6%和8%").
+    """
+    shaped: list[Figure] = []
+    for f in figs:
+        prev = shaped[-1] if shaped else None
+        if prev is not None and f.measure == "level" and prev.measure == "growth" and f.unit == prev.unit:
+            sign = -1 if prev.value < 0 else 1
+            f = Figure(sign * abs(f.value), f.unit, "growth", f.start, f.end, f.sub_year)
+        shaped.append(f)
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for f in shaped:
+        groups.setdefault((f.measure, UNITS.get(f.unit or "", (f.unit, 1))[0]), []).append(f)
+    return [g[position] for g in groups.values() if len(g) > position]
 
 
 def _clause(folded: str, pos: int) -> tuple[int, int]:
