@@ -76,7 +76,7 @@ GOV = ("{title}\n——在某某县第三届人民代表大会第二次会议上
 @pytest.mark.parametrize("body, plan_year", [
     ("一、2024年工作回顾\n过去一年，全县经济平稳增长。\n二、2025年工作安排\n做好各项工作。", 2025),
     ("2024年是极不平凡的一年。全县经济平稳增长。\n新的一年，我们将继续努力。", 2025),
-    ("过去一年，全县经济平稳增长。\n2022 年是实施“十四五”规划的关键之年。", 2022),
+    ("过去一年，全县经济平稳增长。\n2025 年是实施“十四五”规划的收官之年。", 2025),
     ("过去一年，全县经济平稳增长。\n做好2024年工作，意义重大。", 2024),
     ("过去一年，全县经济平稳增长。\n～年工作任务是：地区生产总值增长8%。", None),
     ("过去一年，全县经济平稳增长。今年将继续努力。", None),
@@ -236,3 +236,10 @@ def test_short_editor_note_above_the_title_is_not_a_report() -> None:
             + SINGLE.format(middle="全年新建道路20公里。"))
     (report,) = split_reports(_text(text))
     assert report.line_start == 2
+
+
+def test_far_future_years_are_not_the_plan_year() -> None:
+    body = "过去一年，经济平稳增长。\n2035年的主要目标是基本实现现代化。\n2025年重点工作任务：新建道路20公里。"
+    text = GOV.format(title="某某县政府工作报告", date="（2025年1月6日）", body=body)
+    (report,) = split_reports(_text(text))
+    assert report.plan_year == 2025

@@ -13,7 +13,6 @@ from .model import Report, SourceText
 from .normalize import fold
 
 _ARTICLE = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*篇|篇\s*[一二三四五六七八九十\d]+)\s*[：:、.．]?\s*")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 # \d also matches full-width digits ("２０２４年"), and int() reads them, so no folding.
 _YEAR = r"((?:[1１][9９]|[2２][0０])\d{2})"
 # A dated line: （2024年12月26日）, (2024.8.6), （2024.12）, 2022-04-18, "2025年1月4日在…会议上".
@@ -67,7 +66,7 @@ def describe(source: SourceText, line_start: int, line_end: int, how: str,
     plan_year = None
     if doc_type not in _NO_PLAN:
         text = "\n".join(lines)
-        plan_year = _plan_year(title, text)
+        plan_year = _plan_year(title, text, report_year)
         if plan_year is None and report_year is not None and (
                 _THIS_YEAR.search(text) or _SECOND_HALF.search(text)):
             plan_year = report_year    # "今年经济社会发展的主要预期目标是" in a report of that year
@@ -174,7 +173,7 @@ def _report_year(title: str, lines: tuple[str, ...]) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _plan_year(title: str, text: str) -> int | None:
+def _plan_year(title: str, text: str, report_year: int | None = None) -> int | None:
     """Year the report's commitments are for, as the text states it; None if it does not."""
     years: list[int] = []
     for pattern in _PLAN:
@@ -182,6 +181,9 @@ def _plan_year(title: str, text: str) -> int | None:
     review = _REVIEW.search(text)
     if review and _NEXT_YEAR.search(text, review.end()):
         years.append(int(next(g for g in review.groups() if g)) + 1)
+    if report_year is not None:
+        # a report plans its own year or the next: "2035年的主要目标" is a vision, not the plan
+        years = [y for y in years if report_year - 1 <= y <= report_year + 1]
     return max(years) if years else None
 
 
