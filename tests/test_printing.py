@@ -136,3 +136,27 @@ def test_big_export_writes_the_pdf(qtbot, tmp_path):
     assert out == tmp_path / "big.pdf"
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert f"第{len(rows)}件实事：改造老旧小区{len(rows)}个" in text
+
+
+def test_big_selection_is_read_and_exported_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from sheet_support import SEED_001
+    from tracker.store import Store
+
+    with Store.open(tmp_path / "all.db") as store:
+        store.import_files(sorted(SEED_001.parent.glob("*.txt")))
+        total = store.count(Filter())
+        assert total > printing.BACKGROUND_ROWS
+        chosen = tmp_path / "all.csv"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, **k: (str(chosen), "")))
+        ticks = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(10)
+        out = printing.export_sheet(None, store, Filter(), "csv")
+        timer.stop()
+    assert out == chosen
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) >= total + 1
+    assert ticks     # the event loop ran while the store was read

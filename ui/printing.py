@@ -20,6 +20,7 @@ from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
 from tracker.sheet_build import sheet_data
 from tracker.sheet_pdf import pdf_bytes
+from tracker.store import Store
 
 FOLDER_KEY = "sheet/last_folder"
 FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
@@ -63,6 +64,20 @@ def _in_background(parent: QWidget | None, fn, *args):
     if "error" in outcome:
         raise UserError(outcome["error"])
     return outcome.get("result")
+
+
+def _read_sheet(path: str, f) -> SheetData:
+    # Its own connection: the GUI thread keeps using the window's store meanwhile.
+    with Store.open(path) as store:
+        return sheet_data(store, f)
+
+
+def load_sheet(parent: QWidget | None, store, f) -> SheetData | None:
+    """The SheetData for f (None if the user cancelled); big selections read off the GUI thread."""
+    path = getattr(store, "path", None)
+    if path is None or store.count(f) <= BACKGROUND_ROWS:
+        return sheet_data(store, f)
+    return _in_background(parent, _read_sheet, str(path), f)
 
 
 def render_pdf(parent: QWidget | None, data: SheetData, landscape: bool) -> bytes | None:
@@ -156,7 +171,10 @@ class _Sheet:
 def preview_dialog(parent: QWidget | None, store, f, landscape: bool = False
                    ) -> QPrintPreviewDialog | None:
     """A print preview of the sheet for f, not yet shown (None if the user cancelled)."""
-    sheet = _Sheet(parent, sheet_data(store, f))
+    data = load_sheet(parent, store, f)
+    if data is None:
+        return None
+    sheet = _Sheet(parent, data)
     if sheet.document(landscape) is None:
         return None
     printer = _printer(landscape)
@@ -189,7 +207,10 @@ def print_preview(parent: QWidget | None, store, f, landscape: bool = False) -> 
 def print_sheet(parent: QWidget | None, store, f, landscape: bool = False) -> bool:
     """Ask for a printer and print the sheet for f; True if it was sent."""
     try:
-        sheet = _Sheet(parent, sheet_data(store, f))
+        data = load_sheet(parent, store, f)
+        if data is None:
+            return False
+        sheet = _Sheet(parent, data)
         printer = _printer(landscape)
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(_tr("打印对照表"))
@@ -239,7 +260,9 @@ def export_sheet(parent: QWidget | None, store, f, fmt: str = "pdf",
         _warn(parent, _tr("不支持的格式：%1").replace("%1", fmt))
         return None
     try:
-        data = sheet_data(store, f)
+        data = load_sheet(parent, store, f)
+        if data is None:
+            return None
         start = default_export_path(data, fmt)
         chosen, _ = QFileDialog.getSaveFileName(parent, _tr("导出对照表"), str(start),
                                                 FORMATS[fmt])
