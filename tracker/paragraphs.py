@@ -20,7 +20,8 @@ _OPENS = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)"
     r"|第[一二三四五六七八九十\d]+[篇章节部分]|[一二三四五六七八九十]是)"
 )
-_OPEN_CLAUSE = re.compile(r"[，、,]\s*$")
+# A line ending in a comma, or in a word that cannot end a phrase: "…民生优先战略，为".
+_OPEN_CLAUSE = re.compile(r"(?:[，、,]|[，,][^，,。；;]{0,2}[为的和与及在对把将从向以])\s*$")
 # 一、 （一） (一) 第一部分: section headings (Arabic-numbered lines are list items).
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 _HEADING_MAX = 40
