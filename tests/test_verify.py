@@ -242,3 +242,17 @@ def test_respectively_with_levels_and_growth(name, level, growth):
     text = "城镇、农村居民人均可支配收入分别达到43560元、21580元，分别增长6%、8%"
     got = {(f.measure, f.value) for f in figures_for(resolve(name), text, 2024)}
     assert got == {("level", level), ("growth", growth)}
+
+
+@pytest.mark.parametrize("size, number, status", [(9, 7, "done"), (10, 7, "unknown"), (None, 10, "unknown")])
+def test_list_claim_needs_a_list_of_its_length(review_2025, size, number, status):
+    # seed 001 says "9件省列为民实事全部完成"
+    item = Commitment("livelihood", "（7）加快改善农民居住条件，完成危旧房改造5000户", 1, number=number)
+    assert verify_one(item, 2024, review_2025, list_size=size).status == status
+
+
+@pytest.mark.parametrize("text, n", [("10件惠民实事全部完成", 10), ("十件民生实事全面完成", 10),
+                                     ("9件省列为民实事全部完成", 9), ("十二件为民实事如期完成", 12)])
+def test_list_claim_count(text, n):
+    from tracker.verify.verdict import list_claim_count
+    assert list_claim_count(text) == n

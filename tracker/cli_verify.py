@@ -27,6 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--review", metavar="FILE", help="用这个文件核查（需要时先导入）/ review file, imported if needed")
     p.set_defaults(handler=run_suggest)
 
+    p = subparsers.add_parser("suggestions", help="列出一条承诺的证据建议 / list a commitment's suggestions")
+    p.add_argument("id", type=int, metavar="ID", help="承诺编号 commitment id")
+    p.set_defaults(handler=run_suggestions)
+
     p = subparsers.add_parser("accept", help="采纳建议 / accept a suggestion as the verdict")
     p.add_argument("id", type=int, metavar="ID", help="承诺编号 commitment id")
     p.add_argument("suggestion", type=int, nargs="?", metavar="SUGGESTION_ID",
@@ -75,6 +79,25 @@ def run_suggest(args: argparse.Namespace) -> int:
         doc_id = _review_document(store, args.review) if args.review else None
         added = suggest(store, plan_year=args.plan_year, review_document_id=doc_id)
     print(f"新增建议 {added} 条 / {added} suggestions added")
+    return 0
+
+
+def run_suggestions(args: argparse.Namespace) -> int:
+    """Print the suggestions of one commitment, pending and best first."""
+    from .store import Store
+
+    with Store.open(args.db) as store:
+        c = store.commitment(args.id)
+        items = store.suggestions(args.id)
+    print(f"#{args.id} {c['text'][:60]}")
+    if not items:
+        print("  没有建议 / no suggestions")
+    for s in items:
+        value = "" if s["actual_value"] is None else f" {s['actual_value']:g}"
+        print(f"  [{s['id']}] {s['state']:<8} {_STATUS_LABEL.get(s['status'], s['status'])}{value}"
+              f"  score {s['score'] or 0:.2f}  {s['reason']}")
+        for e in s["evidence"][:1]:
+            print(f"        第{e.get('line')}行: {str(e.get('text'))[:80]}")
     return 0
 
 

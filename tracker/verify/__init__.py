@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import FileExtraction, Report, SourceText
+from ..model import LIVELIHOOD, FileExtraction, Report, SourceText
 from ..segment import split_reports
 from .core import Evidence, Result, Review, query_of, verify_one
 from .passages import Index, split_passages
@@ -77,8 +77,9 @@ def verify_texts(plan: FileExtraction, review: SourceText) -> list[Result]:
         # A file checked against itself: a report is never its own evidence.
         usable = [rv for r, rv in reviews
                   if not (same_file and r is not None and _overlap(r, rep.report))] or [None]
+        size = sum(1 for c in rep.commitments if c.kind == LIVELIHOOD) or None
         for c in rep.commitments:
-            found = [verify_one(c, rep.report.plan_year, rv) for rv in usable if rv is not None]
+            found = [verify_one(c, rep.report.plan_year, rv, size) for rv in usable if rv is not None]
             results.append(max(found, key=lambda r: (r.status != "unknown", r.score)) if found
                            else Result(c, "unknown", reason="no other report in the review file"))
     return results

@@ -15,7 +15,7 @@ from .actuals import figures_by_key, figure_keys, figures_for, progress_share
 from .lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
 from .passages import _BIGRAM, Index, Passage
 from .sync import indicators as sync_indicators, is_sync_target, sync_verdict
-from .verdict import compatible, in_target_sense, judge, list_claim, words_status
+from .verdict import compatible, in_target_sense, judge, list_claim, list_claim_count, words_status
 
 CANDIDATES = 12
 EVIDENCE = 3
@@ -140,8 +140,12 @@ def _query(c: Commitment, ind: Indicator | None) -> tuple[list[str], dict[str, f
     return list(dict.fromkeys(terms)), boost
 
 
-def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
-    """Evidence and verdict for one commitment against one review."""
+def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: int | None = None) -> Result:
+    """Evidence and verdict for one commitment against one review.
+
+    list_size: how many items the commitment's 实事 list has, so that a claim about a list
+    of another length ("9件省列为民实事全部完成" against a list of 10) is not applied.
+    """
     ind = indicator_of(c)
     terms, boost = _query(c, ind)
     if not terms:
@@ -221,11 +225,11 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review) -> Result:
             status, reason, passages = found
             ev = [Evidence(p.text, p.line, 0.9, review.document_id) for p in passages]
             return Result(c, status, None, (ev + evidence)[:EVIDENCE + 1], reason, score=0.9)
-    return _by_words(c, ind, plan_year, scored, evidence, review, same_year, terms)
+    return _by_words(c, ind, plan_year, scored, evidence, review, same_year, terms, list_size)
 
 
 def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, scored: list, evidence: list[Evidence],
-              review: Review, same_year: bool, terms: list[str]) -> Result:
+              review: Review, same_year: bool, terms: list[str], list_size: int | None = None) -> Result:
     """A verdict from words (已建成, 未完成, 开工) in the clause of a passage that names the commitment."""
     for p, sim, cov in scored:
         if not period_ok(p, plan_year, review):
@@ -252,6 +256,9 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
                       f"the review says so in words: {_cue(p.text)}", progress=share, score=sim)
     if c.kind == LIVELIHOOD:
         for p in review.claims():
+            n = list_claim_count(p.text)
+            if n is not None and (c.number is not None and c.number > n or list_size and list_size != n):
+                continue    # a claim about a list of another length
             if period_ok(p, plan_year, review):
                 return Result(c, "done", None, _first(evidence, p, 0.5, review),
                               f"the whole list is reported done: {_cue(p.text)}", score=0.5)

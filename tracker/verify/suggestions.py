@@ -40,6 +40,8 @@ def suggest(store, plan_year: int | None = None, review_document_id: int | None 
         if row.get("status") in OPEN and not row.get("stale"):
             todo.append((cid, row, _as_commitment(row)))
     vocab = query_vocabulary(c for _, _, c in todo)
+    # How many 实事 each plan report lists, so a claim about a list of another length is skipped.
+    sizes = {r["id"]: store.count(Filter(report_id=r["id"], kind="livelihood")) or None for r in reports}
     added, total = 0, len(todo)
     for n, (cid, row, c) in enumerate(todo, 1):
         if cancel and cancel():
@@ -53,7 +55,7 @@ def suggest(store, plan_year: int | None = None, review_document_id: int | None 
                 if doc not in sources:
                     sources[doc] = store.document_source(doc)
                 rv = reviews[rep["id"]] = build_review(sources[doc], rep, doc, vocab)
-            result = verify_one(c, plan["plan_year"], rv)
+            result = verify_one(c, plan["plan_year"], rv, sizes.get(plan["id"]))
             if result.status != "unknown" or (result.evidence and result.evidence[0].score >= MIN_UNKNOWN_SCORE):
                 items.append(_item(cid, rep["document_id"], result))
         if items:

@@ -105,6 +105,30 @@ def words_status(text: str) -> str | None:
     return None
 
 
+_CLAIM_COUNT = re.compile(r"(\d+|[一二三四五六七八九十]+)件[^，。；]{0,4}?(?:惠民|为民|民生)?实事")
+_CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def list_claim_count(text: str) -> int | None:
+    """How many items a list claim counts ("9件省列为民实事全部完成" -> 9), if it says."""
+    m = _CLAIM_COUNT.search(text)
+    if not m:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if n == "十":
+        return 10
+    if n.startswith("十"):
+        return 10 + _CN.get(n[1:], 0)
+    if n.endswith("十"):
+        return _CN.get(n[0], 0) * 10
+    if "十" in n:
+        a, b = n.split("十")
+        return _CN.get(a, 0) * 10 + _CN.get(b, 0)
+    return _CN.get(n)
+
+
 def list_claim(text: str) -> bool:
     """True when a passage says a whole 实事 list was done ("10件惠民实事全部完成")."""
     return bool(LIST_DONE.search(text))
