@@ -243,3 +243,10 @@ def test_far_future_years_are_not_the_plan_year() -> None:
     text = GOV.format(title="某某县政府工作报告", date="（2025年1月6日）", body=body)
     (report,) = split_reports(_text(text))
     assert report.plan_year == 2025
+
+
+def test_heading_broken_after_a_function_word_is_joined() -> None:
+    body = "（八）坚定不移实施民生优先战略，为\n\n县域经济追赶超越提供奋进力量。\n促进就业创业。"
+    paras = paragraphs(_text(body))
+    assert paras[0].text == "（八）坚定不移实施民生优先战略，为县域经济追赶超越提供奋进力量。"
+    assert categories(paras) == ["坚定不移实施民生优先战略，为县域经济追赶超越提供奋进力量"] * 2
