@@ -49,8 +49,6 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
                              spaceBefore=5 * mm, spaceAfter=2 * mm),
         "cell": base,
         "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
-        "head": ParagraphStyle("head", parent=base, alignment=TA_CENTER,
-                               textColor=colors.white),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
                                 textColor=colors.HexColor("#333333")),
         "category": ParagraphStyle("category", parent=base, fontSize=9, leading=12),
@@ -244,7 +242,10 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.setFillColor(colors.HexColor("#555555"))
         self.setStrokeColor(colors.HexColor("#999999"))
         if number > 1:  # the first page carries the full title already
-            self.drawString(MARGIN_X, h - 11 * mm, self._header)
+            header = self._header
+            while len(header) > 8 and stringWidth(header, self._font, 8) > w - 2 * MARGIN_X:
+                header = header[:-2] + "…"
+            self.drawString(MARGIN_X, h - 11 * mm, header)
             self.line(MARGIN_X, h - 12.5 * mm, w - MARGIN_X, h - 12.5 * mm)
         self.drawString(MARGIN_X, 9 * mm, self._footer_left)
         self.drawCentredString(w / 2, 9 * mm, f"第 {number} 页 共 {total} 页")
