@@ -17,7 +17,7 @@ from .paragraphs import Paragraph
 _KIND = r"(?:惠民|为民|民生|便民)"
 _HEADER = re.compile(
     rf"(?:(?P<count>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*[件项类]\s*“?)?(?:重点)?"
-    rf"(?P<kind>{_KIND})?实事(?:工程|项目)?”?"
+    rf"(?:(?P<kind>{_KIND})(?:办好?|办理)?(?:以下)?(?:重点)?)?实事(?:工程|项目)?”?"
 )
 # The header sentence reports on a past list, not this year's.
 _PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|承诺的|兑现了|办结")
