@@ -40,7 +40,8 @@ def heading_of(text: str) -> tuple[int, str] | None:
         head = parts[0]
         run_in = len(parts) > 1 and bool(parts[1].strip())
         # "1.新建幼儿园3所；" and "1.“四强”行动:指…。" are list items, not headings.
-        if level == 3 and not run_in and re.search(r"[。；;！]\s*$", body):
+        if not run_in and (re.search(r"[；;]\s*$", body)
+                           or level == 3 and re.search(r"[。！]\s*$", body)):
             return None
         # "7.筹资2400万元，改造农村危旧房4000户；8.…" is a list of pledges.
         if level == 3 and re.search(r"\d", head):
