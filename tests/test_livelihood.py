@@ -105,3 +105,12 @@ def test_numbered_sections_after_a_mention_are_not_items():
     section = "加快发展现代农业。" + "推进高标准农田建设，完善农田水利设施，提高农业综合生产能力。" * 20
     text = f"全力办好十件民生实事。\n1.{section}\n2.{section}"
     assert items_of(text) == []
+
+
+def test_为民办实事_header_with_a_colon():
+    found = items_of("今年继续为民办实事：\n1.新建幼儿园5所。\n2.改造道路10公里。")
+    assert [c.number for c in found] == [1, 2]
+
+
+def test_为民办实事_as_a_slogan_is_no_header():
+    assert items_of("我们坚持为民办实事，取得成效。\n1.新建学校。") == []

@@ -48,9 +48,11 @@ def test_parse_number_rejects_non_numbers(text):
     ("粮食产量1.3万亿斤以上", 1.3, "万亿斤", "以上"),
     ("百分之五", 5, "%", None),
     ("十件实事", 10, "件", None),
+    ("PM2.5平均浓度控制在35微克/立方米以内", 35, "微克/立方米", "以内"),
+    ("人均预期寿命提高1岁", 1, "岁", None),
 ])
 def test_find_quantities_value_unit_modifier(text, value, unit, modifier):
-    q = find_quantities(text)[0]
+    q = next(q for q in find_quantities(text) if q.unit)     # "PM2.5" is a name, not a value
     assert (q.value, q.unit, q.modifier, q.masked) == (value, unit, modifier, False)
 
 
