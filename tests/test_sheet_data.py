@@ -148,3 +148,10 @@ def test_behind_schedule_is_flagged_and_counted(store):
     # Early in the year the same progress is ahead of schedule.
     early = sheet_data(store, Filter(as_of="2025-03-31"))
     assert early.behind == 0 and not any(r.behind for r in early.rows)
+
+
+def test_report_filter_names_the_report(store):
+    report = store.tree()[0]
+    data = sheet_data(store, Filter(report_id=report["report_id"]))
+    assert data.total == store.count(Filter(report_id=report["report_id"])) > 0
+    assert data.scope.startswith(f"报告：{short_title(report['title'])}")

@@ -67,7 +67,7 @@ def _scope(f, reports_by_id: dict[int, dict]) -> str:
     """The filter in words (region and year are in the title already)."""
     parts = []
     if f.report_id is not None and f.report_id in reports_by_id:
-        parts.append(f"报告：{reports_by_id[f.report_id]['title']}")
+        parts.append(f"报告：{short_title(reports_by_id[f.report_id]['title'])}")
     if f.kind:
         parts.append(f"类别：{KIND_LABELS.get(f.kind, f.kind)}")
     if f.category:
