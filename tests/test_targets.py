@@ -214,3 +214,9 @@ def test_explanation_of_a_target_adds_nothing():
 
 def test_a_lone_figure_after_prose_is_not_a_target_list():
     assert targets_of("我区的发展目标是：建设富强美丽新城区。坚持改革创新。全年完成投资100亿元。") == []
+
+
+def test_last_years_base_does_not_make_a_target_paragraph_past():
+    found = targets_of("在去年基础上，今年主要预期目标是：地区生产总值增长6%左右。")
+    assert [t.value for t in found] == [6]
+    assert targets_of("去年确定的主要预期目标是：地区生产总值增长6%，实际增长5.2%。") == []

@@ -25,7 +25,8 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]
 # The paragraph has turned from targets to the work that serves them.
 _STOP = re.compile(r"上述目标|以下几|重点抓好|着力抓好|重点做好|重点任务|主要任务|工作重点|"
                    r"为此|为实现|为确保|[（(][一二三四五六七八九十][)）]")
-_PAST = re.compile(r"实现了|完成了|圆满|超额|顺利完成|全面完成|达到了|去年|上年")
+_PAST = re.compile(r"实现了|完成了|圆满|超额|顺利完成|全面完成|达到了|"
+                   r"(?:去年|上年)初?(?:确定|提出|设定|制定)?的")
 _FIVE_YEAR = re.compile(r"(?:今后|未来)[五几]年|五年内|“?十[一二三四五六七八九]五”?(?:期间|时期|末)|"
                         r"五年(?:的|发展|奋斗|主要)")
 _ONE_YEAR = re.compile(r"今年|明年|本年度|新的?一年|(?:\d{4}|[～×*]+)\s*年(?![底末内代])")
@@ -57,7 +58,7 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
             period = _horizon(para.folded[m.end():], report.plan_year) or _period(paras, i, m.start())
             rest = para.folded[m.end():].strip()
             if rest:
-                found, _ = _scan(para, m.end(), len(para.folded), leading=True)
+                found, _ = _scan(para, m.end(), len(para.folded))
                 out += [_commitment(para, t, period) for t in found]
                 if found:
                     break
@@ -95,7 +96,7 @@ def _scan_following(paras: list[Paragraph], first: int):
     for j in range(first, min(first + _MAX_PARAGRAPHS, len(paras))):
         if _TRIGGER.search(paras[j].folded) or _HEADING.match(paras[j].folded):
             return
-        found, stopped = _scan(paras[j], 0, len(paras[j].folded), leading=True)
+        found, stopped = _scan(paras[j], 0, len(paras[j].folded))
         if found:
             misses = 0
             yield j, found
@@ -105,7 +106,7 @@ def _scan_following(paras: list[Paragraph], first: int):
             return
 
 
-def _scan(para: Paragraph, start: int, end: int, leading: bool) -> tuple[list[Target], bool]:
+def _scan(para: Paragraph, start: int, end: int) -> tuple[list[Target], bool]:
     """Targets of the sentences of para.folded[start:end]; True when a stop was reached."""
     text = para.folded
     found: list[Target] = []
@@ -121,7 +122,7 @@ def _scan(para: Paragraph, start: int, end: int, leading: bool) -> tuple[list[Ta
             return found + targets, True
         if targets:
             found += targets
-        elif found or not leading or skips >= _LEADING_SKIPS:
+        elif found or skips >= _LEADING_SKIPS:
             return found, True
         else:
             skips += 1
