@@ -250,3 +250,13 @@ def test_heading_broken_after_a_function_word_is_joined() -> None:
     paras = paragraphs(_text(body))
     assert paras[0].text == "（八）坚定不移实施民生优先战略，为县域经济追赶超越提供奋进力量。"
     assert categories(paras) == ["坚定不移实施民生优先战略，为县域经济追赶超越提供奋进力量"] * 2
+
+
+@pytest.mark.parametrize("title, region", [
+    ("2025年甘肃省政府工作报告", "甘肃省"), ("2025年酒泉市政府工作报告", "酒泉市"),
+    ("2025年酒泉市肃州区政府工作报告", "肃州区"), ("政府工作报告", None),
+])
+def test_region_from_title(title: str, region: str | None) -> None:
+    text = f"{title}\n各位代表：\n过去一年，经济平稳增长。\n2025年重点工作任务：新建道路20公里。"
+    (report,) = split_reports(_text(text))
+    assert report.region == region

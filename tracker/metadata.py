@@ -51,6 +51,8 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTY_COMMITTEE = re.compile(r"中共(?:[\u4e00-\u9fff]{2,3}?[市州盟])?([\u4e00-\u9fff]{2,3}?[区县市旗])委")
 _BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[在市州省盟共]")
 _REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了的是在和与及并请向对为位其此等代表将年会]|开发|高新")
+_PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?!年)([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
+                       r"(?=人民政府|人民代表大会|政府工作报告|第[一二三四五六七八九十\d]+届)")
 _PROVINCIAL = re.compile(r"(?:省|自治区)$")
 
 
@@ -188,7 +190,7 @@ def _plan_year(title: str, text: str, report_year: int | None = None) -> int | N
 
 
 def _region(title: str, lines: tuple[str, ...]) -> str | None:
-    """The county-level region the report is about, when its text names one."""
+    """The region (county, city, or a province's own report) the text names, else None."""
     counts: Counter[str] = Counter()
     m = _TITLE_REGION.match(fold(title).strip())
     if m and _clean_region(m.group(1)):
@@ -204,7 +206,9 @@ def _region(title: str, lines: tuple[str, ...]) -> str | None:
             if name:
                 counts[name] += weight
     if not counts:
-        return None
+        # a province's own report: "2025年甘肃省政府工作报告", "广西壮族自治区人民政府"
+        m = _PROVINCE.search(title + " " + head)
+        return m.group(1) if m else None
     name, score = counts.most_common(1)[0]
     return name if score >= 2 else None
 
