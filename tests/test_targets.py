@@ -220,3 +220,8 @@ def test_last_years_base_does_not_make_a_target_paragraph_past():
     found = targets_of("在去年基础上，今年主要预期目标是：地区生产总值增长6%左右。")
     assert [t.value for t in found] == [6]
     assert targets_of("去年确定的主要预期目标是：地区生产总值增长6%，实际增长5.2%。") == []
+
+
+def test_level_written_as_总量_pairs_with_the_growth_before_it():
+    t = one("地区生产总值增长8%，总量达到300亿元")
+    assert (t.value, t.level_value, t.level_unit) == (8, 300, "亿元")
