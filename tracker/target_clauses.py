@@ -158,7 +158,7 @@ def parse_clause(text: str, offset: int = 0) -> list[Target]:
     verb = m.group("verb") if m else ""
     name = pre[:m.start()] if m else pre
     name = _TRAIL.sub("", _LEAD.sub("", name.strip()).strip())
-    if name in ("总量", "总额", "规模", "总规模", "经济总量"):
+    if name in ("总量", "总额", "规模", "总规模"):
         name = ""       # "增长8%，总量达到300亿元": the level of the indicator just named
     if len(name) > 30 or name.endswith(("的", "是", "为")):
         return []
