@@ -114,3 +114,8 @@ def test_为民办实事_header_with_a_colon():
 
 def test_为民办实事_as_a_slogan_is_no_header():
     assert items_of("我们坚持为民办实事，取得成效。\n1.新建学校。") == []
+
+
+def test_promised_list_of_the_plan_year():
+    found = items_of("今年政府向社会承诺的民生实事分别是：\n1.新建幼儿园5所。\n2.改造道路10公里。")
+    assert [c.number for c in found] == [1, 2]

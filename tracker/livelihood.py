@@ -20,7 +20,7 @@ _HEADER = re.compile(
     rf"(?:(?P<kind>{_KIND})(?:办好?|办理)?(?:以下)?(?:重点)?)?实事(?:工程|项目)?”?"
 )
 # The header sentence reports on a past list, not this year's.
-_PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|承诺的|兑现了|办结")
+_PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|兑现了|办结")
 # Numbered item markers, at a paragraph start or right after a sentence or clause end.
 _MARKER = re.compile(
     r"(?:^|(?<=[。；;！!\s：:]))\s*(?:[（(](?P<a>\d{1,2})[)）]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[①-⑳])"
@@ -69,8 +69,7 @@ def _is_header(text: str, m: re.Match, plan_year: int | None) -> bool:
     """A list header in the future tense: "办好10件惠民实事：", not "圆满完成了…10件实事"."""
     if not (m.group("count") or m.group("kind")):
         return False                      # "干实事", "办实事" are slogans
-    after = text[m.end():m.end() + 3]
-    if not (m.group("count") or re.match(r"\s*[：:]", after) or not text[m.end():].strip(" 。")):
+    if not (m.group("count") or _LIST_OPENER.match(text, m.end()) or not text[m.end():].strip(" 。")):
         return False                      # "惠民实事" in passing, with no list announced
     start = max(text.rfind(c, 0, m.start()) for c in "。！？；") + 1
     end = min([k for k in (text.find(c, m.end()) for c in "。！？；") if k >= 0] or [len(text)])
