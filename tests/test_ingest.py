@@ -210,3 +210,14 @@ def test_utf8_with_a_broken_byte_stays_utf8(tmp_path: Path) -> None:
     src = read_source(p)
     assert src.encoding == "utf-8"
     assert src.lines[0] == REPORT_LINES[0]
+
+
+def test_utf8_with_broken_bytes_is_never_read_as_gb18030(tmp_path: Path) -> None:
+    # a stray GBK character pasted into a UTF-8 file: UTF-8 with one broken sequence
+    raw = TEXT.encode("utf-8") * 50
+    raw = raw[:99] + b"\xb0\xa1" + raw[99:]
+    p = tmp_path / "trap.txt"
+    p.write_bytes(raw)
+    src = read_source(p)
+    assert src.encoding == "utf-8"
+    assert REPORT_LINES[3] in src.text

@@ -74,23 +74,26 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         return _checked(raw[3:].decode("utf-8", errors="replace"), name), "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(raw.decode("utf-16", errors="replace"), name), "utf-16"
-    tries = ["utf-8", "gb18030"]
     if b"\x00" in raw:      # ASCII characters (newlines, digits) of UTF-16 text
-        tries = ["utf-16-le", "utf-16-be"]
-    for encoding in tries:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text):
-            return _checked(text, name), encoding
-    if b"\x00" in raw:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return _checked(text, name), encoding
         raise UserError(f"{name}: 二进制文件，不是文本 / binary file, not text")
-    # A UTF-8 file with a few broken bytes (a page cut mid-character) is still UTF-8;
-    # strict GB18030 would accept it and turn every character into mojibake.
+    # UTF-8 first, also with a few broken bytes (a page cut mid-character): strict
+    # GB18030 would accept such a file and turn every character into mojibake.
     text = raw.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(3, len(text) // 2000):
         return _checked(text, name), "utf-8"
+    try:
+        text = raw.decode("gb18030")
+        if _plausible(text):
+            return _checked(text, name), "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw[:200_000]).best()
