@@ -221,3 +221,11 @@ def test_utf8_with_broken_bytes_is_never_read_as_gb18030(tmp_path: Path) -> None
     src = read_source(p)
     assert src.encoding == "utf-8"
     assert REPORT_LINES[3] in src.text
+
+
+def test_mostly_ascii_gbk_file_is_not_misread_as_utf8(tmp_path: Path) -> None:
+    p = tmp_path / "table.txt"
+    p.write_bytes(("GDP 7.2%, CPI 3%\n" * 400 + "地区生产总值\n").encode("gbk"))
+    src = read_source(p)
+    assert src.encoding == "gb18030"
+    assert "地区生产总值" in src.text

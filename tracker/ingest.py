@@ -26,6 +26,7 @@ _UNSUPPORTED = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\r\n"
                     r"\u00a0-\u00ff\u2100-\u25ff\u3400-\u4dbf]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
                "br", "section", "article", "pre", "blockquote", "dt", "dd", "caption")
 
@@ -86,7 +87,8 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
     # UTF-8 first, also with a few broken bytes (a page cut mid-character): strict
     # GB18030 would accept such a file and turn every character into mojibake.
     text = raw.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= max(3, len(text) // 2000):
+    broken = text.count("\ufffd")
+    if broken <= max(3, len(text) // 2000) and len(_HAN.findall(text[:200_000])) >= 20 * broken:
         return _checked(text, name), "utf-8"
     try:
         text = raw.decode("gb18030")
