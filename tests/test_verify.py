@@ -256,3 +256,13 @@ def test_list_claim_needs_a_list_of_its_length(review_2025, size, number, status
 def test_list_claim_count(text, n):
     from tracker.verify.verdict import list_claim_count
     assert list_claim_count(text) == n
+
+
+def test_direction_only_target_against_a_stated_change():
+    text = "强化大气污染治理，二氧化硫、氮氧化物排放量分别下降5.6%和4%"
+    from tracker.model import SourceText
+    src = SourceText("r.txt", "一、2016年工作回顾\n" + text, "x", "utf-8", ("一、2016年工作回顾", text))
+    rv = build_review(src, None)
+    c = target("主要污染物排放继续减少", "主要污染物排放", None, unit=None, comparator=None, measure="qualitative")
+    r = verify_one(c, 2016, rv)
+    assert (r.status, r.actual_value) == ("done", -5.6)

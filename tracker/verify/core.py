@@ -13,8 +13,8 @@ from ..normalize import fold
 from ..tokens import query_terms
 from .actuals import figures_by_key, figure_keys, figures_for, progress_share
 from .lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
-from .passages import _BIGRAM, Index, Passage
-from .sync import indicators as sync_indicators, is_sync_target, sync_verdict
+from .passages import _BIGRAM, Index, Passage, best_clause, clause_at
+from .qualitative import indicators as sync_indicators, is_sync_target, sync_verdict, trend_verdict
 from .verdict import compatible, in_target_sense, judge, list_claim, list_claim_count, words_status
 
 CANDIDATES = 12
@@ -22,7 +22,7 @@ EVIDENCE = 3
 MIN_CLAUSE_COVERAGE = 0.65
 MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
 # Goal-setting words; a sentence holding them and no result word is a plan, not evidence.
-_PLAN_SENTENCE = re.compile(r"目标(?:任务)?是|目标为|力争|确保|计划|拟|争取|今年要|年内要|要把|^要|[，：；]要|将把|作为第.件")
+_PLAN_SENTENCE = re.compile(r"目标(?:任务)?是|目标为|力争|确保|计划(?:新|完成|实施|投资|建设)|拟|今年要|年内要|要把|^要|[，：；]要|将把|作为第.件")
 _RESULT_WORDS = re.compile(r"已经|已|超过全年|高于|未能|年初确定|年初提出|全面实现|完成了|实现了|达到了|超额|圆满|如期|顺利|同比|比上年|较上年")
 _PLAN_WORDS = re.compile(r"拟|预期|预计|目标|力争|计划|争取|确保|要|将")
 _DIGITS = re.compile(r"[\d.．%％×*]+")
@@ -202,6 +202,8 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
             other = next((f for f in found if f[0] != level), None)
             if other is not None:
                 reason += "; level: " + judge(c, target_ind, other[1], other[0])[1]
+            elif level:
+                reason += "; the growth rate is not stated"
             numeric.append((sim, p, v, status, reason))
             entry[1] = min(1.0, sim + 0.35)
     scored.sort(key=lambda e: e[1], reverse=True)
@@ -216,6 +218,12 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
     if several_years:
         return Result(c, "unknown", None, evidence,
                       "a multi-year target: one year's figures do not settle it", score=0.0)
+    if ind is not None and c.value is None and c.level_value is None:
+        found = trend_verdict(c, ind, plan_year, review, [p for p, _, _ in scored])
+        if found:
+            status, v, p, reason = found
+            score = min(1.0, next(sim for q, sim, _ in scored if q is p) + 0.35)
+            return Result(c, status, v, _first(evidence, p, score, review), reason, score=score)
     if is_sync_target(c):
         def search(i: Indicator) -> list[Passage]:
             t, b = _query(Commitment(TARGET, i.name, 1, indicator=i.name), i)
@@ -238,11 +246,11 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
             spans = mentions_of(ind, p.folded)
             if not spans:
                 continue
-            clause = _clause_at(p.text, spans[0][0])
+            clause = clause_at(p.text, spans[0][0])
         elif cov < MIN_COVERAGE:
             continue
         else:
-            clause = _best_clause(p.text, terms)
+            clause = best_clause(p.text, terms)
         if c.kind != TARGET and (review.index.coverage(terms, clause) < MIN_CLAUSE_COVERAGE
                                  or len(set(terms).intersection(_BIGRAM.findall(clause))) < 2):
             continue    # the clause must name the item itself, not only share a word or two
@@ -263,37 +271,6 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
                 return Result(c, "done", None, _first(evidence, p, 0.5, review),
                               f"the whole list is reported done: {_cue(p.text)}", score=0.5)
     return Result(c, "unknown", None, evidence, "the review states nothing comparable", score=0.0)
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the comma clauses of text."""
-    out, pos = [], 0
-    for m in re.finditer(r"[，,；;。：:]", text):
-        out.append((pos, m.end()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out
-
-
-def _clause_at(text: str, pos: int) -> str:
-    """The clause holding pos and the one after it ("叶挺大道延伸工程，已经竣工通车")."""
-    spans = _clauses(text)
-    for i, (a, b) in enumerate(spans):
-        if a <= pos < b:
-            return text[a:spans[i + 1][1] if i + 1 < len(spans) else b]
-    return text
-
-
-def _best_clause(text: str, terms: list[str]) -> str:
-    """The clause sharing most query terms with the commitment, with the clause after it."""
-    wanted = set(terms)
-    best, best_n = 0, -1
-    for a, b in _clauses(text):
-        n = len(wanted.intersection(_BIGRAM.findall(text, a, b)))
-        if n > best_n:
-            best, best_n = a, n
-    return _clause_at(text, best)
 
 
 def _first(evidence: list[Evidence], p: Passage, score: float, review: Review) -> list[Evidence]:

@@ -176,3 +176,34 @@ class Index:
         unseen = math.log(1 + (len(self.passages) + 0.5) / 0.5)
         total = sum(self.idf.get(t, unseen) for t in terms) or 1.0
         return sum(self.idf.get(t, unseen) for t in terms if t in held) / total
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the comma clauses of text."""
+    out, pos = [], 0
+    for m in re.finditer(r"[，,；;。：:]", text):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def clause_at(text: str, pos: int) -> str:
+    """The clause holding pos and the one after it ("叶挺大道延伸工程，已经竣工通车")."""
+    spans = _clauses(text)
+    for i, (a, b) in enumerate(spans):
+        if a <= pos < b:
+            return text[a:spans[i + 1][1] if i + 1 < len(spans) else b]
+    return text
+
+
+def best_clause(text: str, terms: list[str]) -> str:
+    """The clause sharing most query terms with the commitment, with the clause after it."""
+    wanted = set(terms)
+    best, best_n = 0, -1
+    for a, b in _clauses(text):
+        n = len(wanted.intersection(_BIGRAM.findall(text, a, b)))
+        if n > best_n:
+            best, best_n = a, n
+    return clause_at(text, best)

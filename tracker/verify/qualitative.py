@@ -1,6 +1,9 @@
-"""Targets of keeping pace: "城乡居民收入实际增长和经济增长保持同步".
+"""Targets without a number of their own.
 
-Such a target has no number of its own; the review settles it when it gives, for the plan
+Direction only ("主要污染物排放继续减少"): done when the review states a change of the
+indicator in that direction for the plan year, not_done when it states the opposite.
+
+Keeping pace ("城乡居民收入实际增长和经济增长保持同步"): the target has no number; the review settles it when it gives, for the plan
 year, the growth of GDP and of residents' income (all residents, or both urban and rural):
 income growth at least GDP growth is done (for "基本同步" at least GDP growth - 0.5), below
 it not_done, urban and rural on either side partial. Anything less is unknown.
@@ -63,3 +66,30 @@ def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[
     shown = ", ".join(f"{n} {found[n][0]:g}%" for n in parts)
     reason = f"{shown} against GDP {gdp:g}%" + (f" (基本同步: within {slack:g})" if slack else "")
     return status, reason, [found[n][1] for n in parts] + [gdp_p]
+
+
+_WANT_DOWN = re.compile(r"减少|下降|降低|减排|压减")
+_WANT_UP = re.compile(r"增长|提高|增加|提升|扩大")
+
+
+def trend_verdict(c: Commitment, ind: Indicator, plan_year: int | None, review,
+                  passages: list) -> tuple[str, float, object, str] | None:
+    """(status, change, passage, reason) for a direction-only target, from the first passage stating a change."""
+    from .core import period_ok
+    from .lexicon import mentions_of
+
+    text = c.text or ""
+    want = -1 if _WANT_DOWN.search(text) else 1 if _WANT_UP.search(text) else 0
+    if not want:
+        return None
+    for p in passages:
+        if not period_ok(p, plan_year, review) or not mentions_of(ind, p.folded):
+            continue
+        changes = [f for f in figures_for(ind, p.text, plan_year) if f.measure == "growth" and not f.sub_year]
+        if changes:
+            v = changes[0].value
+            status = "done" if v * want > 0 else "not_done"
+            reason = (f"{'down' if v < 0 else 'up'} {abs(v):g}{changes[0].unit or ''}; "
+                      f"the target asks it to go {'down' if want < 0 else 'up'}")
+            return status, v, p, reason
+    return None
