@@ -225,3 +225,15 @@ def test_last_years_base_does_not_make_a_target_paragraph_past():
 def test_level_written_as_总量_pairs_with_the_growth_before_it():
     t = one("地区生产总值增长8%，总量达到300亿元")
     assert (t.value, t.level_value, t.level_unit) == (8, 300, "亿元")
+
+
+def test_list_after_a_colon_ends_with_the_first_paragraph_without_targets():
+    text = ("今年经济社会发展的主要预期目标是：\n地区生产总值增长6%左右；\n城镇登记失业率控制在4.5%以内。\n"
+            "实现上述目标，需要付出艰苦努力。\n全年完成固定资产投资100亿元，新建学校5所。")
+    assert [t.indicator for t in targets_of(text)] == ["地区生产总值", "城镇登记失业率"]
+
+
+def test_heading_list_ends_at_the_next_section():
+    text = ("二、今年发展主要预期目标\n国内生产总值增长5%左右。\n三、政府工作任务\n"
+            "（一）扩大内需\n全年完成固定资产投资100亿元，新建学校5所。")
+    assert [t.indicator for t in targets_of(text)] == ["国内生产总值"]

@@ -22,6 +22,9 @@ _TRIGGER = re.compile(r"(?:(?:预期|主要|奋斗|思路|发展)目标(?:任务
 # A heading line of its own: "二、2018年发展主要预期目标", then one target per numbered line.
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*"
                       r"[^，。；,;]{0,20}(?:预期目标|主要目标)(?:任务)?\s*[：:]?\s*$")
+# A numbered section heading ends a list of targets: "三、对2018年政府工作的建议".
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|"
+                      r"第[一二三四五六七八九十]+(?:部分|章|篇))")
 # The paragraph has turned from targets to the work that serves them.
 _STOP = re.compile(r"上述目标|以下几|重点抓好|着力抓好|重点做好|重点任务|主要任务|工作重点|"
                    r"为此|为实现|为确保|[（(][一二三四五六七八九十][)）]")
@@ -31,7 +34,7 @@ _FIVE_YEAR = re.compile(r"(?:今后|未来)[五几]年|五年内|“?十[一二�
                         r"五年(?:的|发展|奋斗|主要)")
 _ONE_YEAR = re.compile(r"今年|明年|本年度|新的?一年|(?:\d{4}|[～×*]+)\s*年(?![底末内代])")
 _LEADING_SKIPS = 3        # "思路目标是：以科学发展观为指导…。…确保到2024年，实现…翻番"
-_PARAGRAPH_SKIPS = 3      # a "主要目标：" heading over themed paragraphs, some without numbers
+_HEADING_MISSES = 1       # a "主要目标：" heading over themed paragraphs, some without numbers
 _MAX_PARAGRAPHS = 10
 _NO_SPLIT_AFTER = set("和及与、至到的以左上之,，;；:：)）")
 
@@ -46,7 +49,7 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
             continue
         if _HEADING.match(para.folded):
             period = _period(paras, i, len(para.folded))
-            for j, found in _scan_following(paras, i + 1):
+            for j, found in _scan_following(paras, i + 1, _HEADING_MISSES):
                 seen.add(j)
                 out += [_commitment(paras[j], t, period) for t in found]
             continue
@@ -63,7 +66,7 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
                 if found:
                     break
             else:
-                for j, found in _scan_following(paras, i + 1):
+                for j, found in _scan_following(paras, i + 1, 0):
                     seen.add(j)
                     out += [_commitment(paras[j], t, period) for t in found]
     return out
@@ -90,19 +93,22 @@ def _joined(paras: list[Paragraph], i: int, seen: set[int]) -> Paragraph:
     return para
 
 
-def _scan_following(paras: list[Paragraph], first: int):
-    """Targets of the paragraphs under a bare "主要目标：" heading."""
+def _scan_following(paras: list[Paragraph], first: int, allowed_misses: int):
+    """Targets of the paragraphs under a "主要目标" heading or after "…预期目标是：" at a
+    paragraph end, until a paragraph without targets (a few under a heading of themed
+    paragraphs) or the next numbered section."""
     misses = 0
     for j in range(first, min(first + _MAX_PARAGRAPHS, len(paras))):
-        if _TRIGGER.search(paras[j].folded) or _HEADING.match(paras[j].folded):
+        text = paras[j].folded
+        if _TRIGGER.search(text) or _HEADING.match(text) or (j > first and _SECTION.match(text)):
             return
-        found, stopped = _scan(paras[j], 0, len(paras[j].folded))
+        found, stopped = _scan(paras[j], 0, len(text))
         if found:
             misses = 0
             yield j, found
         else:
             misses += 1
-        if stopped or misses > _PARAGRAPH_SKIPS:
+        if stopped or misses > allowed_misses:
             return
 
 
