@@ -96,7 +96,8 @@ def _title(lines: tuple[str, ...], how: str) -> str:
         for text in heads[:4]:
             if re.match(r"^\s*[—\-－─]", text) or len(text) > 40 or re.search(r"会议?上\s*$", text):
                 break
-            parts.append(text)
+            if not re.search(r"电\s*$|^\W*$", text):    # "新华社北京3月14日电" is a dateline
+                parts.append(text)
         return " ".join(parts) or first
     if how == "title":
         return run_in_title(first) or first[:60]
