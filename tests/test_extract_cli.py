@@ -219,3 +219,12 @@ def test_pdf_copy_with_wrapped_lines_keeps_metadata_and_targets(tmp_path: Path) 
     expected = {c.text for rx0 in extract_file(seed("001")).reports for c in rx0.commitments
                 if c.kind == "target"}
     assert targets == expected
+
+
+def test_file_name_with_spaces_and_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "肃州区 2025 报告.txt"
+    path.write_bytes(seed("001").read_bytes())
+    done = _run("extract", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    (doc,) = json.loads(done.stdout.decode("utf-8"))["documents"]
+    assert doc["path"] == str(path) and doc["plan_year"] == 2025
