@@ -260,3 +260,11 @@ def test_region_from_title(title: str, region: str | None) -> None:
     text = f"{title}\n各位代表：\n过去一年，经济平稳增长。\n2025年重点工作任务：新建道路20公里。"
     (report,) = split_reports(_text(text))
     assert report.region == region
+
+
+def test_government_report_citing_the_party_congress_keeps_its_plan_year() -> None:
+    body = ("高举中国特色社会主义伟大旗帜，全面贯彻党的第二十次全国代表大会精神。\n"
+            "2025年重点工作任务：新建道路20公里。")
+    text = GOV.format(title="某某县政府工作报告", date="（2025年1月6日）", body=body)
+    (report,) = split_reports(_text(text))
+    assert (report.doc_type, report.plan_year) == ("government_work_report", 2025)

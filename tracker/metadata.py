@@ -137,7 +137,9 @@ def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:
         return "yearbook_body"
     if "政治协商会议" in compact or re.search(r"政协.{0,20}常务委员会", head):
         return "cppcc_report"
-    if re.search(r"中国共产党.{0,30}代表大会|党代会|党的.{0,6}代表大会", head[:300]):
+    # "——在中国共产党酒泉市肃州区第十六次代表大会上"; a government report that cites
+    # "党的第二十次全国代表大会精神" in its first lines is not one.
+    if re.search(r"在中国共产党[^，。；]{0,30}代表大会上|党代会[^，。；]{0,4}报告", head[:300]):
         return "party_congress_report"
     if re.search(r"计划.{0,12}草案|计划执行情况", compact):
         return "plan_report"
