@@ -266,3 +266,13 @@ def test_direction_only_target_against_a_stated_change():
     c = target("主要污染物排放继续减少", "主要污染物排放", None, unit=None, comparator=None, measure="qualitative")
     r = verify_one(c, 2016, rv)
     assert (r.status, r.actual_value) == ("done", -5.6)
+
+
+def test_half_year_summary_gives_in_progress():
+    # seed 004: "XX经济开发区2024年上半年工作总结…GDP增长率达到5.2%"
+    source = read_source(seed("004"))
+    from tracker.segment import split_reports
+    report = next(r for r in split_reports(source) if "2024年上半年" in r.title)
+    rv = build_review(source, report)
+    r = verify_one(target("地区生产总值增长6%", "地区生产总值", 6), 2024, rv)
+    assert r.status == "in_progress" and "5.2" in r.reason and r.actual_value is None

@@ -28,6 +28,14 @@ def default_year(report_year: int | None, doc_type: str | None, title: str = "")
     return report_year - 1 if doc_type in _REVIEWS_LAST_YEAR else report_year
 
 
+_PART_YEAR = re.compile(r"上半年|半年|[一二三四1-4]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
+
+
+def is_part_year(doc_type: str | None, title: str) -> bool:
+    """True for a half-year or quarterly summary ("2024年上半年工作总结暨下半年工作安排")."""
+    return doc_type == "half_year_summary" or bool(_PART_YEAR.search(title or ""))
+
+
 def build_review(source: SourceText, report: Report | dict | None = None, document_id: int | None = None,
                  vocabulary: set[str] | None = None) -> Review:
     """A searchable Review of source, or of one report (Report or store row) inside it.
@@ -44,10 +52,12 @@ def build_review(source: SourceText, report: Report | dict | None = None, docume
         passages = split_passages(source, report_year)
         return Review(passages, Index(passages, vocabulary), report_year, document_id,
                       default_year(report_year, found[0].doc_type if found else None,
-                                   found[0].title if found else ""))
+                                   found[0].title if found else ""),
+                      part_year=bool(found) and is_part_year(found[0].doc_type, found[0].title))
     passages = split_passages(source, report.report_year, report.line_start, report.line_end)
     return Review(passages, Index(passages, vocabulary), report.report_year, document_id,
-                  default_year(report.report_year, report.doc_type, report.title))
+                  default_year(report.report_year, report.doc_type, report.title),
+                  part_year=is_part_year(report.doc_type, report.title))
 
 
 def review_year(source: SourceText) -> int | None:

@@ -39,6 +39,7 @@ OTHER_PERIOD = re.compile(r"年均|年平均|五年累计|累计[^，；。]{0,1
 _SUB_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
 _RESULTS = re.compile(r"已经|已|完成了|实现了|达到了|同比|比上年|较上年|全年|去年|上年")
+_RATE_LEAD = re.compile(r"(?:增长率|增速|增幅)(?:达到|达|为|是|保持在)?$")
 _TARGET_WORDS = re.compile(r"把|力争|预期|目标|确保|争取|计划|拟")
 _JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _MAX_SCOPE = 48
@@ -126,7 +127,9 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         value = float(m.group(1))
         lead = folded[max(clause[0], a - 8):a].rstrip()
         lead = re.sub(r"(?:比上年|同比|较上年|比去年)$", "", lead)
-        if _DOWN.search(lead):
+        if _RATE_LEAD.search(lead):
+            measure = "growth"      # "GDP增长率达到5.2%": a growth rate stated as a level
+        elif _DOWN.search(lead):
             measure, value = "growth", -value
         elif _UP.search(lead):
             measure = "growth"

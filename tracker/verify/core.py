@@ -70,6 +70,7 @@ class Review:
     report_year: int | None = None
     document_id: int | None = None
     default_year: int | None = None    # the year a passage naming none speaks of
+    part_year: bool = False            # a half-year or quarterly summary: figures cover part of the year
     _claims: list[Passage] | None = None
 
     def claims(self) -> list[Passage]:
@@ -189,7 +190,7 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
                 v = compatible(c, target_ind, fig, level)
                 if v is None:
                     continue
-                if fig.sub_year:
+                if fig.sub_year or review.part_year:
                     partial_years.append((p, v))
                 else:
                     found.append((level, v))
