@@ -135,7 +135,7 @@ def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:
         return "yearbook_front_matter"
     if compact.startswith("大事记"):
         return "yearbook_body"
-    if "政治协商会议" in compact or re.search(r"政协.{0,20}常务委员会", head):
+    if "政治协商会议" in compact or re.search(r"在政协[^，。；]{0,30}会议上", head[:300]):
         return "cppcc_report"
     # "——在中国共产党酒泉市肃州区第十六次代表大会上"; a government report that cites
     # "党的第二十次全国代表大会精神" in its first lines is not one.
