@@ -237,3 +237,9 @@ def test_heading_list_ends_at_the_next_section():
     text = ("二、今年发展主要预期目标\n国内生产总值增长5%左右。\n三、政府工作任务\n"
             "（一）扩大内需\n全年完成固定资产投资100亿元，新建学校5所。")
     assert [t.indicator for t in targets_of(text)] == ["国内生产总值"]
+
+
+def test_unterminated_last_line_is_not_joined_to_the_next_paragraph():
+    text = ("主要预期目标是:城乡居民收入增长高于经济增长\n"
+            "全年完成固定资产投资100亿元，新建学校5所，确保完成全年各项工作任务，努力开创新局面")
+    assert [t.indicator for t in targets_of(text)] == ["城乡居民收入"]

@@ -35,7 +35,7 @@ _TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|分别|力争|争�
 _LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
 _DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现)?“?翻(?:一)?番”?")
 # Qualitative targets: "控制在省市规定目标以内", "完成市下达任务", "实现“双下降”", "…同步".
-_QUALITATIVE = re.compile(
+QUALITATIVE = re.compile(
     r"(?P<verb>(?:控制|保持)在.{0,12}(?:目标|范围|规定|计划|指标|任务)(?:以内|之内|内)|"
     r"(?:全面)?完成.{0,12}任务|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
     r"(?:略?高于|快于|不低于|跑赢)经济增长|达到(?:国家|省|市|上级)?的?(?:要求|目标|标准)|"
@@ -193,7 +193,7 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
     """Targets with no number: 翻番, 控制在规定目标以内, 完成下达任务, 双下降, 同步."""
     if _DOUBLING.search(body):
         return _doubling(body, start, end)
-    m = _QUALITATIVE.search(body)
+    m = QUALITATIVE.search(body)
     if not m:
         return []
     verb = m.group("verb")

@@ -11,7 +11,7 @@ import re
 
 from .model import TARGET, Commitment, Report, SourceText
 from .paragraphs import Paragraph
-from .target_clauses import Target, attach_level, parse_clause, target_quantities
+from .target_clauses import QUALITATIVE, Target, attach_level, parse_clause, target_quantities
 
 CATEGORY = "主要预期目标"
 
@@ -82,6 +82,9 @@ def _joined(paras: list[Paragraph], i: int, seen: set[int]) -> Paragraph:
     para = paras[i]
     j = i + 1
     while j < len(paras) and j - i <= 3 and not re.search(r"[。！？!?；;：:]\s*$", para.text):
+        last = max(para.folded.rfind(c) for c in "，,；;：:") + 1
+        if parse_clause(para.folded[last:]):
+            break       # the last clause is whole ("…收入增长高于经济增长"): a web line, not a break
         nxt = paras[j]
         n = len(para.text)
         para = Paragraph(para.text + nxt.text, para.folded + nxt.folded, para.first_line,
@@ -163,6 +166,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # a value runs into the next indicator only after 以上/以内/左右 or a rate: 7.2%以上社会…
         if (q.modifier or q.unit in ("%", "‰", "个百分点")) and k < end and "\u4e00" <= text[k] <= "\u9fff" and text[k] not in _NO_SPLIT_AFTER:
             cuts.add(start + q.end)
+    for m in QUALITATIVE.finditer(text, start, end):   # "…高于经济增长全年完成…" (lines joined)
+        if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and text[m.end()] not in _NO_SPLIT_AFTER:
+            cuts.add(m.end())
     out, depth, s = [], 0, start
     for k in range(start, end):
         ch = text[k]
