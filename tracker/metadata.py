@@ -149,7 +149,7 @@ def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:
         return "peoples_congress_report"
     if "政府工作报告" in compact or "工作报告" in compact:
         return "government_work_report"
-    if "上半年" in compact and "下半年" in compact or "半年" in compact:
+    if "半年" in compact:
         return "half_year_summary"
     if "汇报" in compact or "进展" in compact:
         return "progress_report"
