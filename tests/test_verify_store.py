@@ -120,3 +120,10 @@ def test_cli_verify_missing_file_is_one_line(capsys, tmp_path):
     code = main(["verify", str(tmp_path / "nope.txt"), str(seed("001")), "--json"])
     err = capsys.readouterr().err
     assert code == 1 and "nope.txt" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("a, b, same", [("肃州区", "肃州区", True), ("酒泉市肃州区", "肃州区", True),
+                                        ("肃州区", "复兴区", False), (None, "肃州区", False), ("区", "复兴区", False)])
+def test_same_region(a, b, same):
+    from tracker.verify.suggestions import same_region
+    assert same_region(a, b) is same

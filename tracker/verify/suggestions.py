@@ -71,8 +71,15 @@ def _review_reports(plan: dict, reports: list[dict], review_document_id: int | N
     year = plan.get("plan_year")
     if year is None or not plan.get("region"):
         return []
-    return [r for r in reports if r["id"] != plan["id"] and r.get("region") == plan["region"]
+    return [r for r in reports if r["id"] != plan["id"] and same_region(r.get("region"), plan["region"])
             and r.get("report_year") is not None and r["report_year"] > year]
+
+
+def same_region(a: str | None, b: str | None) -> bool:
+    """True for one place written alike or with its parent ("酒泉市肃州区" and "肃州区")."""
+    if not a or not b:
+        return False
+    return a == b or (len(min(a, b, key=len)) >= 2 and (a.endswith(b) or b.endswith(a)))
 
 
 def _as_commitment(row: dict) -> Commitment:
