@@ -268,3 +268,11 @@ def test_government_report_citing_the_party_congress_keeps_its_plan_year() -> No
     text = GOV.format(title="某某县政府工作报告", date="（2025年1月6日）", body=body)
     (report,) = split_reports(_text(text))
     assert (report.doc_type, report.plan_year) == ("government_work_report", 2025)
+
+
+def test_table_of_contents_entries_are_not_articles() -> None:
+    toc = "目录\n第一篇：甲县政府工作报告\t1\n第二篇：乙县政府工作报告\t9\n"
+    art = "第{n}篇：{r}政府工作报告\n各位代表：\n现在，我代表{r}人民政府向大会报告工作，请予审议。\n"
+    text = toc + art.format(n="一", r="甲县") + art.format(n="二", r="乙县")
+    reports = split_reports(_text(text))
+    assert [r.line_start for r in reports] == [4, 7]

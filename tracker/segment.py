@@ -94,7 +94,7 @@ def _candidate_starts(lines: tuple[str, ...]) -> list[Start]:
         if not line.strip():
             continue
         if _ARTICLE.match(line):
-            if articles:
+            if articles and not _TOC_LINE.search(line):     # "第一篇 …\t3" lists a page
                 out.append((i, "article", i))
                 titles.append(_compact(_title_of(line)))
         elif _PART.match(line):
