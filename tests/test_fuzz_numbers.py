@@ -56,5 +56,5 @@ def test_extracted_texts_are_pieces_of_the_input(text, plan_year):
     cats = [None] * len(paras)
     for c in extract_targets(src, report, paras, cats) + extract_livelihood(src, report, paras, cats):
         assert c.text and c.text in "".join(src.lines)
-        assert src.lines[c.line - 1].strip() and c.text.startswith(src.text[c.start:c.start + 1])
-        assert 1 <= c.line <= len(src.lines)
+        assert src.text[c.start] == c.text[0] and src.text[c.end - 1] == c.text[-1]
+        assert c.line == src.text.count("\n", 0, c.start) + 1

@@ -164,10 +164,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         while k < end and text[k] == " ":
             k += 1
         # a value runs into the next indicator only after 以上/以内/左右 or a rate: 7.2%以上社会…
-        if (q.modifier or q.unit in ("%", "‰", "个百分点")) and k < end and "\u4e00" <= text[k] <= "\u9fff" and text[k] not in _NO_SPLIT_AFTER:
+        if (q.modifier or q.unit in ("%", "‰", "个百分点")) and _runs_on(text, k, end):
             cuts.add(start + q.end)
     for m in QUALITATIVE.finditer(text, start, end):   # "…高于经济增长全年完成…" (lines joined)
-        if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and text[m.end()] not in _NO_SPLIT_AFTER:
+        if _runs_on(text, m.end(), end):
             cuts.add(m.end())
     out, depth, s = [], 0, start
     for k in range(start, end):
@@ -183,6 +183,11 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[s:end].strip():
         out.append((s, end))
     return out
+
+
+def _runs_on(text: str, k: int, end: int) -> bool:
+    """Whether text[k] starts a new phrase with no separator (a Han character, not 和/以/的…)."""
+    return k < end and "\u4e00" <= text[k] <= "\u9fff" and text[k] not in _NO_SPLIT_AFTER
 
 
 def _sentence_targets(text: str, start: int, end: int) -> list[Target]:
