@@ -273,3 +273,12 @@ def test_stats_and_facets_agree_with_count(store):
     st = store.stats(Filter())
     assert st["total"] == store.count(Filter()) == sum(st["by_status"].values()) == sum(st["by_kind"].values())
     assert sum(t["count"] for t in store.tree()) == st["total"]
+
+
+def test_write_to_read_only_store_is_user_error(store):
+    cid = store.query(Filter())[0]
+    store.conn.execute("PRAGMA query_only = 1")    # what a read-only file or folder gives
+    with pytest.raises(UserError, match="cannot write the store"):
+        store.mark([cid], "done")
+    store.conn.execute("PRAGMA query_only = 0")
+    assert store.history(cid) == []

@@ -72,7 +72,9 @@ def _find_report(conn: sqlite3.Connection, report: Report, doc_name: str, claime
     candidates = []
     for rid, region, year, title, name in conn.execute(
             "SELECT r.id, r.region, r.extracted_plan_year, r.title, d.name FROM reports r "
-            "JOIN documents d ON d.id = r.document_id ORDER BY r.id"):
+            "JOIN documents d ON d.id = r.document_id "
+            "WHERE IFNULL(r.region, '') = ? AND IFNULL(r.extracted_plan_year, 0) = ? ORDER BY r.id",
+            wanted[:2]):
         if rid in claimed or report_identity(region, year, title) != wanted:
             continue
         if strong or name == doc_name:
