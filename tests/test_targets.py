@@ -243,3 +243,13 @@ def test_unterminated_last_line_is_not_joined_to_the_next_paragraph():
     text = ("主要预期目标是:城乡居民收入增长高于经济增长\n"
             "全年完成固定资产投资100亿元，新建学校5所，确保完成全年各项工作任务，努力开创新局面")
     assert [t.indicator for t in targets_of(text)] == ["城乡居民收入"]
+
+
+@pytest.mark.parametrize("clause, value, unit", [
+    ("地区生产总值增长百分之八左右", 8, "%"),
+    ("粮食产量达到一千万吨", 1000, "万吨"),
+    ("城镇新增就业一万二千人", 12000, "人"),
+])
+def test_chinese_numerals(clause, value, unit):
+    t = one(clause)
+    assert (t.value, t.unit) == (value, unit)

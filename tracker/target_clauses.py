@@ -90,7 +90,8 @@ def split_indicators(name: str) -> list[str]:
 def target_quantities(body: str) -> list[Quantity]:
     """Values that can state a target: a unit is needed; 两个, 三项 are words, not values."""
     return [q for q in find_quantities(body)
-            if q.unit and not (q.chinese and len(q.unit) == 1 and q.unit not in "%‰")]
+            if q.unit and not (q.chinese and len(q.unit) == 1 and q.unit not in "%‰"
+                               and (q.value or 0) < 100)]
 
 
 def _comparator(verb: str, q: Quantity) -> str:
