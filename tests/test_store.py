@@ -74,7 +74,9 @@ def _like(store, text):
 def test_full_text_equals_like(store):
     texts = [t for (t,) in store.conn.execute("SELECT text FROM commitments")]
     rng = random.Random(7)
-    queries = ["就业", "增长", "%", "亿元", "7.2%", "GDP", "gdp", "以上", "，", "万人", "不存在的词"]
+    queries = ["就业", "增长", "%", "亿元", "7.2%", "GDP", "gdp", "以上", "，", "万人", "不存在的词",
+               '"', '""', "*", "AND", "OR", "NEAR", "^", "-", "(", ")", ":", "'", "_", "\\", " ",
+               "增 长", "增长 7", "%以上", "a\"b", "NOT 增长"]
     for _ in range(150):
         t = rng.choice(texts)
         a = rng.randrange(len(t))

@@ -260,6 +260,7 @@ def _extract_one(extract, path: Path, plan_year: int | None):
     except UserError:
         raise
     except Exception as exc:   # a rule crashing on an odd file must not lose the import
-        logging.getLogger(__name__).exception("extraction failed for %s", path)
+        # debug, not exception(): logging's last-resort handler would print a traceback.
+        logging.getLogger(__name__).debug("extraction failed for %s", path, exc_info=True)
         raise UserError(f"{path}: 无法提取 / extraction failed ({type(exc).__name__}: {one_line(exc)})") from None
 
