@@ -13,7 +13,7 @@ from ..normalize import fold
 from ..tokens import query_terms
 from .actuals import figures_by_key, figure_keys, figures_for, progress_share
 from .lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
-from .passages import _BIGRAM, Index, Passage, best_clause, clause_at
+from .passages import BIGRAM, Index, Passage, best_clause, clause_at
 from .qualitative import indicators as sync_indicators, is_sync_target, sync_verdict, trend_verdict
 from .verdict import compatible, in_target_sense, judge, list_claim, list_claim_count, words_status
 
@@ -253,7 +253,7 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
         else:
             clause = best_clause(p.text, terms)
         if c.kind != TARGET and (review.index.coverage(terms, clause) < MIN_CLAUSE_COVERAGE
-                                 or len(set(terms).intersection(_BIGRAM.findall(clause))) < 2):
+                                 or len(set(terms).intersection(BIGRAM.findall(clause))) < 2):
             continue    # the clause must name the item itself, not only share a word or two
         status = words_status(clause)
         if status is None:

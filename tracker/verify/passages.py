@@ -27,7 +27,7 @@ _GOALS = re.compile(r"目标(?:任务)?(?:是|为)\s*[：:]|目标(?:任务)?是
 K1, B = 1.2, 0.75
 MAX_TERMS = 10
 # Overlapping Han bigrams in one C-level pass (same terms as tokens.bigrams for runs of 2+).
-_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+BIGRAM = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
@@ -126,7 +126,7 @@ class Index:
         lengths = []
         postings = self.postings
         for i, p in enumerate(passages):
-            grams = _BIGRAM.findall(p.folded)
+            grams = BIGRAM.findall(p.folded)
             lengths.append(len(grams) or 1)
             # Presence, not counts: a passage is a sentence, a term rarely repeats in it.
             held = set(grams)
@@ -172,7 +172,7 @@ class Index:
 
     def coverage(self, terms: list[str], text: str) -> float:
         """Idf-weighted share of terms that text holds (0..1)."""
-        held = set(_BIGRAM.findall(text)) | {w.upper() for w in _LATIN.findall(text)}
+        held = set(BIGRAM.findall(text)) | {w.upper() for w in _LATIN.findall(text)}
         unseen = math.log(1 + (len(self.passages) + 0.5) / 0.5)
         total = sum(self.idf.get(t, unseen) for t in terms) or 1.0
         return sum(self.idf.get(t, unseen) for t in terms if t in held) / total
@@ -203,7 +203,7 @@ def best_clause(text: str, terms: list[str]) -> str:
     wanted = set(terms)
     best, best_n = 0, -1
     for a, b in _clauses(text):
-        n = len(wanted.intersection(_BIGRAM.findall(text, a, b)))
+        n = len(wanted.intersection(BIGRAM.findall(text, a, b)))
         if n > best_n:
             best, best_n = a, n
     return clause_at(text, best)
