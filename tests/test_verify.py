@@ -276,3 +276,14 @@ def test_half_year_summary_gives_in_progress():
     rv = build_review(source, report)
     r = verify_one(target("地区生产总值增长6%", "地区生产总值", 6), 2024, rv)
     assert r.status == "in_progress" and "5.2" in r.reason and r.actual_value is None
+
+
+def test_figure_describing_something_else_is_skipped():
+    text = "所有乡（镇）、街道财政收入均保持以2位数增长，其中财政收入过500万元的乡(镇)、街道有5个"
+    assert [f for f in figures_for(resolve("一般公共预算收入"), text, 2024) if f.unit == "万元"] == []
+
+
+def test_masked_target_is_not_a_direction_only_target(review_2025):
+    c = target("全区生产总值增长×%", "全区生产总值", None, unit="%", measure="growth")
+    c = Commitment(c.kind, c.text, 1, indicator=c.indicator, measure="growth", unit="%", masked=True)
+    assert verify_one(c, 2024, review_2025).status == "unknown"

@@ -120,6 +120,8 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         if re.search(r"从[^，；。]{0,16}$", before) and re.match(r"[^，；。]{0,20}(?:到|至)", folded[b:]):
             continue    # "从26.6万亿元增加到51.9万亿元": the starting value
         after = folded[b:b + 4]
+        if re.match(r"(?:以上|以下)?的", after):
+            continue    # "财政收入过500万元的乡镇": the figure describes something else
         if re.match(r"\s*(?:左右|以上|以内|以下)", after) and _TARGET_WORDS.search(folded[clause[0]:clause[1]]):
             continue    # "把居民消费价格涨幅控制在3.5%左右": a target restated, not a result
         if re.match(r"\s*(?:左右|以内|以下)", after) and not _RESULTS.search(folded):
@@ -199,7 +201,7 @@ def figure_keys(text: str, value: float | None) -> list[tuple[str, str]]:
             if verbs:
                 keys.append(("before", verbs[-1].group(0)))
             tail = re.sub(r"(?:到|至|达|为|了|在)$", "", run.group(0))[-4:]
-            if len(tail) >= 2 and tail not in [k for _, k in keys]:
+            if len(tail) >= 3 and tail not in [k for _, k in keys]:
                 keys.append(("before", tail))
         # "6000万农村人口": the object after the number (and after a bare 万/亿)
         obj = re.match(r"(?:万|亿)?([\u4e00-\u9fff]{2,4})", folded[m.end():] if m.group(3) != "万" else folded[m.end():])

@@ -173,7 +173,8 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
         if c.value is None and c.level_value is None or several_years:
             continue
         if ind is None:
-            keys = figure_keys(c.text, c.value) if cov >= MIN_COVERAGE else []
+            shared = len(set(terms).intersection(BIGRAM.findall(p.folded)))
+            keys = figure_keys(c.text, c.value) if cov >= MIN_COVERAGE and shared >= 2 else []
             figs = figures_by_key(keys, p.text) if keys else []
             target_ind = Indicator(keys[0][1] if keys else "", ())
         else:

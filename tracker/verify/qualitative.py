@@ -79,13 +79,16 @@ def trend_verdict(c: Commitment, ind: Indicator, plan_year: int | None, review,
     from .lexicon import mentions_of
 
     text = c.text or ""
+    if c.masked or re.search(r"[\d×*＊Ｘ]", text):
+        return None     # "增长×%": a hidden number, not a target without one
     want = -1 if _WANT_DOWN.search(text) else 1 if _WANT_UP.search(text) else 0
     if not want:
         return None
     for p in passages:
         if not period_ok(p, plan_year, review) or not mentions_of(ind, p.folded):
             continue
-        changes = [f for f in figures_for(ind, p.text, plan_year) if f.measure == "growth" and not f.sub_year]
+        changes = [f for f in figures_for(ind, p.text, plan_year)
+                   if f.measure == "growth" and not f.sub_year and f.unit in ("%", "‰")]
         if changes:
             v = changes[0].value
             status = "done" if v * want > 0 else "not_done"
