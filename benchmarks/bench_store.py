@@ -59,6 +59,9 @@ def build(path: Path, n: int) -> None:
         conn.execute("""UPDATE commitments SET current_status = e.status, current_progress = e.progress,
                         evidence_count = (e.evidence_text IS NOT NULL)
                         FROM events e WHERE e.commitment_id = commitments.id""")
+        conn.execute("""UPDATE commitments SET
+                        report_region = (SELECT region FROM reports WHERE id = report_id),
+                        report_plan_year = (SELECT plan_year FROM reports WHERE id = report_id)""")
         fts.rebuild(store.db)
         conn.execute("COMMIT")
         conn.execute("ANALYZE")

@@ -211,6 +211,15 @@ def test_correct_text_updates_search(store):
     assert store.query(Filter(text="独一无二")) == [cid]
 
 
+def _assert_sorted_by_report_columns(store):
+    """Sorting by region / plan year (copied onto commitments) agrees with the reports table."""
+    for order, key in (("plan_year", "plan_year"), ("region", "region")):
+        ids = store.query(Filter(), order=order)
+        rows = store.rows(ids)
+        values = [rows[i][key] for i in ids]
+        assert values == sorted(values, key=lambda v: (v is not None, v)), order
+
+
 def test_set_plan_year(store):
     report = store.reports()[0]
     store.set_plan_year(report["id"], 2031)
@@ -218,7 +227,9 @@ def test_set_plan_year(store):
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year_set_by_user"] == 1
     store.reextract()
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year"] == 2031
+    _assert_sorted_by_report_columns(store)
     store.set_plan_year(report["id"], None)
+    _assert_sorted_by_report_columns(store)
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year"] == report["plan_year"]
 
 

@@ -38,6 +38,10 @@ def test_v1_store_is_backed_up_then_migrated(tmp_path):
         text = store.commitment(1)["text"]
         assert 1 in store.query(Filter(text=text[:4]))
         assert store.add_suggestions(1, [{"status": "done", "score": 1.0}]) == 1
+        ids = store.query(Filter(), order="plan_year")
+        assert [store.rows(ids)[i]["plan_year"] for i in ids] == [store.commitment(i)["report"]["plan_year"]
+                                                                  for i in ids]
+        assert store.count(Filter(year=store.commitment(1)["plan_year"])) == store.count(Filter())
         # The same seed again is recognised by its sha256; re-extraction keeps marks and fixes.
         assert store.import_files([seed("001")]).documents_skipped == 1
         store.reextract()

@@ -187,6 +187,23 @@ def m005_sorted_indexes(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m006_report_columns_on_commitments(db: Database) -> None:
+    """Copies of the report's region and plan year, so sorting by them is an index scan too.
+
+    Kept in step by store_import.sync_report and Store.set_plan_year (the only writers).
+    """
+    db.executescript("""
+    ALTER TABLE commitments ADD COLUMN report_region TEXT;
+    ALTER TABLE commitments ADD COLUMN report_plan_year INTEGER;
+    UPDATE commitments SET
+        report_region = (SELECT region FROM reports WHERE reports.id = commitments.report_id),
+        report_plan_year = (SELECT plan_year FROM reports WHERE reports.id = commitments.report_id);
+    CREATE INDEX commitments_s_region ON commitments(stale, report_region);
+    CREATE INDEX commitments_s_year ON commitments(stale, report_plan_year);
+    """)
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import UserError
 from .model import KINDS, STATUSES
 from .store_guard import guarded
-from .store_import import apply_corrections, now
+from .store_import import apply_corrections, copy_report_columns, now
 
 # 已完成 etc. as typed by users; English names are the stored ones.
 STATUS_ALIASES = {"已完成": "done", "完成": "done", "部分完成": "partial", "推进中": "in_progress",
@@ -173,6 +173,7 @@ class EditMixin:
             else:
                 conn.execute("UPDATE reports SET plan_year = ?, plan_year_set_by_user = 1 WHERE id = ?",
                              (int(year), report_id))
+            copy_report_columns(conn, report_id)
 
     @guarded
     def add_suggestions(self, cid: int, items: list[dict]) -> int:

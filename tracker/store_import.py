@@ -179,7 +179,15 @@ def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Com
     for cid in old.values():
         if conn.execute("UPDATE commitments SET stale = 1 WHERE id = ? AND stale = 0", (cid,)).rowcount:
             result.stale += 1
+    copy_report_columns(conn, rid)
     return rid
+
+
+def copy_report_columns(conn: sqlite3.Connection, rid: int) -> None:
+    """Copy the report's region and plan year onto its commitments (sorted by in SQL)."""
+    conn.execute("UPDATE commitments SET report_region = (SELECT region FROM reports WHERE id = :r), "
+                 "report_plan_year = (SELECT plan_year FROM reports WHERE id = :r) WHERE report_id = :r",
+                 {"r": rid})
 
 
 def sync_glossary(conn: sqlite3.Connection, rid: int, source: SourceText, report: Report) -> None:

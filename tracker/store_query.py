@@ -27,8 +27,8 @@ ORDERS = {
     "progress": "c.current_progress", "current_progress": "c.current_progress",
     "evidence_count": "c.evidence_count", "evidence": "c.evidence_count", "line": "c.line",
     "number": "c.number", "category": "c.category", "stale": "c.stale",
-    "report_id": "c.report_id", "region": "r.region", "plan_year": "r.plan_year",
-    "year": "r.plan_year", "title": "r.title", "measure": "c.measure",
+    "report_id": "c.report_id", "region": "c.report_region", "plan_year": "c.report_plan_year",
+    "year": "c.report_plan_year", "title": "r.title", "measure": "c.measure",
 }
 
 _COMPARATOR_WORD = {">=": "以上", "<=": "以内", "≈": "左右"}
