@@ -146,6 +146,8 @@ def test_multi_year_target_is_not_settled_by_one_year(review_2025):
     ("完成全年任务的60.42%", None, None, 0.6042),
     ("项目已完成投资4.5亿元", 9, "亿元", 0.5),
     ("已完成投资4500万元", 1.5, "亿元", 0.3),
+    ("完成年度计划投资的85%", None, None, 0.85),
+    ("主体工程形象进度达到70%", None, None, 0.7),
 ])
 def test_progress_share(text, value, unit, share):
     assert progress_share(text, value, unit) == pytest.approx(share)

@@ -168,9 +168,11 @@ def _clause(folded: str, pos: int) -> tuple[int, int]:
 
 
 def progress_share(text: str, target_value: float | None, target_unit: str | None) -> float | None:
-    """Share of the task done a passage states: 完成全年任务的60.42%, or 完成投资X亿元 of a Y亿元 target."""
+    """Share of the task done a passage states: 完成全年任务的60.42%, 完成年度计划投资的85%,
+    工程形象进度达到70%, or 完成投资X亿元 of a Y亿元 target."""
     folded = fold(text)
-    m = re.search(r"完成(?:了)?(?:全年|年度)?(?:目标)?(?:任务|计划)的\s*(\d+(?:\.\d+)?)\s*%", folded)
+    m = (re.search(r"完成(?:了)?(?:全年|年度)?(?:目标|计划)?(?:任务|计划|投资)(?:的)?\s*(\d+(?:\.\d+)?)\s*%", folded)
+         or re.search(r"(?:形象进度|工程进度|建设进度|完成进度)(?:达到|为|已达)?\s*(\d+(?:\.\d+)?)\s*%", folded))
     if m:
         return min(float(m.group(1)) / 100, 1.0)
     if target_value and target_unit in UNITS:
