@@ -125,3 +125,12 @@ def test_directory_and_missing_folder(tmp_path):
         Store.open(tmp_path)
     with pytest.raises(UserError, match="folder does not exist"):
         Store.open(tmp_path / "no" / "such" / "t.db")
+
+
+def test_default_path_is_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from tracker.store import default_store_path
+    assert default_store_path() == tmp_path / "data" / "commitment-tracker" / "tracker.db"
+    with Store.open() as store:
+        assert store.path == default_store_path() and store.count(Filter()) == 0
+    assert default_store_path().exists()
