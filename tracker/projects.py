@@ -9,27 +9,19 @@ and slogans are left out, and so is any span already taken by targets or livelih
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .dates import find_deadline
 from .model import PROJECT, Commitment, Report, SourceText
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity
 from .paragraphs import Paragraph
 from .plan_part import plan_starts
+from .pledge_figures import main_quantity, pledge_quantities, shift
 from .sections import heading_of
 
 _SENTENCE_END = "。！？!?"
 # A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
 _ITEM = re.compile(r"\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
 _CLAUSE_END = ",，；;:："
-# Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
-_COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
-# Verbs that make a Chinese-numeral count a pledge: "新建两所幼儿园", "完成…两条道路建设"
-# (not the vague "实施一批…项目").
-_BUILD_VERB = re.compile(r"新建|新增|建成|改造|改建|扩建|开工|竣工|完成|实施|引进|培育|创建|打造|新开|开通|新上|落地|签约|招引")
-_DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长)(?:约|近|达|为)?\s*$")
-# A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代/小时.
-_MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世小])")
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
 
 # Past results and progress: "圆满完成了", "累计完成", "比上年增长", "已建成", "截至6月底".
@@ -122,7 +114,7 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
         blocked = False        # a dropped result clause ends what a tail may join
         for c_start, c_end in clauses:
             clause = text[c_start:c_end]
-            quants = _pledge_quantities(text, c_start, c_end)
+            quants = pledge_quantities(text, c_start, c_end)
             own = find_deadline(clause, plan_year)   # "春节前": words kept, ISO date None
             if clause in ("其中", "同时", "另外"):
                 continue               # a connective alone ("要投入近×亿元,其中,财政投入…")
@@ -196,72 +188,6 @@ def _multi_year(clause: str, plan_year: int | None) -> bool:
     return plan_year is not None and any(int(y) > plan_year for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?![底末内前])", clause))
 
 
-def _pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
-    """Figures of a clause that a pledge can state (not years, ranks, model names or slogans)."""
-    out = []
-    for q in find_quantities(text[start:end]):
-        a, b = start + q.start, start + q.end
-        before = text[a - 1] if a > 0 else " "
-        after = text[b] if b < len(text) else " "
-        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段":
-            continue                     # "G213线", "第3个", "“5+4+2”", "100强", "3A级"
-        if not q.unit and not q.masked:
-            q = _bare_number(text, a, b, q)
-            if q is None:
-                continue                 # "5G", "2025年", "“1246”", "30多年"
-        if _DESCRIPTIVE.search(text[max(start, a - 6):a]):
-            continue                     # "总投资×亿元的…项目": the size of a project, not a pledge
-        if _in_quotes(text, a):
-            continue                     # a name or saying: "“三个1亿人”问题", "“四两拨千斤”"
-        numeral = text[a:b].lstrip()
-        if q.chinese and not re.match(r"[零〇一二两三四五六七八九十]", numeral):
-            continue                     # "千家万户": 千/万 alone are not a figure
-        if not numeral[:1].isdigit() and not q.masked:
-            magnitude = any(m in (q.unit or "") for m in "万亿")
-            counted = q.unit in _COUNTERS and q.unit != "批" and _BUILD_VERB.search(text[max(start, a - 12):a])
-            if not magnitude and not counted and (q.unit in _COUNTERS or (q.value or 0) < 10):
-                continue                 # "八个方面", "两手发力", "一户一策"; but "新建两所幼儿园"
-        out.append(_shift(q, start))     # paragraph offsets, so joined clauses stay comparable
-    return out
-
-
-def _bare_number(text: str, a: int, b: int, q: Quantity) -> Quantity | None:
-    """A number with no listed unit: "700多亿元" -> 亿元, "2829眼机井" -> 眼; None for "30多年"."""
-    if not text[a:b].strip().isdigit():
-        return None
-    after = text[b:b + 1]
-    if after in ("多", "余"):
-        rest = find_quantities(text[a:b] + text[b + 1:b + 8])
-        if rest and rest[0].start == 0 and rest[0].unit:
-            return Quantity(q.value, rest[0].unit, q.start, q.end + 1 + len(rest[0].unit),
-                            modifier=rest[0].modifier)
-        return None
-    if _MEASURE_WORD.match(after):
-        return Quantity(q.value, after, q.start, q.end + 1)
-    return None
-
-
-def _main_quantity(folded: str, quants: list[Quantity]) -> Quantity | None:
-    """The figure a pledge is about: not a "每50公斤" rate base nor the "由240元" of "提高到280元"."""
-    usable = [q for q in quants if not folded[max(0, q.start - 1):q.start].endswith("每")] or quants
-    if not usable:
-        return None
-    if "由" in folded[:usable[0].start]:
-        after_to = [q for q in usable if re.search(r"(?:到|至)\s*$", folded[:q.start])]
-        if after_to:
-            return after_to[0]
-    return usable[0]
-
-
-def _in_quotes(text: str, pos: int, longest: int = 12) -> bool:
-    """Whether pos lies inside a short “…” quotation."""
-    opened = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
-    if opened < 0 or text.rfind("”", 0, pos) > opened:
-        return False
-    closed = text.find("”", pos)
-    return 0 <= closed - opened <= longest
-
-
 def _overlaps(para: Paragraph, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     a, b = para.file_offset(start), para.file_offset(end - 1) + 1
     return any(a < t_end and t_start < b for t_start, t_end in taken)
@@ -271,7 +197,7 @@ def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
                 deadline: tuple | None, cat: str | None) -> Commitment:
     """The Commitment for paragraph span [start, end) with its main quantity and deadline."""
     folded = para.folded[start:end]
-    main = _main_quantity(folded, [_shift(q, -start) for q in quants])
+    main = main_quantity(folded, [shift(q, -start) for q in quants])
     before = folded[:main.start] if main else folded
     measure = "qualitative"
     if main is not None:
@@ -291,7 +217,3 @@ def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
         category=cat, period="year", masked=bool(main and main.masked),
     )
 
-
-def _shift(q: Quantity, by: int) -> Quantity:
-    """q with its offsets moved by `by` (paragraph offsets -> clause offsets)."""
-    return replace(q, start=q.start + by, end=q.end + by)
