@@ -155,7 +155,7 @@ def test_kill_9_during_import_leaves_store_as_before(db, tmp_path):
             break
         seen += chunk
     assert "写入".encode() in seen, seen.decode(errors="replace")
-    time.sleep(0.3)                       # well inside the single write transaction
+    time.sleep(0.15)                      # well inside the single write transaction
     assert proc.poll() is None, "import finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()

@@ -93,3 +93,27 @@ def test_unrelated_files_with_look_alike_reports_do_not_merge(tmp_path):
         assert second.stale == 0 and second.kept <= first.added
         weak = [r for r in store.reports() if not (r["region"] and r["plan_year"])]
         assert {r["document"] for r in weak} == {"a.txt", "b.txt"}
+
+
+def test_reextract_finds_a_report_whose_region_is_read_only_now(marked):
+    store, _, ids = marked
+    before = _events(store, ids)
+    rid = store.commitment(ids[0])["report_id"]
+    # As an older rule set would have stored it: no region read from the text.
+    store.conn.execute("UPDATE reports SET region = NULL WHERE id = ?", (rid,))
+    r = store.reextract()
+    assert r.added == 0 and r.stale == 0 and r.kept == len(ids)
+    assert store.commitment(ids[0])["region"] is not None
+    assert _events(store, ids) == before
+
+
+def test_reextract_stales_a_report_no_longer_found(marked):
+    store, _, ids = marked
+    rid = store.commitment(ids[0])["report_id"]
+    # A stored report under a different known region is not the one re-extracted now.
+    store.conn.execute("UPDATE reports SET region = '别的区' WHERE id = ?", (rid,))
+    r = store.reextract()
+    assert r.added == len(ids) and r.stale == len(ids)
+    assert all(store.commitment(i)["stale"] for i in ids)
+    assert _events(store, ids)[ids[0]] == [("in_progress", "备注0")]
+    assert store.count(Filter()) == len(ids)

@@ -20,7 +20,7 @@ from . import migrations, store_query
 from .errors import UserError
 from .store_edit import EditMixin
 from .store_guard import guarded, one_line
-from .store_import import ImportResult, insert_document, write_extraction
+from .store_import import ImportResult, insert_document, stale_unclaimed, write_extraction
 from .store_query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
 from .store_read import ReadMixin
 
@@ -215,6 +215,7 @@ class Store(EditMixin, ReadMixin):
                     if cancel and cancel():
                         raise _Cancelled
                     write_extraction(conn, fx, doc_id, result, claimed)
+                    result.stale += stale_unclaimed(conn, doc_id, claimed)
         except _Cancelled:
             return ImportResult(cancelled=True)
         self._analyze()

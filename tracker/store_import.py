@@ -79,7 +79,30 @@ def _find_report(conn: sqlite3.Connection, report: Report, doc_name: str, claime
             continue
         if strong or name == doc_name:
             candidates.append((name != doc_name, rid))
-    return min(candidates)[1] if candidates else None
+    if candidates:
+        return min(candidates)[1]
+    return _find_renamed_metadata(conn, report, doc_name, claimed)
+
+
+def _find_renamed_metadata(conn: sqlite3.Connection, report: Report, doc_name: str,
+                           claimed: set[int]) -> int | None:
+    """A report of the same-named file and title whose region or year was read only now (or
+    only before): an edit that adds "肃州区" to the title line must not orphan the marks.
+    Two different known regions or years never match."""
+    for rid, region, year in conn.execute(
+            "SELECT r.id, r.region, r.extracted_plan_year FROM reports r JOIN documents d "
+            "ON d.id = r.document_id WHERE d.name = ? ORDER BY r.id", (doc_name,)):
+        if rid in claimed:
+            continue
+        title = conn.execute("SELECT title FROM reports WHERE id = ?", (rid,)).fetchone()[0]
+        if normalise(title) != normalise(report.title):
+            continue
+        if None not in (region, report.region) and region != report.region:
+            continue
+        if None not in (year, report.plan_year) and year != report.plan_year:
+            continue
+        return rid
+    return None
 
 
 def _columns(c: Commitment) -> dict:
@@ -211,3 +234,11 @@ def write_extraction(conn: sqlite3.Connection, fx: FileExtraction, doc_id: int, 
     for rx in fx.reports:
         rid = sync_report(conn, rx.report, rx.commitments, doc_id, name, result, claimed)
         sync_glossary(conn, rid, fx.source, rx.report)
+
+
+def stale_unclaimed(conn: sqlite3.Connection, doc_id: int, claimed: set[int]) -> int:
+    """After re-extracting doc_id: flag the commitments of its reports not found again; their count."""
+    marks = ",".join(str(int(r)) for r in claimed) or "NULL"
+    return conn.execute(
+        f"UPDATE commitments SET stale = 1 WHERE stale = 0 AND report_id IN "
+        f"(SELECT id FROM reports WHERE document_id = ? AND id NOT IN ({marks}))", (doc_id,)).rowcount
