@@ -9,7 +9,6 @@ lands in DetailPane.notify: the pane reloads if it shows one of the ids and emit
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -18,11 +17,11 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from tracker import store_undo
 from tracker.errors import UserError
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
-from ui.field_editor import FIELDS, FieldEditor, show_value
+from ui.detail_format import corrected_fields, event_evidence, field_values, local_time
+from ui.field_editor import FieldEditor
 from ui.marking import MarkDialog
 from ui.source_view import SourceView
 from ui.status_style import (kind_label, source_label, status_colours, status_label,
@@ -32,16 +31,6 @@ from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain
 
 TAB_KEY = "detail/tab"   # QSettings: the tab last looked at (原文, 字段, 核实建议, 历史)
 CONTEXT_LINES = 12   # document lines shown before and after the commitment's paragraph
-
-
-def local_time(stamp: str | None) -> str:
-    """A stored ISO timestamp as local 'YYYY-MM-DD HH:MM' (the text itself if unparsable)."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
 
 
 def _badge(label: QLabel, status: str | None) -> None:
@@ -67,6 +56,8 @@ class DetailPane(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
         self.placeholder = plain_label(self.tr("在左侧表格中选择一条承诺，这里显示原文、核实建议和历史。"))
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         self._stack.addWidget(self.placeholder)
         self._stack.addWidget(self._build_content())
 
@@ -293,38 +284,3 @@ class DetailPane(QWidget):
         """Reject a suggestion; it does not come back (undoable)."""
         if self.cid is not None:
             self._push(RejectSuggestionCommand(self.store, sid, self.cid, notify=self.notify))
-
-
-def field_values(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The editable fields of a commitment row (plan year from its report)."""
-    values = {name: row.get(name) for name in FIELDS}
-    report = row.get("report")
-    if isinstance(report, Mapping) and "plan_year" in report:
-        values["plan_year"] = report["plan_year"]
-    return values
-
-
-def corrected_fields(store, row: Mapping[str, Any]) -> dict[str, str]:
-    """Field → note ("已更正于 …：值") for every field the user corrected."""
-    out: dict[str, str] = {}
-    names = set(row.get("corrected_fields") or ())
-    for item in store_undo.corrections(store, row["id"]):
-        if item["field"] in names:
-            out[item["field"]] = "已更正于 %s，改为：%s" % (local_time(item["created_at"]),
-                                                   show_value(item["value"]) or "（空）")
-    report = row.get("report")
-    if isinstance(report, Mapping) and report.get("plan_year_set_by_user"):
-        out["plan_year"] = "已手动设定；文中读出：%s" % (report.get("extracted_plan_year")
-                                                      or "未注明")
-    return out
-
-
-def event_evidence(event: Mapping[str, Any]) -> str:
-    """The evidence of a history event as one text: passage, then its document and line."""
-    text = str(event.get("evidence_text") or "")
-    where = str(event.get("evidence_document") or "")
-    if event.get("evidence_line") is not None:
-        where = (where + " " if where else "") + "第%s行" % event["evidence_line"]
-    if where:
-        text = f"{text}（{where}）" if text else where
-    return text

@@ -1,0 +1,55 @@
+"""Formatting for the detail pane: timestamps, field values, corrections, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from tracker import store_undo
+from ui.field_editor import FIELDS, show_value
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored ISO timestamp as local 'YYYY-MM-DD HH:MM' (the text itself if unparsable)."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def field_values(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The editable fields of a commitment row (plan year from its report)."""
+    values = {name: row.get(name) for name in FIELDS}
+    report = row.get("report")
+    if isinstance(report, Mapping) and "plan_year" in report:
+        values["plan_year"] = report["plan_year"]
+    return values
+
+
+def corrected_fields(store, row: Mapping[str, Any]) -> dict[str, str]:
+    """Field → note ("已更正于 …：值") for every field the user corrected."""
+    out: dict[str, str] = {}
+    names = set(row.get("corrected_fields") or ())
+    for item in store_undo.corrections(store, row["id"]):
+        if item["field"] in names:
+            out[item["field"]] = "已更正于 %s，改为：%s" % (local_time(item["created_at"]),
+                                                   show_value(item["value"]) or "（空）")
+    report = row.get("report")
+    if isinstance(report, Mapping) and report.get("plan_year_set_by_user"):
+        out["plan_year"] = "已手动设定；文中读出：%s" % (report.get("extracted_plan_year")
+                                                      or "未注明")
+    return out
+
+
+def event_evidence(event: Mapping[str, Any]) -> str:
+    """The evidence of a history event as one text: passage, then its document and line."""
+    text = str(event.get("evidence_text") or "")
+    where = str(event.get("evidence_document") or "")
+    if event.get("evidence_line") is not None:
+        where = (where + " " if where else "") + "第%s行" % event["evidence_line"]
+    if where:
+        text = f"{text}（{where}）" if text else where
+    return text
