@@ -226,3 +226,9 @@ def test_full_width_digits_and_semicolon_scope_of_a_leading_deadline():
 def test_chinese_numeral_counts_need_a_building_verb():
     found = _from_lines(["2025年工作安排", "新建两所幼儿园,重点抓好八个方面的工作,实施一批灌区改造项目。"])
     assert [(c.text, c.value, c.unit) for c in found] == [("新建两所幼儿园", 2, "所")]
+
+
+def test_outlook_heading_and_aspects_are_not_units():
+    found = _from_lines(["二、2024年工作展望", "紧盯市环保督察5方面21项问题逐一销项整改,整治中小河道67公里。"],
+                        plan_year=2024)
+    assert [(c.value, c.unit) for c in found] == [(21, "项"), (67, "公里")]

@@ -63,7 +63,7 @@ def _bare_number(text: str, a: int, b: int, q: Quantity) -> Quantity | None:
             return Quantity(q.value, rest[0].unit, q.start, q.end + 1 + len(rest[0].unit),
                             modifier=rest[0].modifier)
         return None
-    if _MEASURE_WORD.match(after):
+    if _MEASURE_WORD.match(after) and text[b:b + 2] not in ("方面", "大类"):   # "5方面21项问题"
         return Quantity(q.value, after, q.start, q.end + 1)
     return None
 
