@@ -232,3 +232,9 @@ def test_outlook_heading_and_aspects_are_not_units():
     found = _from_lines(["二、2024年工作展望", "紧盯市环保督察5方面21项问题逐一销项整改,整治中小河道67公里。"],
                         plan_year=2024)
     assert [(c.value, c.unit) for c in found] == [(21, "项"), (67, "公里")]
+
+
+def test_plan_execution_reports_are_review():
+    lines = ["一、2023年上半年国民经济和社会发展计划执行情况",
+             "2023年以来,全区新建5G基站300个。", "上半年完成投资50亿元。"]
+    assert _from_lines(lines, plan_year=2023) == []
