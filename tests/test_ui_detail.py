@@ -275,3 +275,21 @@ def test_ctrl_enter_records_the_marking(qtbot):
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         qtbot.keyClick(dialog.note_edit, Qt.Key_Return, Qt.ControlModifier)
     assert dialog.marking().note == "ok"
+
+
+def test_real_verification_suggestions_show_with_their_review_document(qtbot, tmp_path):
+    from tracker import verify
+    store = Store.open(tmp_path / "v.db")
+    store.import_files([seed("000"), seed("001")])
+    assert verify.suggest(store) > 0
+    cid = next(c for c in store.query(Filter()) if store.suggestions(c))
+    suggestions = store.suggestions(cid)
+    review = {d["id"]: d["name"] for d in store.documents()}[suggestions[0]["review_document_id"]]
+    pane = DetailPane(store, QUndoStack())
+    qtbot.addWidget(pane)
+    pane.show_commitment(cid)
+    assert len(pane.suggestion_list.cards) == len(suggestions)
+    labels = [label.text() for label in pane.suggestion_list.cards[0].findChildren(QLabel)]
+    assert any(text.startswith(review + " 第") for text in labels)
+    assert pane.tabs.tabText(2) == f"核实建议 ({len(suggestions)})"
+    store.close()
