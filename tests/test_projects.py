@@ -238,3 +238,9 @@ def test_plan_execution_reports_are_review():
     lines = ["一、2023年上半年国民经济和社会发展计划执行情况",
              "2023年以来,全区新建5G基站300个。", "上半年完成投资50亿元。"]
     assert _from_lines(lines, plan_year=2023) == []
+
+
+def test_task_sub_headings_inside_a_plan_keep_it_a_plan():
+    lines = ["二、2025年工作安排", "（一）聚力乡村振兴，推动农业农村取得新成效", "新增设施蔬菜1万亩。",
+             "（二）实施城市更新五年行动", "改造老旧小区30个。"]
+    assert [c.text for c in _from_lines(lines)] == ["新增设施蔬菜1万亩", "改造老旧小区30个"]

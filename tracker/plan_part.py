@@ -24,6 +24,8 @@ _HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情�
 # Heading words of a multi-year part: "今后五年目标任务", "大干五年，实干五年…", "“十二五”…重点任务".
 _HEAD_SPAN = re.compile(r"五年|[一二三四五六七八九十]+五(?:”|\")?.{0,12}(?:目标|任务)")
 # Heading words of a plan part: "2025年工作安排", "今年政府工作的总体要求", "下一步打算".
+_STRICT_REVIEW = re.compile(r"回顾|总结|执行情况|完成情况|以来|去年|过去")
+_STRICT_SPAN = re.compile(r"今后五年|未来五年|五年的?(?:主要)?(?:目标|任务)")
 _HEAD_PLAN = re.compile(r"安排|任务|打算|计划|要点|部署|展望|下一步|预期目标|总体要求|重点工作|主要工作|工作思路")
 _HEAD_OTHER = re.compile(r"^(?:名词解释|附件|附表|附录|说明)")
 # Opening words of a review paragraph: "一年来", "在即将过去的一年中，政府主要做了…".
@@ -49,14 +51,19 @@ def _past_year(text: str, plan_year: int | None) -> bool:
     return bool(plan_year and years and max(years) < plan_year)
 
 
-def classify_heading(text: str, plan_year: int | None) -> str | None:
-    """REVIEW, PLAN or OTHER for a section heading, None when it says nothing of the part."""
+def classify_heading(text: str, plan_year: int | None, strict: bool = False) -> str | None:
+    """REVIEW, PLAN or OTHER for a section heading, None when it says nothing of the part.
+
+    strict: only unambiguous words count, for a sub-heading inside a plan, where
+    "…推动乡村振兴取得新成效" or "实施…五年行动" are tasks, not a review or a span.
+    """
     head = _MARKER.sub("", text.strip(), count=1)
     if _HEAD_OTHER.match(head):
         return OTHER
-    if _HEAD_REVIEW.search(head) or _past_year(head, plan_year):
+    review = _STRICT_REVIEW if strict else _HEAD_REVIEW
+    if review.search(head) or _past_year(head, plan_year):
         return REVIEW   # "2023年主要工作" in a report for 2024 is last year's work
-    if _HEAD_SPAN.search(head):
+    if (_STRICT_SPAN if strict else _HEAD_SPAN).search(head):
         return OTHER
     if _HEAD_PLAN.search(head) or re.search(rf"(?:{_year_words(plan_year)})的?(?:政府)?工作", head):
         return PLAN
@@ -94,7 +101,7 @@ def plan_starts(paras: list[Paragraph], plan_year: int | None) -> list[int | Non
         found = heading_of(para.text)
         verdict = None
         if found and found[0] <= 2:
-            verdict = classify_heading(found[1], plan_year)
+            verdict = classify_heading(found[1], plan_year, strict=state == PLAN and found[0] == 2)
         if verdict is None and not found:
             verdict = classify_opening(para.text, plan_year)
         if verdict == _LIST:
