@@ -107,9 +107,12 @@ def _resolve(kind: str, m: re.Match[str], plan_year: int | None) -> date | None:
 
 
 def _bare_month_ok(kind: str, m: re.Match[str], folded: str) -> bool:
-    """A month with no suffix is a deadline only before a verb: "7月建成", not "1-11月,全区…"."""
+    """A month with no suffix is a deadline only in digits before a verb: "7月建成",
+    not "1-11月,全区…" nor "一月一调度"."""
     if kind not in ("month", "month_range") or m.group("suffix") or m.group("year"):
         return True
+    if not m.group("month").strip().isdigit():
+        return False        # "一月一调度": a Chinese-numeral month needs 份/底/末/前 to be a date
     after = folded[m.end():m.end() + 1]
     return bool(after) and after not in "，,、；;。:：)）%"
 
