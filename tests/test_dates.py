@@ -55,6 +55,7 @@ def test_deadline_phrases(text, iso, words):
     "二〇二五年",
     "6个月内完成",
     "坚持一月一调度、一季一通报",
+    "截至去年底",                      # last year's end is not a deadline
     "在2024年的基础上增加20%",
     "",
 ])

@@ -37,9 +37,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(
         rf"(?<![\d.个]){_YEAR}?(?P<month>{_NUM})\s*月(?!\s*{_NUM}\s*[日号])"
         r"(?P<suffix>份前|份|底前|底|末前|末|上旬|中旬|下旬|以前|之前|前|中)?")),
-    ("year_end", re.compile(rf"(?<![\d{_CN}])(?:(?P<year>(?:19|20)\d{{2}})\s*)?年(?:底|末)(?:前|以前|之前)?")),
+    ("year_end", re.compile(rf"(?<![\d{_CN}去前])(?:(?P<year>(?:19|20)\d{{2}})\s*)?年(?:底|末)(?:前|以前|之前)?")),
     ("year_named", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?:前|以前|之前)(?![\d一二三四五六七八九十])")),
-    ("within_year", re.compile(rf"(?<![\d{_CN}多几])(?:今年内|当年内|年内)")),
+    ("within_year", re.compile(rf"(?<![\d{_CN}多几去前])(?:今年内|当年内|年内)")),
     ("half", re.compile(r"(?P<which>上|下)半年(?:末|底)?(?:前)?")),
     ("quarter", re.compile(rf"(?<![前后])(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")),
     ("quarters_first", re.compile(r"前(?P<q>[一二三1-3])季度")),
