@@ -293,3 +293,40 @@ def test_real_verification_suggestions_show_with_their_review_document(qtbot, tm
     assert any(text.startswith(review + " 第") for text in labels)
     assert pane.tabs.tabText(2) == f"核实建议 ({len(suggestions)})"
     store.close()
+
+
+def test_ctrl_number_in_the_pane_marks_the_shown_commitment(pane, store, qtbot, monkeypatch):
+    from ui import detail
+    from ui.marking import Marking
+    monkeypatch.setattr(detail.MarkDialog, "get", staticmethod(
+        lambda parent=None, status=None, count=1: Marking(status, "快捷键", None)))
+    cid = store.query(Filter())[2]
+    pane.show_commitment(cid)
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    pane.tabs.setCurrentIndex(1)
+    editor = pane.fields.editors["indicator"]
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key_2, Qt.ControlModifier)
+    assert [(e["status"], e["note"]) for e in store.history(cid)] == [("partial", "快捷键")]
+
+
+def test_view_a_suggested_passage_in_its_document(qtbot, tmp_path):
+    from tracker import verify
+    store = Store.open(tmp_path / "v.db")
+    store.import_files([seed("000"), seed("001")])
+    verify.suggest(store)
+    cid = next(c for c in store.query(Filter()) if store.suggestions(c))
+    item = store.suggestions(cid)[0]["evidence"][0]
+    pane = DetailPane(store, QUndoStack())
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_commitment(cid)
+    pane.tabs.setCurrentIndex(2)
+    assert not pane.review_view.isVisible()
+    pane.suggestion_list.cards[0].view_buttons[0].click()
+    assert pane.review_view.isVisible()
+    assert pane.review_view.highlighted_text() == item["text"]
+    block = pane.review_view.textCursor().block().blockNumber()
+    assert pane.review_view.line_number(block) == item["line"]
+    store.close()

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -119,6 +119,14 @@ class DetailPane(QWidget):
         self.suggestion_list = SuggestionList()
         self.suggestion_list.accept_requested.connect(self.accept_suggestion)
         self.suggestion_list.reject_requested.connect(self.reject_suggestion)
+        self.suggestion_list.passage_requested.connect(self.show_passage)
+        # The review document around a passage, to judge the evidence in its context.
+        self.review_view = SourceView()
+        self.review_view.hide()
+        suggestions_split = QSplitter(Qt.Vertical)
+        suggestions_split.addWidget(self.suggestion_list)
+        suggestions_split.addWidget(self.review_view)
+        suggestions_split.setChildrenCollapsible(False)
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("时间"), self.tr("来源"), self.tr("状态"),
@@ -128,7 +136,7 @@ class DetailPane(QWidget):
         self.history.setWordWrap(True)
         self.tabs.addTab(self.source_view, self.tr("原文"))
         self.tabs.addTab(self.fields, self.tr("字段"))
-        self.tabs.addTab(self.suggestion_list, self.tr("核实建议"))
+        self.tabs.addTab(suggestions_split, self.tr("核实建议"))
         self.tabs.addTab(self.history, self.tr("历史"))
         layout.addWidget(self.tabs, 1)
         settings = QSettings()
@@ -149,6 +157,7 @@ class DetailPane(QWidget):
     def show_commitment(self, cid: int | None) -> None:
         """Show a commitment (None: the empty placeholder)."""
         self.cid = int(cid) if cid is not None else None
+        self.review_view.hide()    # a passage of the previous commitment's evidence
         self.reload()
 
     def refresh(self, ids: Iterable[int] | None = None) -> None:
@@ -250,6 +259,16 @@ class DetailPane(QWidget):
             if newest.get("note"):
                 text += "\n" + str(newest["note"])
             self.user_detail.setText(text)
+
+    def show_passage(self, document_id: int, line: int, text: str) -> None:
+        """Show a suggested passage in its review document, highlighted, under the cards."""
+        try:
+            lines = self.store.document_lines(document_id, max(1, line - CONTEXT_LINES),
+                                              line + CONTEXT_LINES)
+        except UserError as exc:
+            lines = [(line, str(exc))]
+        self.review_view.set_lines(lines, text, line)
+        self.review_view.show()
 
     # -- edits -------------------------------------------------------------------------------
     def _push(self, command) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QToolButton, QVBoxLayout, QWidget)
 
 from ui.status_style import status_colours, status_label
 
@@ -66,6 +66,8 @@ def format_score(score: Any) -> str:
 class SuggestionCard(QFrame):
     """One suggestion: verdict, score, state, reason, passages, and the two buttons."""
 
+    passage_requested = Signal(int, int, str)   # document id, line, passage text
+
     def __init__(self, suggestion: Mapping[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sid = int(suggestion["id"])
@@ -101,6 +103,7 @@ class SuggestionCard(QFrame):
         self.reason.setVisible(bool(suggestion.get("reason")))
         layout.addWidget(self.reason)
         self.passages: list[QLabel] = []
+        self.view_buttons: list[QToolButton] = []
         for item in evidence_items(suggestion):
             where = document_name(suggestion, item)
             if item.get("line") is not None:
@@ -108,9 +111,22 @@ class SuggestionCard(QFrame):
                     "%1", str(item["line"]))
             source = plain_label(where, wrap=False)
             source.setStyleSheet("color: palette(placeholder-text);")
+            row = QHBoxLayout()
+            row.addWidget(source)
+            doc = item.get("document_id", suggestion.get("review_document_id"))
+            if doc is not None and item.get("line") is not None:
+                button = QToolButton()
+                button.setText(self.tr("查看原文"))
+                button.setToolTip(self.tr("在下方显示这段话在后续文件中的上下文"))
+                button.setAutoRaise(True)
+                target = (int(doc), int(item["line"]), str(item.get("text") or ""))
+                button.clicked.connect(lambda _c=False, t=target: self.passage_requested.emit(*t))
+                row.addWidget(button)
+                self.view_buttons.append(button)
+            row.addStretch(1)
             passage = plain_label(str(item.get("text") or ""))
             passage.setStyleSheet("padding-left: 8px;")
-            layout.addWidget(source)
+            layout.addLayout(row)
             layout.addWidget(passage)
             self.passages.append(passage)
 
@@ -120,6 +136,7 @@ class SuggestionList(QScrollArea):
 
     accept_requested = Signal(int)
     reject_requested = Signal(int)
+    passage_requested = Signal(int, int, str)   # document id, line, passage text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +156,7 @@ class SuggestionList(QScrollArea):
             card = SuggestionCard(suggestion, body)
             card.accept_button.clicked.connect(
                 lambda _c=False, sid=card.sid: self.accept_requested.emit(sid))
+            card.passage_requested.connect(self.passage_requested)
             card.reject_button.clicked.connect(
                 lambda _c=False, sid=card.sid: self.reject_requested.emit(sid))
             layout.addWidget(card)
