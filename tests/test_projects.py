@@ -244,3 +244,9 @@ def test_task_sub_headings_inside_a_plan_keep_it_a_plan():
     lines = ["二、2025年工作安排", "（一）聚力乡村振兴，推动农业农村取得新成效", "新增设施蔬菜1万亩。",
              "（二）实施城市更新五年行动", "改造老旧小区30个。"]
     assert [c.text for c in _from_lines(lines)] == ["新增设施蔬菜1万亩", "改造老旧小区30个"]
+
+
+def test_rest_of_a_prose_marked_livelihood_item_is_not_a_project():
+    # 002 lines 58-68: "…作为第N件为民实事。…确保向全市提供保障性住房×套…"
+    found = _projects(SEEDS / "002_872a5794e24126f6.txt")
+    assert not [c for c in found if 58 <= c.line <= 68]

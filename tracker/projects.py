@@ -58,7 +58,7 @@ def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
     if report.plan_year is None and report.doc_type != "government_work_report":
         return []             # yearbooks, bulletins, summaries with no plan year pledge nothing
     out: list[Commitment] = []
-    items = {a for a, _ in taken if _ITEM.match(source.text, a)}
+    items = {a for a, b in taken if _ITEM.match(source.text, a) or "实事" in source.text[a:b]}
     for para, cat, start in zip(paras, cats, plan_starts(paras, report.plan_year)):
         if start is not None:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
             stop = _item_start(para, items)
@@ -69,12 +69,16 @@ def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
 def _item_start(para: Paragraph, items: set[int]) -> int:
     """Where the first livelihood item taken by another rule starts in para (its end if none).
 
-    The rest of an item ("（1）…培训农村技能型劳动力1万人；…新增城镇就业5000人。") belongs
-    to that item, so it yields no projects of its own.
+    The rest of an item ("（1）…培训农村技能型劳动力1万人；…新增城镇就业5000人。", or
+    "…作为第二件为民实事。…确保向全市提供保障性住房×套") belongs to that item, so it
+    yields no projects of its own.
     """
-    for m in _ITEM.finditer(para.text):
-        if para.file_offset(m.start()) in items:
-            return m.start()
+    first = para.file_offset(0)
+    last = para.file_offset(len(para.text) - 1) if para.text else first
+    inside = [a for a in items if first <= a <= last]
+    for pos in range(len(para.text)) if inside else ():
+        if para.file_offset(pos) in inside:
+            return pos
     return len(para.text)
 
 
