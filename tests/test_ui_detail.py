@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from tracker.store import Filter, Store
@@ -327,6 +327,16 @@ def test_view_a_suggested_passage_in_its_document(qtbot, tmp_path):
     pane.suggestion_list.cards[0].view_buttons[0].click()
     assert pane.review_view.isVisible()
     assert pane.review_view.highlighted_text() == item["text"]
+    view = pane.review_view
+    selections = view.quote_selections()
+    start = selections[0].cursor.selectionStart()
+
+    def quote_on_screen():
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(start)
+        rect = view.cursorRect(cursor)
+        return 0 <= rect.top() and rect.bottom() <= view.viewport().height()
+    qtbot.waitUntil(quote_on_screen, timeout=2000)
     block = pane.review_view.textCursor().block().blockNumber()
     assert pane.review_view.line_number(block) == item["line"]
     store.close()

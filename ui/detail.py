@@ -90,6 +90,7 @@ class DetailPane(QWidget):
             row.addStretch(1)
             inner.addLayout(row)
             inner.addWidget(detail)
+            inner.addStretch(1)
             sides.addWidget(box, 1)
         layout.addLayout(sides)
         marks = QHBoxLayout()

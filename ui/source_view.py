@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -81,6 +81,7 @@ class SourceView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self._numbers: list[int] = []
+        self._centre_pending = False
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_margin)
         self.updateRequest.connect(self._update_gutter)
@@ -165,6 +166,14 @@ class SourceView(QPlainTextEdit):
         cursor.setPosition(min(pos, self.document().characterCount() - 1))
         self.setTextCursor(cursor)
         self.centerCursor()
+        # A hidden view (another tab) has no height yet: centre again once shown.
+        self._centre_pending = not self.isVisible()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._centre_pending:
+            self._centre_pending = False
+            QTimer.singleShot(0, self.centerCursor)
 
     # -- line-number gutter ----------------------------------------------------------------
     def gutter_width(self) -> int:
