@@ -123,3 +123,15 @@ def test_drop_of_web_links_only_is_refused(qtbot):
     event, _m2 = _drag(QDropEvent, urls)
     assert not drop.eventFilter(widget, event)
     assert got == []
+
+
+def test_second_import_while_busy_is_refused_with_a_message(qtbot, store, warnings):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    importer = importing.Importer(parent, store)
+    first = importer.start([seed("000")])
+    assert importer.start([seed("002")]) is None
+    assert len(warnings) == 1 and "仍在导入" in warnings[0][1]
+    with qtbot.waitSignal(first.finished, timeout=20000):
+        pass
+    assert [d["name"][:3] for d in store.documents()] == ["001", "000"]

@@ -71,7 +71,11 @@ class Importer(QObject):
               on_done: Callable[[object], None] | None = None) -> Task | None:
         """Import paths with a progress dialog; the Task, or None if nothing to do."""
         paths = [str(p) for p in paths]
-        if not paths or self.store is None or self.busy():
+        if not paths or self.store is None:
+            return None
+        if self.busy():
+            # A second drop while the first batch is still being read.
+            show_error(self._widget, _tr("上一批文件仍在导入，请完成后再试。"))
             return None
         dialog = QProgressDialog(_tr("正在导入 %n 个文件…").replace("%n", str(len(paths))),
                                  _tr("取消"), 0, 0, self._widget)
