@@ -340,3 +340,20 @@ def test_view_a_suggested_passage_in_its_document(qtbot, tmp_path):
     block = pane.review_view.textCursor().block().blockNumber()
     assert pane.review_view.line_number(block) == item["line"]
     store.close()
+
+
+def test_mark_with_progress_is_kept_and_shown(pane, store):
+    cid = store.query(Filter())[3]
+    pane.show_commitment(cid)
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        assert dialog.progress() is None
+        dialog.progress_spin.setValue(60)
+        dialog.accept()
+    QTimer.singleShot(0, fill)
+    pane.mark_buttons["in_progress"].click()
+    assert store.commitment(cid)["progress"] == pytest.approx(0.6)
+    assert pane.history.topLevelItem(0).text(2) == "推进中 60%"
+    pane.undo_stack.undo()
+    assert store.commitment(cid)["progress"] is None

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
 from tracker.errors import UserError
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
-from ui.detail_format import corrected_fields, event_evidence, field_values, local_time
+from ui.detail_format import (corrected_fields, event_evidence, field_values, local_time,
+                              progress_text)
 from ui.field_editor import FieldEditor
 from ui.marking import MarkDialog
 from ui.source_view import SourceView
@@ -243,7 +244,8 @@ class DetailPane(QWidget):
         for event in history:
             item = QTreeWidgetItem([local_time(event.get("created_at")),
                                     source_label(event.get("source")),
-                                    status_label(event.get("status")),
+                                    status_label(event.get("status"))
+                                    + progress_text(event.get("progress")),
                                     event.get("note") or "",
                                     event_evidence(event)])
             fg, _bg = status_colours(event.get("status"))
@@ -282,13 +284,14 @@ class DetailPane(QWidget):
             return
         marking = MarkDialog.get(self, status)
         if marking is not None:
-            self.mark(marking.status, marking.note, marking.evidence)
+            self.mark(marking.status, marking.note, marking.evidence, **marking.extra())
 
-    def mark(self, status: str, note: str = "", evidence: str | None = None) -> None:
-        """Mark the shown commitment without asking (undoable)."""
+    def mark(self, status: str, note: str = "", evidence: str | None = None,
+             **extra: Any) -> None:
+        """Mark the shown commitment without asking (undoable); extra goes to store.mark."""
         if self.cid is not None:
             self._push(MarkCommand(self.store, [self.cid], status, note, evidence,
-                                   notify=self.notify))
+                                   notify=self.notify, **extra))
 
     def correct(self, fields: dict) -> None:
         """Correct parsed fields of the shown commitment (undoable)."""

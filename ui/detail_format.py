@@ -53,3 +53,10 @@ def event_evidence(event: Mapping[str, Any]) -> str:
     if where:
         text = f"{text}（{where}）" if text else where
     return text
+
+
+def progress_text(progress: Any) -> str:
+    """Suffix for a status: " 60%" for a progress share of 0.6, "" when none was given."""
+    if progress is None:
+        return ""
+    return f" {float(progress) * 100:.0f}%"

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QWidget)
+                               QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSpinBox,
+                               QWidget)
 
 from ui.commands import MarkCommand
 from ui.status_style import status_colours, status_label, status_shortcut, statuses
@@ -25,6 +26,11 @@ class Marking:
     status: str
     note: str
     evidence: str | None
+    progress: float | None = None   # share done, 0–1; None when not given
+
+    def extra(self) -> dict:
+        """Keyword arguments for MarkCommand / store.mark beyond status, note, evidence."""
+        return {"progress": self.progress} if self.progress is not None else {}
 
 
 class MarkDialog(QDialog):
@@ -61,6 +67,14 @@ class MarkDialog(QDialog):
             self.tr("证据（可选）：后续报告、新闻或统计公报中的原文"))
         self.evidence_edit.setTabChangesFocus(True)
         form.addRow(self.tr("证据"), self.evidence_edit)
+        # Progress against the 序时进度: the table flags 滞后 when it falls behind.
+        self.progress_spin = QSpinBox()
+        self.progress_spin.setRange(-1, 100)
+        self.progress_spin.setSpecialValueText(self.tr("未填写"))
+        self.progress_spin.setSuffix("%")
+        self.progress_spin.setValue(-1)
+        self.progress_spin.setToolTip(self.tr("完成进度（可选），用于判断是否滞后于序时进度"))
+        form.addRow(self.tr("进度"), self.progress_spin)
         self._buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
@@ -103,12 +117,17 @@ class MarkDialog(QDialog):
         text = self.evidence_edit.toPlainText().strip()
         return text or None
 
+    def progress(self) -> float | None:
+        """The progress entered as a share 0–1, or None when left at 未填写."""
+        value = self.progress_spin.value()
+        return None if value < 0 else value / 100
+
     def marking(self) -> Marking | None:
         """The entered values, or None when no status was chosen."""
         status = self.status()
         if status is None:
             return None
-        return Marking(status, self.note(), self.evidence())
+        return Marking(status, self.note(), self.evidence(), self.progress())
 
     @staticmethod
     def get(parent: QWidget | None = None, status: str | None = None,
@@ -134,7 +153,7 @@ def mark_ids(parent: QWidget | None, store, undo_stack: QUndoStack, ids: Sequenc
     if marking is None:
         return False
     undo_stack.push(MarkCommand(store, ids, marking.status, marking.note,
-                                marking.evidence, notify=notify))
+                                marking.evidence, notify=notify, **marking.extra()))
     return True
 
 
