@@ -249,6 +249,7 @@ def test_unknown_id_shows_the_one_line_message(pane):
     assert "999999" in pane.placeholder.text()
     pane.show_commitment(None)
     assert pane.current_id() is None
+    assert "选择一条承诺" in pane.placeholder.text()
 
 
 def test_suggestion_from_a_review_document_names_it_everywhere(pane, store):

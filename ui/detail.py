@@ -56,7 +56,8 @@ class DetailPane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
-        self.placeholder = plain_label(self.tr("在左侧表格中选择一条承诺，这里显示原文、核实建议和历史。"))
+        self._hint = self.tr("在左侧表格中选择一条承诺，这里显示原文、核实建议和历史。")
+        self.placeholder = plain_label(self._hint)
         self.placeholder.setAlignment(Qt.AlignCenter)
         self.placeholder.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         self._stack.addWidget(self.placeholder)
@@ -176,6 +177,7 @@ class DetailPane(QWidget):
         """Read the shown commitment again from the store."""
         if self.cid is None or self.store is None:
             self.row = {}
+            self.placeholder.setText(self._hint)
             self._stack.setCurrentIndex(0)
             return
         try:
