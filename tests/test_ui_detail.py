@@ -142,6 +142,8 @@ def test_correct_value_and_undo(pane, store):
     pane.fields.apply_button.click()
     c = store.commitment(cid)
     assert c["value"] == 7.5 and c["corrected_fields"] == ["value"]
+    assert pane.undo_stack.undoText() == "更正 数值"
+    assert pane.fields.labels["value"].toolTip().endswith("改为：7.5")
     assert pane.fields.labels["value"].text().endswith("✎")
     assert pane.fields.corrected_fields() == ["value"]
     pane.undo_stack.undo()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tracker import store_undo
 from tracker.errors import UserError
 from tracker.store import Filter
+from ui.field_editor import field_label
 from ui.status_style import status_label
 from ui.workers import internal_error_message
 
@@ -139,7 +140,7 @@ class CorrectCommand(_StoreCommand):
 
     def __init__(self, store, cid: int, fields: Mapping[str, Any], notify: Notify = None
                  ) -> None:
-        names = "、".join(fields)
+        names = "、".join(field_label(name) for name in fields)
         super().__init__(store, _tr("更正 %1").replace("%1", names), notify)
         self.cid = int(cid)
         self.fields = dict(fields)

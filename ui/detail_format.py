@@ -6,8 +6,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from tracker import store_undo
 from ui.field_editor import FIELDS, show_value
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("detail", text)
 
 
 def local_time(stamp: str | None) -> str:
@@ -35,12 +41,13 @@ def corrected_fields(store, row: Mapping[str, Any]) -> dict[str, str]:
     names = set(row.get("corrected_fields") or ())
     for item in store_undo.corrections(store, row["id"]):
         if item["field"] in names:
-            out[item["field"]] = "已更正于 %s，改为：%s" % (local_time(item["created_at"]),
-                                                   show_value(item["value"]) or "（空）")
+            out[item["field"]] = (_tr("已更正于 %1，改为：%2")
+                                  .replace("%1", local_time(item["created_at"]))
+                                  .replace("%2", show_value(item["value"]) or _tr("（空）")))
     report = row.get("report")
     if isinstance(report, Mapping) and report.get("plan_year_set_by_user"):
-        out["plan_year"] = "已手动设定；文中读出：%s" % (report.get("extracted_plan_year")
-                                                      or "未注明")
+        out["plan_year"] = _tr("已手动设定；文中读出：%1").replace(
+            "%1", str(report.get("extracted_plan_year") or _tr("未注明")))
     return out
 
 
@@ -49,7 +56,8 @@ def event_evidence(event: Mapping[str, Any]) -> str:
     text = str(event.get("evidence_text") or "")
     where = str(event.get("evidence_document") or "")
     if event.get("evidence_line") is not None:
-        where = (where + " " if where else "") + "第%s行" % event["evidence_line"]
+        where = (where + " " if where else "") + _tr("第%1行").replace(
+            "%1", str(event["evidence_line"]))
     if where:
         text = f"{text}（{where}）" if text else where
     return text

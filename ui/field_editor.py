@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -32,9 +32,13 @@ _LABELS = {"kind": "类型", "indicator": "指标", "measure": "度量", "value"
 _NUMERIC = {"value", "value_high"}
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("fields", text)
+
+
 def field_label(name: str) -> str:
     """Chinese label of a field."""
-    return _LABELS.get(name, name)
+    return _tr(_LABELS.get(name, name))
 
 
 def show_value(value: Any) -> str:
@@ -51,22 +55,23 @@ def parse_field(name: str, text: str) -> Any:
     text = text.strip()
     if not text:
         if name in ("kind", "direction"):
-            raise ValueError(f"{field_label(name)}不能为空")
+            raise ValueError(_tr("%1不能为空").replace("%1", field_label(name)))
         return None
     if name in _NUMERIC:
         try:
             return float(text.replace("，", "").replace(",", ""))
         except ValueError:
-            raise ValueError(f"{field_label(name)}应为数字：{text}") from None
+            raise ValueError(_tr("%1应为数字：%2").replace("%1", field_label(name))
+                             .replace("%2", text)) from None
     if name == "plan_year":
         if not text.isdigit() or not 1949 <= int(text) <= 2100:
-            raise ValueError(f"计划年度应为四位年份：{text}")
+            raise ValueError(_tr("计划年度应为四位年份：%1").replace("%1", text))
         return int(text)
     if name == "deadline":
         try:
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ValueError(f"期限应为日期 YYYY-MM-DD：{text}") from None
+            raise ValueError(_tr("期限应为日期 YYYY-MM-DD：%1").replace("%1", text)) from None
     return text
 
 
@@ -84,7 +89,7 @@ class FieldEditor(QWidget):
         self.labels: dict[str, QLabel] = {}
         for name in FIELDS:
             editor = self._make_editor(name)
-            label = QLabel(self.tr(field_label(name)))
+            label = QLabel(field_label(name))
             label.setBuddy(editor)
             form.addRow(label, editor)
             self.editors[name] = editor
@@ -145,7 +150,7 @@ class FieldEditor(QWidget):
             font = label.font()
             font.setBold(name in self._corrected)
             label.setFont(font)
-            text = self.tr(field_label(name))
+            text = field_label(name)
             if name in self._corrected:
                 label.setText(text + " ✎")
                 label.setToolTip(self._corrected[name] or self.tr("已由用户更正"))
