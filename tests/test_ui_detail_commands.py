@@ -69,7 +69,7 @@ def test_marks_while_the_worker_imports_all_land(qtbot, store, errors):
     stack = QUndoStack()
     paths = sorted(glob.glob(str(ROOT / "seeds" / "*.txt"))) + sorted(
         glob.glob(str(ROOT.parent / "shared" / "dev" / "*.txt")))
-    task = workers.run_on_store(store, Store.import_files, paths)
+    task = workers.run_task(store.import_files, paths)   # the shell's way: a bound method
     pushed = 0
     while not task.is_done() or pushed == 0:
         stack.push(MarkCommand(store, [cid], "done", note=str(pushed)))

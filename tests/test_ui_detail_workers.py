@@ -96,3 +96,18 @@ def test_result_marked_cancelled_is_a_cancel(qtbot):
     with qtbot.waitSignal(task.cancelled, timeout=5000):
         pass
     assert got == [] and task.result is None
+
+
+def test_store_work_gets_its_own_connection(qtbot, tmp_path):
+    from tracker.store import Store
+    store = Store.open(tmp_path / "w.db")
+    seen = []
+
+    def job(s, word, *, progress, cancel):
+        seen.append((s is not store, s.path == store.path, word))
+        return s.count()
+    task = workers.run_task(job, store, "x")
+    with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [0] and seen == [(True, True, "x")]
+    store.close()

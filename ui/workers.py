@@ -153,8 +153,11 @@ def run_task(fn: Callable[..., Any], *args: Any,
     """Queue fn(*args, progress=..., cancel=..., **kwargs) on the worker; return the Task.
 
     The task starts once control returns to the event loop, so signals connected
-    right after this call never miss a result.
+    right after this call never miss a result. A Store method (store.import_files)
+    or a function taking a Store first (verify.suggest, store) runs on its own
+    connection to the same file, see run_on_store.
     """
+    fn, args = _own_connection(fn, args)
     task = Task(fn, *args, **kwargs)
     if on_done is not None:
         task.finished.connect(on_done)
@@ -183,10 +186,28 @@ def run_on_store(store, fn: Callable[..., Any], *args: Any,
     the GUI reads only committed data. Sharing one connection across threads
     lets a GUI write land inside the worker's transaction ("cannot start a
     transaction within a transaction", or worse, a rollback of the other's rows).
-    Pass an unbound method to run a Store method: run_on_store(s, Store.import_files, paths).
     """
-    path = store.path
-    opener = type(store).open
+    return run_task(fn, store, *args, on_done=on_done, on_error=on_error,
+                    on_progress=on_progress, **kwargs)
+
+
+def _is_store(obj: Any) -> bool:
+    from tracker.store import Store   # ui.workers stays importable without the store
+    return isinstance(obj, Store)
+
+
+def _own_connection(fn: Callable[..., Any], args: tuple) -> tuple[Callable[..., Any], tuple]:
+    """(fn, args) rewritten so store work opens its own connection on the worker."""
+    owner = getattr(fn, "__self__", None)
+    if _is_store(owner):
+        return _on_own_store(owner, fn.__func__), args
+    if args and _is_store(args[0]):
+        return _on_own_store(args[0], fn), args[1:]
+    return fn, args
+
+
+def _on_own_store(store, fn: Callable[..., Any]) -> Callable[..., Any]:
+    path, opener = store.path, type(store).open
 
     def call(*call_args: Any, progress: Callable[[int, int], None],
              cancel: Callable[[], bool], **call_kwargs: Any) -> Any:
@@ -196,6 +217,5 @@ def run_on_store(store, fn: Callable[..., Any], *args: Any,
         finally:
             own.close()
 
-    call.__qualname__ = f"run_on_store({_name(fn)})"
-    return run_task(call, *args, on_done=on_done, on_error=on_error,
-                    on_progress=on_progress, **kwargs)
+    call.__qualname__ = f"on_own_store({_name(fn)})"
+    return call
