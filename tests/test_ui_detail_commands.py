@@ -79,3 +79,20 @@ def test_marks_while_the_worker_imports_all_land(qtbot, store, errors):
     assert task.error is None and task.result.documents_added >= 1
     assert errors == []
     assert len(store.history(cid)) == pushed == stack.count()
+
+
+def test_undoing_stacked_corrections_steps_back_one_at_a_time(qtbot, store, errors):
+    cid = next(c for c in store.query(Filter()) if store.commitment(c)["value"] == 7.2)
+    stack = QUndoStack()
+    stack.push(CorrectCommand(store, cid, {"value": 7.5}))
+    stack.push(CorrectCommand(store, cid, {"value": 8, "unit": "个百分点"}))
+    assert (store.commitment(cid)["value"], store.commitment(cid)["unit"]) == (8, "个百分点")
+    stack.undo()
+    c = store.commitment(cid)
+    assert (c["value"], c["unit"], c["corrected_fields"]) == (7.5, "%", ["value"])
+    stack.undo()
+    c = store.commitment(cid)
+    assert (c["value"], c["corrected_fields"]) == (7.2, [])
+    # a re-extraction afterwards keeps no trace of the undone corrections
+    store.reextract()
+    assert store.commitment(cid)["value"] == 7.2 and errors == []
