@@ -292,3 +292,18 @@ def test_reimport_and_reextract_keep_user_data_via_cli(db, tmp_path):
         assert s.commitment(corrected)["indicator"] == "修正过的指标"
     stale = tracker(db, "list", "--stale", "--json")
     assert '"stale": true' in stale.stdout
+
+
+def test_programs_opening_an_old_store_at_once_migrate_it_once(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(V1, path)
+    procs = [subprocess.Popen([sys.executable, "-m", "tracker", "--db", str(path), "history", "1"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0 and "年报确认完成" in out and "Traceback" not in err, err
+    c = sqlite3.connect(path)
+    names = [n for (n,) in c.execute("SELECT name FROM _sqlite_migrations")]
+    c.close()
+    assert len(names) == len(set(names)) and names[0] == "m001_initial"
+    assert integrity(path) == "ok"

@@ -98,11 +98,12 @@ class Store(EditMixin, ReadMixin):
         conn.execute("PRAGMA cache_size = -65536")
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
-        pending = migrations.pending(self.db)
-        if pending:
+        if migrations.pending(self.db):
             if is_store:
                 self.backup_path = self._backup_before_migration()
-            migrations.apply(self.db)
+            # Under the write lock, so two programs opening an old store migrate it once.
+            with self._write():
+                migrations.apply(self.db)
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
             self._analyze()
 
