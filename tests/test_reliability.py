@@ -21,7 +21,7 @@ import pytest
 
 from tracker.store import Filter, Store
 
-from conftest import ROOT, SEEDS, seed
+from conftest import ROOT, seed
 
 V1 = Path(__file__).parent / "data" / "store_v1.db"
 

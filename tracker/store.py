@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import migrations, store_query
+from . import migrations
 from .errors import UserError
 from .store_edit import EditMixin
 from .store_guard import guarded, one_line
@@ -46,6 +46,7 @@ class Store(EditMixin, ReadMixin):
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.path = path
+        self.backup_path: Path | None = None   # set when opening migrated an older store
 
     # ---- opening -------------------------------------------------------------------
     @classmethod
@@ -105,7 +106,10 @@ class Store(EditMixin, ReadMixin):
             with self._write():
                 migrations.apply(self.db)
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
-            self._analyze()
+            try:
+                self._analyze()
+            except sqlite3.OperationalError:   # busy or read-only: the statistics can wait
+                pass
 
     def _analyze(self) -> None:
         """Refresh the planner's statistics (without them it scans 100k rows for a 500-row filter)."""
