@@ -27,7 +27,7 @@ def test_v1_store_is_backed_up_then_migrated(tmp_path):
     shutil.copy(V1, path)
     with Store.open(path) as store:
         backups = list(tmp_path.glob("old.backup-*.db"))
-        assert len(backups) == 1
+        assert len(backups) == 1 and store.backup_path == backups[0]
         assert migrations.pending(store.db) == []
         # What version 1 recorded is all there.
         h = store.history(1)
