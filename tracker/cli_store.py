@@ -45,7 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_show)
 
-    p = sub.add_parser("mark", help="标记完成情况 mark status: mark ID... STATUS")
+    p = sub.add_parser("mark", help="标记完成情况 mark status: mark ID... STATUS",
+                       usage="tracker mark ID... STATUS [--note TEXT] [--evidence TEXT] [--actual N] "
+                             "[--progress P]")
     p.add_argument("args", nargs="+", metavar="ID... STATUS",
                    help="done partial in_progress not_done unknown / 已完成 部分完成 推进中 未完成 未知")
     p.add_argument("--note", default="", help="备注 note")
