@@ -295,3 +295,20 @@ def test_write_to_read_only_store_is_user_error(store):
         store.mark([cid], "done")
     store.conn.execute("PRAGMA query_only = 0")
     assert store.history(cid) == []
+
+
+def test_full_text_index_kept_in_step_with_writes(store, tmp_path):
+    from tracker import fts
+    cid = store.query(Filter())[0]
+    store.correct(cid, text="修正后的文字")
+    store.reextract()
+    store.import_files([seed("001")])   # already there: skipped, nothing changes
+    edited = tmp_path / "edited.txt"
+    edited.write_text(seed("003").read_text(encoding="utf-8") + "\n补充一行\n", encoding="utf-8")
+    store.import_files([edited])
+    conn = store.conn
+    pairs = dict(conn.execute("SELECT id, text FROM commitments"))
+    indexed = dict(conn.execute(f"SELECT rowid, body FROM {fts.COMMITMENTS_FTS}"))
+    assert indexed == {i: fts.spaced(t) for i, t in pairs.items()}
+    lines = conn.execute("SELECT count(*) FROM lines").fetchone()[0]
+    assert conn.execute(f"SELECT count(*) FROM {fts.LINES_FTS}").fetchone()[0] == lines
