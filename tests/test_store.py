@@ -312,3 +312,13 @@ def test_full_text_index_kept_in_step_with_writes(store, tmp_path):
     assert indexed == {i: fts.spaced(t) for i, t in pairs.items()}
     lines = conn.execute("SELECT count(*) FROM lines").fetchone()[0]
     assert conn.execute(f"SELECT count(*) FROM {fts.LINES_FTS}").fetchone()[0] == lines
+
+
+def test_glossary_of_a_report(tmp_path):
+    with Store.open(tmp_path / "g.db") as s:
+        s.import_files([seed("001")])      # ends with a 名词解释 section
+        rid = s.reports()[0]["id"]
+        terms = s.glossary(rid)
+        assert len(terms) > 10 and all(t and d for t, d in terms.items())
+        s.reextract()
+        assert s.glossary(rid) == terms
