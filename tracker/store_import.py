@@ -9,6 +9,7 @@ no longer match are flagged stale, never deleted.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from dataclasses import dataclass, fields as dc_fields
 from datetime import datetime, timezone
@@ -219,7 +220,11 @@ def sync_glossary(conn: sqlite3.Connection, rid: int, source: SourceText, report
         from .glossary import parse_glossary
     except ImportError:
         return
-    terms = parse_glossary(source, report)
+    try:
+        terms = parse_glossary(source, report)
+    except Exception:   # the 名词解释 list is a help, never a reason to refuse an import
+        logging.getLogger(__name__).debug("glossary failed for %s", source.path, exc_info=True)
+        return
     if not isinstance(terms, dict):
         terms = dict(terms or ())
     conn.execute("DELETE FROM glossary WHERE report_id = ?", (rid,))
