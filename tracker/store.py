@@ -23,6 +23,7 @@ from .store_guard import guarded, one_line
 from .store_import import ImportResult, insert_document, stale_unclaimed, write_extraction
 from .store_query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
 from .store_read import ReadMixin
+from .store_undo import UndoMixin
 
 __all__ = ["Store", "Filter", "ImportResult", "ROW_FIELDS", "default_store_path"]
 
@@ -39,7 +40,7 @@ def default_store_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "tracker.db"
 
 
-class Store(EditMixin, ReadMixin):
+class Store(EditMixin, UndoMixin, ReadMixin):
     """An open store; use Store.open(path) (or as a context manager)."""
 
     def __init__(self, db: Database, path: Path):

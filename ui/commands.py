@@ -3,7 +3,7 @@
 Status changes are events: redo appends them (store.mark / accept_suggestion),
 undo removes exactly the events it appended (store.delete_event). Field fixes
 are correction rows: undo removes the rows it added and restores the values
-store.correct returned (tracker.store_undo).
+store.correct returned (Store.uncorrect).
 The store functions stay usable from the CLI and tests; only the stack is Qt.
 """
 
@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tracker import store_undo
 from tracker.errors import UserError
 from tracker.store import Filter
 from ui.field_editor import field_label
@@ -166,7 +165,7 @@ class CorrectCommand(_StoreCommand):
 
     def _undo(self) -> None:
         if self.previous:
-            store_undo.uncorrect(self.store, self.cid, self.previous)
+            self.store.uncorrect(self.cid, self.previous)
         if self.report_id is not None:
             self.store.set_plan_year(self.report_id, self.previous_year)
         self.notify(self.affected)
@@ -228,5 +227,5 @@ class RejectSuggestionCommand(_StoreCommand):
         self.notify([self.cid] if self.cid is not None else [])
 
     def _undo(self) -> None:
-        store_undo.reopen_suggestion(self.store, self.sid)
+        self.store.reopen_suggestion(self.sid)
         self.notify([self.cid] if self.cid is not None else [])
