@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 
-import pytest
 
 from tracker.errors import UserError
 from ui import workers

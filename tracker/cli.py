@@ -28,13 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="台账文件 store file (default: the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"tracker.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tracker.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"tracker.{name}").register(sub)
+    # `tracker sheet --db X` as well as `tracker --db X sheet`; SUPPRESS keeps the
+    # subcommand from overwriting a --db given before it.
+    for command in sub.choices.values():
+        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                             help="台账文件 store file")
     return parser
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 
 from .errors import UserError
-from .store import Filter, Store
+from .cli_common import add_filter_arguments, filter_from_args, open_store
 from .store_edit import parse_status
 
 _KIND_ZH = {"target": "目标", "livelihood": "实事", "project": "项目"}
@@ -23,17 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("list", help="列出承诺 list commitments")
-    p.add_argument("--kind", choices=("target", "livelihood", "project"))
-    p.add_argument("--year", type=int, help="计划年份 plan year")
-    p.add_argument("--region", help="地区 region")
-    p.add_argument("--status", help="状态 status, or unmarked / 未标记")
-    p.add_argument("--category", help="章节 section heading")
-    p.add_argument("--report", type=int, dest="report_id", help="报告编号 report id")
-    p.add_argument("--overdue", action="store_true", help="已逾期 deadline passed, not done")
-    p.add_argument("--behind", action="store_true", help="落后序时进度 behind schedule")
-    p.add_argument("--search", metavar="TEXT", help="全文检索 text contains")
-    p.add_argument("--as-of", metavar="DATE", help="参照日期 reference date YYYY-MM-DD")
-    p.add_argument("--stale", action="store_true", help="包括已失效的 include stale ones")
+    add_filter_arguments(p)
     p.add_argument("--sort", default="id", help="排序列 sort column (id, kind, text, deadline, status, …)")
     p.add_argument("--desc", action="store_true", help="倒序 descending")
     p.add_argument("--limit", type=int, help="最多显示 at most N rows")
@@ -87,10 +77,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_set_year)
 
 
-def _open(args) -> Store:
-    return Store.open(getattr(args, "db", None))
-
-
 def _progress(stage: str):
     def report(done: int, total: int) -> None:
         end = "" if done < total else "\n写入 writing…\n"
@@ -110,7 +96,7 @@ def _summary(r) -> str:
 
 def cmd_import(args) -> int:
     """tracker import FILES... [--plan-year N]"""
-    with _open(args) as store:
+    with open_store(args) as store:
         r = store.import_files(args.files, plan_year=args.plan_year, progress=_progress("提取 extracting"))
     print(_summary(r))
     return 0
@@ -118,15 +104,8 @@ def cmd_import(args) -> int:
 
 def cmd_list(args) -> int:
     """tracker list [filters] [--json]"""
-    status = args.status
-    if status in ("unmarked", "未标记"):
-        status = "unmarked"
-    elif status:
-        status = parse_status(status)
-    f = Filter(kind=args.kind, status=status, year=args.year, region=args.region, report_id=args.report_id,
-               category=args.category, overdue=args.overdue, behind=args.behind, text=args.search,
-               as_of=args.as_of, include_stale=args.stale)
-    with _open(args) as store:
+    f = filter_from_args(args)
+    with open_store(args) as store:
         ids = store.query(f, order=args.sort, descending=args.desc)
         if args.limit is not None:
             ids = ids[:args.limit]
@@ -145,7 +124,7 @@ def cmd_list(args) -> int:
 
 def cmd_show(args) -> int:
     """tracker show ID: fields, then the source paragraph with the commitment in 【】."""
-    with _open(args) as store:
+    with open_store(args) as store:
         c = store.commitment(args.id)
         src = store.source(args.id)
     if args.json:
@@ -176,7 +155,7 @@ def cmd_mark(args) -> int:
         ids = [int(i) for i in raw_ids]
     except ValueError:
         raise UserError(f"{' '.join(raw_ids)}: 编号应为数字 / ids must be numbers") from None
-    with _open(args) as store:
+    with open_store(args) as store:
         events = store.mark(ids, status, note=args.note, evidence_text=args.evidence,
                             actual_value=args.actual, progress=args.progress)
     print(f"已记录 recorded {len(events)}: {parse_status(status)}")
@@ -185,7 +164,7 @@ def cmd_mark(args) -> int:
 
 def cmd_history(args) -> int:
     """tracker history ID"""
-    with _open(args) as store:
+    with open_store(args) as store:
         events = store.history(args.id)
     if args.json:
         _print_json(events)
@@ -201,7 +180,7 @@ def cmd_history(args) -> int:
 
 def cmd_undo(args) -> int:
     """tracker undo ID: delete the newest event of a commitment."""
-    with _open(args) as store:
+    with open_store(args) as store:
         events = store.history(args.id)
         if not events:
             raise UserError(f"{args.id}: 没有可撤销的标记 / nothing to undo")
@@ -218,7 +197,7 @@ def cmd_correct(args) -> int:
             raise UserError(f"{a}: 应为 FIELD=VALUE / expected FIELD=VALUE")
         k, v = a.split("=", 1)
         fields[k.strip()] = v
-    with _open(args) as store:
+    with open_store(args) as store:
         previous = store.correct(args.id, **fields)
     for k, v in previous.items():
         print(f"{k}: {v} -> {fields[k]}")
@@ -227,7 +206,7 @@ def cmd_correct(args) -> int:
 
 def cmd_reextract(args) -> int:
     """tracker reextract"""
-    with _open(args) as store:
+    with open_store(args) as store:
         r = store.reextract(progress=_progress("提取 extracting"))
     print(_summary(r))
     return 0
@@ -235,7 +214,7 @@ def cmd_reextract(args) -> int:
 
 def cmd_backup(args) -> int:
     """tracker backup PATH"""
-    with _open(args) as store:
+    with open_store(args) as store:
         dest = store.backup(args.path)
     print(f"已备份到 backed up to {dest}")
     return 0
@@ -243,7 +222,7 @@ def cmd_backup(args) -> int:
 
 def cmd_reports(args) -> int:
     """tracker reports"""
-    with _open(args) as store:
+    with open_store(args) as store:
         reports = store.reports()
     if args.json:
         _print_json(reports)
@@ -263,7 +242,7 @@ def cmd_set_year(args) -> int:
             year = int(args.year)
         except ValueError:
             raise UserError(f"{args.year}: 年份应为数字 / year must be a number") from None
-    with _open(args) as store:
+    with open_store(args) as store:
         store.set_plan_year(args.report_id, year)
     print(f"报告 report {args.report_id}: plan_year = {year if year is not None else '(from text)'}")
     return 0

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from .cli_common import open_store
 from .errors import UserError
 
 _STATUS_LABEL = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中", "not_done": "未完成",
@@ -72,10 +73,9 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Store suggestions for open commitments and say how many were added."""
-    from .store import Store
     from .verify import suggest
 
-    with Store.open(args.db) as store:
+    with open_store(args) as store:
         doc_id = _review_document(store, args.review) if args.review else None
         added = suggest(store, plan_year=args.plan_year, review_document_id=doc_id)
     print(f"新增建议 {added} 条 / {added} suggestions added")
@@ -84,9 +84,8 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 def run_suggestions(args: argparse.Namespace) -> int:
     """Print the suggestions of one commitment, pending and best first."""
-    from .store import Store
 
-    with Store.open(args.db) as store:
+    with open_store(args) as store:
         c = store.commitment(args.id)
         items = store.suggestions(args.id)
     print(f"#{args.id} {c['text'][:60]}")
@@ -118,9 +117,8 @@ def _review_document(store, path: str) -> int:
 
 def run_accept(args: argparse.Namespace) -> int:
     """Accept a suggestion (the best pending one when no id is given)."""
-    from .store import Store
 
-    with Store.open(args.db) as store:
+    with open_store(args) as store:
         sid = args.suggestion
         if sid is None:
             pending = [s for s in store.suggestions(args.id) if s["state"] == "pending"]
@@ -136,9 +134,8 @@ def run_accept(args: argparse.Namespace) -> int:
 
 def run_reject(args: argparse.Namespace) -> int:
     """Reject a suggestion of a commitment."""
-    from .store import Store
 
-    with Store.open(args.db) as store:
+    with open_store(args) as store:
         _own(store, args.id, args.suggestion)
         store.reject_suggestion(args.suggestion)
     print(f"已驳回建议 {args.suggestion} / suggestion {args.suggestion} rejected")

@@ -41,7 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_named", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?:前|以前|之前)(?![\d一二三四五六七八九十])")),
     ("within_year", re.compile(rf"(?<![\d{_CN}多几去前])(?:今年内|当年内|年内)")),
     ("half", re.compile(r"(?P<which>上|下)半年(?:末|底)?(?:前)?")),
-    ("quarter", re.compile(rf"(?<![前后])(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")),
+    ("quarter", re.compile(r"(?<![前后])(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")),
     ("quarters_first", re.compile(r"前(?P<q>[一二三1-3])季度")),
     ("holiday", re.compile(r"(?P<name>国庆节?|五一|劳动节|七一|建党节|春节|元旦)(?:前|以前|之前)")),
 ]
