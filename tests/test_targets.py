@@ -80,6 +80,8 @@ def test_masked_numbers(clause, unit):
     ("单位GDP能耗完成市下达任务", "单位GDP能耗"),
     ("国际收支基本平衡", "国际收支"),
     ("居民收入增长和经济增长同步", "居民收入"),
+    ("发展的协调性进一步增强", "发展的协调性"),
+    ("国际收支状况继续改善", "国际收支状况"),
 ])
 def test_qualitative(clause, indicator):
     t = one(clause)
