@@ -56,7 +56,9 @@ def choose_store_path(db: str | None) -> tuple[Path, bool]:
     if last and Path(last).is_file():
         return Path(last), False
     default = default_store_path()
-    return default, not default.exists()
+    first_run = not default.exists()
+    default.parent.mkdir(parents=True, exist_ok=True)
+    return default, first_run
 
 
 def screenshot(window, out: str, size: str) -> int:
