@@ -40,7 +40,18 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 COLUMN = {key: i for i, (key, _h, _o) in enumerate(COLUMNS)}
 
-_FLAG_COLOUR = QColor("#c62828")
+_FLAG_BRUSH = QBrush(QColor("#c62828"))
+_STALE_BRUSH = QBrush(QColor("#9e9e9e"))
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _BACKGROUND, ID_ROLE))
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_ALIGNMENT = {"evidence": int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+              "kind": _CENTRE, "status": _CENTRE, "flags": _CENTRE, "deadline": _CENTRE}
 
 
 def flag_labels(row: dict) -> list[str]:
@@ -222,40 +233,44 @@ class CommitmentTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+        # A repaint asks ~10 roles per cell; the unanswered ones return before any work.
+        if role not in _ROLES or not index.isValid():
+            return None
+        r = index.row()
+        if not 0 <= r < self._shown:
             return None
         try:
             if role == ID_ROLE:
-                return self._ids[index.row()]
-            row = self.row_data(index.row())
+                return self._ids[r]
+            row = self.row_data(r)
             if row is None:
-                return self.tr("（无法读取）") if role == Qt.ItemDataRole.DisplayRole \
+                return self.tr("（无法读取）") if role == _DISPLAY \
                     and index.column() == COLUMN["text"] else None
-            return self._data(row, COLUMNS[index.column()][0], role)
+            key = COLUMNS[index.column()][0]
+            if role == _DISPLAY:
+                cells = row.get("_cells")
+                if cells is None:    # formatted once per fetched row
+                    cells = row["_cells"] = [self._display(row, k) for k, _h, _o in COLUMNS]
+                return cells[index.column()]
+            return self._data(row, key, role)
         except Exception:   # never raise into Qt: log and show the cell empty
-            log.exception("row %s column %s role %s", index.row(), index.column(), role)
+            log.exception("row %s column %s role %s", r, index.column(), role)
             return None
 
     def _data(self, row: dict, key: str, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key == "evidence":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if key in ("kind", "status", "flags", "deadline"):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _ALIGN:
+            return _ALIGNMENT.get(key, _LEFT)
+        if role == _FOREGROUND:
             if key == "status":
                 return QBrush(status_foreground(row.get("status")))
             if key == "flags" and flag_labels(row):
-                return QBrush(_FLAG_COLOUR)
+                return _FLAG_BRUSH
             if row.get("stale"):
-                return QBrush(QColor("#9e9e9e"))
+                return _STALE_BRUSH
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and key == "status":
+        if role == _BACKGROUND and key == "status":
             return QBrush(status_background(row.get("status")))
         return None
 
