@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow,
                                QMessageBox, QProgressBar, QSplitter, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -33,8 +33,10 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LAST_STORE_KEY = "store/last"
 # First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
-_WIDTHS = (66, 300, 100, 86, 62, 44, 40, 110, 96)
-_TREE_WIDTH, _DETAIL_WIDTH = 230, 380
+_WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
+# Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
+_HIDDEN = ("indicator", "report")
+_TREE_WIDTH, _DETAIL_WIDTH = 190, 380
 
 
 def icon(name: str) -> QIcon:
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(table_page, self.tr("承诺"))
         self.tabs.addTab(self.dashboard, self.tr("概览"))
+        self.tabs.setMinimumWidth(600)   # the 承诺内容 column must stay readable
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -131,7 +134,24 @@ class MainWindow(QMainWindow):
         for column, width in enumerate(_WIDTHS[:len(COLUMNS)]):
             header.resizeSection(column, width)
         header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column, (key, title, _order) in enumerate(COLUMNS):
+            if key == "text":
+                continue
+            header.setSectionHidden(column, key in _HIDDEN)
+            action = QAction(self.tr(title), header)
+            action.setCheckable(True)
+            action.setChecked(key not in _HIDDEN)
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            header.addAction(action)
         return table
+
+    def _sync_column_actions(self) -> None:
+        """Tick the header menu's column entries to match a restored header state."""
+        header = self.table.horizontalHeader()
+        shown = [c for c, (key, _t, _o) in enumerate(COLUMNS) if key != "text"]
+        for column, action in zip(shown, header.actions()):
+            action.setChecked(not header.isSectionHidden(column))
 
     # -- store ---------------------------------------------------------------------
     def set_store(self, store: Store | None) -> None:
@@ -206,6 +226,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_facets(self.store.facets())
         self.tree.set_reports(self.store.tree())
         self.apply_filter()
+        if self.current_id() is None and self.model.rowCount():
+            self.select_id(self.model.id_at(0))   # the pane shows something at once
 
     def rows_changed(self, ids: list[int]) -> None:
         """Commitments ids changed (the pane's changed signal): repaint rows and counts."""
@@ -327,13 +349,13 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen()
             if screen is not None:
                 area = screen.availableGeometry()
-                self.resize(min(1600, area.width() * 19 // 20),
-                            min(1000, area.height() * 19 // 20))
+                self.resize(min(1600, area.width()), min(1000, area.height() - 40))
         for key, restore in (("window/state", self.restoreState),
                              ("table/header", self.table.horizontalHeader().restoreState)):
             value = s.value(key)
             if value is not None:
                 restore(value)
+        self._sync_column_actions()
         value = s.value("window/splitter")
         self._splitter_restored = value is not None and self.splitter.restoreState(value)
         self.tree.restore_state(s)
@@ -362,10 +384,17 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if not self._splitter_restored:   # first run: tree and pane at their natural width
+        if not self._splitter_restored:
             self._splitter_restored = True
-            middle = max(self.width() - _TREE_WIDTH - _DETAIL_WIDTH, 400)
-            self.splitter.setSizes([_TREE_WIDTH, middle, _DETAIL_WIDTH])
+            # After the window manager has settled the size, not before.
+            QTimer.singleShot(0, self._initial_sizes)
+
+    def _initial_sizes(self) -> None:
+        """First run: tree and pane at their natural width, the table gets the rest."""
+        total = self.splitter.width()
+        detail = max(_DETAIL_WIDTH, self.detail.minimumSizeHint().width())
+        middle = max(total - _TREE_WIDTH - detail, self.tabs.minimumWidth())
+        self.splitter.setSizes([_TREE_WIDTH, middle, detail])
 
     def show_when_ready(self) -> None:
         """Show and let the first paint happen before any slow work is queued."""
