@@ -232,3 +232,36 @@ def test_text_tooltip_carries_glossary_and_escapes(qtbot, loaded):
     assert hits
     tip = model.index(hits[0], COLUMN["text"]).data(Qt.ItemDataRole.ToolTipRole)
     assert "<hr>" in tip and "：" in tip
+
+
+def test_dropping_a_file_imports_it(qtbot, window):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed("001")))])
+    event = QDropEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.importer.imported, timeout=60000):
+        # The window's drop filter, as Qt's drag-and-drop dispatch calls it.
+        assert window.drop.eventFilter(window, event)
+    assert window.model.total() == window.store.count(Filter()) > 0
+
+
+def test_suggest_evidence_runs_on_the_worker(qtbot, window):
+    with qtbot.waitSignal(window.model.modelReset, timeout=180000):
+        task = window.import_seeds()
+        with qtbot.waitSignal(task.ended, timeout=180000):
+            pass
+    assert window.actions_.suggest.isEnabled()
+    with qtbot.waitSignal(window.model.modelReset, timeout=180000):
+        window.actions_.suggest.trigger()
+        task = window.background_task
+        assert task is not None and window.progress.isVisible()
+    assert task.error is None
+    with_claim = [r for r in range(window.model.rowCount())
+                  if window.model.row_data(r).get("claim")]
+    if task.result:
+        assert with_claim
+        tip = window.model.index(with_claim[0], COLUMN["status"]).data(
+            Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("核验建议")
