@@ -53,6 +53,7 @@ class Dashboard(QWidget):
         layout.addLayout(figures)
         charts = QHBoxLayout()
         self.status_chart = self._chart_view(self.tr("按状态"))
+        self.status_chart.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.kind_chart = self._chart_view(self.tr("按类型"))
         charts.addWidget(self.status_chart, 1)
         charts.addWidget(self.kind_chart, 1)
@@ -132,7 +133,9 @@ class Dashboard(QWidget):
             count = _count(by_status, key)
             if not count:
                 continue
-            piece = series.append(f"{label} {count}（{_share(count, total)}）", count)
+            # Short legend entries ("未标记 87") fit under the ring; the figures row
+            # above gives the shares that matter (done, overdue, behind).
+            piece = series.append(f"{label} {count}", count)
             piece.setColor(i18n.status_colour(key))
             piece.setBorderColor(Qt.GlobalColor.white)
         chart.addSeries(series)
