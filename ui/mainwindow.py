@@ -13,12 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow,
-                               QMessageBox, QProgressBar, QSplitter, QTableView, QTabWidget,
+                               QProgressBar, QSplitter, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
 from tracker.store import Filter, Store
 from ui import workers
+from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
 from ui.filters import FilterBar
@@ -29,7 +30,6 @@ from ui.tree import ReportTree
 log = logging.getLogger(__name__)
 
 ICONS = Path(__file__).resolve().parent.parent / "icons"
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LAST_STORE_KEY = "store/last"
 # First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
@@ -44,7 +44,7 @@ def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BackgroundMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
             self.filter_bar.set_facets({})
             self.model.set_store(None)
             return
-        self.model.set_store(self.store) if self.model._store is not self.store else None
+        if self.model.store() is not self.store:
+            self.model.set_store(self.store)
         self.filter_bar.set_facets(self.store.facets())
         self.tree.set_reports(self.store.tree())
         self.apply_filter()
@@ -278,65 +279,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("已选 %1 条").replace("%1", str(n)))
         else:
             self.statusBar().clearMessage()
-
-    # -- import and background work ---------------------------------------------------
-    def busy(self) -> bool:
-        """True while an import or another store task runs."""
-        task = self.background_task
-        return self.importer.busy() or (task is not None and not task.is_done())
-
-    def import_paths(self, paths: list[str]) -> workers.Task | None:
-        """Import files with ui.importing's progress dialog (menu and drag-and-drop)."""
-        if self.store is None:
-            self.show_error(self.tr("请先新建或打开一个台账。"))
-            return None
-        return self.importer.start(paths)
-
-    def run_in_background(self, fn, *args, message: str, on_done=None, **kwargs
-                          ) -> workers.Task | None:
-        """Run a store task on the worker with progress in the status bar (window stays usable)."""
-        if self.busy():
-            self.show_error(self.tr("请等待当前任务完成。"))
-            return None
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.statusBar().showMessage(message)
-
-        def progress(done: int, total: int) -> None:
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
-
-        def finished(result: object) -> None:
-            if on_done is not None:
-                on_done(result)
-
-        task = workers.run_task(fn, *args, on_done=finished, on_error=self.show_error,
-                                on_progress=progress, **kwargs)
-        task.ended.connect(self._background_ended)
-        self.background_task = task
-        return task
-
-    def _background_ended(self) -> None:
-        self.progress.hide()
-        self.statusBar().clearMessage()
-
-    def import_seeds(self) -> workers.Task | None:
-        """Import the bundled seeds/*.txt in the background (first run)."""
-        paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
-        if not paths or self.store is None:
-            return None
-        return self.run_in_background(self.store.import_files, paths,
-                                      message=self.tr("正在导入示例报告…"),
-                                      on_done=self._imported)
-
-    def _imported(self, result: object) -> None:
-        self.refresh_all()
-        from ui.importing import summary
-        self.statusBar().showMessage(summary(result), 8000)
-
-    def show_error(self, message: str) -> None:
-        """The one-line warning box for a UserError or a failed task."""
-        QMessageBox.warning(self, self.tr("承诺台账"), message)
 
     # -- settings ------------------------------------------------------------------
     def restore_settings(self) -> None:

@@ -89,6 +89,10 @@ class CommitmentTableModel(QAbstractTableModel):
         self._glossaries.clear()
         self.reload()
 
+    def store(self):
+        """The store the rows come from (None: empty)."""
+        return self._store
+
     def set_filter(self, f: Filter) -> None:
         """Run the store query for f and show its rows from the top."""
         self._filter = f
