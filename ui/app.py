@@ -83,6 +83,21 @@ def screenshot(window, out: str, size: str) -> int:
     return 0
 
 
+def _install_excepthook() -> None:
+    """A bug in a slot: traceback to the log, one line in a warning box, app keeps running."""
+    from ui.workers import internal_error_message
+
+    def hook(kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        logging.getLogger("tracker-app").error("unhandled error", exc_info=(kind, exc, tb))
+        message = str(exc) if isinstance(exc, UserError) else internal_error_message(exc)
+        QMessageBox.warning(QApplication.activeWindow(), APPLICATION, message)
+
+    sys.excepthook = hook
+
+
 def _wait_for(task) -> None:
     """Run the event loop until task has ended (None: return at once)."""
     if task is None or task.is_done():
@@ -109,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.warning(None, APPLICATION, str(exc))
         store = None   # the window opens empty; File ▸ Open/New store still work
     window = MainWindow(store)
+    if not args.screenshot:
+        _install_excepthook()
     if args.screenshot:
         if first_run and store is not None:
             _wait_for(window.import_seeds())
