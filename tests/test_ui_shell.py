@@ -265,3 +265,20 @@ def test_suggest_evidence_runs_on_the_worker(qtbot, window):
         tip = window.model.index(with_claim[0], COLUMN["status"]).data(
             Qt.ItemDataRole.ToolTipRole)
         assert tip.startswith("核验建议")
+
+
+def test_tree_nodes_without_region_or_year_only_group(qtbot, window):
+    import_seed(qtbot, window, "001")
+    window.tree.set_reports(window.store.tree() + [
+        {"region": None, "plan_year": None, "report_id": 10 ** 6, "title": "某报告", "count": 0}])
+    stack = [window.tree.topLevelItem(0)]
+    groups = []
+    while stack:
+        item = stack.pop()
+        stack.extend(item.child(i) for i in range(item.childCount()))
+        if item.text(0) in ("（未识别地区）", "（年份未知）"):
+            groups.append(item)
+    assert len(groups) == 2
+    assert all(not (g.flags() & Qt.ItemFlag.ItemIsSelectable) for g in groups)
+    assert window.tree.select_scope({"report_id": 10 ** 6})
+    assert window.model.total() == 0

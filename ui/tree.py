@@ -7,7 +7,7 @@ table and the dashboard to that region, year or report.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole   # dict of Filter fields a node stands for
@@ -52,11 +52,15 @@ class ReportTree(QTreeWidget):
             if region not in regions:
                 regions[region] = self._item(root, region or self.tr("（未识别地区）"), 0,
                                              {"region": region or None})
+                if not region:
+                    _grouping_only(regions[region])
             if (region, year) not in years:
                 label = self.tr("%1年").replace("%1", str(year)) if year else \
                     self.tr("（年份未知）")
                 years[(region, year)] = self._item(regions[region], label, 0,
                                                    {"region": region or None, "year": year})
+                if not region or not year:
+                    _grouping_only(years[(region, year)])
             item = self._item(years[(region, year)], r.get("title") or "", count,
                               {"report_id": r.get("report_id")})
             item.setToolTip(0, r.get("title") or "")
@@ -114,6 +118,12 @@ class ReportTree(QTreeWidget):
         state = settings.value("tree/header")
         if state is not None:
             self.header().restoreState(state)
+
+
+def _grouping_only(item: QTreeWidgetItem) -> None:
+    """A node without a region or year cannot be a Filter (it would mean 全部): groups only."""
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    item.setToolTip(0, QCoreApplication.translate("ReportTree", "选择其下的报告"))
 
 
 def _clean(scope: dict | None) -> dict:
