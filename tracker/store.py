@@ -98,19 +98,26 @@ class Store(EditMixin, UndoMixin, ReadMixin):
         # Reads of a 100k-commitment store: map the file, keep the hot pages cached.
         conn.execute("PRAGMA mmap_size = 268435456")
         conn.execute("PRAGMA cache_size = -65536")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        if migrations.pending(self.db):
-            if is_store:
-                self.backup_path = self._backup_before_migration()
-            # Under the write lock, so two programs opening an old store migrate it once.
-            with self._write():
-                migrations.apply(self.db)
+        if self._needs_setup():
+            # Programs opening a new or old store at once: switching to WAL and the
+            # pre-migration backup give SQLITE_IOERR when they race, so one goes first.
+            with _setup_lock(self.path):
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                if migrations.pending(self.db):
+                    if is_store:
+                        self.backup_path = self._backup_before_migration()
+                    with self._write():
+                        migrations.apply(self.db)
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
             try:
                 self._analyze()
             except sqlite3.OperationalError:   # busy or read-only: the statistics can wait
                 pass
+
+    def _needs_setup(self) -> bool:
+        wal = self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+        return not wal or bool(migrations.pending(self.db))
 
     def _analyze(self) -> None:
         """Refresh the planner's statistics (without them it scans 100k rows for a 500-row filter)."""
@@ -230,6 +237,28 @@ class Store(EditMixin, UndoMixin, ReadMixin):
 
 class _Cancelled(Exception):
     """Raised inside the write transaction to roll it back on cancel."""
+
+
+@contextmanager
+def _setup_lock(store_path: Path):
+    """An exclusive lock on a file beside the store (not the store itself: closing any
+    descriptor of the store would drop SQLite's own POSIX locks)."""
+    try:
+        import fcntl
+    except ImportError:         # not POSIX: SQLite's busy timeout is all there is
+        yield
+        return
+    try:
+        lock = open(store_path.with_name(store_path.name + ".setup-lock"), "a")
+    except OSError:             # read-only folder: nothing to set up there anyway
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _check_file(p: Path) -> None:
