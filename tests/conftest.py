@@ -23,3 +23,14 @@ def seed_paths() -> list[Path]:
 def seed(name_prefix: str) -> Path:
     """The seed whose file name starts with name_prefix ("001")."""
     return next(SEEDS.glob(f"{name_prefix}_*.txt"))
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A real store in tmp_path holding the imported seed 001."""
+    from tracker.store import Store
+
+    s = Store.open(tmp_path / "t.db")
+    s.import_files([seed("001")])
+    yield s
+    s.close()

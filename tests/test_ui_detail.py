@@ -16,15 +16,6 @@ from tests.conftest import seed
 
 
 @pytest.fixture
-def store(tmp_path):
-    """A real store holding the imported seed 001."""
-    s = Store.open(tmp_path / "t.db")
-    s.import_files([seed("001")])
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def pane(qtbot, store):
     stack = QUndoStack()
     widget = DetailPane(store, stack)

@@ -7,18 +7,10 @@ import glob
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from tracker.store import Filter, Store
+from tracker.store import Filter
 from ui import commands, workers
 from ui.commands import CorrectCommand, MarkCommand
-from tests.conftest import ROOT, seed
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "t.db")
-    s.import_files([seed("001")])
-    yield s
-    s.close()
+from tests.conftest import ROOT
 
 
 @pytest.fixture

@@ -8,17 +8,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 import pytest
 
-from tracker.store import Filter, Store
+from tracker.store import Filter
 from ui import importing
 from tests.conftest import seed
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "t.db")
-    s.import_files([seed("001")])
-    yield s
-    s.close()
 
 
 @pytest.fixture
