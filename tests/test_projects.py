@@ -3,17 +3,19 @@
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from tracker.extract import extract_file
-from tracker.model import Report, SourceText
+from tracker.model import PROJECT, TARGET, Commitment, Report, SourceText
 from tracker.paragraphs import paragraphs
 from tracker.plan_part import plan_flags
-from tracker.projects import extract_projects
+from tracker.projects import extract_projects, restates
 from tracker.sections import categories
 from tracker.segment import split_reports
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_001 = SEEDS / "001_306d7ec0a692e678.txt"
+DEV = SHARED / "dev"
 
 
 def _projects(path: Path) -> list:
@@ -250,3 +252,33 @@ def test_rest_of_a_prose_marked_livelihood_item_is_not_a_project():
     # 002 lines 58-68: "…作为第N件为民实事。…确保向全市提供保障性住房×套…"
     found = _projects(SEEDS / "002_872a5794e24126f6.txt")
     assert not [c for c in found if 58 <= c.line <= 68]
+
+
+
+
+@pytest.mark.parametrize("year, value", [(2012, 4.0), (2013, 3.5), (2014, 3.5)])
+def test_targets_explained_again_are_not_projects(year, value):
+    # "提出居民消费价格涨幅控制在4%左右" explains the 2012 target; it pledges nothing new.
+    fx = extract_file(DEV / f"national_{year}.txt")
+    found = [c for rx in fx.reports for c in rx.commitments]
+    assert any(c.kind == "target" and c.indicator == "居民消费价格涨幅" and c.value == value for c in found)
+    assert not [c.text for c in found if c.kind == "project" and "居民消费价格涨幅" in c.text]
+    assert any(c.kind == "project" and "财政赤字" in c.text for c in found)   # the next clauses stay
+
+
+def test_restating_needs_the_same_indicator_and_value():
+    target = Commitment(TARGET, "居民消费价格涨幅3.5%左右", 1, indicator="居民消费价格涨幅", value=3.5, unit="%")
+    same = Commitment(PROJECT, "把居民消费价格涨幅控制在3．5%左右", 2, value=3.5, unit="%")
+    other_value = Commitment(PROJECT, "把居民消费价格涨幅控制在3%左右", 2, value=3.0, unit="%")
+    other_name = Commitment(PROJECT, "赤字率在3.5%左右", 2, value=3.5, unit="%")
+    assert restates(same, target)
+    assert not restates(other_value, target) and not restates(other_name, target)
+    contained = Commitment(TARGET, "境外资金1500万美元", 1, indicator="境外资金", value=1500, unit="万美元")
+    assert restates(Commitment(PROJECT, "力争全年境外资金1500万美元", 2), contained)
+
+
+def test_a_year_is_not_a_five_year_average():
+    target = Commitment(TARGET, "固定资产投资年均增长20%以上", 1, indicator="固定资产投资", value=20, unit="%",
+                        annual_average=True, period="2021-2025")
+    project = Commitment(PROJECT, "固定资产投资增长20%以上", 2, value=20, unit="%")
+    assert not restates(project, target)

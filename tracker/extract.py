@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 
 from .ingest import read_source
 from .livelihood import extract_livelihood
-from .model import Commitment, FileExtraction, Report, ReportExtraction, SourceText
+from .model import TARGET, Commitment, FileExtraction, Report, ReportExtraction, SourceText
 from .paragraphs import paragraphs
 from .projects import extract_projects
 from .sections import categories
@@ -23,13 +23,23 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 
-def extract_source(source: SourceText, plan_year: int | None = None) -> FileExtraction:
-    """Every report of source with its commitments; plan_year fills a report's missing plan year."""
+def extract_source(source: SourceText, plan_year: int | None = None,
+                   progress: Progress | None = None, cancel: Cancel | None = None) -> FileExtraction:
+    """Every report of source with its commitments; plan_year fills a report's missing plan year.
+
+    progress(lines done, lines in all) after each report, so one big file shows movement;
+    cancel() is asked between reports and stops early (the caller discards the result).
+    """
     results = []
+    total = len(source.lines) or 1
     for report in split_reports(source):
+        if cancel is not None and cancel():
+            break
         if plan_year is not None and report.plan_year is None:
             report = replace(report, plan_year=plan_year)
         results.append(ReportExtraction(report, tuple(extract_report(source, report))))
+        if progress is not None:
+            progress(min(report.line_end, total), total)
     return FileExtraction(source, tuple(results))
 
 
@@ -42,14 +52,15 @@ def extract_report(source: SourceText, report: Report) -> list[Commitment]:
     found = list(extract_targets(source, report, paras, cats))
     found += extract_livelihood(source, report, paras, cats)
     taken = [(c.start, c.end) for c in found if c.start >= 0]
-    found += extract_projects(source, report, paras, cats, taken)
+    found += extract_projects(source, report, paras, cats, taken, [c for c in found if c.kind == TARGET])
     found.sort(key=lambda c: (c.line, c.start))
     return found
 
 
-def extract_file(path: str | os.PathLike, plan_year: int | None = None) -> FileExtraction:
+def extract_file(path: str | os.PathLike, plan_year: int | None = None,
+                 progress: Progress | None = None, cancel: Cancel | None = None) -> FileExtraction:
     """Read and extract one file (UserError when it cannot be read)."""
-    return extract_source(read_source(path), plan_year)
+    return extract_source(read_source(path), plan_year, progress, cancel)
 
 
 def extract_files(paths: Iterable[str | os.PathLike], progress: Progress | None = None,

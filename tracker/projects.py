@@ -9,9 +9,11 @@ and slogans are left out, and so is any span already taken by targets or livelih
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .dates import find_deadline
 from .model import PROJECT, Commitment, Report, SourceText
+from .normalize import fold
 from .numbers import Quantity
 from .paragraphs import Paragraph
 from .plan_part import plan_starts
@@ -53,8 +55,10 @@ _GROWTH = re.compile(r"增长|提高|提升|增加|增速")
 
 
 def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
-                     cats: list[str | None], taken: list[tuple[int, int]]) -> list[Commitment]:
-    """Project pledges of the plan part of report, skipping the (start, end) file spans in taken."""
+                     cats: list[str | None], taken: list[tuple[int, int]],
+                     targets: Sequence[Commitment] = ()) -> list[Commitment]:
+    """Project pledges of the plan part of report, skipping the (start, end) file spans in taken
+    and clauses that only restate one of the report's targets."""
     if report.plan_year is None and report.doc_type != "government_work_report":
         return []             # yearbooks, bulletins, summaries with no plan year pledge nothing
     out: list[Commitment] = []
@@ -63,7 +67,35 @@ def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
         if start is not None:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
             stop = _item_start(para, items)
             out.extend(_paragraph_projects(para, cat, report.plan_year, taken, start, stop))
-    return out
+    return [c for c in out if not any(restates(c, t) for t in targets)]
+
+
+# A target text this short ("增长7%") is too common to mark a clause as its restatement.
+_MIN_TARGET_TEXT = 6
+
+
+def restates(project: Commitment, target: Commitment) -> bool:
+    """True when a project clause only restates a target of the same report.
+
+    The paragraph that explains the targets repeats them ("提出居民消费价格涨幅控制在4%左右",
+    "把居民消费价格涨幅控制在3.5%左右"): same indicator and value, or the target's text
+    inside the clause.
+    """
+    text = _squeeze(project.text)
+    own = _squeeze(target.text)
+    if len(own) >= _MIN_TARGET_TEXT and own in text:
+        return True
+    if target.annual_average or target.period not in (None, "", "year"):
+        return False   # "年均增长20%以上" over five years is not this year's "增长20%以上"
+    name = _squeeze(target.indicator or "")
+    return (bool(name) and name in text and target.value is not None
+            and project.value is not None and abs(project.value - target.value) < 1e-9
+            and project.unit == target.unit)
+
+
+def _squeeze(text: str) -> str:
+    """Folded text without blanks, so "4．6%" and "4.6 %" compare equal."""
+    return re.sub(r"\s+", "", fold(text or ""))
 
 
 def _item_start(para: Paragraph, items: set[int]) -> int:
