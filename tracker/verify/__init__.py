@@ -91,7 +91,7 @@ def verify_texts(plan: FileExtraction, review: SourceText) -> list[Result]:
         for c in rep.commitments:
             found = [verify_one(c, rep.report.plan_year, rv, size) for rv in usable if rv is not None]
             results.append(max(found, key=lambda r: (r.status != "unknown", r.score)) if found
-                           else Result(c, "unknown", reason="no other report in the review file"))
+                           else Result(c, "unknown", reason="核查文件中没有另一份报告"))
     return results
 
 

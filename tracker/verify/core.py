@@ -15,7 +15,8 @@ from .actuals import figures_by_key, figure_keys, figures_for, progress_share
 from .lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
 from .passages import BIGRAM, Index, Passage, best_clause, clause_at
 from .qualitative import indicators as sync_indicators, is_sync_target, sync_verdict, trend_verdict
-from .verdict import compatible, in_target_sense, judge, list_claim, list_claim_count, words_status
+from .verdict import (LIST_DONE, STATUS_WORDS, compatible, in_target_sense, judge, list_claim, list_claim_count,
+                      words_status)
 
 CANDIDATES = 12
 EVIDENCE = 3
@@ -150,7 +151,7 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
     ind = indicator_of(c)
     terms, boost = _query(c, ind)
     if not terms:
-        return Result(c, "unknown", reason="nothing to search for")
+        return Result(c, "unknown", reason="承诺文本中没有可检索的词语")
     top = review.index.max_score(terms, boost)
     core = fold(_DIGITS.sub("", c.text))[:40]
     scored = []
@@ -203,9 +204,9 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
             v = in_target_sense(c, v, level)
             other = next((f for f in found if f[0] != level), None)
             if other is not None:
-                reason += "; level: " + judge(c, target_ind, other[1], other[0])[1]
+                reason += "；总量：" + judge(c, target_ind, other[1], other[0])[1]
             elif level:
-                reason += "; the growth rate is not stated"
+                reason += "；报告未给出增速"
             numeric.append((sim, p, v, status, reason))
             entry[1] = min(1.0, sim + 0.35)
     scored.sort(key=lambda e: e[1], reverse=True)
@@ -216,10 +217,10 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
     if same_year and partial_years:
         p, v = partial_years[0]
         return Result(c, "in_progress", None, _first(evidence, p, 0.6, review),
-                      f"only a part-year figure so far ({v:g}{c.unit or ''})", score=0.6)
+                      f"目前只有年内部分时段的数据（{v:g}{c.unit or ''}）", score=0.6)
     if several_years:
         return Result(c, "unknown", None, evidence,
-                      "a multi-year target: one year's figures do not settle it", score=0.0)
+                      "多年目标，一年的数据不能判定", score=0.0)
     if ind is not None and c.value is None and c.level_value is None:
         found = trend_verdict(c, ind, plan_year, review, [p for p, _, _ in scored])
         if found:
@@ -259,11 +260,12 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
         status = words_status(clause)
         if status is None:
             continue
+        quote = _cue(clause, STATUS_WORDS[status])
         share = progress_share(clause, c.value, c.unit)
         if share is not None and share < 1.0:
             status = "in_progress" if same_year else "partial"
         return Result(c, status, None, _first(evidence, p, sim, review),
-                      f"the review says so in words: {_cue(p.text)}", progress=share, score=sim)
+                      f"报告称“{quote}”", progress=share, score=sim)
     if c.kind == LIVELIHOOD:
         for p in review.claims():
             n = list_claim_count(p.text)
@@ -271,8 +273,8 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
                 continue    # a claim about a list of another length
             if period_ok(p, plan_year, review):
                 return Result(c, "done", None, _first(evidence, p, 0.5, review),
-                              f"the whole list is reported done: {_cue(p.text)}", score=0.5)
-    return Result(c, "unknown", None, evidence, "the review states nothing comparable", score=0.0)
+                              f"报告称“{_cue(p.text, LIST_DONE)}”（清单整体表述）", score=0.5)
+    return Result(c, "unknown", None, evidence, "后续文件未提及可比数据", score=0.0)
 
 
 def _first(evidence: list[Evidence], p: Passage, score: float, review: Review) -> list[Evidence]:
@@ -281,6 +283,15 @@ def _first(evidence: list[Evidence], p: Passage, score: float, review: Review) -
     return [Evidence(p.text, p.line, min(score, 1.0), review.document_id)] + rest[:EVIDENCE - 1]
 
 
-def _cue(text: str, width: int = 60) -> str:
-    """A short quote of text for a reason line."""
+def _cue(text: str, focus: re.Pattern | None = None, width: int = 60) -> str:
+    """A short verbatim quote of text for a reason line: the clause where focus matches, if it does."""
+    text = text.strip().rstrip("。；;，,")
+    m = focus.search(text) if focus is not None else None
+    if m is not None:
+        a = max(text.rfind(ch, 0, m.start()) for ch in "，,；;。：:") + 1
+        ends = [i for i in (text.find(ch, m.end()) for ch in "，,；;。") if i >= 0]
+        clause = text[a:min(ends) if ends else len(text)].strip()
+        if len(clause) > width and m.end() - a > width - 1:
+            return "…" + text[m.end() - width + 1:m.end()]   # keep the words that decide
+        text = clause
     return text if len(text) <= width else text[:width - 1] + "…"

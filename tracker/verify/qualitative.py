@@ -63,8 +63,11 @@ def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[
     slack = RATE_BAND if "基本" in (c.text or "") else 0.0
     ok = [found[n][0] >= gdp - slack - 1e-9 for n in parts]
     status = "done" if all(ok) else "not_done" if not any(ok) else "partial"
-    shown = ", ".join(f"{n} {found[n][0]:g}%" for n in parts)
-    reason = f"{shown} against GDP {gdp:g}%" + (f" (基本同步: within {slack:g})" if slack else "")
+    shown = "、".join(f"{n}增长{found[n][0]:g}%" for n in parts)
+    said = {"done": "收入增长不慢于经济增长", "not_done": "收入增长慢于经济增长",
+            "partial": "城乡只有一方不慢于经济增长"}[status]
+    reason = (f"{shown}，经济增长{gdp:g}%，{said}"
+              + (f"（基本同步：允许相差{slack:g}个百分点）" if slack else ""))
     return status, reason, [found[n][1] for n in parts] + [gdp_p]
 
 
@@ -92,7 +95,7 @@ def trend_verdict(c: Commitment, ind: Indicator, plan_year: int | None, review,
         if changes:
             v = changes[0].value
             status = "done" if v * want > 0 else "not_done"
-            reason = (f"{'down' if v < 0 else 'up'} {abs(v):g}{changes[0].unit or ''}; "
-                      f"the target asks it to go {'down' if want < 0 else 'up'}")
+            reason = (f"实际{'下降' if v < 0 else '增长'}{abs(v):g}{changes[0].unit or ''}，"
+                      f"目标要求{'减少' if want < 0 else '增加'}")
             return status, v, p, reason
     return None

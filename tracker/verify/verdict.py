@@ -25,6 +25,8 @@ NOT_DONE_WORDS = re.compile(r"未能实现|未能完成|未完成|未达到|未�
 PROGRESS_WORDS = re.compile(r"开工建设|已开工|开工|推进中|正在|在建|加快推进|有序推进|稳步推进|主体完工|主体工程|已启动|启动实施|前期工作|完成投资|形象进度|工程进度|建设进度")
 LIST_DONE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)件(?:惠民|为民|民生)?实事[^。；]{0,12}(?:全部|均已|全面|圆满|如期|已经)(?:完成|办结|落实|兑现)"
                        r"|(?:惠民|为民|民生)实事[^。；]{0,12}(?:全部|均已|全面|圆满)(?:完成|办结|落实|兑现)")
+# The words that decided a status, quoted in its reason.
+STATUS_WORDS = {"not_done": NOT_DONE_WORDS, "done": DONE_WORDS, "in_progress": PROGRESS_WORDS}
 
 
 def compatible(c: Commitment, ind: Indicator, fig: Figure, level: bool = False) -> float | None:
@@ -62,36 +64,49 @@ def good_side(c: Commitment, ind: Indicator) -> str:
 
 
 def judge(c: Commitment, ind: Indicator, actual: float, level: bool = False) -> tuple[str, str]:
-    """(status, reason) of a numeric target against the actual in its unit and sense."""
+    """(status, reason) of a numeric target against the actual in its unit and sense; reason in Chinese."""
     unit = (c.level_unit if level else c.unit) or ""
     value = c.level_value if level else c.value
     comp = (c.level_comparator or c.comparator) if level else c.comparator
     hi = None if level else c.value_high
     if value is None:
-        return "unknown", "the commitment has no number to compare"
+        return "unknown", "承诺没有可比较的数值"
     v = in_target_sense(c, actual, level)
     side = good_side(c, ind)
-    shown = f"{_n(v)}{unit}"
+    shown = actual_phrase(c, v, unit, level)
+    goal = f"{_n(value)}{unit}"
     if comp == "range" and hi is not None:
         lo, up = min(value, hi), max(value, hi)
+        span = f"目标区间{_n(lo)}{unit}–{_n(up)}{unit}"
         if lo - EPS <= v <= up + EPS:
-            return "done", f"{shown} inside the range {_n(lo)}{unit}-{_n(up)}{unit}"
+            return "done", f"{shown}，在{span}之内"
         better = v > up if side == "higher" else v < lo
-        return ("done" if better else "not_done"), f"{shown} outside the range {_n(lo)}{unit}-{_n(up)}{unit}" + (
-            " on the good side" if better else "")
+        return ("done" if better else "not_done"), (f"{shown}，{'高于' if v > up else '低于'}{span}"
+                                                    + ("，优于目标" if better else ""))
     if comp == "≈":
         family = UNITS.get(unit, (unit, 1))[0]
         band = RATE_BAND if family in _RATE_FAMILIES else abs(value) * LEVEL_BAND
+        allowed = f"±{_n(band)}{'个百分点' if unit == '%' else unit}"
         if abs(v - value) <= band + EPS:
-            return "done", f"{shown} within {_n(value)}{unit}左右 (±{_n(band)})"
+            return "done", f"{shown}，在目标{goal}左右的允许范围内（{allowed}）"
         better = v > value if side == "higher" else v < value
-        word = "above" if v > value else "below"
-        return ("done" if better else "not_done"), f"{shown} {word} {_n(value)}{unit}左右 (±{_n(band)})"
+        return ("done" if better else "not_done"), (f"{shown}，{'高于' if v > value else '低于'}目标{goal}左右"
+                                                    f"（允许{allowed}）" + ("，优于目标" if better else ""))
     if comp == "<=" or (comp is None and side == "lower"):
         ok = v <= value + EPS
-        return ("done" if ok else "not_done"), f"{shown} {'within' if ok else 'over'} the ceiling {_n(value)}{unit}"
+        return ("done" if ok else "not_done"), f"{shown}，{'未超过' if ok else '超过'}目标上限{goal}"
     ok = v >= value - EPS
-    return ("done" if ok else "not_done"), f"{shown} {'reaches' if ok else 'short of'} {_n(value)}{unit}"
+    return ("done" if ok else "not_done"), f"{shown}，{'达到' if ok else '低于'}目标{goal}"
+
+
+def actual_phrase(c: Commitment, v: float, unit: str, level: bool = False) -> str:
+    """The actual in words ("实际增长6.7%", "实际下降3.7%", "实际为4.1%"), v in the target's sense."""
+    if level or c.measure != "growth":
+        return f"实际为{_n(v)}{unit}"
+    up, down = ("提高", "下降") if unit == "个百分点" else ("增长", "下降")
+    if c.direction == "decrease":
+        v = -v          # back from the size of a decline to the signed change
+    return f"实际{up if v >= 0 else down}{_n(abs(v))}{unit}"
 
 
 def words_status(text: str) -> str | None:
