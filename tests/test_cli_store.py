@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import json
 
 import pytest
@@ -25,9 +27,10 @@ def run(db, *args, capsys):
     return code, out, err
 
 
-def test_import_reports_progress_and_summary(tmp_path, capsys):
+def test_import_reports_progress_on_a_terminal_and_summary(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, out, err = run(tmp_path / "x.db", "import", seed("001"), capsys=capsys)
-    assert code == 0 and "+1" in out and "1/1" in err
+    assert code == 0 and "+1" in out and "100%" in err
     code, out, _ = run(tmp_path / "x.db", "import", seed("001"), capsys=capsys)
     assert code == 0 and "skipped 1" in out
 

@@ -307,3 +307,30 @@ def test_programs_opening_an_old_store_at_once_migrate_it_once(tmp_path):
     c.close()
     assert len(names) == len(set(names)) and names[0] == "m001_initial"
     assert integrity(path) == "ok"
+
+
+BIG_IMPORT = """
+import resource, sys
+from tracker.store import Filter, Store
+calls = []
+with Store.open(sys.argv[1]) as s:
+    r = s.import_files([sys.argv[2]], progress=lambda d, t: calls.append((d, t)))
+    print(r.added, s.count(Filter()), len(set(calls)), calls[-1][0] == calls[-1][1],
+          resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def test_a_50_mb_text_file_imports_with_progress_and_bounded_memory(db, tmp_path):
+    blob = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seed("000").parent.glob("*.txt")))
+    big = tmp_path / "大 文件.txt"
+    with big.open("w", encoding="utf-8") as fh:
+        while fh.tell() < 50_000_000:
+            fh.write(blob + "\n")
+    proc = subprocess.run([sys.executable, "-c", BIG_IMPORT, str(db), str(big)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    added, count, steps, finished, rss_mb = proc.stdout.split()
+    assert int(added) > 10_000 and int(count) >= int(added)
+    assert int(steps) > 20 and finished == "True"     # progress moves inside the one file
+    assert int(rss_mb) < 1200, f"{rss_mb} MB for a 50 MB file"
+    assert integrity(db) == "ok"

@@ -34,7 +34,7 @@ def test_import_reports_progress_and_calls_back(qtbot, store, warnings):
         pass
     qtbot.waitUntil(lambda: bool(done))
     assert done[0].documents_added == 2 and done[0].added > 0
-    assert progress and progress[-1] == (2, 2)
+    assert progress and progress[-1][0] == progress[-1][1]
     assert len(store.documents()) == 3
     assert warnings == []
     assert "新增文件 2" in importing.summary(done[0])

@@ -78,9 +78,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _progress(stage: str):
+    """A \r-updated percentage on a terminal, then one line when writing starts.
+
+    Not a terminal (a pipe, a log): only that last line, so an error stays one line.
+    """
+    tty = sys.stderr.isatty()
+
     def report(done: int, total: int) -> None:
-        end = "" if done < total else "\n写入 writing…\n"
-        print(f"\r{stage} {done}/{total}", end=end, file=sys.stderr, flush=True)
+        if tty:
+            print(f"\r{stage} {100 * done // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+        if done >= total:
+            print(("\n" if tty else "") + "写入 writing…", file=sys.stderr, flush=True)
     return report
 
 

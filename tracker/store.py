@@ -169,21 +169,30 @@ class Store(EditMixin, UndoMixin, ReadMixin):
         paths = [Path(p) for p in paths]
         known = {s for (s,) in self.conn.execute("SELECT sha256 FROM documents")}
         result, todo = ImportResult(), []
-        for i, path in enumerate(paths):
+        # Progress in bytes, moving inside a file too: a 50 MB file is one file but minutes of work.
+        sizes = [_size_or_zero(p) or 1 for p in paths]
+        total, base = sum(sizes), 0
+        for path, size in zip(paths, sizes):
             if cancel and cancel():
                 return ImportResult(cancelled=True)
             sha = _sha256_or_none(path)
             if sha is not None and sha in known:
                 result.documents_skipped += 1
             else:
-                fx = _extract_one(extract_file, path, plan_year)
+                def within(done: int, lines: int, base=base, size=size) -> None:
+                    if progress:
+                        progress(base + size * done // max(lines, 1), total)
+                fx = _extract_one(extract_file, path, plan_year, within, cancel)
+                if cancel and cancel():
+                    return ImportResult(cancelled=True)
                 if fx.source.sha256 in known:
                     result.documents_skipped += 1
                 else:
                     known.add(fx.source.sha256)
                     todo.append(fx)
+            base += size
             if progress:
-                progress(i + 1, len(paths))
+                progress(base, total)
         return self._write_all(todo, plan_year, result, cancel)
 
     def _write_all(self, todo, plan_year, result: ImportResult, cancel: Cancel) -> ImportResult:
@@ -216,7 +225,7 @@ class Store(EditMixin, UndoMixin, ReadMixin):
             if cancel and cancel():
                 return ImportResult(cancelled=True)
             source = self.document_source(doc_id)
-            fx = _extract_one(lambda _p, y: extract_source(source, y), Path(path or name), hint)
+            fx = _extract_one(lambda _p, y, *_: extract_source(source, y), Path(path or name), hint)
             done.append((doc_id, fx))
             if progress:
                 progress(i + 1, len(docs))
@@ -277,6 +286,13 @@ def _check_file(p: Path) -> None:
             raise UserError(f"{p}: 不是台账文件 / not a tracker store (not an SQLite database)")
 
 
+def _size_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:        # missing or unreadable: extraction names the reason
+        return 0
+
+
 def _sha256_or_none(path: Path) -> str | None:
     """sha256 of a readable regular file, else None (the extractor then names the problem)."""
     import hashlib
@@ -288,11 +304,11 @@ def _sha256_or_none(path: Path) -> str | None:
         return None
 
 
-def _extract_one(extract, path: Path, plan_year: int | None):
-    """extract(path, plan_year), with any failure turned into a UserError naming the file."""
+def _extract_one(extract, path: Path, plan_year: int | None, progress=None, cancel=None):
+    """extract(path, plan_year, ...), with any failure turned into a UserError naming the file."""
     import logging
     try:
-        return extract(path, plan_year)
+        return extract(path, plan_year, progress, cancel)
     except UserError:
         raise
     except Exception as exc:   # a rule crashing on an odd file must not lose the import
