@@ -240,7 +240,7 @@ def test_missed_target_stated_in_words(review_2016):
     trade = verify_one(target("进出口增长6%左右", "进出口", 6, comparator="≈"), 2015, review_2016)
     assert trade.status == "not_done"
     assert "未能实现" in trade.evidence[0].text
-    assert trade.reason == "报告称“预期增长目标未能实现”"
+    assert trade.reason == "报告称“去年我国进出口总额出现下降，预期增长目标未能实现”"
 
 
 def test_low_prices_without_a_figure_stay_unknown(review_2016):

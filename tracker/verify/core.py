@@ -284,9 +284,9 @@ def _first(evidence: list[Evidence], p: Passage, score: float, review: Review) -
 
 
 def _cue(text: str, focus: re.Pattern | None = None, width: int = 60) -> str:
-    """A short verbatim quote of text for a reason line: the clause where focus matches, if it does."""
+    """A verbatim quote of text for a reason line; a long text is cut to the clause where focus matches."""
     text = text.strip().rstrip("。；;，,")
-    m = focus.search(text) if focus is not None else None
+    m = focus.search(text) if focus is not None and len(text) > width else None
     if m is not None:
         a = max(text.rfind(ch, 0, m.start()) for ch in "，,；;。：:") + 1
         ends = [i for i in (text.find(ch, m.end()) for ch in "，,；;。") if i >= 0]
