@@ -97,6 +97,9 @@ def main() -> None:
     year = store.facets()["years"][3]
     cases = {
         "all, by id": (Filter(), "id", False),
+        "all, document order": (Filter(), "position", False),
+        "all, by kind desc": (Filter(), "kind", True),
+        "report, document order": (Filter(report_id=7), "position", False),
         "all, by text": (Filter(), "text", False),
         "all, by deadline desc": (Filter(), "deadline", True),
         "all, by status": (Filter(), "status", False),

@@ -204,6 +204,12 @@ def m006_report_columns_on_commitments(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m007_position_index(db: Database) -> None:
+    """(stale, report_id, line): the table's default document order is an index scan."""
+    db.executescript("CREATE INDEX commitments_s_position ON commitments(stale, report_id, line);")
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]

@@ -29,7 +29,10 @@ ORDERS = {
     "number": "c.number", "category": "c.category", "stale": "c.stale",
     "report_id": "c.report_id", "region": "c.report_region", "plan_year": "c.report_plan_year",
     "year": "c.report_plan_year", "title": "r.title", "measure": "c.measure",
+    "position": "c.report_id",
 }
+# Document order (report, then line): the table's default and every sort's tie-break.
+POSITION = ("c.report_id", "c.line", "c.id")
 
 _COMPARATOR_WORD = {">=": "以上", "<=": "以内", "≈": "左右"}
 _COMPARATOR_SIGN = {">=": "≥", "<=": "≤", "≈": "≈"}
@@ -141,12 +144,24 @@ def query_sql(conn, f: Filter, order: str, descending: bool) -> tuple[str, list]
         raise UserError(f"{order}: 不能按此排序 / unknown sort column")
     w, params = where(conn, f)
     direction = "DESC" if descending else "ASC"
-    # Unfiltered: walk the (stale, column) index in order. Filtered: let the planner use the
-    # filter's index and sort the smaller result ("+" stops it scanning 100k rows in order).
-    # Rows of one kind/status/report come out of their index in id order already.
-    in_order = w in ("c.stale = 0", "1") or (column == "c.id" and not (f.overdue or f.behind))
-    sort = column if in_order else f"+{column}"
-    return (f"SELECT c.id {from_for(w, column)} WHERE {w} ORDER BY {sort} {direction}, c.id {direction}",
+    unfiltered = w in ("c.stale = 0", "1")
+    if order == "position":
+        # Unfiltered: walk the (stale, report_id, line) index. Filtered: "+" keeps the
+        # filter's index and sorts the smaller result.
+        first = POSITION[0] if unfiltered else f"+{POSITION[0]}"
+        keys = ", ".join(f"{k} {direction}" for k in (first, *POSITION[1:]))
+        return f"SELECT c.id {from_for(w)} WHERE {w} ORDER BY {keys}", params
+    # Unfiltered: walk the (stale, column) index in order; ties come out in id order, which
+    # is document order as imported ("ASC" even for a descending sort, so "类型 ▼" does not
+    # list a report's targets backwards). Filtered: let the planner use the filter's index
+    # and sort the smaller result by column, then document position.
+    if unfiltered or (column == "c.id" and not (f.overdue or f.behind)):
+        tie = "c.id ASC" if column != "c.id" else ""
+        sort = f"{column} {direction}"
+    else:
+        tie = ", ".join(f"{k} ASC" for k in POSITION)
+        sort = f"+{column} {direction}"
+    return (f"SELECT c.id {from_for(w, column)} WHERE {w} ORDER BY {sort}{', ' + tie if tie else ''}",
             params)
 
 

@@ -25,6 +25,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole          # the commitment id of a row
 BATCH = 2000     # rows added to the view per fetchMore
 BLOCK = 200      # rows read from the store per store.rows() call
 CACHE_LIMIT = 20000
+# Document order (report, then line): the rows before any header sort, and every tie.
+DEFAULT_ORDER = "position"
 
 # (key, header, store.query order) per column, in display order.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -73,7 +75,7 @@ class CommitmentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._store = store
         self._filter = Filter()
-        self._order = "id"
+        self._order = DEFAULT_ORDER
         self._descending = False
         self._ids: list[int] = []
         self._shown = 0
@@ -120,11 +122,17 @@ class CommitmentTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in SQL by the column's store key (the view calls this on a header click)."""
-        if not 0 <= column < len(COLUMNS):
+        """Sort in SQL by the column's store key (the view calls this on a header click).
+
+        Column -1 (no sort indicator) means document order.
+        """
+        if column >= len(COLUMNS):
             return
-        self._order = COLUMNS[column][2]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        if column < 0:
+            self._order, self._descending = DEFAULT_ORDER, False
+        else:
+            self._order = COLUMNS[column][2]
+            self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
     def total(self) -> int:
