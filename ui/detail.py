@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
+from ui.compact import ElidedLabel, FlowLayout
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
 from ui.detail_format import (corrected_fields, event_evidence, field_values, local_time,
@@ -67,7 +68,8 @@ class DetailPane(QWidget):
     def _build_content(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.header = plain_label()
+        # One line: a long report title ends in "…" instead of widening the pane.
+        self.header = ElidedLabel()
         self.header.setStyleSheet("color: palette(placeholder-text);")
         self.text = plain_label()
         font = self.text.font()
@@ -95,7 +97,9 @@ class DetailPane(QWidget):
             inner.addStretch(1)
             sides.addWidget(box, 1)
         layout.addLayout(sides)
-        marks = QHBoxLayout()
+        # Wraps onto a second line when the pane is narrow (1366-px screens).
+        marks_row = QWidget()
+        marks = FlowLayout(marks_row)
         marks.addWidget(QLabel(self.tr("标记进展：")))
         self.mark_buttons: dict[str, QPushButton] = {}
         for key in statuses():
@@ -113,8 +117,7 @@ class DetailPane(QWidget):
             button.setToolTip(button.toolTip() + f" ({status_shortcut(key)})")
             marks.addWidget(button)
             self.mark_buttons[key] = button
-        marks.addStretch(1)
-        layout.addLayout(marks)
+        layout.addWidget(marks_row)
         self.tabs = QTabWidget()
         self.source_view = SourceView()
         self.fields = FieldEditor()
@@ -224,7 +227,7 @@ class DetailPane(QWidget):
             parts.append(str(title))
         if row.get("line") is not None:
             parts.append(self.tr("第%1行").replace("%1", str(row["line"])))
-        self.header.setText(" · ".join(parts))
+        self.header.set_full_text(" · ".join(parts))
         self.text.setText(row.get("text") or "")
         self.stale.setVisible(bool(row.get("stale")))
 

@@ -9,7 +9,11 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QToolButton, QVBoxLayout, QWidget)
 
+from tracker.store import Filter
 from ui import i18n
+
+# Matches nothing: the tree's year and the year box disagree (no report has two plan years).
+NOTHING = Filter(report_id=-1)
 
 # Typing "地区生产" fires one query after the last key, not one per key.
 DEBOUNCE_MS = 150
@@ -135,6 +139,11 @@ class FilterBar(QWidget):
                     box.setChecked(bool(fields[name]))
         self.filterChanged.emit()
 
+    def set_year(self, year: int | None) -> None:
+        """Show year in the year box without filterChanged (the caller re-queries once)."""
+        with QSignalBlocker(self.year):
+            self.year.setCurrentIndex(max(self.year.findData(year), 0) if year else 0)
+
     def reset(self) -> None:
         """Clear the search and every filter."""
         self.set_fields(kind=None, status=None, year=None, category=None, text="",
@@ -146,3 +155,14 @@ class FilterBar(QWidget):
         if total is not None and total != shown:
             text = self.tr("%1 / %2 条").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
         self.count_label.setText(text)
+
+
+def combine(scope: dict, fields: dict) -> Filter:
+    """The tree's scope AND the bar's fields; NOTHING when their years disagree.
+
+    Neither replaces the other, so the table never shows a set the controls do not say.
+    """
+    tree_year, bar_year = scope.get("year"), fields.get("year")
+    if tree_year is not None and bar_year is not None and tree_year != bar_year:
+        return NOTHING
+    return Filter(**{**scope, **fields})

@@ -22,7 +22,7 @@ from ui import workers
 from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
-from ui.filters import FilterBar
+from ui.filters import NOTHING, FilterBar, combine
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.tree import ReportTree
@@ -36,7 +36,9 @@ LAST_STORE_KEY = "store/last"
 _WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
-_TREE_WIDTH, _DETAIL_WIDTH = 190, 380
+# The pane wraps its buttons and elides its header, so on a 1366-px screen the table
+# gets ~800 px by default; below _DETAIL_MIN the pane's text would be unreadable.
+_TREE_WIDTH, _DETAIL_WIDTH, _DETAIL_MIN = 190, 360, 340
 
 
 def icon(name: str) -> QIcon:
@@ -59,6 +61,7 @@ class MainWindow(BackgroundMixin, QMainWindow):
         self.table = self._make_table()
         self.dashboard = Dashboard()
         self.detail = DetailPane(None, self.undo_stack)
+        self.detail.setMinimumWidth(_DETAIL_MIN)
         self.importer = Importer(self, None)
         self.importer.imported.connect(self._imported)
         self.drop = DropImporter(self, self.import_paths)
@@ -94,8 +97,9 @@ class MainWindow(BackgroundMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.status_store)
 
-        self.tree.scopeChanged.connect(self.apply_filter)
-        self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.tree.scopeChanged.connect(self._scope_changed)
+        self._year_from_tree = False
+        self.filter_bar.filterChanged.connect(self._bar_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
@@ -192,7 +196,18 @@ class MainWindow(BackgroundMixin, QMainWindow):
     # -- browsing ------------------------------------------------------------------
     def current_filter(self) -> Filter:
         """The Filter of the tree selection combined with the filter bar."""
-        return Filter(**{**self.tree.scope(), **self.filter_bar.fields()})
+        return combine(self.tree.scope(), self.filter_bar.fields())
+
+    def _scope_changed(self, _scope: dict) -> None:
+        """A year or report picked in the tree shows its year in the year box too."""
+        year = self.tree.scope_year()
+        if year is not None:
+            self.filter_bar.set_year(year)
+            self._year_from_tree = True
+        elif self._year_from_tree:    # back to 全部/a region: drop the year the tree put there
+            self.filter_bar.set_year(None)
+            self._year_from_tree = False
+        self.apply_filter()
 
     def apply_filter(self, *_args: object) -> None:
         """Query the table (and dashboard) again for the current filter."""
@@ -204,8 +219,15 @@ class MainWindow(BackgroundMixin, QMainWindow):
             self.statusBar().showMessage(str(exc), 5000)
             return
         self.dashboard.set_filter(f, self._scope_title())
+        if f is NOTHING:
+            self.statusBar().showMessage(self.tr("左侧所选年度与“年度”筛选不同，没有同时符合的承诺"))
         if current is not None:
             self.select_id(current, clear=True, scroll=False)
+
+    def _bar_changed(self) -> None:
+        if self.filter_bar.fields().get("year") != self.tree.scope_year():
+            self._year_from_tree = False    # the user chose this year: it stays
+        self.apply_filter()
 
     def _scope_title(self) -> str:
         item = self.tree.currentItem()

@@ -66,10 +66,16 @@ def install(w) -> SimpleNamespace:
                        QKeySequence.StandardKey.Print, "print")
     a.export_pdf = _action(w, tr("导出 PDF…"), lambda: h.sheet("export_sheet", "pdf"),
                            "Ctrl+E", "export", tr("把当前筛选结果导出为情况表"))
+    # A wide table (long 承诺内容, many columns) reads better across an A4 page.
+    a.export_pdf_landscape = _action(w, tr("导出 PDF（横向）…"),
+                                     lambda: h.sheet("export_sheet", "pdf", True), None, None,
+                                     tr("把当前筛选结果导出为横向页面的情况表"))
+    a.export_html = _action(w, tr("导出 HTML…"), lambda: h.sheet("export_sheet", "html"))
     a.export_csv = _action(w, tr("导出 CSV…"), lambda: h.sheet("export_sheet", "csv"))
     a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"),
                             lambda: h.sheet("export_sheet", "xlsx"))
-    for action in (a.preview, a.print_, a.export_pdf, a.export_csv, a.export_xlsx):
+    for action in (a.preview, a.print_, a.export_pdf, a.export_pdf_landscape, a.export_html,
+                   a.export_csv, a.export_xlsx):
         action.setEnabled(_optional(printing, "export_sheet") is not None)
     a.backup = _action(w, tr("备份台账…"), h.backup, None, "backup",
                        tr("把整个台账复制到另一个文件"))
@@ -112,7 +118,8 @@ def install(w) -> SimpleNamespace:
     file_menu.addSeparator()
     file_menu.addActions([a.preview, a.print_])
     export_menu = file_menu.addMenu(tr("导出"))
-    export_menu.addActions([a.export_pdf, a.export_csv, a.export_xlsx])
+    export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_html,
+                            a.export_csv, a.export_xlsx])
     file_menu.addSeparator()
     file_menu.addAction(a.backup)
     file_menu.addSeparator()
@@ -189,7 +196,7 @@ class _Handlers:
         if paths:
             self.w.import_paths(paths)
 
-    def sheet(self, name: str, *args: str) -> None:
+    def sheet(self, name: str, *args: object) -> None:
         w = self.w
         fn = _optional("ui.printing", name)
         if fn is None or w.store is None:

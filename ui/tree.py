@@ -35,6 +35,16 @@ class ReportTree(QTreeWidget):
         """Filter fields of the selected node ({} for 全部)."""
         return dict(self._scope)
 
+    def scope_year(self) -> int | None:
+        """Plan year of the selected node (a year, or a report under a year), else None."""
+        item = self.currentItem()
+        while item is not None:
+            year = (item.data(0, SCOPE_ROLE) or {}).get("year")
+            if year is not None:
+                return int(year)
+            item = item.parent()
+        return None
+
     def set_reports(self, reports: list[dict]) -> None:
         """Rebuild from store.tree() rows, keeping the selected node when it still exists."""
         previous = self._scope
