@@ -211,3 +211,23 @@ def test_table_gets_the_space_on_a_1366_screen(qtbot, two_years):
     assert detail <= 380 and middle >= 760
     assert w.table.columnWidth(COLUMN["text"]) >= 250    # 承诺内容 stays readable
     w.close()
+
+
+def test_suggestion_cards_fit_a_narrow_pane(qtbot, two_years):
+    from tracker import verify
+    from ui.detail import QUOTE_CHARS
+    with Store.open(two_years) as s:
+        assert verify.suggest(s) > 0
+        cid = s.conn.execute("SELECT commitment_id FROM suggestions s JOIN commitments c"
+                             " ON c.id = s.commitment_id WHERE c.stale = 0 LIMIT 1").fetchone()[0]
+    w = open_window(qtbot, two_years)
+    pane = w.detail
+    pane.resize(360, 700)
+    pane.show_commitment(cid)
+    pane.tabs.setCurrentIndex(2)
+    qtbot.wait(20)
+    cards = pane.suggestion_list.widget().minimumSizeHint().width()
+    assert cards <= pane.suggestion_list.viewport().width()     # no sideways scrolling
+    quote = pane.claim_detail.text().split("“")[-1]
+    assert len(quote) <= QUOTE_CHARS + 2 and pane.claim_detail.toolTip()
+    w.close()

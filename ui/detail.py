@@ -32,6 +32,7 @@ from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain
 
 
 TAB_KEY = "detail/tab"   # QSettings: the tab last looked at (原文, 字段, 核实建议, 历史)
+QUOTE_CHARS = 40     # of the best suggestion's evidence shown on the 后续报告所称 card
 CONTEXT_LINES = 12   # document lines shown before and after the commitment's paragraph
 
 
@@ -241,8 +242,13 @@ class DetailPane(QWidget):
         lines = [claim.get("reason") or ""]
         items = evidence_items(claim)
         if items:
-            lines.append("“" + str(items[0].get("text") or "") + "”")
+            # A short quote: a long passage would overflow the card in a narrow pane; the
+            # 核实建议 tab shows it whole.
+            quote = str(items[0].get("text") or "")
+            lines.append("“" + (quote[:QUOTE_CHARS] + "…" if len(quote) > QUOTE_CHARS
+                                else quote) + "”")
         self.claim_detail.setText("\n".join(x for x in lines if x))
+        self.claim_detail.setToolTip(str(items[0].get("text") or "") if items else "")
 
     def _show_history(self, history: list[Mapping[str, Any]]) -> None:
         self.history.clear()

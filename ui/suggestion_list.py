@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QToolButton, QVBoxLayout, QWidget)
 
+from ui.compact import ElidedLabel, FlowLayout
 from ui.status_style import status_colours, status_label
 
 STATE_LABELS = {"pending": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
@@ -73,7 +74,9 @@ class SuggestionCard(QFrame):
         self.sid = int(suggestion["id"])
         self.setFrameShape(QFrame.StyledPanel)
         layout = QVBoxLayout(self)
-        head = QHBoxLayout()
+        # Verdict, score, state and the two buttons wrap when the detail pane is narrow.
+        head_row = QWidget()
+        head = FlowLayout(head_row)
         status = suggestion.get("status")
         fg, bg = status_colours(status)
         self.verdict = plain_label(status_label(status), wrap=False)
@@ -86,7 +89,6 @@ class SuggestionCard(QFrame):
         self.score = plain_label(self.tr("得分 %1").replace("%1", format_score(
             suggestion.get("score"))) + ("  " + extra if extra else ""), wrap=False)
         head.addWidget(self.score)
-        head.addStretch(1)
         state = suggestion.get("state") or "pending"
         self.state = plain_label(self.tr(STATE_LABELS.get(state, state)), wrap=False)
         head.addWidget(self.state)
@@ -98,7 +100,7 @@ class SuggestionCard(QFrame):
         self.reject_button.setEnabled(state == "pending")
         head.addWidget(self.accept_button)
         head.addWidget(self.reject_button)
-        layout.addLayout(head)
+        layout.addWidget(head_row)
         self.reason = plain_label(suggestion.get("reason") or "")
         self.reason.setVisible(bool(suggestion.get("reason")))
         layout.addWidget(self.reason)
@@ -109,10 +111,10 @@ class SuggestionCard(QFrame):
             if item.get("line") is not None:
                 where = (where + " " if where else "") + self.tr("第%1行").replace(
                     "%1", str(item["line"]))
-            source = plain_label(where, wrap=False)
+            source = ElidedLabel(where)   # a long file name ends in "…", not off the card
             source.setStyleSheet("color: palette(placeholder-text);")
             row = QHBoxLayout()
-            row.addWidget(source)
+            row.addWidget(source, 1)
             doc = item.get("document_id", suggestion.get("review_document_id"))
             if doc is not None and item.get("line") is not None:
                 button = QToolButton()
@@ -123,7 +125,6 @@ class SuggestionCard(QFrame):
                 button.clicked.connect(lambda _c=False, t=target: self.passage_requested.emit(*t))
                 row.addWidget(button)
                 self.view_buttons.append(button)
-            row.addStretch(1)
             passage = plain_label(str(item.get("text") or ""))
             passage.setStyleSheet("padding-left: 8px;")
             layout.addLayout(row)
