@@ -207,7 +207,7 @@ def test_table_gets_the_space_on_a_1366_screen(qtbot, two_years):
     w = open_window(qtbot, two_years)
     w.resize(1366, 740)
     w._initial_sizes()
-    tree, middle, detail = w.splitter.sizes()
+    _tree, middle, detail = w.splitter.sizes()
     assert detail <= 380 and middle >= 760
     assert w.table.columnWidth(COLUMN["text"]) >= 250    # 承诺内容 stays readable
     w.close()

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow,
                                QProgressBar, QSplitter, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -26,6 +26,7 @@ from ui.filters import NOTHING, FilterBar, combine
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.tree import ReportTree
+from ui.window_settings import DETAIL_MIN, SettingsMixin
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,6 @@ LAST_STORE_KEY = "store/last"
 _WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
-# The pane wraps its buttons and elides its header, so on a 1366-px screen the table
-# gets ~800 px by default; below _DETAIL_MIN the pane's text would be unreadable.
-_TREE_WIDTH, _DETAIL_WIDTH, _DETAIL_MIN = 190, 360, 340
 
 
 def icon(name: str) -> QIcon:
@@ -46,7 +44,7 @@ def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
 
 
-class MainWindow(BackgroundMixin, QMainWindow):
+class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -61,7 +59,7 @@ class MainWindow(BackgroundMixin, QMainWindow):
         self.table = self._make_table()
         self.dashboard = Dashboard()
         self.detail = DetailPane(None, self.undo_stack)
-        self.detail.setMinimumWidth(_DETAIL_MIN)
+        self.detail.setMinimumWidth(DETAIL_MIN)
         self.importer = Importer(self, None)
         self.importer.imported.connect(self._imported)
         self.drop = DropImporter(self, self.import_paths)
@@ -149,13 +147,6 @@ class MainWindow(BackgroundMixin, QMainWindow):
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
             header.addAction(action)
         return table
-
-    def _sync_column_actions(self) -> None:
-        """Tick the header menu's column entries to match a restored header state."""
-        header = self.table.horizontalHeader()
-        shown = [c for c, (key, _t, _o) in enumerate(COLUMNS) if key != "text"]
-        for column, action in zip(shown, header.actions()):
-            action.setChecked(not header.isSectionHidden(column))
 
     # -- store ---------------------------------------------------------------------
     def set_store(self, store: Store | None) -> None:
@@ -302,39 +293,6 @@ class MainWindow(BackgroundMixin, QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    # -- settings ------------------------------------------------------------------
-    def restore_settings(self) -> None:
-        """Geometry, splitter, column widths and current tab from QSettings."""
-        s = QSettings()
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            screen = QGuiApplication.primaryScreen()
-            if screen is not None:
-                area = screen.availableGeometry()
-                self.resize(min(1600, area.width()), min(1000, area.height() - 40))
-        for key, restore in (("window/state", self.restoreState),
-                             ("table/header", self.table.horizontalHeader().restoreState)):
-            value = s.value(key)
-            if value is not None:
-                restore(value)
-        self._sync_column_actions()
-        value = s.value("window/splitter")
-        self._splitter_restored = value is not None and self.splitter.restoreState(value)
-        self.tree.restore_state(s)
-        self.tabs.setCurrentIndex(s.value("window/tab", 0, type=int))
-
-    def save_settings(self) -> None:
-        """Store geometry, splitter, column widths and current tab in QSettings."""
-        s = QSettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("table/header", self.table.horizontalHeader().saveState())
-        s.setValue("window/tab", self.tabs.currentIndex())
-        self.tree.save_state(s)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         for task in (self.importer.task, self.background_task):
             if task is not None and not task.is_done():
@@ -345,20 +303,6 @@ class MainWindow(BackgroundMixin, QMainWindow):
             self.store.close()
             self.store = None
         super().closeEvent(event)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if not self._splitter_restored:
-            self._splitter_restored = True
-            # After the window manager has settled the size, not before.
-            QTimer.singleShot(0, self._initial_sizes)
-
-    def _initial_sizes(self) -> None:
-        """First run: tree and pane at their natural width, the table gets the rest."""
-        total = self.splitter.width()
-        detail = max(_DETAIL_WIDTH, self.detail.minimumSizeHint().width())
-        middle = max(total - _TREE_WIDTH - detail, self.tabs.minimumWidth())
-        self.splitter.setSizes([_TREE_WIDTH, middle, detail])
 
     def show_when_ready(self) -> None:
         """Show and let the first paint happen before any slow work is queued."""

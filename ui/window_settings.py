@@ -1,0 +1,72 @@
+"""The main window's layout: QSettings (geometry, splitter, columns, tab) and first-run sizes.
+
+Only the look of the window lives here; data lives in the store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from ui.models import COLUMNS
+
+# The pane wraps its buttons and elides its header, so on a 1366-px screen the table
+# gets ~800 px by default; below DETAIL_MIN the pane's text would be unreadable.
+TREE_WIDTH, DETAIL_WIDTH, DETAIL_MIN = 190, 360, 340
+
+
+class SettingsMixin:
+    """MainWindow methods that save and restore its layout."""
+
+    def restore_settings(self) -> None:
+        """Geometry, splitter, column widths and current tab from QSettings."""
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                self.resize(min(1600, area.width()), min(1000, area.height() - 40))
+        for key, restore in (("window/state", self.restoreState),
+                             ("table/header", self.table.horizontalHeader().restoreState)):
+            value = s.value(key)
+            if value is not None:
+                restore(value)
+        self._sync_column_actions()
+        value = s.value("window/splitter")
+        self._splitter_restored = value is not None and self.splitter.restoreState(value)
+        self.tree.restore_state(s)
+        self.tabs.setCurrentIndex(s.value("window/tab", 0, type=int))
+
+    def save_settings(self) -> None:
+        """Store geometry, splitter, column widths and current tab in QSettings."""
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        self.tree.save_state(s)
+
+    def _sync_column_actions(self) -> None:
+        """Tick the header menu's column entries to match a restored header state."""
+        header = self.table.horizontalHeader()
+        shown = [c for c, (key, _t, _o) in enumerate(COLUMNS) if key != "text"]
+        for column, action in zip(shown, header.actions()):
+            action.setChecked(not header.isSectionHidden(column))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._splitter_restored:
+            self._splitter_restored = True
+            # After the window manager has settled the size, not before.
+            QTimer.singleShot(0, self._initial_sizes)
+
+    def _initial_sizes(self) -> None:
+        """First run: tree and pane at their natural width, the table gets the rest."""
+        total = self.splitter.width()
+        detail = max(DETAIL_WIDTH, self.detail.minimumSizeHint().width())
+        middle = max(total - TREE_WIDTH - detail, self.tabs.minimumWidth())
+        self.splitter.setSizes([TREE_WIDTH, middle, detail])
