@@ -100,6 +100,8 @@ def main() -> None:
         "all, document order": (Filter(), "position", False),
         "all, by kind desc": (Filter(), "kind", True),
         "report, document order": (Filter(report_id=7), "position", False),
+        "kind=project, document order": (Filter(kind="project"), "position", False),
+        "status=unmarked, document order": (Filter(status="unmarked"), "position", False),
         "all, by text": (Filter(), "text", False),
         "all, by deadline desc": (Filter(), "deadline", True),
         "all, by status": (Filter(), "status", False),

@@ -70,6 +70,16 @@ def test_table_starts_in_document_order(qtbot, two_years):
     w.close()
 
 
+@pytest.mark.parametrize("f", [Filter(), Filter(kind="project"), Filter(status="unmarked"),
+                               Filter(kind="target", status="unmarked"), Filter(year=2024),
+                               Filter(category="主要预期目标"), Filter(text="增长")])
+def test_document_order_under_every_kind_of_filter(two_years, f):
+    with Store.open(two_years) as s:
+        ids = s.query(f, order="position")
+        assert ids and positions(s, ids) == sorted(positions(s, ids))
+        assert s.count(f) == len(ids)
+
+
 @pytest.mark.parametrize("f", [Filter(), Filter(year=2025), Filter(status="unmarked")])
 def test_descending_sort_keeps_document_order_within_ties(two_years, f):
     with Store.open(two_years) as s:

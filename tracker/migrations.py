@@ -206,8 +206,12 @@ def m006_report_columns_on_commitments(db: Database) -> None:
 
 @MIGRATIONS()
 def m007_position_index(db: Database) -> None:
-    """(stale, report_id, line): the table's default document order is an index scan."""
-    db.executescript("CREATE INDEX commitments_s_position ON commitments(stale, report_id, line);")
+    """Document order (report_id, line) as an index scan: all rows, or one kind or status."""
+    db.executescript("""
+    CREATE INDEX commitments_s_position ON commitments(stale, report_id, line);
+    CREATE INDEX commitments_s_kind_position ON commitments(stale, kind, report_id, line);
+    CREATE INDEX commitments_s_status_position ON commitments(stale, current_status, report_id, line);
+    """)
 
 
 def pending(db: Database) -> list[str]:

@@ -146,9 +146,12 @@ def query_sql(conn, f: Filter, order: str, descending: bool) -> tuple[str, list]
     direction = "DESC" if descending else "ASC"
     unfiltered = w in ("c.stale = 0", "1")
     if order == "position":
-        # Unfiltered: walk the (stale, report_id, line) index. Filtered: "+" keeps the
-        # filter's index and sorts the smaller result.
-        first = POSITION[0] if unfiltered else f"+{POSITION[0]}"
+        # All rows, or one kind or one status (the big sets): walk a (stale, [kind|status,]
+        # report_id, line) index. Narrower filters: "+" keeps the filter's index and sorts
+        # the smaller result.
+        walk = unfiltered or (w.count(" AND ") == 1 and w.startswith("c.stale = 0 AND ")
+                              and (f.kind is not None) != (f.status is not None))
+        first = POSITION[0] if walk else f"+{POSITION[0]}"
         keys = ", ".join(f"{k} {direction}" for k in (first, *POSITION[1:]))
         return f"SELECT c.id {from_for(w)} WHERE {w} ORDER BY {keys}", params
     # Unfiltered: walk the (stale, column) index in order; ties come out in id order, which
