@@ -34,3 +34,23 @@ def store(tmp_path):
     s.import_files([seed("001")])
     yield s
     s.close()
+
+
+@pytest.fixture
+def private_settings(tmp_path, qapp):
+    """QSettings kept in tmp_path, so GUI tests never read or write the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    qapp.setOrganizationName("CommitmentTrackerTest")
+    qapp.setApplicationName("承诺台账")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    QSettings().clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _gui_settings_in_tmp(request):
+    """Every GUI test (one that uses qtbot) gets private_settings."""
+    if "qtbot" in request.fixturenames:
+        request.getfixturevalue("private_settings")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from conftest import seed
@@ -17,17 +17,6 @@ from tracker.store import Filter, Store
 from ui.filters import NOTHING
 from ui.mainwindow import MainWindow
 from ui.models import COLUMN
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, qapp):
-    """QSettings in tmp_path, so tests never read or write the user's settings."""
-    qapp.setOrganizationName("CommitmentTrackerTest")
-    qapp.setApplicationName("承诺台账")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    QSettings().clear()
-    yield
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from conftest import SEEDS, seed
 from tracker.store import Filter, Store
@@ -11,17 +11,6 @@ from ui import models
 from ui.commands import MarkCommand
 from ui.mainwindow import MainWindow
 from ui.models import COLUMN, ID_ROLE
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, qapp):
-    """QSettings in tmp_path, so tests never read or write the user's settings."""
-    qapp.setOrganizationName("CommitmentTrackerTest")
-    qapp.setApplicationName("承诺台账")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    QSettings().clear()
-    yield
 
 
 @pytest.fixture

@@ -138,21 +138,9 @@ def _scan(para: Paragraph, start: int, end: int) -> tuple[list[Target], bool]:
     return found, False
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence (split at 。！？ outside brackets)."""
-    out, depth, s = [], 0, start
-    for k in range(start, end):
-        ch = text[k]
-        if ch in "（(":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif ch in "。！？!?" and depth == 0:
-            out.append((s, k))
-            s = k + 1
-    if text[s:end].strip():
-        out.append((s, end))
-    return out
+    return _split(text, start, end, "。！？!?")
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -169,6 +157,13 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in QUALITATIVE.finditer(text, start, end):   # "…高于经济增长全年完成…" (lines joined)
         if _runs_on(text, m.end(), end):
             cuts.add(m.end())
+    return _split(text, start, end, "，,；;：:", cuts)
+
+
+def _split(text: str, start: int, end: int, separators: str,
+           cuts: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of the non-blank pieces of text[start:end], cut at separators outside
+    brackets (dropped) and before the offsets in cuts."""
     out, depth, s = [], 0, start
     for k in range(start, end):
         ch = text[k]
@@ -176,10 +171,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
-        if depth == 0 and (ch in "，,；;：:" or k in cuts):
+        if depth == 0 and (ch in separators or k in cuts):
             if text[s:k].strip():
                 out.append((s, k))
-            s = k + 1 if ch in "，,；;：:" else k
+            s = k + 1 if ch in separators else k
     if text[s:end].strip():
         out.append((s, end))
     return out

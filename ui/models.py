@@ -318,12 +318,6 @@ class CommitmentTableModel(QAbstractTableModel):
             return self.tr("核验建议：%1").replace("%1", status_label(row["claim"]))
         if key == "report" and row.get("title"):
             return text_tooltip(str(row["title"]))
-        if key in ("indicator", "target") and self._display(row, key):
-            return text_tooltip(self._display(row, key))
-        if key == "status" and row.get("claim"):
-            return self.tr("核验建议：%1").replace("%1", status_label(row["claim"]))
-        if key == "report" and row.get("title"):
-            return text_tooltip(str(row["title"]))
         if key == "flags" and flag_labels(row):
             return self.tr("逾期：时限已过仍未完成；滞后：进度低于序时进度；失效：重新提取后已找不到")
         return None
