@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import parse_deadline
 from .model import LIVELIHOOD, Commitment, Report, SourceText
 from .numbers import parse_number
 from .paragraphs import Paragraph
@@ -174,11 +175,7 @@ def _commitment(para: Paragraph, s: int, e: int, number: int, category: str,
         e -= 1
     text = para.text[s:e]
     deadline = deadline_text = None
-    try:
-        from .dates import parse_deadline
-    except ImportError:       # dates.py is another engineer's module; items stand without it
-        parse_deadline = None
-    if parse_deadline is not None and plan_year:
+    if plan_year:
         found = parse_deadline(text, plan_year)
         if found:
             deadline, deadline_text = found
