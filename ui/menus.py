@@ -7,7 +7,6 @@ runs on the worker; a UserError is shown as its one line.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,20 +15,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
+from tracker.verify import suggest
+from ui import printing
 from ui.marking import mark_actions, mark_ids
 
 STORE_FILTER = "台账 (*.db *.sqlite);;所有文件 (*)"
 FOLDER_KEY = "store/last_folder"
-
-
-def _optional(module: str, name: str):
-    """module.name if that module exists in this installation, else None."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
 
 
 def _action(window, text: str, slot, shortcut=None, icon_name: str | None = None,
@@ -59,7 +50,6 @@ def install(w) -> SimpleNamespace:
                            "open-store", tr("打开已有的台账文件"))
     a.import_ = _action(w, tr("导入报告…"), h.import_files, "Ctrl+I", "import",
                         tr("导入政府工作报告（txt、docx、pdf、html），也可拖放到窗口"))
-    printing = "ui.printing"
     a.preview = _action(w, tr("打印预览…"), lambda: h.sheet("print_preview"), None,
                         "print-preview", tr("预览当前筛选结果的情况表"))
     a.print_ = _action(w, tr("打印…"), lambda: h.sheet("print_sheet"),
@@ -74,9 +64,6 @@ def install(w) -> SimpleNamespace:
     a.export_csv = _action(w, tr("导出 CSV…"), lambda: h.sheet("export_sheet", "csv"))
     a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"),
                             lambda: h.sheet("export_sheet", "xlsx"))
-    for action in (a.preview, a.print_, a.export_pdf, a.export_pdf_landscape, a.export_html,
-                   a.export_csv, a.export_xlsx):
-        action.setEnabled(_optional(printing, "export_sheet") is not None)
     a.backup = _action(w, tr("备份台账…"), h.backup, None, "backup",
                        tr("把整个台账复制到另一个文件"))
     a.quit = _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit)
@@ -107,7 +94,6 @@ def install(w) -> SimpleNamespace:
                       "reset-filters", tr("清除搜索和所有筛选条件"))
     a.suggest = _action(w, tr("查找核验证据"), h.suggest, "Ctrl+Shift+V", "suggest",
                         tr("在已导入的后续文件中为承诺查找完成情况的证据"))
-    a.suggest.setEnabled(_optional("tracker.verify", "suggest") is not None)
     a.about = _action(w, tr("关于承诺台账"), h.about)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
     a.about_qt = _action(w, tr("关于 Qt"), QApplication.aboutQt)
@@ -198,8 +184,8 @@ class _Handlers:
 
     def sheet(self, name: str, *args: object) -> None:
         w = self.w
-        fn = _optional("ui.printing", name)
-        if fn is None or w.store is None:
+        fn = getattr(printing, name)
+        if w.store is None:
             return
         try:
             fn(w, w.store, w.current_filter(), *args)
@@ -259,8 +245,8 @@ class _Handlers:
 
     def suggest(self) -> None:
         w = self.w
-        fn = _optional("tracker.verify", "suggest")
-        if fn is None or w.store is None:
+        fn = suggest
+        if w.store is None:
             return
         year = w.current_filter().year
 
