@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from .glossary import parse_glossary
 from . import fts
 from .identity import keyed, normalise, report_identity
 from .model import Commitment, FileExtraction, Report, SourceText
@@ -215,11 +216,7 @@ def copy_report_columns(conn: sqlite3.Connection, rid: int) -> None:
 
 
 def sync_glossary(conn: sqlite3.Connection, rid: int, source: SourceText, report: Report) -> None:
-    """Store the report's 名词解释 terms when tracker.glossary is available."""
-    try:
-        from .glossary import parse_glossary
-    except ImportError:
-        return
+    """Store the report's 名词解释 terms."""
     try:
         terms = parse_glossary(source, report)
     except Exception:   # the 名词解释 list is a help, never a reason to refuse an import
