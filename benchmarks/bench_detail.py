@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tracker import verify  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
+from tracker.importer import import_files
 from ui.detail import DetailPane  # noqa: E402
 
 
@@ -37,7 +38,7 @@ def main() -> None:
     else:
         store = Store.open(Path(tempfile.mkdtemp()) / "bench.db")
         t = time.perf_counter()
-        store.import_files(sorted((ROOT / "seeds").glob("*.txt")))
+        import_files(store, sorted((ROOT / "seeds").glob("*.txt")))
         verify.suggest(store)
         print(f"setup: import seeds + suggest {time.perf_counter() - t:.2f} s")
     ids = store.query(Filter())

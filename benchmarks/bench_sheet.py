@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tracker.sheet import SheetData, SheetGroup, write_data  # noqa: E402
-from tracker.sheet_build import sheet_data  # noqa: E402
+from tracker.sheet.build import sheet_data  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
+from tracker.importer import import_files
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 NOTES = ("已完成年度任务", "主体工程完工，正在验收", "受资金影响进度滞后", "完成投资的80%")
@@ -29,7 +30,7 @@ NOTES = ("已完成年度任务", "主体工程完工，正在验收", "受资�
 def build_store(folder: Path, want: int) -> Store:
     """A store with at least `want` commitments imported from the seeds and renamed copies."""
     store = Store.open(folder / "bench.db")
-    store.import_files(SEEDS)
+    import_files(store, SEEDS)
     regions = [r for r in store.facets()["regions"] if len(r) >= 2]
     copy = 0
     while store.count(Filter()) < want:
@@ -42,7 +43,7 @@ def build_store(folder: Path, want: int) -> Store:
             path = folder / f"copy{copy}_{seed.name}"
             path.write_text(text, encoding="utf-8")
             paths.append(path)
-        store.import_files(paths)
+        import_files(store, paths)
     rng = random.Random(7)
     ids = store.query(Filter())
     for status in ("done", "partial", "in_progress", "not_done"):

@@ -21,8 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker import fts  # noqa: E402
+from tracker.store import fts  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
+from tracker.importer import import_files
 
 COLUMNS = ("kind, text, line, start, \"end\", indicator, measure, value, value_high, unit, comparator, "
            "direction, deadline, deadline_text, number, category, period, annual_average, masked, "
@@ -32,7 +33,7 @@ COLUMNS = ("kind, text, line, start, \"end\", indicator, measure, value, value_h
 def build(path: Path, n: int) -> None:
     """Import the seeds, then copy reports until the store holds about n commitments."""
     with Store.open(path) as store:
-        store.import_files(sorted((ROOT / "seeds").glob("*.txt")))
+        import_files(store, sorted((ROOT / "seeds").glob("*.txt")))
         conn = store.conn
         base = conn.execute("SELECT count(*) FROM commitments").fetchone()[0]
         reports = conn.execute("SELECT id FROM reports WHERE id IN (SELECT report_id FROM commitments)").fetchall()

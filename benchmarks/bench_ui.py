@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tracker import fts  # noqa: E402
+from tracker.store import fts  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
+from tracker.importer import import_files
 
 SEARCHES = ("生产总值", "新建改造", "农村公路", "就业")
 TARGETS = {"first_paint_s": 1.5, "keystroke_ms": 50.0, "rss_mb": 300.0}
@@ -33,7 +34,7 @@ TARGETS = {"first_paint_s": 1.5, "keystroke_ms": 50.0, "rss_mb": 300.0}
 def build_store(path: Path, n: int) -> int:
     """A store at path holding at least n commitments copied from the seeds; the count."""
     with Store.open(path) as store:
-        store.import_files(sorted((ROOT / "seeds").glob("*.txt")))
+        import_files(store, sorted((ROOT / "seeds").glob("*.txt")))
         conn = store.conn
         base = conn.execute("SELECT id FROM reports WHERE id IN "
                             "(SELECT DISTINCT report_id FROM commitments)").fetchall()

@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker import tokens  # noqa: E402
+from tracker.verify import tokens  # noqa: E402
 from tracker.extract import extract_file  # noqa: E402
 from tracker.ingest import read_source  # noqa: E402
-from tracker.verify import build_review, query_vocabulary  # noqa: E402
+from tracker.verify.review import build_review, query_vocabulary  # noqa: E402
 from tracker.verify.core import verify_one  # noqa: E402
 
 N = 1000

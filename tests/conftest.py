@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from tracker.importer import import_files
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
+DEV = ROOT / "eval" / "dev"        # development reports (national 2012-2014, provinces)
+KEYS = ROOT / "eval" / "keys"      # answer keys
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +34,7 @@ def store(tmp_path):
     from tracker.store import Store
 
     s = Store.open(tmp_path / "t.db")
-    s.import_files([seed("001")])
+    import_files(s, [seed("001")])
     yield s
     s.close()
 

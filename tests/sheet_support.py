@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tracker.store import Filter, Store
+from tracker.importer import import_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_001 = next((ROOT / "seeds").glob("001_*.txt"))
@@ -22,7 +23,7 @@ def squash(text: str) -> str:
 
 def _marked_store(path: Path) -> Store:
     store = Store.open(path)
-    store.import_files([SEED_001])
+    import_files(store, [SEED_001])
     ids = store.query(Filter(), order="line")
     targets = store.query(Filter(kind="target"), order="line")
     projects = store.query(Filter(kind="project"), order="line")

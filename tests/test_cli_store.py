@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tracker.cli import main
+from tracker.cli.main import main
 from tracker.store import Filter, Store
 
 from conftest import seed

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracker.dates import find_deadline, parse_deadline
+from tracker.extract.dates import find_deadline, parse_deadline
 
 
 @pytest.mark.parametrize("text, iso, words", [

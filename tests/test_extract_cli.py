@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, SHARED, seed
-from tracker.cli import main
+from conftest import DEV, ROOT, SEEDS, seed
+from tracker.cli.main import main
 from tracker.extract import contract_json, extract_file, extract_files
 from tracker.model import KINDS
 
@@ -22,8 +22,8 @@ COMMITMENT_FIELDS = {"kind", "text", "line", "indicator", "measure", "value", "v
 
 
 def _run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The installed console script, as a user runs it."""
-    return subprocess.run([str(ROOT / ".venv" / "bin" / "tracker"), *args], capture_output=True,
+    """The command line, as a user runs it, from whatever environment runs the tests."""
+    return subprocess.run([sys.executable, "-m", "tracker", *args], capture_output=True,
                           cwd=ROOT, env={**os.environ, **(env or {})}, timeout=120)
 
 
@@ -60,7 +60,7 @@ def test_json_is_utf8_whatever_the_locale() -> None:
 
 
 def test_gb18030_files_extract_like_their_utf8_copies(tmp_path: Path) -> None:
-    for original in sorted((SHARED / "dev").glob("national_*.txt")):
+    for original in sorted((DEV).glob("national_*.txt")):
         copy = tmp_path / original.name
         copy.write_text(original.read_bytes().decode("gb18030"), encoding="utf-8", newline="")
         a = contract_json([extract_file(original)])

@@ -5,11 +5,11 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.dates import find_deadline, parse_deadline
+from tracker.extract.dates import find_deadline, parse_deadline
 from tracker.model import Report, SourceText
-from tracker.paragraphs import paragraphs
-from tracker.projects import extract_projects
-from tracker.sections import categories
+from tracker.ingest.paragraphs import paragraphs
+from tracker.extract.projects import extract_projects
+from tracker.extract.sections import categories
 
 # Pieces of real report wording, so random texts hit the rules and not only plain noise.
 _PIECES = [

@@ -6,12 +6,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_targets import source_of
 
-from tracker.livelihood import extract_livelihood
+from tracker.extract.livelihood import extract_livelihood
 from tracker.model import Report
-from tracker.numbers import find_quantities, parse_number
-from tracker.paragraphs import paragraphs
-from tracker.target_clauses import parse_clause
-from tracker.targets import extract_targets
+from tracker.extract.numbers import find_quantities, parse_number
+from tracker.ingest.paragraphs import paragraphs
+from tracker.extract.target_clauses import parse_clause
+from tracker.extract.targets import extract_targets
 
 # Pieces of real report wording, so generated texts reach deep into the rules.
 TOKENS = [

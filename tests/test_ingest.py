@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, seed
+from conftest import DEV, seed
 from tracker.errors import UserError
 from tracker.ingest import read_source
 
@@ -44,7 +44,7 @@ def test_chinese_encodings_decode_to_the_same_text(tmp_path: Path, encoding: str
 
 
 def test_gb18030_dev_file_with_full_width_digits() -> None:
-    path = SHARED / "dev" / "national_2012.txt"
+    path = DEV / "national_2012.txt"
     src = read_source(path)
     assert src.encoding == "gb18030"
     assert "政府工作报告" in src.text

@@ -1,20 +1,20 @@
-"""tracker.livelihood: numbered 惠民实事 / 为民实事 lists of the plan year."""
+"""tracker.extract.livelihood: numbered 惠民实事 / 为民实事 lists of the plan year."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from conftest import SEEDS, SHARED
+from conftest import KEYS, SEEDS
 from test_targets import source_of
 
 from tracker.ingest import read_source
-from tracker.livelihood import extract_livelihood
+from tracker.extract.livelihood import extract_livelihood
 from tracker.model import Report
-from tracker.paragraphs import paragraphs
-from tracker.segment import split_reports
+from tracker.ingest.paragraphs import paragraphs
+from tracker.extract.segment import split_reports
 
-GOLD = SHARED / "eval" / "gold_seeds.json"
+GOLD = KEYS / "gold_seeds.json"
 
 
 def items_of(text: str, plan_year: int | None = 2025):

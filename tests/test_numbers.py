@@ -1,10 +1,10 @@
-"""tracker.numbers: numerals, units, ranges, masks and modifiers."""
+"""tracker.extract.numbers: numerals, units, ranges, masks and modifiers."""
 
 from __future__ import annotations
 
 import pytest
 
-from tracker.numbers import find_quantities, parse_number, split_unit_magnitude
+from tracker.extract.numbers import find_quantities, parse_number, split_unit_magnitude
 
 
 @pytest.mark.parametrize("text, value", [

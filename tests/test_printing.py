@@ -10,9 +10,10 @@ from pypdf import PdfReader
 
 from sheet_support import store, store_file  # noqa: F401 (fixtures)
 from tracker.sheet import SheetData, SheetGroup, SheetRow
-from tracker.sheet_build import sheet_data
-from tracker.sheet_pdf import pdf_bytes
+from tracker.sheet.build import sheet_data
+from tracker.sheet.pdf import pdf_bytes
 from tracker.store import Filter
+from tracker.importer import import_files
 
 pytest.importorskip("PySide6.QtPdf")
 
@@ -145,7 +146,7 @@ def test_big_selection_is_read_and_exported_off_the_gui_thread(qtbot, tmp_path, 
     from tracker.store import Store
 
     with Store.open(tmp_path / "all.db") as store:
-        store.import_files(sorted(SEED_001.parent.glob("*.txt")))
+        import_files(store, sorted(SEED_001.parent.glob("*.txt")))
         total = store.count(Filter())
         assert total > printing.BACKGROUND_ROWS
         chosen = tmp_path / "all.csv"

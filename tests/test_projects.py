@@ -3,19 +3,18 @@
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import DEV
 
 from tracker.extract import extract_file
 from tracker.model import PROJECT, TARGET, Commitment, Report, SourceText
-from tracker.paragraphs import paragraphs
-from tracker.plan_part import plan_flags
-from tracker.projects import extract_projects, restates
-from tracker.sections import categories
-from tracker.segment import split_reports
+from tracker.ingest.paragraphs import paragraphs
+from tracker.extract.plan_part import plan_flags
+from tracker.extract.projects import extract_projects, restates
+from tracker.extract.sections import categories
+from tracker.extract.segment import split_reports
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_001 = SEEDS / "001_306d7ec0a692e678.txt"
-DEV = SHARED / "dev"
 
 
 def _projects(path: Path) -> list:

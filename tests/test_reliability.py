@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tracker.importer import import_files
 from tracker.store import Filter, Store
 
 from conftest import ROOT, seed
@@ -61,7 +62,7 @@ def db(tmp_path) -> Path:
     """A store holding seed 001 with two marks, one correction."""
     path = tmp_path / "store.db"
     with Store.open(path) as s:
-        s.import_files([seed("001")])
+        import_files(s, [seed("001")])
         a, b = s.query(Filter())[:2]
         s.mark([a], "done", note="保留我")
         s.mark([b], "partial", progress=0.4)
@@ -312,9 +313,10 @@ def test_programs_opening_an_old_store_at_once_migrate_it_once(tmp_path):
 BIG_IMPORT = """
 import resource, sys
 from tracker.store import Filter, Store
+from tracker.importer import import_files
 calls = []
 with Store.open(sys.argv[1]) as s:
-    r = s.import_files([sys.argv[2]], progress=lambda d, t: calls.append((d, t)))
+    r = import_files(s, [sys.argv[2]], progress=lambda d, t: calls.append((d, t)))
     print(r.added, s.count(Filter()), len(set(calls)), calls[-1][0] == calls[-1][1],
           resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, SHARED, seed
-from tracker.glossary import parse_glossary
+from conftest import DEV, KEYS, SEEDS, seed
+from tracker.extract.glossary import parse_glossary
 from tracker.ingest import read_source
 from tracker.model import SourceText
-from tracker.paragraphs import paragraphs
-from tracker.sections import TARGETS, categories
-from tracker.segment import split_reports
+from tracker.ingest.paragraphs import paragraphs
+from tracker.extract.sections import TARGETS, categories
+from tracker.extract.segment import split_reports
 
-GOLD = json.loads((SHARED / "eval" / "gold_seeds.json").read_text(encoding="utf-8"))
+GOLD = json.loads((KEYS / "gold_seeds.json").read_text(encoding="utf-8"))
 GOLD_FILES = {f["file"]: f["reports"] for f in GOLD["files"]}
 
 
@@ -50,7 +50,7 @@ def test_single_web_page_report_drops_site_cruft() -> None:
 
 @pytest.mark.parametrize("year", [2012, 2013, 2014])
 def test_national_reports_stay_single(year: int) -> None:
-    (report,) = split_reports(read_source(SHARED / "dev" / f"national_{year}.txt"))
+    (report,) = split_reports(read_source(DEV / f"national_{year}.txt"))
     assert (report.report_year, report.plan_year) == (year, year)
 
 

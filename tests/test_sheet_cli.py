@@ -7,7 +7,7 @@ import csv
 from pypdf import PdfReader
 
 from sheet_support import store_file  # noqa: F401 (fixture)
-from tracker.cli import main
+from tracker.cli.main import main
 from tracker.sheet import KIND_LABELS, STATUS_LABELS
 from tracker.store import Filter, Store
 

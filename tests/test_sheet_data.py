@@ -9,8 +9,9 @@ import pytest
 from sheet_support import SCRIPT, SEED_001, store, store_file  # noqa: F401 (fixtures)
 from tracker.model import KINDS
 from tracker.sheet import KIND_ORDER, STATUS_ORDER
-from tracker.sheet_build import sheet_data, short_title
+from tracker.sheet.build import sheet_data, short_title
 from tracker.store import Filter, Store
+from tracker.importer import import_files
 
 
 def test_title_names_region_and_year_of_the_report(store):
@@ -114,7 +115,7 @@ def test_commitment_text_is_kept_verbatim(store):
 def test_reports_of_a_multi_report_sheet_stay_apart(tmp_path):
     seeds = sorted(SEED_001.parent.glob("*.txt"))
     with Store.open(tmp_path / "all.db") as store:
-        store.import_files(seeds)
+        import_files(store, seeds)
         data = sheet_data(store, Filter())
         present = {store.rows([r.cid])[r.cid]["report_id"] for r in data.rows}
         assert data.total == store.count(Filter())

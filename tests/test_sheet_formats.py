@@ -11,12 +11,12 @@ from openpyxl import load_workbook
 
 from sheet_support import SCRIPT, store, store_file  # noqa: F401 (fixtures)
 from tracker.errors import UserError
-from tracker.sheet import (KIND_LABELS, STATUS_FILLS, SheetData, SheetGroup, SheetRow,
-                           status_word, write_data)
-from tracker.sheet_build import sheet_data
-from tracker.sheet_csv import CSV_COLUMNS, csv_record
-from tracker.sheet_html import render
-from tracker.sheet_xlsx import KIND_COLUMNS
+from tracker.sheet import KIND_LABELS, STATUS_FILLS, SheetData, SheetGroup, SheetRow, write_data
+from tracker.sheet.data import status_word
+from tracker.sheet.build import sheet_data
+from tracker.sheet.csv_file import CSV_COLUMNS, csv_record
+from tracker.sheet.html_file import render
+from tracker.sheet.xlsx_file import KIND_COLUMNS
 from tracker.store import Filter
 
 

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from sheet_support import SCRIPT, squash, store, store_file  # noqa: F401 (fixtures)
 from tracker.errors import UserError
 from tracker.sheet import SheetData, SheetGroup, SheetRow, write_data, write_sheet
-from tracker.sheet_build import sheet_data
-from tracker.sheet_font import find_cjk_font
-from tracker.sheet_pdf import column_edges, pdf_bytes, write
+from tracker.sheet.build import sheet_data
+from tracker.sheet.font import find_cjk_font
+from tracker.sheet.pdf import column_edges, pdf_bytes, write
 from tracker.store import Filter
 
 KANGXI = re.compile("[\u2f00-\u2fdf\u2e80-\u2eff]")   # radicals a broken text layer yields

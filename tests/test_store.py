@@ -10,7 +10,8 @@ import pytest
 
 from tracker.errors import UserError
 from tracker.store import ROW_FIELDS, Filter, Store
-from tracker.store_query import format_target
+from tracker.store.query import format_target
+from tracker.importer import import_files, reextract
 
 from conftest import SEEDS, seed
 
@@ -20,7 +21,7 @@ def seeded_db(tmp_path_factory):
     """A store with all five seeds imported once (copied per test)."""
     path = tmp_path_factory.mktemp("seeded") / "tracker.db"
     with Store.open(path) as store:
-        store.import_files(sorted(SEEDS.glob("*.txt")))
+        import_files(store, sorted(SEEDS.glob("*.txt")))
     return path
 
 
@@ -40,9 +41,9 @@ def store(seeded_db, tmp_path):
 
 def test_import_counts_and_skips_same_file(tmp_path):
     with Store.open(tmp_path / "t.db") as s:
-        first = s.import_files([seed("001")])
+        first = import_files(s, [seed("001")])
         assert first.documents_added == 1 and first.added > 0
-        again = s.import_files([seed("001")])
+        again = import_files(s, [seed("001")])
         assert again.documents_added == 0 and again.documents_skipped == 1 and again.added == 0
         assert s.count(Filter()) == first.added
 
@@ -57,10 +58,10 @@ def test_import_stores_lines_and_text(store):
 
 def test_cancel_writes_nothing(tmp_path):
     with Store.open(tmp_path / "t.db") as s:
-        r = s.import_files(sorted(SEEDS.glob("*.txt")), cancel=lambda: True)
+        r = import_files(s, sorted(SEEDS.glob("*.txt")), cancel=lambda: True)
         assert r.cancelled and s.count(Filter()) == 0 and s.documents() == []
         calls = []
-        r = s.import_files([seed("001"), seed("002")], progress=lambda d, t: calls.append((d, t)),
+        r = import_files(s, [seed("001"), seed("002")], progress=lambda d, t: calls.append((d, t)),
                            cancel=lambda: len(calls) >= 2)
         assert r.cancelled and s.documents() == []
 
@@ -201,7 +202,7 @@ def test_correct_survives_and_undoes(store):
     after = store.commitment(cid)
     assert after["value"] == 9.5 and after["indicator"] == "测试指标"
     assert set(after["corrected_fields"]) == {"value", "indicator"}
-    store.reextract()
+    reextract(store)
     assert store.commitment(cid)["value"] == 9.5
     store.correct(cid, **previous)
     assert store.commitment(cid)["value"] == before["value"]
@@ -231,7 +232,7 @@ def test_set_plan_year(store):
     store.set_plan_year(report["id"], 2031)
     assert 2031 in store.facets()["years"] or report["count"] == 0
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year_set_by_user"] == 1
-    store.reextract()
+    reextract(store)
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year"] == 2031
     _assert_sorted_by_report_columns(store)
     store.set_plan_year(report["id"], None)
@@ -304,14 +305,14 @@ def test_write_to_read_only_store_is_user_error(store):
 
 
 def test_full_text_index_kept_in_step_with_writes(store, tmp_path):
-    from tracker import fts
+    from tracker.store import fts
     cid = store.query(Filter())[0]
     store.correct(cid, text="修正后的文字")
-    store.reextract()
-    store.import_files([seed("001")])   # already there: skipped, nothing changes
+    reextract(store)
+    import_files(store, [seed("001")])   # already there: skipped, nothing changes
     edited = tmp_path / "edited.txt"
     edited.write_text(seed("003").read_text(encoding="utf-8") + "\n补充一行\n", encoding="utf-8")
-    store.import_files([edited])
+    import_files(store, [edited])
     conn = store.conn
     pairs = dict(conn.execute("SELECT id, text FROM commitments"))
     indexed = dict(conn.execute(f"SELECT rowid, body FROM {fts.COMMITMENTS_FTS}"))
@@ -322,9 +323,9 @@ def test_full_text_index_kept_in_step_with_writes(store, tmp_path):
 
 def test_glossary_of_a_report(tmp_path):
     with Store.open(tmp_path / "g.db") as s:
-        s.import_files([seed("001")])      # ends with a 名词解释 section
+        import_files(s, [seed("001")])      # ends with a 名词解释 section
         rid = s.reports()[0]["id"]
         terms = s.glossary(rid)
         assert len(terms) > 10 and all(t and d for t, d in terms.items())
-        s.reextract()
+        reextract(s)
         assert s.glossary(rid) == terms

@@ -7,7 +7,8 @@ import shutil
 import pytest
 
 from tracker.store import Filter, Store
-from tracker.store_query import _num
+from tracker.store.query import _num
+from tracker.importer import import_files, reextract
 
 from conftest import seed
 
@@ -22,7 +23,7 @@ def marked(tmp_path):
     doc = tmp_path / "肃州 报告 2025.txt"
     shutil.copy(seed("001"), doc)
     store = Store.open(tmp_path / "t.db")
-    store.import_files([doc])
+    import_files(store, [doc])
     ids = store.query(Filter())
     for i, cid in enumerate(ids):
         store.mark([cid], "in_progress", note=f"备注{i}", progress=0.25)
@@ -34,7 +35,7 @@ def marked(tmp_path):
 def test_reextract_keeps_everything(marked):
     store, _, ids = marked
     before = _events(store, ids)
-    r = store.reextract()
+    r = reextract(store)
     assert r.kept == len(ids) and r.added == 0 and r.stale == 0
     assert _events(store, ids) == before
     assert store.commitment(ids[-1])["category"] == "人工修正的章节"
@@ -62,7 +63,7 @@ def test_edited_reimport_keeps_marks_and_flags_stale(marked):
     doc.write_text("\n".join(lines), encoding="utf-8")
 
     before = _events(store, ids)
-    r = store.import_files([doc])
+    r = import_files(store, [doc])
     assert r.documents_added == 1 and r.stale == len(gone)
     # Every id still has its events; the edited one kept its id and shows the new text.
     assert _events(store, ids) == before
@@ -77,8 +78,8 @@ def test_edited_reimport_keeps_marks_and_flags_stale(marked):
     moved = [i for i in ids if rows[i]["line"] > gone_line and i not in gone]
     assert all(store.rows([i])[i]["line"] == rows[i]["line"] - 1 for i in moved)
     # The same edited file again is a no-op; re-extraction keeps the stale ones stale.
-    assert store.import_files([doc]).documents_skipped == 1
-    r2 = store.reextract()
+    assert import_files(store, [doc]).documents_skipped == 1
+    r2 = reextract(store)
     assert r2.stale == 0 and set(store.query(Filter())) == current
 
 
@@ -88,8 +89,8 @@ def test_unrelated_files_with_look_alike_reports_do_not_merge(tmp_path):
     shutil.copy(seed("004"), a)
     b.write_text(seed("004").read_text(encoding="utf-8") + "\n附：另一份文件\n", encoding="utf-8")
     with Store.open(tmp_path / "t.db") as store:
-        first = store.import_files([a])
-        second = store.import_files([b])
+        first = import_files(store, [a])
+        second = import_files(store, [b])
         assert second.stale == 0 and second.kept <= first.added
         weak = [r for r in store.reports() if not (r["region"] and r["plan_year"])]
         assert {r["document"] for r in weak} == {"a.txt", "b.txt"}
@@ -101,7 +102,7 @@ def test_reextract_finds_a_report_whose_region_is_read_only_now(marked):
     rid = store.commitment(ids[0])["report_id"]
     # As an older rule set would have stored it: no region read from the text.
     store.conn.execute("UPDATE reports SET region = NULL WHERE id = ?", (rid,))
-    r = store.reextract()
+    r = reextract(store)
     assert r.added == 0 and r.stale == 0 and r.kept == len(ids)
     assert store.commitment(ids[0])["region"] is not None
     assert _events(store, ids) == before
@@ -112,7 +113,7 @@ def test_reextract_stales_a_report_no_longer_found(marked):
     rid = store.commitment(ids[0])["report_id"]
     # A stored report under a different known region is not the one re-extracted now.
     store.conn.execute("UPDATE reports SET region = '别的区' WHERE id = ?", (rid,))
-    r = store.reextract()
+    r = reextract(store)
     assert r.added == len(ids) and r.stale == len(ids)
     assert all(store.commitment(i)["stale"] for i in ids)
     assert _events(store, ids)[ids[0]] == [("in_progress", "备注0")]

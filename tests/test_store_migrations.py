@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tracker import migrations
+from tracker.store import migrations
 from tracker.errors import UserError
 from tracker.store import Filter, Store
+from tracker.importer import import_files, reextract
 
 from conftest import seed
 
@@ -43,8 +44,8 @@ def test_v1_store_is_backed_up_then_migrated(tmp_path):
                                                                   for i in ids]
         assert store.count(Filter(year=store.commitment(1)["plan_year"])) == store.count(Filter())
         # The same seed again is recognised by its sha256; re-extraction keeps marks and fixes.
-        assert store.import_files([seed("001")]).documents_skipped == 1
-        store.reextract()
+        assert import_files(store, [seed("001")]).documents_skipped == 1
+        reextract(store)
         assert [e["note"] for e in store.history(1)] == ["年报确认完成", "一季度进展顺利"]
         assert store.commitment(2)["indicator"] == "v1 corrected indicator"
     # The backup is the untouched version-1 store.
@@ -105,7 +106,7 @@ def test_other_sqlite_database_is_refused_untouched(tmp_path):
 def test_damaged_store_is_refused_untouched(tmp_path):
     path = tmp_path / "damaged.db"
     with Store.open(path) as s:
-        s.import_files([seed("001")])
+        import_files(s, [seed("001")])
     c = sqlite3.connect(path)
     c.execute("PRAGMA journal_mode = DELETE")   # fold the WAL in, so the damage is in the file
     c.close()

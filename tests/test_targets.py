@@ -1,4 +1,4 @@
-"""tracker.targets: 主要预期目标 paragraphs cut into indicator targets."""
+"""tracker.extract.targets: 主要预期目标 paragraphs cut into indicator targets."""
 
 from __future__ import annotations
 
@@ -7,16 +7,15 @@ import json
 import re
 
 import pytest
-from conftest import SEEDS, SHARED
+from conftest import DEV, KEYS, SEEDS
 
 from tracker.ingest import read_source
 from tracker.model import Report, SourceText
-from tracker.paragraphs import paragraphs
-from tracker.segment import split_reports
-from tracker.targets import extract_targets
+from tracker.ingest.paragraphs import paragraphs
+from tracker.extract.segment import split_reports
+from tracker.extract.targets import extract_targets
 
-GOLD = SHARED / "eval" / "gold_seeds.json"
-DEV = SHARED / "dev"
+GOLD = KEYS / "gold_seeds.json"
 
 
 def source_of(text: str) -> SourceText:
@@ -184,8 +183,6 @@ def test_seed_targets_match_the_answer_key(prefix):
 ])
 def test_national_reports(year, expected):
     path = DEV / f"national_{year}.txt"
-    if not path.exists():
-        pytest.skip("shared dev reports not present")
     src = read_source(path)
     found = []
     for report in split_reports(src):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from tracker.store import Filter, Store
+from tracker.importer import import_files
 from ui import source_view
 from ui.detail import DetailPane
 from ui.marking import MarkDialog, mark_ids
@@ -217,7 +218,7 @@ def test_document_markup_is_shown_as_text(qtbot, tmp_path):
     doc = tmp_path / "markup.txt"
     doc.write_text("\n".join(raw), encoding="utf-8")
     store = Store.open(tmp_path / "m.db")
-    store.import_files([doc])
+    import_files(store, [doc])
     cid = first_with(store, kind="target", value=7.2)
     store.add_suggestions(cid, [{"status": "done", "score": 0.5, "reason": "<i>r</i>",
                                  "evidence": [{"text": "<b>y</b><script>z</script>", "line": 3}]}])
@@ -245,7 +246,7 @@ def test_unknown_id_shows_the_one_line_message(pane):
 
 
 def test_suggestion_from_a_review_document_names_it_everywhere(pane, store):
-    store.import_files([seed("004")])
+    import_files(store, [seed("004")])
     review = next(d for d in store.documents() if d["name"].startswith("004_"))
     cid = first_with(store, kind="target", value=7.2)
     store.add_suggestions(cid, [{"status": "done", "score": 0.8, "reason": "增长7.4%",
@@ -273,7 +274,7 @@ def test_ctrl_enter_records_the_marking(qtbot):
 def test_real_verification_suggestions_show_with_their_review_document(qtbot, tmp_path):
     from tracker import verify
     store = Store.open(tmp_path / "v.db")
-    store.import_files([seed("000"), seed("001")])
+    import_files(store, [seed("000"), seed("001")])
     assert verify.suggest(store) > 0
     cid = next(c for c in store.query(Filter()) if store.suggestions(c))
     suggestions = store.suggestions(cid)
@@ -307,7 +308,7 @@ def test_ctrl_number_in_the_pane_marks_the_shown_commitment(pane, store, qtbot, 
 def test_view_a_suggested_passage_in_its_document(qtbot, tmp_path):
     from tracker import verify
     store = Store.open(tmp_path / "v.db")
-    store.import_files([seed("000"), seed("001")])
+    import_files(store, [seed("000"), seed("001")])
     verify.suggest(store)
     cid = next(c for c in store.query(Filter()) if store.suggestions(c))
     item = store.suggestions(cid)[0]["evidence"][0]

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from tracker.store import Filter
+from tracker.importer import import_files, reextract
 from ui import commands, workers
 from ui.commands import CorrectCommand, MarkCommand
-from tests.conftest import ROOT
+from tests.conftest import DEV, ROOT
 
 
 @pytest.fixture
@@ -60,8 +61,8 @@ def test_marks_while_the_worker_imports_all_land(qtbot, store, errors):
     cid = store.query(Filter())[0]
     stack = QUndoStack()
     paths = sorted(glob.glob(str(ROOT / "seeds" / "*.txt"))) + sorted(
-        glob.glob(str(ROOT.parent / "shared" / "dev" / "*.txt")))
-    task = workers.run_task(store.import_files, paths)   # the shell's way: a bound method
+        glob.glob(str(DEV / "*.txt")))
+    task = workers.run_task(import_files, store, paths)   # the shell's way: store first
     pushed = 0
     while not task.is_done() or pushed == 0:
         stack.push(MarkCommand(store, [cid], "done", note=str(pushed)))
@@ -86,5 +87,5 @@ def test_undoing_stacked_corrections_steps_back_one_at_a_time(qtbot, store, erro
     c = store.commitment(cid)
     assert (c["value"], c["corrected_fields"]) == (7.2, [])
     # a re-extraction afterwards keeps no trace of the undone corrections
-    store.reextract()
+    reextract(store)
     assert store.commitment(cid)["value"] == 7.2 and errors == []

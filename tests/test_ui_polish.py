@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from conftest import seed
 from tracker.store import Filter, Store
+from tracker.importer import import_files
 from ui.filters import NOTHING
 from ui.mainwindow import MainWindow
 from ui.models import COLUMN
@@ -24,7 +25,7 @@ def two_years(tmp_path) -> Path:
     """A store file holding seed 000 (plan year 2024) and seed 001 (2025), same region."""
     path = tmp_path / "two.db"
     with Store.open(path) as s:
-        s.import_files([seed("000"), seed("001")])
+        import_files(s, [seed("000"), seed("001")])
     return path
 
 
@@ -148,7 +149,7 @@ def test_importer_is_idle_when_imported_fires(qtbot, tmp_path):
         assert w.import_paths([str(seed("001"))]) is not None
     assert seen == [(False, False)]
     done = []
-    task = w.run_in_background(w.store.import_files, [str(seed("000"))], message="…",
+    task = w.run_in_background(import_files, w.store, [str(seed("000"))], message="…",
                                on_done=lambda _r: done.append(w.busy()))
     assert task is not None
     qtbot.waitUntil(lambda: bool(done), timeout=60000)

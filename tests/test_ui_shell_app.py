@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 
 from conftest import ROOT, seed
 from tracker.store import Filter, Store
+from tracker.importer import import_files
 
 
 def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
@@ -35,7 +36,7 @@ def image_ok(path: Path) -> QImage:
 def test_screenshot_of_a_store(tmp_path):
     db = tmp_path / "s.db"
     with Store.open(db) as store:
-        store.import_files([seed("001")])
+        import_files(store, [seed("001")])
     out = tmp_path / "shot.png"
     proc = run_app(tmp_path, "--db", str(db), "--screenshot", str(out), "--size", "1300x800")
     assert proc.returncode == 0, proc.stderr

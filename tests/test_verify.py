@@ -12,9 +12,8 @@ from tracker.verify.actuals import figures_for, progress_share
 from tracker.verify.core import verify_one
 from tracker.verify.lexicon import resolve
 
-from conftest import SHARED, seed
+from conftest import DEV, seed
 
-DEV = SHARED / "dev"
 
 
 @pytest.fixture(scope="module")
@@ -284,7 +283,7 @@ def test_direction_only_target_against_a_stated_change():
 def test_half_year_summary_gives_in_progress():
     # seed 004: "XX经济开发区2024年上半年工作总结…GDP增长率达到5.2%"
     source = read_source(seed("004"))
-    from tracker.segment import split_reports
+    from tracker.extract.segment import split_reports
     report = next(r for r in split_reports(source) if "2024年上半年" in r.title)
     rv = build_review(source, report)
     r = verify_one(target("地区生产总值增长6%", "地区生产总值", 6), 2024, rv)

@@ -6,18 +6,19 @@ import json
 
 import pytest
 
-from tracker.cli import main
+from tracker.cli.main import main
 from tracker.store import Filter, Store
 from tracker.verify import suggest
+from tracker.importer import import_files
 
-from conftest import SHARED, seed
+from conftest import DEV, seed
 
 
 @pytest.fixture()
 def store(tmp_path):
     """Seed 000 (肃州区 compilation with a 2024 plan) and seed 001 (2025 report reviewing 2024)."""
     s = Store.open(tmp_path / "t.db")
-    s.import_files([seed("000"), seed("001")])
+    import_files(s, [seed("000"), seed("001")])
     yield s
     s.close()
 
@@ -91,7 +92,7 @@ def test_cli_reject_then_suggest(store, capsys):
 def test_suggest_with_review_file_imports_it(tmp_path, capsys):
     db = str(tmp_path / "r.db")
     with Store.open(db) as s:
-        s.import_files([seed("000")])
+        import_files(s, [seed("000")])
     assert main(["--db", db, "suggest", "--review", str(seed("001"))]) == 0
     with Store.open(db) as s:
         assert any(d["name"].startswith("001") for d in s.documents())
@@ -105,7 +106,7 @@ def test_progress_and_cancel_callbacks(store):
 
 
 def test_cli_verify_json_contract(capsys):
-    code = main(["verify", str(SHARED / "dev" / "national_2013.txt"), str(SHARED / "dev" / "national_2014.txt"),
+    code = main(["verify", str(DEV / "national_2013.txt"), str(DEV / "national_2014.txt"),
                  "--json"])
     assert code == 0
     out = json.loads(capsys.readouterr().out)

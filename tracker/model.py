@@ -91,6 +91,7 @@ class ReportExtraction:
 
     report: Report
     commitments: tuple[Commitment, ...]
+    glossary: dict[str, str] = field(default_factory=dict, compare=False)   # 名词解释 term -> definition
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names, icon and Chinese translations set up once."""
     from ui import i18n
-    from ui.mainwindow import icon
+    from ui.icons import icon
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from tracker import importer
 from ui import workers
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -65,7 +66,7 @@ class BackgroundMixin:
         paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
         if not paths or self.store is None:
             return None
-        return self.run_in_background(self.store.import_files, paths,
+        return self.run_in_background(importer.import_files, self.store, paths,
                                       message=self.tr("正在导入示例报告…"),
                                       on_done=self._imported)
 

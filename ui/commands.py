@@ -10,7 +10,6 @@ The store functions stay usable from the CLI and tests; only the stack is Qt.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -64,7 +63,6 @@ class _StoreCommand(QUndoCommand):
 
     def _run(self, step: Callable[[], None]) -> None:
         """Do one step; on failure show the one line and drop the command from the stack."""
-        _settle(self.store)
         try:
             step()
         except UserError as exc:
@@ -87,20 +85,6 @@ def show_error(message: str) -> None:
 
 # Called with the one-line message when a command cannot be done or undone.
 error_handler: Callable[[str], None] = show_error
-_SETTLE_SECONDS = 60.0
-
-
-def _settle(store) -> None:
-    """Wait while the worker thread holds a write transaction on the store's connection.
-
-    The GUI and the worker share one connection; a write started inside the
-    worker's transaction fails with "cannot start a transaction within a
-    transaction". Extraction runs outside any transaction, so waits are short.
-    """
-    conn = getattr(store, "conn", None)
-    deadline = time.monotonic() + _SETTLE_SECONDS
-    while conn is not None and conn.in_transaction and time.monotonic() < deadline:
-        time.sleep(0.01)
 
 
 class MarkCommand(_StoreCommand):

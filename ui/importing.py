@@ -1,6 +1,6 @@
 """Import documents into the store from the GUI: progress dialog with cancel, errors, drops.
 
-store.import_files runs on the worker (one transaction; a cancel leaves the store
+tracker.importer.import_files runs on the worker (one transaction; a cancel leaves the store
 unchanged), a QProgressDialog follows its progress(done, total) calls, a UserError
 shows its one line in a warning box, and on_done/`imported` let the window refresh.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from tracker.importer import import_files as extract_and_store
 from ui.workers import Task, run_on_store
 
 # What the file dialog offers; ingest decides what is readable and says why not.
@@ -86,7 +87,7 @@ class Importer(QObject):
         dialog.setAutoClose(False)
         self.dialog = dialog
         # Its own connection on the worker, so edits in the window meanwhile are safe.
-        task = run_on_store(self.store, type(self.store).import_files, paths,
+        task = run_on_store(self.store, extract_and_store, paths,
                             on_progress=self._progress)
         self.task = task
         dialog.canceled.connect(task.cancel)

@@ -11,18 +11,19 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow,
                                QProgressBar, QSplitter, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
 from tracker.store import Filter, Store
-from ui import workers
+from ui import menus, workers
 from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
 from ui.filters import NOTHING, FilterBar, combine
+from ui.icons import icon
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.tree import ReportTree
@@ -30,18 +31,12 @@ from ui.window_settings import DETAIL_MIN, SettingsMixin
 
 log = logging.getLogger(__name__)
 
-ICONS = Path(__file__).resolve().parent.parent / "icons"
 LAST_STORE_KEY = "store/last"
 # First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
 _WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
-
-
-def icon(name: str) -> QIcon:
-    """An icon from icons/NAME.svg."""
-    return QIcon(str(ICONS / f"{name}.svg"))
 
 
 class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
@@ -103,7 +98,6 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.model.modelReset.connect(self._model_reset)
         self.detail.changed.connect(self.rows_changed)
 
-        from ui import menus   # the actions need the widgets above
         self.actions_ = menus.install(self)
         self.resize(1360, 820)
         self.restore_settings()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from tracker.errors import UserError
 from tracker.verify import suggest
 from ui import printing
+from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
 
 STORE_FILTER = "台账 (*.db *.sqlite);;所有文件 (*)"
@@ -25,7 +26,6 @@ FOLDER_KEY = "store/last_folder"
 
 def _action(window, text: str, slot, shortcut=None, icon_name: str | None = None,
             tip: str | None = None) -> QAction:
-    from ui.mainwindow import icon
     action = QAction(text, window)
     if icon_name:
         action.setIcon(icon(icon_name))
@@ -40,7 +40,6 @@ def _action(window, text: str, slot, shortcut=None, icon_name: str | None = None
 
 def install(w) -> SimpleNamespace:
     """Create the menus and toolbar of main window w; the actions by name."""
-    from ui.mainwindow import icon
     tr = w.tr
     h = _Handlers(w)
     a = SimpleNamespace()

@@ -1,6 +1,6 @@
 """Print preview, print and export of the status sheet (对照表) from the app.
 
-There is one layout: the core's PDF (tracker.sheet_pdf). Preview and print render
+There is one layout: the core's PDF (tracker.sheet.pdf). Preview and print render
 its pages with QtPdf into the printer's painter, so paper, preview and exported PDF
 look the same. Big sheets are rendered on the worker thread behind a busy dialog.
 """
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
-from tracker.sheet_build import sheet_data
-from tracker.sheet_pdf import pdf_bytes
+from tracker.sheet.build import sheet_data
+from tracker.sheet.pdf import pdf_bytes
 from tracker.store import Store
 
 FOLDER_KEY = "sheet/last_folder"

@@ -153,8 +153,8 @@ def run_task(fn: Callable[..., Any], *args: Any,
     """Queue fn(*args, progress=..., cancel=..., **kwargs) on the worker; return the Task.
 
     The task starts once control returns to the event loop, so signals connected
-    right after this call never miss a result. A Store method (store.import_files)
-    or a function taking a Store first (verify.suggest, store) runs on its own
+    right after this call never miss a result. A Store method (store.backup)
+    or a function taking a Store first (importer.import_files, verify.suggest) runs on its own
     connection to the same file, see run_on_store.
     """
     fn, args = _own_connection(fn, args)

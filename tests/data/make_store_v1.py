@@ -16,8 +16,8 @@ sys.path.insert(0, str(HERE.parent.parent))
 from sqlite_utils import Database  # noqa: E402
 
 from tracker.extract import extract_file  # noqa: E402
-from tracker.identity import keyed  # noqa: E402
-from tracker.migrations import MIGRATIONS  # noqa: E402
+from tracker.store.identity import keyed  # noqa: E402
+from tracker.store.migrations import MIGRATIONS  # noqa: E402
 
 SEED = HERE.parent.parent / "seeds" / "001_306d7ec0a692e678.txt"
 OUT = HERE / "store_v1.db"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalize import fold
-from .lexicon import Indicator, mentions, mentions_of, pair_mentions
+from tracker.ingest.normalize import fold
+from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
 
 # Unit -> (family, factor to the family's base).
 UNITS: dict[str, tuple[str, float]] = {

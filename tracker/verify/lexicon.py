@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..normalize import fold as fold_text
+from tracker.ingest.normalize import fold as fold_text
 
 # Prefixes that only name the place: 全区地区生产总值 is 地区生产总值.
 _PLACE_PREFIX = re.compile(r"^(?:全[省市区县州旗镇]|本[省市区县]|我[省市区县]|全国)")

@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import SourceText
-from ..paragraphs import paragraphs
+from tracker.model import SourceText
+from tracker.ingest.paragraphs import paragraphs
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+")
 _MAX_LEN = 160          # longer sentences are cut at commas into windows of about this size

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import Commitment
-from .actuals import figures_for
-from .lexicon import Indicator, resolve
-from .verdict import RATE_BAND
+from tracker.model import Commitment
+from tracker.verify.actuals import figures_for
+from tracker.verify.lexicon import Indicator, mentions_of, resolve
+from tracker.verify.period import period_ok
+from tracker.verify.verdict import RATE_BAND
 
 _SYNC = re.compile(r"同步")
 _INCOME = re.compile(r"收入")
@@ -38,8 +39,6 @@ def indicators() -> list[Indicator]:
 
 def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[str, str, list] | None:
     """(status, reason, passages) when the review gives GDP and income growth of the plan year."""
-    from .core import period_ok
-
     found: dict[str, tuple[float, object]] = {}
     for ind in indicators():
         for p in search(ind):
@@ -78,9 +77,6 @@ _WANT_UP = re.compile(r"增长|提高|增加|提升|扩大")
 def trend_verdict(c: Commitment, ind: Indicator, plan_year: int | None, review,
                   passages: list) -> tuple[str, float, object, str] | None:
     """(status, change, passage, reason) for a direction-only target, from the first passage stating a change."""
-    from .core import period_ok
-    from .lexicon import mentions_of
-
     text = c.text or ""
     if c.masked or re.search(r"[\d×*＊Ｘ]", text):
         return None     # "增长×%": a hidden number, not a target without one

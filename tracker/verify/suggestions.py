@@ -11,8 +11,10 @@ import hashlib
 import json
 from typing import Callable
 
-from ..model import Commitment
-from .core import Result, Review, verify_one
+from tracker.model import Commitment
+from tracker.store import Filter
+from tracker.verify.core import Result, Review, verify_one
+from tracker.verify.review import build_review, query_vocabulary
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -26,9 +28,6 @@ _FIELDS = ("kind", "text", "line", "indicator", "measure", "value", "value_high"
 def suggest(store, plan_year: int | None = None, review_document_id: int | None = None,
             progress: Progress = None, cancel: Cancel = None) -> int:
     """Add suggestions for open commitments (of plan_year, or all); returns how many were added."""
-    from ..store import Filter
-    from . import build_review, query_vocabulary
-
     reports = store.reports()
     by_id = {r["id"]: r for r in reports}
     ids = store.query(Filter(year=plan_year) if plan_year is not None else Filter())

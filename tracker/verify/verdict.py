@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Commitment
-from .actuals import UNITS, Figure
-from .lexicon import Indicator
+from tracker.model import Commitment
+from tracker.verify.actuals import UNITS, Figure
+from tracker.verify.lexicon import Indicator
 
 RATE_BAND = 0.5
 LEVEL_BAND = 0.05

@@ -1,0 +1,42 @@
+"""Options shared by several commands: the commitment filters and the store to open."""
+
+from __future__ import annotations
+
+import argparse
+
+from tracker.model import KINDS
+from tracker.store.core import Filter, Store
+from tracker.store.edit import parse_status
+
+
+def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    """The filters of `tracker list`, also used by `tracker sheet`."""
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--year", type=int, help="计划年份 plan year")
+    p.add_argument("--region", help="地区 region")
+    p.add_argument("--status", help="状态 status, or unmarked / 未标记")
+    p.add_argument("--category", help="章节 section heading")
+    p.add_argument("--report", type=int, dest="report_id", help="报告编号 report id")
+    p.add_argument("--overdue", action="store_true", help="已逾期 deadline passed, not done")
+    p.add_argument("--behind", action="store_true", help="落后序时进度 behind schedule")
+    p.add_argument("--search", metavar="TEXT", help="全文检索 text contains")
+    p.add_argument("--as-of", metavar="DATE", help="参照日期 reference date YYYY-MM-DD")
+    p.add_argument("--stale", action="store_true", help="包括已失效的 include stale ones")
+
+
+def filter_from_args(args: argparse.Namespace) -> Filter:
+    """The Filter the filter options describe."""
+    status = args.status
+    if status in ("unmarked", "未标记"):
+        status = "unmarked"
+    elif status:
+        status = parse_status(status)
+    return Filter(kind=args.kind, status=status, year=args.year, region=args.region,
+                  report_id=args.report_id, category=args.category, overdue=args.overdue,
+                  behind=args.behind, text=args.search, as_of=args.as_of,
+                  include_stale=args.stale)
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store named by --db (before or after the command), else the default one."""
+    return Store.open(getattr(args, "db", None))

@@ -1,0 +1,37 @@
+"""`tracker sheet`: write the status sheet (对照表) as PDF, CSV, XLSX or HTML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tracker.errors import UserError
+from tracker.sheet import sheet_data, write_data
+from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `tracker sheet` with the same filters as `tracker list`."""
+    p = sub.add_parser("sheet", help="打印对照表 write the status sheet (.pdf .csv .xlsx .html)",
+                       description="按筛选条件输出承诺事项完成情况对照表；格式由 --out 的后缀决定。")
+    p.add_argument("--out", "-o", required=True, metavar="FILE",
+                   help="输出文件 status.pdf | .csv | .xlsx | .html")
+    p.add_argument("--landscape", action="store_true", help="横向 A4 landscape (PDF, XLSX, HTML)")
+    add_filter_arguments(p)
+    p.set_defaults(handler=cmd_sheet)
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    """tracker sheet --out FILE [filters] [--landscape]"""
+    f = filter_from_args(args)
+    with open_store(args) as store:
+        data = sheet_data(store, f)
+    if data.total == 0:
+        print("提示: 所选范围内没有承诺事项 / no commitments match; the sheet is empty",
+              file=sys.stderr)
+    try:
+        out = write_data(data, args.out, landscape=args.landscape)
+    except OSError as exc:
+        raise UserError(f"{args.out}: 无法写入 / cannot write ({exc.strerror or exc})") from None
+    print(f"{out}: {data.total} 项承诺 / commitments")
+    return 0

@@ -1,0 +1,257 @@
+"""Store commands: import, list, show, mark, history, correct, reextract, backup, reports, set-year."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tracker.errors import UserError
+from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
+from tracker.store.edit import parse_status
+from tracker.importer import import_files, reextract
+
+_KIND_ZH = {"target": "目标", "livelihood": "实事", "project": "项目"}
+_STATUS_ZH = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中", "not_done": "未完成",
+              "unknown": "未知", None: "未标记"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the store subcommands to the `tracker` parser."""
+    p = sub.add_parser("import", help="导入文件到台账 import files into the store")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--plan-year", type=int, metavar="N", help="文中未写明时的计划年份 plan year if not stated")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("list", help="列出承诺 list commitments")
+    add_filter_arguments(p)
+    p.add_argument("--sort", default="id", help="排序列 sort column (id, kind, text, deadline, status, …)")
+    p.add_argument("--desc", action="store_true", help="倒序 descending")
+    p.add_argument("--limit", type=int, help="最多显示 at most N rows")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="显示一条承诺及原文 show a commitment and its source")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("mark", help="标记完成情况 mark status: mark ID... STATUS",
+                       usage="tracker mark ID... STATUS [--note TEXT] [--evidence TEXT] [--actual N] "
+                             "[--progress P]")
+    p.add_argument("args", nargs="+", metavar="ID... STATUS",
+                   help="done partial in_progress not_done unknown / 已完成 部分完成 推进中 未完成 未知")
+    p.add_argument("--note", default="", help="备注 note")
+    p.add_argument("--evidence", help="佐证 evidence text")
+    p.add_argument("--actual", type=float, help="实际值 actual value")
+    p.add_argument("--progress", type=float, help="进度 progress, 0-1 or percent")
+    p.set_defaults(handler=cmd_mark)
+
+    p = sub.add_parser("history", help="标记历史 status history")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("undo", help="撤销最近一次标记 remove the newest status event")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_undo)
+
+    p = sub.add_parser("correct", help="修正字段 correct fields: correct ID FIELD=VALUE...")
+    p.add_argument("id", type=int)
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    p.set_defaults(handler=cmd_correct)
+
+    p = sub.add_parser("reextract", help="按现有规则重新提取 re-run extraction on stored text")
+    p.set_defaults(handler=cmd_reextract)
+
+    p = sub.add_parser("backup", help="备份台账 back up the store")
+    p.add_argument("path", metavar="PATH")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("reports", help="列出报告 list reports")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_reports)
+
+    p = sub.add_parser("set-year", help="设定报告计划年份 set a report's plan year")
+    p.add_argument("report_id", type=int)
+    p.add_argument("year", help="年份 year, or 'none' to use the year read from the text")
+    p.set_defaults(handler=cmd_set_year)
+
+
+def _progress(stage: str):
+    """A \r-updated percentage on a terminal, then one line when writing starts.
+
+    Not a terminal (a pipe, a log): only that last line, so an error stays one line.
+    """
+    tty = sys.stderr.isatty()
+
+    def report(done: int, total: int) -> None:
+        if tty:
+            print(f"\r{stage} {100 * done // max(total, 1)}%", end="", file=sys.stderr, flush=True)
+        if done >= total:
+            print(("\n" if tty else "") + "写入 writing…", file=sys.stderr, flush=True)
+    return report
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _summary(r) -> str:
+    return (f"文件 files: +{r.documents_added} (跳过 skipped {r.documents_skipped}); 报告 reports: {r.reports}; "
+            f"承诺 commitments: 新增 added {r.added}, 保留 kept {r.kept}, 失效 stale {r.stale}")
+
+
+def cmd_import(args) -> int:
+    """tracker import FILES... [--plan-year N]"""
+    with open_store(args) as store:
+        r = import_files(store, args.files, plan_year=args.plan_year, progress=_progress("提取 extracting"))
+    print(_summary(r))
+    return 0
+
+
+def cmd_list(args) -> int:
+    """tracker list [filters] [--json]"""
+    f = filter_from_args(args)
+    with open_store(args) as store:
+        ids = store.query(f, order=args.sort, descending=args.desc)
+        if args.limit is not None:
+            ids = ids[:args.limit]
+        rows = store.rows(ids, as_of=args.as_of)
+    ordered = [rows[i] for i in ids if i in rows]
+    if args.json:
+        _print_json(ordered)
+        return 0
+    for r in ordered:
+        flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "")
+        print(f"{r['id']:>6}  {_KIND_ZH.get(r['kind'], r['kind'])}  {_STATUS_ZH.get(r['status'], r['status'])}  "
+              f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{r['text']}")
+    print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args) -> int:
+    """tracker show ID: fields, then the source paragraph with the commitment in 【】."""
+    with open_store(args) as store:
+        c = store.commitment(args.id)
+        src = store.source(args.id)
+    if args.json:
+        _print_json({**c, "source": src})
+        return 0
+    skip = {"report", "document", "current_status", "current_progress", "key"}
+    for k, v in c.items():
+        if k not in skip and v not in (None, "", [], False):
+            print(f"{k}: {v}")
+    print(f"document: {c['document']['name']} (#{c['document']['id']})")
+    print("----")
+    spans = {}
+    for no, a, b in src["marks"]:
+        spans.setdefault(no, []).append((a, b))
+    for no, text in src["lines"]:
+        for a, b in sorted(spans.get(no, []), reverse=True):
+            text = f"{text[:a]}【{text[a:b]}】{text[b:]}"
+        print(f"{no:>5}| {text}")
+    return 0
+
+
+def cmd_mark(args) -> int:
+    """tracker mark ID... STATUS [--note --evidence --actual --progress]"""
+    if len(args.args) < 2:
+        raise UserError("mark: 需要编号和状态 / give one or more ids and a status")
+    *raw_ids, status = args.args
+    try:
+        ids = [int(i) for i in raw_ids]
+    except ValueError:
+        raise UserError(f"{' '.join(raw_ids)}: 编号应为数字 / ids must be numbers") from None
+    with open_store(args) as store:
+        events = store.mark(ids, status, note=args.note, evidence_text=args.evidence,
+                            actual_value=args.actual, progress=args.progress)
+    print(f"已记录 recorded {len(events)}: {parse_status(status)}")
+    return 0
+
+
+def cmd_history(args) -> int:
+    """tracker history ID"""
+    with open_store(args) as store:
+        events = store.history(args.id)
+    if args.json:
+        _print_json(events)
+        return 0
+    if not events:
+        print("未标记 / no status recorded")
+    for e in events:
+        extra = "".join(f"  {k}={e[k]}" for k in ("actual_value", "progress", "evidence_text", "evidence_document")
+                        if e.get(k) is not None)
+        print(f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}")
+    return 0
+
+
+def cmd_undo(args) -> int:
+    """tracker undo ID: delete the newest event of a commitment."""
+    with open_store(args) as store:
+        events = store.history(args.id)
+        if not events:
+            raise UserError(f"{args.id}: 没有可撤销的标记 / nothing to undo")
+        store.delete_event(events[0]["id"])
+    print(f"已撤销 removed #{events[0]['id']} {events[0]['status']}")
+    return 0
+
+
+def cmd_correct(args) -> int:
+    """tracker correct ID FIELD=VALUE..."""
+    fields = {}
+    for a in args.assignments:
+        if "=" not in a:
+            raise UserError(f"{a}: 应为 FIELD=VALUE / expected FIELD=VALUE")
+        k, v = a.split("=", 1)
+        fields[k.strip()] = v
+    with open_store(args) as store:
+        previous = store.correct(args.id, **fields)
+    for k, v in previous.items():
+        print(f"{k}: {v} -> {fields[k]}")
+    return 0
+
+
+def cmd_reextract(args) -> int:
+    """tracker reextract"""
+    with open_store(args) as store:
+        r = reextract(store, progress=_progress("提取 extracting"))
+    print(_summary(r))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    """tracker backup PATH"""
+    with open_store(args) as store:
+        dest = store.backup(args.path)
+    print(f"已备份到 backed up to {dest}")
+    return 0
+
+
+def cmd_reports(args) -> int:
+    """tracker reports"""
+    with open_store(args) as store:
+        reports = store.reports()
+    if args.json:
+        _print_json(reports)
+        return 0
+    for r in reports:
+        year = f"{r['plan_year'] or '?'}{'*' if r['plan_year_set_by_user'] else ''}"
+        print(f"{r['id']:>4}  {r['region'] or '?'}  {year}  {r['count']:>4}  {r['title'][:40]}  ({r['document']})")
+    return 0
+
+
+def cmd_set_year(args) -> int:
+    """tracker set-year REPORT_ID YEAR|none"""
+    if args.year.lower() in ("none", "null", "-"):
+        year = None
+    else:
+        try:
+            year = int(args.year)
+        except ValueError:
+            raise UserError(f"{args.year}: 年份应为数字 / year must be a number") from None
+    with open_store(args) as store:
+        store.set_plan_year(args.report_id, year)
+    print(f"报告 report {args.report_id}: plan_year = {year if year is not None else '(from text)'}")
+    return 0

@@ -1,0 +1,93 @@
+"""Figures a pledge can state: which numbers in a clause count, and which is its main one.
+
+A clause of a plan names many numbers that are not pledged figures: years (2025年),
+model names (5G, 110KV, G213线), ranks (第3, 100强), names in quotes (“5+4+2”,
+“三个1亿人”), the size of a project (总投资×亿元的…) and sayings (千家万户).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracker.extract.numbers import Quantity, find_quantities
+
+# Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
+_COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张床株棵头只艘架倍")
+# Verbs that make a Chinese-numeral count a pledge: "新建两所幼儿园", "完成…两条道路建设"
+# (not the vague "实施一批…项目").
+_BUILD_VERB = re.compile(r"新建|新增|建成|改造|改建|扩建|开工|竣工|完成|实施|引进|培育|创建|打造|新开|开通|新上|落地|签约|招引")
+_DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长)(?:约|近|达|为)?\s*$")
+# A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代/小时.
+_MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世小])")
+
+
+def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    """Figures of the clause text[start:end] that a pledge can state (not years, ranks, model
+    names or slogans), with offsets in text."""
+    out = []
+    for q in find_quantities(text[start:end]):
+        a, b = start + q.start, start + q.end
+        before = text[a - 1] if a > 0 else " "
+        after = text[b] if b < len(text) else " "
+        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段":
+            continue                     # "G213线", "第3个", "“5+4+2”", "100强", "3A级"
+        if not q.unit and not q.masked:
+            q = _bare_number(text, a, b, q)
+            if q is None:
+                continue                 # "5G", "2025年", "“1246”", "30多年"
+        if _DESCRIPTIVE.search(text[max(start, a - 6):a]):
+            continue                     # "总投资×亿元的…项目": the size of a project, not a pledge
+        if _in_quotes(text, a):
+            continue                     # a name or saying: "“三个1亿人”问题", "“四两拨千斤”"
+        numeral = text[a:b].lstrip()
+        if q.chinese and not re.match(r"[零〇一二两三四五六七八九十]", numeral):
+            continue                     # "千家万户": 千/万 alone are not a figure
+        if not numeral[:1].isdigit() and not q.masked:
+            magnitude = any(m in (q.unit or "") for m in "万亿")
+            counted = q.unit in _COUNTERS and q.unit != "批" and _BUILD_VERB.search(text[max(start, a - 12):a])
+            if not magnitude and not counted and (q.unit in _COUNTERS or (q.value or 0) < 10):
+                continue                 # "八个方面", "两手发力", "一户一策"; but "新建两所幼儿园"
+        out.append(shift(q, start))     # paragraph offsets, so joined clauses stay comparable
+    return out
+
+
+def _bare_number(text: str, a: int, b: int, q: Quantity) -> Quantity | None:
+    """A number with no listed unit: "700多亿元" -> 亿元, "2829眼机井" -> 眼; None for "30多年"."""
+    if not text[a:b].strip().isdigit():
+        return None
+    after = text[b:b + 1]
+    if after in ("多", "余"):
+        rest = find_quantities(text[a:b] + text[b + 1:b + 8])
+        if rest and rest[0].start == 0 and rest[0].unit:
+            return Quantity(q.value, rest[0].unit, q.start, q.end + 1 + len(rest[0].unit),
+                            modifier=rest[0].modifier)
+        return None
+    if _MEASURE_WORD.match(after) and text[b:b + 2] not in ("方面", "大类"):   # "5方面21项问题"
+        return Quantity(q.value, after, q.start, q.end + 1)
+    return None
+
+
+def main_quantity(folded: str, quants: list[Quantity]) -> Quantity | None:
+    """The figure a pledge is about: not a "每50公斤" rate base nor the "由240元" of "提高到280元"."""
+    usable = [q for q in quants if not folded[max(0, q.start - 1):q.start].endswith("每")] or quants
+    if not usable:
+        return None
+    if "由" in folded[:usable[0].start]:
+        after_to = [q for q in usable if re.search(r"(?:到|至)\s*$", folded[:q.start])]
+        if after_to:
+            return after_to[0]
+    return usable[0]
+
+
+def _in_quotes(text: str, pos: int, longest: int = 12) -> bool:
+    """Whether pos lies inside a short “…” quotation."""
+    opened = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
+    if opened < 0 or text.rfind("”", 0, pos) > opened:
+        return False
+    closed = text.find("”", pos)
+    return 0 <= closed - opened <= longest
+
+def shift(q: Quantity, by: int) -> Quantity:
+    """q with its offsets moved by `by` (paragraph offsets -> clause offsets)."""
+    return replace(q, start=q.start + by, end=q.end + by)

@@ -1,0 +1,255 @@
+"""Project pledges: any other concrete, checkable pledge of the plan year.
+
+A pledge is one clause (split at , ， ； 。) of the plan part that states a quantity
+("新建充电桩392个", "完成投资25亿元以上") or a deadline ("确保世纪大桥7月份建成通车").
+Clauses joined by 、 under one verb stay one entry. Results of past years, forecasts
+and slogans are left out, and so is any span already taken by targets or livelihood.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from tracker.extract.dates import find_deadline
+from tracker.model import PROJECT, Commitment, Report, SourceText
+from tracker.ingest.normalize import fold
+from tracker.extract.numbers import Quantity
+from tracker.ingest.paragraphs import Paragraph
+from tracker.extract.plan_part import plan_starts
+from tracker.extract.pledge_figures import main_quantity, pledge_quantities, shift
+from tracker.extract.sections import heading_of
+
+_SENTENCE_END = "。！？!?"
+# A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
+_ITEM = re.compile(r"\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
+_CLAUSE_END = ",，；;:："
+_COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
+
+# Past results and progress: "圆满完成了", "累计完成", "比上年增长", "已建成", "截至6月底".
+_RESULT = re.compile(
+    r"(?<![为除])了(?![解])|累计|比上年|比去年|较上年|同比|^(?:去年|上年)|目前|已经"
+    r"|已(?:完成|建成|实现|达到|开工|竣工|投产|落地|签约|超过|按|有)"
+    r"|将达(?=\s*\d)"        # "今年高校毕业生将达727万人": a forecast of a fact
+    r"|目标(?:拟)?(?:定为|为|是)"   # "今年的经济增长目标定为7.5%左右": a target, not a project
+    r"|共(?:完成|实现|争取|落实)|超额完成|完成年度?(?:计划|任务)的|占全年"
+)
+# A whole sentence that forecasts or reports: "预计到年底可完成…", "截至目前…".
+_NOT_PLEDGE_SENTENCE = re.compile(r"预计|截至|截止|至目前|目前已")
+# Multi-year goals belong to targets of another period: "“十二五”期间", "到2027年", "年均".
+_MULTI_YEAR = re.compile(r"期间|五年|年均|[一二三四五六七八九十]+五(?:”|\")?(?:末|时期|规划)")
+# The livelihood list's own heading: "切实办好10件惠民实事".
+_LIVELIHOOD = re.compile(r"(?:惠民|为民|民生|件)实事")
+# A clause that only completes the one before it: "…改造,让3800户群众乐享绿色暖冬",
+# "完成投资184亿元以上,增长5%以上", "改造城市老旧小区 30 个，共 1709 户".
+_RESULT_TAIL = re.compile(r"^(?:让|使|惠及|受益)")
+_RATE_TAIL = re.compile(r"^(?:同比)?(?:增长|增速|增幅)")
+_SHARE_TAIL = re.compile(r"^(?:共|合计|总计|其中)")
+# Work words a clause needs to inherit a deadline that heads its sentence ("年内…；确保完成…").
+_WORK = re.compile(r"完成|建成|开工|竣工|投产|投用|运营|通车|交付|达产|实现|引进|落地|签约|启动|搬迁|改造|新建|建设"
+                   r"|开放|投入使用|挂牌|验收|出台|制定|编制|达标|上线|开通|开业|招生|入住|并网|发电")
+_DONE = re.compile(r"竣工|投入使用|建成|投用|通车|完工|投产|运营|开业")
+_OWN_VERB = re.compile(r"确保|力争|争取|加快|推进|推动|积极|大力|全力|全面|完成|实施|启动|开工|新建|建成")
+_DECREASE = re.compile(r"压减|减少|下降|降低|削减|压降")
+_GROWTH = re.compile(r"增长|提高|提升|增加|增速")
+
+
+def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
+                     cats: list[str | None], taken: list[tuple[int, int]],
+                     targets: Sequence[Commitment] = ()) -> list[Commitment]:
+    """Project pledges of the plan part of report, skipping the (start, end) file spans in taken
+    and clauses that only restate one of the report's targets."""
+    if report.plan_year is None and report.doc_type != "government_work_report":
+        return []             # yearbooks, bulletins, summaries with no plan year pledge nothing
+    out: list[Commitment] = []
+    items = {a for a, b in taken if _ITEM.match(source.text, a) or "实事" in source.text[a:b]}
+    for para, cat, start in zip(paras, cats, plan_starts(paras, report.plan_year)):
+        if start is not None:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
+            stop = _item_start(para, items)
+            out.extend(_paragraph_projects(para, cat, report.plan_year, taken, start, stop))
+    return [c for c in out if not any(restates(c, t) for t in targets)]
+
+
+# A target text this short ("增长7%") is too common to mark a clause as its restatement.
+_MIN_TARGET_TEXT = 6
+
+
+def restates(project: Commitment, target: Commitment) -> bool:
+    """True when a project clause only restates a target of the same report.
+
+    The paragraph that explains the targets repeats them ("提出居民消费价格涨幅控制在4%左右",
+    "把居民消费价格涨幅控制在3.5%左右"): same indicator and value, or the target's text
+    inside the clause.
+    """
+    text = _squeeze(project.text)
+    own = _squeeze(target.text)
+    if len(own) >= _MIN_TARGET_TEXT and own in text:
+        return True
+    if target.annual_average or target.period not in (None, "", "year"):
+        return False   # "年均增长20%以上" over five years is not this year's "增长20%以上"
+    name = _squeeze(target.indicator or "")
+    return (bool(name) and name in text and target.value is not None
+            and project.value is not None and abs(project.value - target.value) < 1e-9
+            and project.unit == target.unit)
+
+
+def _squeeze(text: str) -> str:
+    """Folded text without blanks, so "4．6%" and "4.6 %" compare equal."""
+    return re.sub(r"\s+", "", fold(text or ""))
+
+
+def _item_start(para: Paragraph, items: set[int]) -> int:
+    """Where the first livelihood item taken by another rule starts in para (its end if none).
+
+    The rest of an item ("（1）…培训农村技能型劳动力1万人；…新增城镇就业5000人。", or
+    "…作为第二件为民实事。…确保向全市提供保障性住房×套") belongs to that item, so it
+    yields no projects of its own.
+    """
+    first = para.file_offset(0)
+    last = para.file_offset(len(para.text) - 1) if para.text else first
+    inside = [a for a in items if first <= a <= last]
+    for pos in range(len(para.text)) if inside else ():
+        if para.file_offset(pos) in inside:
+            return pos
+    return len(para.text)
+
+
+def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of text[start:end] split after any char in stops, blanks trimmed."""
+    out, begin = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in stops:
+            a, b = begin, i
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
+            begin = i + 1
+    return out
+
+
+def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
+                        taken: list[tuple[int, int]], plan_start: int = 0,
+                        stop: int | None = None) -> list[Commitment]:
+    """Pledges of one plan paragraph (from plan_start to stop), sentence by sentence."""
+    out: list[Commitment] = []
+    text = para.folded
+    begin = max(plan_start, _body_start(para.text))
+    stop = len(text) if stop is None else stop
+    for s_start, s_end in _spans(text, begin, max(begin, stop), _SENTENCE_END):
+        sentence = text[s_start:s_end]
+        if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
+            continue
+        clauses = _spans(text, s_start, s_end, _CLAUSE_END)
+        if clauses and _later_year_head(text[clauses[0][0]:clauses[0][1]], plan_year):
+            continue           # "到2025年，全市养老床位达到1.5万张": a goal of a later year
+        head = _head_deadline(text, clauses[0], plan_year) if clauses else None
+        pending: list[tuple[int, int, list[Quantity], tuple | None]] = []
+        blocked = False        # a dropped result clause ends what a tail may join
+        for c_start, c_end in clauses:
+            clause = text[c_start:c_end]
+            quants = pledge_quantities(text, c_start, c_end)
+            own = find_deadline(clause, plan_year)   # "春节前": words kept, ISO date None
+            if clause in ("其中", "同时", "另外"):
+                continue               # a connective alone ("要投入近×亿元,其中,财政投入…")
+            if pending and not blocked and _joins_previous(clause, quants, own, pending[-1]):
+                p_start, _, p_quants, p_deadline = pending[-1]
+                pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own)
+                continue
+            blocked = bool(_RESULT.search(clause) or _LIVELIHOOD.search(clause)
+                           or _multi_year(clause, plan_year))
+            if blocked:
+                continue
+            if own is not None and not quants and not _WORK.search(clause):
+                own = None             # "尤其在下半年工作中…", "为贯彻落实8月3日…精神": a time, not a deadline
+            deadline = own
+            if deadline is None and head is not None and c_start > s_start and text[c_start - 1] in "；;" \
+                    and (quants or _WORK.search(clause)):
+                deadline = head        # "年内确保完成…；确保完成…两条道路建设；"
+            if quants or deadline is not None:
+                pending.append((c_start, c_end, quants, deadline))
+            elif _RESULT_TAIL.match(clause) is None:
+                pending.append((c_start, c_end, [], None))   # may gain a tail ("…改造,让3800户…")
+        for c_start, c_end, quants, deadline in pending:
+            if not quants and deadline is None:
+                continue
+            if _overlaps(para, c_start, c_end, taken):
+                continue
+            out.append(_commitment(para, c_start, c_end, quants, deadline, cat))
+    return out
+
+
+def _body_start(text: str) -> int:
+    """Offset after a section heading that opens the paragraph ("二、下半年工作安排", "（一）…。")."""
+    found = heading_of(text)
+    if not found or found[0] > 2:
+        return 0             # "1.新建公厕10座" may be a list item holding a pledge
+    end = text.find(found[1])
+    return len(text) if end < 0 else end + len(found[1])
+
+
+def _joins_previous(clause: str, quants: list[Quantity], own: tuple | None, previous: tuple) -> bool:
+    """Whether clause only completes the previous clause and belongs to its entry."""
+    _, _, p_quants, p_deadline = previous
+    if _RESULT_TAIL.match(clause):
+        return not p_quants and p_deadline is None
+    if _RATE_TAIL.match(clause) or _SHARE_TAIL.match(clause):
+        return bool(p_quants)
+    # "年内五星级酒店开工建设，会展中心…集群竣工并投入使用": one dated sentence, one entry.
+    return (p_deadline is not None and not p_quants and not quants and own is None
+            and bool(_DONE.search(clause)) and not _OWN_VERB.match(clause))
+
+
+def _head_deadline(text: str, first: tuple[int, int], plan_year: int | None) -> tuple | None:
+    """A deadline that opens a sentence ("年内确保完成…；确保完成…") and so scopes each clause."""
+    found = find_deadline(text[first[0]:first[1]], plan_year)
+    if found is None:
+        return None
+    lead = text[first[0]:first[0] + found[2]]
+    return found if re.fullmatch(r"(?:力争|确保|争取|要|将|全力|努力)?", lead) else None
+
+
+def _later_year_head(clause: str, plan_year: int | None) -> bool:
+    """A clause that only names a later year ("到2025年", "2027年底前") and so scopes its sentence."""
+    m = re.fullmatch(r"(?:力争|争取|确保)?(?:到|至)?\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?", clause.strip())
+    return bool(m and plan_year and int(m.group(1)) > plan_year)
+
+
+def _multi_year(clause: str, plan_year: int | None) -> bool:
+    """A goal of another period: "“十四五”末", "到2027年", "年均增长"."""
+    if _MULTI_YEAR.search(clause):
+        return True
+    return plan_year is not None and any(int(y) > plan_year for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年(?![底末内前])", clause))
+
+
+def _overlaps(para: Paragraph, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    a, b = para.file_offset(start), para.file_offset(end - 1) + 1
+    return any(a < t_end and t_start < b for t_start, t_end in taken)
+
+
+def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
+                deadline: tuple | None, cat: str | None) -> Commitment:
+    """The Commitment for paragraph span [start, end) with its main quantity and deadline."""
+    folded = para.folded[start:end]
+    main = main_quantity(folded, [shift(q, -start) for q in quants])
+    before = folded[:main.start] if main else folded
+    measure = "qualitative"
+    if main is not None:
+        rate = main.unit in ("%", "个百分点") and (_GROWTH.search(before) or _DECREASE.search(before))
+        measure = "growth" if rate and not re.search(r"(?:达到|提高到|增加到|降低到|下降到|控制在|稳定在)\s*$", before) else "level"
+    comparator = None
+    if main is not None:
+        comparator = "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">=")
+    return Commitment(
+        kind=PROJECT, text=para.text[start:end], line=para.line_at(start),
+        start=para.file_offset(start), end=para.file_offset(end - 1) + 1,
+        measure=measure, value=main.value if main else None,
+        value_high=main.value_high if main else None, unit=main.unit if main else None,
+        comparator=comparator,
+        direction="decrease" if main is not None and _DECREASE.search(before) else "increase",
+        deadline=deadline[0] if deadline else None, deadline_text=deadline[1] if deadline else None,
+        category=cat, period="year", masked=bool(main and main.masked),
+    )
+

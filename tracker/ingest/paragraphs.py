@@ -1,0 +1,119 @@
+"""Logical paragraphs: lines joined where a PDF or web copy broke a sentence.
+
+Rules look at one paragraph at a time; a paragraph remembers where each of its
+characters came from, so a match maps back to a file line and offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tracker.model import SourceText
+from tracker.ingest.normalize import fold
+
+# A line that ends like this closes its sentence (or is a heading on its own).
+_CLOSED = re.compile(r"[。！？!?；;：:”」』）)…]\s*$")
+# A line that starts like this opens a new paragraph: 一、 （一） (1) 1. 第一篇 二是
+_OPENS = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)"
+    r"|第[一二三四五六七八九十\d]+[篇章节部分]|[一二三四五六七八九十]是)"
+)
+# A line ending in a comma, or in a word that cannot end a phrase: "…民生优先战略，为".
+_OPEN_CLAUSE = re.compile(r"(?:[，、,]|[，,][^，,。；;]{0,2}[为的和与及在对把将从向以])\s*$")
+# 一、 （一） (一) 第一部分: section headings (Arabic-numbered lines are list items).
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_HEADING_MAX = 40
+# "— 3 —", "- 12 -", "第 3 页", "3/20": page furniture of a PDF text layer.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_MIN_BROKEN = 30   # shorter unterminated lines are headings, not broken sentences
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Joined text of one or more source lines."""
+
+    text: str                       # original characters, line breaks removed
+    folded: str                     # fold(text), same length
+    first_line: int                 # 1-based line of the first character
+    last_line: int
+    _piece_starts: tuple[int, ...]  # paragraph offset where each piece starts
+    _piece_lines: tuple[int, ...]   # its 1-based source line
+    _piece_offsets: tuple[int, ...]  # its offset in SourceText.text
+
+    def line_at(self, pos: int) -> int:
+        """Source line of the character at paragraph offset pos."""
+        return self._piece_lines[bisect.bisect_right(self._piece_starts, pos) - 1]
+
+    def file_offset(self, pos: int) -> int:
+        """Offset in SourceText.text of the character at paragraph offset pos."""
+        i = bisect.bisect_right(self._piece_starts, pos) - 1
+        return self._piece_offsets[i] + pos - self._piece_starts[i]
+
+    def spans_lines(self, start: int, end: int) -> bool:
+        """True when text[start:end] crosses a source line break."""
+        return self.line_at(start) != self.line_at(max(start, end - 1))
+
+
+def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = None) -> list[Paragraph]:
+    """Paragraphs of lines line_start..line_end (1-based, inclusive) of source."""
+    line_end = line_end or len(source.lines)
+    offsets = _line_offsets(source)
+    out: list[Paragraph] = []
+    pieces: list[tuple[int, str, int]] = []   # (line, text, file offset)
+
+    def flush() -> None:
+        if not pieces:
+            return
+        starts, text = [], ""
+        for _, piece, _ in pieces:
+            starts.append(len(text))
+            text += piece
+        out.append(Paragraph(text, fold(text), pieces[0][0], pieces[-1][0], tuple(starts),
+                             tuple(p[0] for p in pieces), tuple(p[2] for p in pieces)))
+        pieces.clear()
+
+    for no in range(line_start, min(line_end, len(source.lines)) + 1):
+        raw = source.lines[no - 1].rstrip("\r")
+        if not raw.strip() or _PAGE_NUMBER.match(raw):
+            continue        # blank lines and page numbers inside a broken sentence do not end it
+        if pieces and (_OPENS.match(raw) or not _continues(pieces[-1][1])
+                       or _is_heading_line(pieces[-1][1])):
+            flush()
+        lead = len(raw) - len(raw.lstrip())
+        pieces.append((no, raw[lead:].rstrip(), offsets[no - 1] + lead))
+    flush()
+    return out
+
+
+# (source, its line offsets) of the last call: a file of many reports is walked once,
+# not once per report (which made a 50 MB compilation quadratic).
+_OFFSETS: tuple[SourceText | None, list[int]] = (None, [])
+
+
+def _line_offsets(source: SourceText) -> list[int]:
+    """source.line_start_offsets(), computed once per SourceText object."""
+    global _OFFSETS
+    cached, offsets = _OFFSETS
+    if cached is not source:
+        offsets = source.line_start_offsets()
+        _OFFSETS = (source, offsets)
+    return offsets
+
+
+def _is_heading_line(line: str) -> bool:
+    """A whole line that is a section heading: "(一)聚力建好园区、协同发展,在构筑新型工业集链成群上奋勇争先".
+
+    It has no full stop, so length alone would join it to the next line.
+    """
+    return (bool(_SECTION.match(line)) and "。" not in line and len(line) <= _HEADING_MAX
+            and not _OPEN_CLAUSE.search(line))
+
+
+def _continues(previous: str) -> bool:
+    """Whether a line stopped mid-sentence, so the next line carries on its sentence."""
+    if _OPEN_CLAUSE.search(previous):     # "深入实施全民参保计划，" then a blank line
+        return True
+    return len(previous) >= _MIN_BROKEN and not _CLOSED.search(previous)

@@ -1,0 +1,29 @@
+"""The status sheet as CSV: UTF-8 with BOM so Excel opens the Chinese correctly."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from tracker.sheet.data import KIND_LABELS, STATUS_LABELS, SheetData, SheetRow
+
+# One flat table: the grouping becomes columns so a spreadsheet can filter on it.
+CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限",
+               "已逾期", "落后序时进度", "原文已变", "编号")
+
+
+def csv_record(row: SheetRow) -> list[str]:
+    """The CSV cells of one row, in CSV_COLUMNS order."""
+    return [row.number, KIND_LABELS.get(row.kind, row.kind), row.category, row.text, row.target,
+            row.progress, STATUS_LABELS[row.status], row.evidence, row.deadline,
+            "是" if row.overdue else "", "是" if row.behind else "", "是" if row.stale else "",
+            str(row.cid)]
+
+
+def write(data: SheetData, out: Path, landscape: bool = False) -> None:
+    """Write one header line and one line per commitment (landscape has no meaning here)."""
+    with open(out, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for row in data.rows:
+            writer.writerow(csv_record(row))

@@ -1,0 +1,310 @@
+"""The status sheet as PDF (reportlab platypus), A4 portrait or landscape.
+
+The CJK font is chosen explicitly: WenQuanYi Micro Hei embeds as TrueType with a
+correct ToUnicode map, so the Chinese survives copy, search and pdftotext. Without a
+usable font we refuse (UserError) rather than print a sheet with the Chinese missing.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from functools import partial
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape as to_landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                TableStyle)
+
+from tracker.errors import UserError
+from tracker.sheet.data import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS,
+                    STATUS_ORDER, STATUS_SYMBOLS, SheetData, SheetGroup, SheetRow, kind_heading,
+                    status_word)
+from tracker.sheet.chart import status_chart
+from tracker.sheet.font import register_cjk_font
+
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
+# Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
+_SHARES = {False: (0.05, 0.32, 0.125, 0.185, 0.10, 0.14, 0.08),
+           True: (0.04, 0.355, 0.12, 0.19, 0.07, 0.155, 0.07)}
+_BODY_SIZE, _LEADING = 8.5, 11.5
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("cell", fontName=font, fontSize=_BODY_SIZE, leading=_LEADING,
+                          wordWrap="CJK")
+    return {
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22,
+                                alignment=TA_CENTER, spaceAfter=2 * mm),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=9, leading=13,
+                               alignment=TA_CENTER, textColor=colors.HexColor("#444444")),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16,
+                             spaceBefore=5 * mm, spaceAfter=2 * mm),
+        "cell": base,
+        "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
+                                textColor=colors.HexColor("#333333")),
+        "category": ParagraphStyle("category", parent=base, fontSize=9, leading=12),
+    }
+
+
+class _Cell(Paragraph):
+    """A Paragraph that remembers its last wrap: a long table re-measures every row each
+    time it is split at a page end, and line-breaking CJK text is the costly part."""
+
+    _wrapped: tuple | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph showing text literally: document text is text, never markup."""
+    return _Cell(escape(text).replace("\n", "<br/>"), style)
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """text cut into pieces of at most size characters, ending after 。 else ；, else ，."""
+    pieces = []
+    while len(text) > size:
+        cut = -1
+        for marks in ("。！？!?", "；;", "，,、"):
+            cut = max(text.rfind(p, size // 2, size) for p in marks)
+            if cut > 0:
+                break
+        cut = cut + 1 if cut > 0 else size
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return pieces + [text] if text else pieces or [""]
+
+
+def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> list[str]:
+    """text in pieces that each fit in a cell of width and max_height (most texts: one)."""
+    # Cheap test first: a text this short cannot fill a page at this width.
+    per_line = max(1, int(width / style.fontSize))
+    if len(text) <= per_line * int(max_height / style.leading) // 2:
+        return [text]
+    height = _p(text, style).wrap(width, 1e9)[1]
+    if height <= max_height:
+        return [text]
+    # Half-page pieces: one still fits on a page that is already half full.
+    n = math.ceil(2 * height / max_height)
+    while True:
+        pieces = _chunks(text, math.ceil(len(text) / n))
+        if all(_p(p, style).wrap(width, max_height)[1] <= max_height for p in pieces):
+            return pieces
+        n += 1
+
+
+def _cell(text: str, style: ParagraphStyle, width: float):
+    """A cell: "" when empty, the plain string when it fits on one line, else a Paragraph."""
+    # Plain strings cost nothing to lay out and are drawn literally; 1,000 rows need this.
+    if not text:
+        return ""
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    return _p(text, style)
+
+
+def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) -> list[list]:
+    """One table row per row, or several when a cell is taller than a page would hold."""
+    # A cell may not outgrow a page (a livelihood item quoted in full can run long).
+    cells = [(row.text, 1, st["cell"]), (row.target, 2, st["cell"]),
+             (row.progress, 3, st["cell"]), (row.evidence, 5, st["small"])]
+    parts = [_fit(t, style, widths[c] - 6, max_height) for t, c, style in cells]
+    n = max(len(p) for p in parts)
+    deadline = _cell("\n".join([row.deadline] + row.flags).strip("\n"), st["centre"],
+                     widths[6] - 6)
+    out = []
+    for i in range(n):
+        piece = [p[i] if i < len(p) else "" for p in parts]
+        first = i == 0
+        text_cell = _cell(piece[0], st["cell"], widths[1] - 6)
+        if first and row.stale:
+            text_cell = Paragraph(escape(piece[0]) + '<font color="#777777">（原文已变）</font>',
+                                  st["cell"])
+        out.append([
+            row.number if first else "续",
+            text_cell,
+            _cell(piece[1], st["cell"], widths[2] - 6),
+            _cell(piece[2], st["cell"], widths[3] - 6),
+            f"{STATUS_SYMBOLS[row.status]} {STATUS_LABELS[row.status]}" if first else "",
+            _cell(piece[3], st["small"], widths[5] - 6),
+            deadline if first else "",
+        ])
+    return out
+
+
+def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
+                 max_height: float) -> Table:
+    """One kind's table: repeated header, a spanning row per category, status fills."""
+    data: list[list] = [list(COLUMNS)]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
+        ("LEADING", (0, 0), (-1, -1), _LEADING),
+        ("FONTSIZE", (5, 1), (5, -1), st["small"].fontSize),
+        ("LEADING", (5, 1), (5, -1), st["small"].leading),
+        ("TEXTCOLOR", (5, 1), (5, -1), st["small"].textColor),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (4, 0), (-1, 0), "CENTER"),
+        ("ALIGN", (1, 0), (3, 0), "CENTER"),
+        ("ALIGN", (4, 1), (4, -1), "CENTER"),
+        ("ALIGN", (6, 1), (6, -1), "CENTER"),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for group in groups:
+        # A category row only where it tells something: not "主要预期目标" under its own heading.
+        label = group.category if group.category != KIND_LABELS.get(group.kind) else ""
+        if label or len(groups) > 1:
+            r = len(data)
+            data.append([_p(f"【{label or '其他'}】", st["category"])] + [""] * 6)
+            style += [("SPAN", (0, r), (-1, r)),
+                      ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#e4e9ef")),
+                      ("NOSPLIT", (0, r), (-1, min(r + 1, r + len(group.rows))))]
+        for row in group.rows:
+            first = len(data)
+            data += _row_cells(row, st, widths, max_height)
+            last = len(data) - 1
+            fill, ink = STATUS_FILLS[row.status], STATUS_INKS[row.status]
+            style += [("BACKGROUND", (4, first), (4, last), colors.HexColor(fill)),
+                      ("TEXTCOLOR", (4, first), (4, first), colors.HexColor(ink))]
+            if row.flags:
+                style.append(("TEXTCOLOR", (6, first), (6, first), colors.HexColor("#a8231a")))
+    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
+
+
+def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
+    """Counts by kind and status beside a bar chart of the statuses."""
+    rows = [[_p("承诺事项合计", st["cell"]), _p(f"{data.total} 项", st["cell"])]]
+    rows += [[_p(KIND_LABELS[k], st["cell"]), _p(f"{data.by_kind.get(k, 0)} 项", st["cell"])]
+             for k in KIND_ORDER if data.by_kind.get(k)]
+    first_status = len(rows)
+    rows += [[_p(status_word(s), st["cell"]),
+              _p(f"{data.by_status.get(s, 0)} 项", st["cell"])] for s in STATUS_ORDER]
+    rows.append([_p("已逾期未完成", st["cell"]), _p(f"{data.overdue} 项", st["cell"])])
+    rows.append([_p("落后序时进度", st["cell"]), _p(f"{data.behind} 项", st["cell"])])
+    counts = Table(rows, colWidths=[32 * mm, 18 * mm], style=TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
+        ("BACKGROUND", (0, 0), (-1, first_status - 1), colors.HexColor("#e4e9ef")),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ] + [("BACKGROUND", (0, first_status + i), (0, first_status + i),
+          colors.HexColor(STATUS_FILLS[s])) for i, s in enumerate(STATUS_ORDER)]))
+    chart = status_chart(data.by_status, font, min(width - 56 * mm, 125 * mm), 52 * mm)
+    return Table([[counts, chart]], colWidths=[54 * mm, width - 54 * mm],
+                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Holds pages until the end so each footer can say 第 N 页 共 M 页."""
+
+    def __init__(self, *args, font: str, footer_left: str, header: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._font, self._footer_left, self._header = font, footer_left, header
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._decorate(number, total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, number: int, total: int) -> None:
+        w, h = self._pagesize
+        self.saveState()
+        self.setFont(self._font, 8)
+        self.setFillColor(colors.HexColor("#555555"))
+        self.setStrokeColor(colors.HexColor("#999999"))
+        if number > 1:  # the first page carries the full title already
+            header = self._header
+            while len(header) > 8 and stringWidth(header, self._font, 8) > w - 2 * MARGIN_X:
+                header = header[:-2] + "…"
+            self.drawString(MARGIN_X, h - 11 * mm, header)
+            self.line(MARGIN_X, h - 12.5 * mm, w - MARGIN_X, h - 12.5 * mm)
+        self.drawString(MARGIN_X, 9 * mm, self._footer_left)
+        self.drawCentredString(w / 2, 9 * mm, f"第 {number} 页 共 {total} 页")
+        self.restoreState()
+
+
+def column_edges(landscape: bool = False) -> list[float]:
+    """x positions (points from the page's left edge) of the table's column borders."""
+    pagesize = to_landscape(A4) if landscape else A4
+    width = pagesize[0] - 2 * MARGIN_X
+    edges = [MARGIN_X]
+    for share in _SHARES[landscape]:
+        edges.append(edges[-1] + share * width)
+    return edges
+
+
+def pdf_bytes(data: SheetData, landscape: bool = False,
+              font_dirs: list[Path] | None = None) -> bytes:
+    """The sheet as PDF bytes; UserError when no CJK font can be found."""
+    font = register_cjk_font(font_dirs)
+    st = _styles(font)
+    pagesize = to_landscape(A4) if landscape else A4
+    width = pagesize[0] - 2 * MARGIN_X
+    frame_h = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
+    widths = [s * width for s in _SHARES[landscape]]
+    max_height = frame_h - 60   # leave room for the repeated header row and padding
+
+    story = [_p(data.title, st["title"])]
+    meta = f"打印日期：{data.printed.isoformat()}　　台账：{data.store_name}"
+    story.append(_p(meta, st["meta"]))
+    if data.scope:
+        story.append(_p(f"范围：{data.scope}", st["meta"]))
+    story += [Spacer(1, 4 * mm), _summary(data, st, width, font)]
+    for index, kind in enumerate(data.kinds()):
+        groups = [g for g in data.groups if g.kind == kind]
+        count = sum(len(g.rows) for g in groups)
+        table = _group_table(groups, st, widths, max_height)
+        # The heading stays with the table's first rows, never alone at a page foot.
+        story += [CondPageBreak(35 * mm), _p(kind_heading(kind, index, count), st["h2"]),
+                  table]
+    if not data.groups:
+        story.append(_p("（所选范围内没有承诺事项）", st["h2"]))
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                            title=data.title, author="承诺台账", subject=data.scope or data.title,
+                            creator="承诺台账 tracker sheet")
+    maker = partial(_NumberedCanvas, font=font, footer_left=f"台账：{data.store_name}",
+                    header=f"{data.title}（打印日期 {data.printed.isoformat()}）")
+    doc.build(story, canvasmaker=maker)
+    return buf.getvalue()
+
+
+def write(data: SheetData, out: Path, landscape: bool = False,
+          font_dirs: list[Path] | None = None) -> None:
+    """Write the sheet as a PDF file (the font is checked before anything is written)."""
+    try:
+        content = pdf_bytes(data, landscape=landscape, font_dirs=font_dirs)
+    except UserError as exc:
+        raise UserError(f"{out}: {exc}") from None
+    out.write_bytes(content)

@@ -1,0 +1,39 @@
+"""Writing the status sheet to a file: the renderer is chosen by the file's suffix."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from tracker.errors import UserError
+from tracker.sheet.build import sheet_data
+from tracker.sheet.data import SheetData
+
+
+# Renderers by suffix, imported when used: reportlab alone costs ~0.14 s at start-up.
+_WRITERS = {".pdf": "pdf", ".csv": "csv_file", ".xlsx": "xlsx_file",
+            ".html": "html_file", ".htm": "html_file"}
+
+
+def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -> Path:
+    """Render data to out_path in the format its suffix names; returns the path."""
+    out = Path(out_path)
+    name = _WRITERS.get(out.suffix.lower())
+    if name is None:
+        raise UserError(f"{out}: 不支持的格式 {out.suffix or '(无后缀)'}，"
+                        "请用 .pdf .csv .xlsx 或 .html")
+    if not out.parent.exists():
+        raise UserError(f"{out}: 目录不存在 {out.parent}")
+    module = importlib.import_module(f"tracker.sheet.{name}")
+    try:
+        module.write(data, out, landscape=landscape)
+    except PermissionError as exc:
+        raise UserError(f"{out}: 无法写入（{exc.strerror}），文件是否正被其他程序打开？") from exc
+    except IsADirectoryError as exc:
+        raise UserError(f"{out}: 是一个目录，不是文件") from exc
+    return out
+
+
+def write_sheet(store, f, out_path: str | Path, landscape: bool = False) -> Path:
+    """Write the status sheet of the commitments f selects; format by suffix."""
+    return write_data(sheet_data(store, f), out_path, landscape=landscape)

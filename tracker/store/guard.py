@@ -1,0 +1,38 @@
+"""SQLite's busy and damage errors as one-line UserErrors naming the store file."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+
+from tracker.errors import UserError
+
+
+# Disk full, read-only file or folder, I/O failure: the user's to fix, not a bug.
+_USER_FIXABLE = ("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")
+
+
+def one_line(exc: object) -> str:
+    """str(exc) with line breaks and runs of spaces collapsed (SQLite reports span lines)."""
+    return " ".join(str(exc).split())
+
+
+def guarded(method):
+    """Decorate a Store method: 'database is locked' and damage become UserErrors."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if "locked" in str(exc) or "busy" in str(exc) or name.startswith("SQLITE_BUSY"):
+                raise UserError(f"{self.path}: 台账正被另一个程序写入，请稍后再试 / "
+                                f"the store is busy (another program is writing); try again") from None
+            if name.startswith(_USER_FIXABLE):
+                raise UserError(f"{self.path}: 无法写入台账 / cannot write the store ({one_line(exc)})") from None
+            raise
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise
+            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({one_line(exc)})") from None
+    return wrapper

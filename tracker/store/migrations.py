@@ -1,0 +1,224 @@
+"""Schema of the store as named sqlite-utils migrations, applied in order on open.
+
+An applied migration is never edited: a store written by an older version keeps
+opening, and the next migration brings it up to date. tests/data/store_v1.db was
+made by m001 alone and must keep opening.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from tracker.store import fts
+
+MIGRATIONS = Migrations("commitment-tracker")
+# Names of every table m001 creates: a SQLite file holding none of them is not a store.
+CORE_TABLES = ("documents", "lines", "reports", "commitments", "events", "corrections")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    """Documents, their lines, reports, commitments, status events, field corrections."""
+    db.executescript("""
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        encoding TEXT,
+        imported_at TEXT NOT NULL,
+        plan_year_hint INTEGER,
+        superseded_by INTEGER REFERENCES documents(id),
+        text TEXT NOT NULL
+    );
+    CREATE TABLE lines (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        no INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (document_id, no)
+    );
+    CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        title TEXT NOT NULL,
+        region TEXT,
+        report_year INTEGER,
+        plan_year INTEGER,
+        extracted_plan_year INTEGER,
+        line_start INTEGER NOT NULL,
+        line_end INTEGER NOT NULL,
+        doc_type TEXT,
+        plan_year_set_by_user INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        start INTEGER,
+        "end" INTEGER,
+        indicator TEXT,
+        measure TEXT,
+        value REAL,
+        value_high REAL,
+        unit TEXT,
+        comparator TEXT,
+        direction TEXT,
+        deadline TEXT,
+        deadline_text TEXT,
+        number INTEGER,
+        category TEXT,
+        period TEXT,
+        annual_average INTEGER NOT NULL DEFAULT 0,
+        masked INTEGER NOT NULL DEFAULT 0,
+        level_value REAL,
+        level_unit TEXT,
+        level_comparator TEXT,
+        factor REAL,
+        stale INTEGER NOT NULL DEFAULT 0,
+        current_status TEXT,
+        current_progress REAL,
+        evidence_count INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (report_id, key)
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+        status TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        evidence_text TEXT,
+        evidence_document_id INTEGER REFERENCES documents(id),
+        evidence_line INTEGER,
+        actual_value REAL,
+        progress REAL,
+        source TEXT NOT NULL DEFAULT 'user',
+        suggestion_id INTEGER,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+        commitment_key TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX events_commitment ON events(commitment_id, id);
+    CREATE INDEX corrections_commitment ON corrections(commitment_id, id);
+    CREATE INDEX commitments_report ON commitments(report_id);
+    """)
+
+
+@MIGRATIONS()
+def m002_suggestions_glossary(db: Database) -> None:
+    """Verification suggestions (deduplicated by fingerprint) and 名词解释 terms."""
+    db.executescript("""
+    CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+        review_document_id INTEGER REFERENCES documents(id),
+        status TEXT NOT NULL,
+        actual_value REAL,
+        progress REAL,
+        reason TEXT NOT NULL DEFAULT '',
+        score REAL,
+        evidence TEXT NOT NULL DEFAULT '[]',
+        state TEXT NOT NULL DEFAULT 'pending',
+        fingerprint TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX suggestions_commitment ON suggestions(commitment_id, state);
+    CREATE TABLE glossary (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id),
+        term TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        UNIQUE (report_id, term)
+    );
+    """)
+
+
+@MIGRATIONS()
+def m003_fulltext(db: Database) -> None:
+    """FTS5 indexes (one token per character) over commitment texts and document lines."""
+    fts.create(db)
+    fts.rebuild(db)
+
+
+@MIGRATIONS()
+def m004_query_indexes(db: Database) -> None:
+    """Indexes for the table's filters and sort orders at 100,000 commitments."""
+    db.executescript("""
+    CREATE INDEX commitments_kind ON commitments(stale, kind);
+    CREATE INDEX commitments_status ON commitments(current_status);
+    CREATE INDEX commitments_deadline ON commitments(deadline);
+    CREATE INDEX commitments_category ON commitments(category);
+    CREATE INDEX reports_year_region ON reports(plan_year, region);
+    CREATE INDEX reports_document ON reports(document_id);
+    CREATE INDEX documents_name ON documents(name);
+    """)
+
+
+@MIGRATIONS()
+def m005_sorted_indexes(db: Database) -> None:
+    """(stale, column) indexes: each table sort is an index scan, counts never touch rows."""
+    db.executescript("""
+    DROP INDEX IF EXISTS commitments_status;
+    DROP INDEX IF EXISTS commitments_deadline;
+    DROP INDEX IF EXISTS commitments_category;
+    DROP INDEX IF EXISTS commitments_report;
+    CREATE INDEX commitments_report_stale ON commitments(report_id, stale);
+    CREATE INDEX commitments_stale ON commitments(stale);
+    CREATE INDEX commitments_s_text ON commitments(stale, text);
+    CREATE INDEX commitments_s_deadline ON commitments(stale, deadline);
+    CREATE INDEX commitments_s_status ON commitments(stale, current_status);
+    CREATE INDEX commitments_s_evidence ON commitments(stale, evidence_count);
+    CREATE INDEX commitments_s_value ON commitments(stale, value);
+    CREATE INDEX commitments_s_indicator ON commitments(stale, indicator);
+    CREATE INDEX commitments_s_category ON commitments(stale, category);
+    CREATE INDEX commitments_s_line ON commitments(stale, line);
+    CREATE INDEX commitments_progress ON commitments(current_progress, stale, current_status, report_id)
+        WHERE current_progress IS NOT NULL;
+    """)
+
+
+@MIGRATIONS()
+def m006_report_columns_on_commitments(db: Database) -> None:
+    """Copies of the report's region and plan year, so sorting by them is an index scan too.
+
+    Kept in step by store_import.sync_report and Store.set_plan_year (the only writers).
+    """
+    db.executescript("""
+    ALTER TABLE commitments ADD COLUMN report_region TEXT;
+    ALTER TABLE commitments ADD COLUMN report_plan_year INTEGER;
+    UPDATE commitments SET
+        report_region = (SELECT region FROM reports WHERE reports.id = commitments.report_id),
+        report_plan_year = (SELECT plan_year FROM reports WHERE reports.id = commitments.report_id);
+    CREATE INDEX commitments_s_region ON commitments(stale, report_region);
+    CREATE INDEX commitments_s_year ON commitments(stale, report_plan_year);
+    """)
+
+
+@MIGRATIONS()
+def m007_position_index(db: Database) -> None:
+    """Document order (report_id, line) as an index scan: all rows, or one kind or status."""
+    db.executescript("""
+    CREATE INDEX commitments_s_position ON commitments(stale, report_id, line);
+    CREATE INDEX commitments_s_kind_position ON commitments(stale, kind, report_id, line);
+    CREATE INDEX commitments_s_status_position ON commitments(stale, current_status, report_id, line);
+    """)
+
+
+def pending(db: Database) -> list[str]:
+    """Names of migrations not yet applied to db."""
+    return [m.name for m in MIGRATIONS.pending(db)]
+
+
+def apply(db: Database) -> None:
+    """Bring db up to the newest schema."""
+    MIGRATIONS.apply(db)

@@ -1,0 +1,274 @@
+"""Read side of the store: the Filter, SQL for filtering/sorting/counting, row dicts.
+
+Everything a table, tree or sheet shows is selected, ordered and grouped in SQL so
+100,000 commitments stay fast; Python only formats the rows asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.store import fts
+from tracker.errors import UserError
+from tracker.schedule import elapsed_share
+
+# What store.rows() returns for each id (the columns a table row shows).
+ROW_FIELDS = ("id", "kind", "text", "indicator", "target", "deadline", "status", "claim",
+              "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
+              "progress", "report_id", "title", "line")
+
+# Sort keys accepted by query(order=...) and the SQL they sort by.
+ORDERS = {
+    "id": "c.id", "kind": "c.kind", "text": "c.text", "indicator": "c.indicator",
+    "value": "c.value", "target": "c.value", "unit": "c.unit", "deadline": "c.deadline",
+    "status": "c.current_status", "current_status": "c.current_status",
+    "progress": "c.current_progress", "current_progress": "c.current_progress",
+    "evidence_count": "c.evidence_count", "evidence": "c.evidence_count", "line": "c.line",
+    "number": "c.number", "category": "c.category", "stale": "c.stale",
+    "report_id": "c.report_id", "region": "c.report_region", "plan_year": "c.report_plan_year",
+    "year": "c.report_plan_year", "title": "r.title", "measure": "c.measure",
+    "position": "c.report_id",
+}
+# Document order (report, then line): the table's default and every sort's tie-break.
+POSITION = ("c.report_id", "c.line", "c.id")
+
+_COMPARATOR_WORD = {">=": "以上", "<=": "以内", "≈": "左右"}
+_COMPARATOR_SIGN = {">=": "≥", "<=": "≤", "≈": "≈"}
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which commitments to show; None/False means no restriction."""
+
+    kind: str | None = None
+    status: str | None = None          # a status, or "unmarked"
+    year: int | None = None            # plan year
+    region: str | None = None
+    report_id: int | None = None
+    category: str | None = None
+    overdue: bool = False
+    behind: bool = False
+    text: str | None = None            # substring of the commitment text (FTS + LIKE)
+    as_of: date | str | None = None    # default today
+    include_stale: bool = False
+
+
+def as_of_date(f: Filter) -> date:
+    """The Filter's reference date (today when unset)."""
+    if f.as_of is None:
+        return date.today()
+    if isinstance(f.as_of, date):
+        return f.as_of
+    try:
+        return date.fromisoformat(str(f.as_of)[:10])
+    except ValueError:
+        raise UserError(f"{f.as_of}: 日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD") from None
+
+
+def overdue_sql(as_of: date) -> tuple[str, list]:
+    """Condition: deadline passed at as_of and not done."""
+    return ("(c.deadline IS NOT NULL AND c.deadline < ? AND IFNULL(c.current_status, '') != 'done')",
+            [as_of.isoformat()])
+
+
+def behind_sql(conn, as_of: date) -> str:
+    """Condition: recorded progress below the 序时进度 of the plan year and not done.
+
+    The share is the same for every report of a plan year, so the condition is one
+    "report in (…) and progress < share" term per share value (at most a handful).
+    """
+    by_share: dict[float, list[int]] = {}
+    for rid, year in conn.execute("SELECT id, plan_year FROM reports WHERE plan_year IS NOT NULL"):
+        share = elapsed_share(int(year), as_of)
+        if share > 0:
+            by_share.setdefault(share, []).append(rid)
+    if not by_share:
+        return "0"
+    terms = " OR ".join(f"(c.current_progress + 1e-9 < {share!r} AND c.report_id IN ({','.join(map(str, ids))}))"
+                        for share, ids in sorted(by_share.items()))
+    return (f"(c.current_progress IS NOT NULL AND IFNULL(c.current_status, '') != 'done' "
+            f"AND ({terms}))")
+
+
+def where(conn, f: Filter) -> tuple[str, list]:
+    """The WHERE clause (over commitments c, reports r) for f, and its params."""
+    conds: list[str] = []
+    params: list = []
+    if not f.include_stale:
+        conds.append("c.stale = 0")
+    for column, value in (("c.kind", f.kind), ("c.report_id", f.report_id), ("c.category", f.category)):
+        if value is not None and value != "":
+            conds.append(f"{column} = ?")
+            params.append(value)
+    # Report filters as a sub-select: the few matching reports drive the (report_id, stale) index.
+    rconds, rparams = [], []
+    for column, value in (("plan_year", f.year), ("region", f.region)):
+        if value is not None and value != "":
+            rconds.append(f"{column} = ?")
+            rparams.append(value)
+    if rconds:
+        rids = [i for (i,) in conn.execute(f"SELECT id FROM reports WHERE {' AND '.join(rconds)}", rparams)]
+        conds.append(f"c.report_id IN ({','.join(map(str, rids))})" if rids else "0")
+    if f.status == "unmarked":
+        conds.append("c.current_status IS NULL")
+    elif f.status:
+        conds.append("c.current_status = ?")
+        params.append(f.status)
+    if f.overdue:
+        sql, p = overdue_sql(as_of_date(f))
+        conds.append(sql)
+        params += p
+    if f.behind:
+        conds.append(behind_sql(conn, as_of_date(f)))
+    if f.text:
+        sql, p = fts.commitment_clause(f.text)
+        conds.append(sql)
+        params += p
+    return (" AND ".join(conds) or "1"), params
+
+
+FROM = "FROM commitments c JOIN reports r ON r.id = c.report_id"
+
+
+def from_for(*sql: str) -> str:
+    """FROM clause: join reports only when the SQL refers to r (100k joins cost ~100 ms)."""
+    return FROM if any(re.search(r"\br\.", s) for s in sql) else "FROM commitments c"
+
+
+def query_sql(conn, f: Filter, order: str, descending: bool) -> tuple[str, list]:
+    """SELECT c.id ... ORDER BY for f."""
+    column = ORDERS.get(order)
+    if column is None:
+        raise UserError(f"{order}: 不能按此排序 / unknown sort column")
+    w, params = where(conn, f)
+    direction = "DESC" if descending else "ASC"
+    unfiltered = w in ("c.stale = 0", "1")
+    if order == "position":
+        # All rows, or one kind or one status (the big sets): walk a (stale, [kind|status,]
+        # report_id, line) index. Narrower filters: "+" keeps the filter's index and sorts
+        # the smaller result.
+        walk = unfiltered or (w.count(" AND ") == 1 and w.startswith("c.stale = 0 AND ")
+                              and (f.kind is not None) != (f.status is not None))
+        first = POSITION[0] if walk else f"+{POSITION[0]}"
+        keys = ", ".join(f"{k} {direction}" for k in (first, *POSITION[1:]))
+        return f"SELECT c.id {from_for(w)} WHERE {w} ORDER BY {keys}", params
+    # Unfiltered: walk the (stale, column) index in order; ties come out in id order, which
+    # is document order as imported ("ASC" even for a descending sort, so "类型 ▼" does not
+    # list a report's targets backwards). Filtered: let the planner use the filter's index
+    # and sort the smaller result by column, then document position.
+    if unfiltered or (column == "c.id" and not (f.overdue or f.behind)):
+        tie = "c.id ASC" if column != "c.id" else ""
+        sort = f"{column} {direction}"
+    else:
+        tie = ", ".join(f"{k} ASC" for k in POSITION)
+        sort = f"+{column} {direction}"
+    return (f"SELECT c.id {from_for(w, column)} WHERE {w} ORDER BY {sort}{', ' + tie if tie else ''}",
+            params)
+
+
+def count_sql(conn, f: Filter) -> tuple[str, list]:
+    """SELECT count(*) for f."""
+    w, params = where(conn, f)
+    return f"SELECT count(*) {from_for(w)} WHERE {w}", params
+
+
+def _num(x: float | None) -> str:
+    """7.0 -> "7", 7.25 -> "7.25"."""
+    if x is None:
+        return ""
+    return f"{x:.6f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def format_target(row: dict) -> str:
+    """Short target text: "增长7.2%以上", "≤4%", "6.5%–7%", "翻番", "" for qualitative."""
+    unit = row.get("unit") or ""
+    value, high, comp = row.get("value"), row.get("value_high"), row.get("comparator")
+    growth = row.get("measure") == "growth"
+    verb = ("下降" if row.get("direction") == "decrease" else "增长") if growth else ""
+    if row.get("masked") and value is None:
+        out = f"{verb}×{unit}"
+    elif value is None:
+        out = "翻番" if row.get("factor") == 2 else (f"{_num(row.get('factor'))}倍" if row.get("factor") else "")
+    elif comp == "range" and high is not None:
+        out = f"{verb}{_num(value)}{unit}–{_num(high)}{unit}"
+    elif growth:
+        out = f"{verb}{_num(value)}{unit}{_COMPARATOR_WORD.get(comp, '')}"
+    else:
+        out = f"{_COMPARATOR_SIGN.get(comp, '')}{_num(value)}{unit}"
+    if row.get("level_value") is not None:
+        level = f"{_COMPARATOR_SIGN.get(row.get('level_comparator'), '')}{_num(row['level_value'])}{row.get('level_unit') or ''}"
+        out = f"{out}，{level}" if out else level
+    return out
+
+
+def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
+    """Table row dicts (ROW_FIELDS) for ids, computed in one query."""
+    if not ids:
+        return {}
+    as_of = as_of or date.today()
+    out: dict[int, dict] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = list(ids[chunk_start:chunk_start + 500])
+        marks = ",".join("?" * len(chunk))
+        overdue, op = overdue_sql(as_of)
+        sql = f"""
+            SELECT c.*, r.region, r.plan_year, r.title, {overdue} AS overdue,
+                   {behind_sql(conn, as_of)} AS behind,
+                   (SELECT s.status FROM suggestions s WHERE s.commitment_id = c.id
+                      AND s.state != 'rejected' ORDER BY s.score DESC, s.id DESC LIMIT 1) AS claim
+            {FROM} WHERE c.id IN ({marks})"""
+        cur = conn.execute(sql, op + chunk)
+        names = [d[0] for d in cur.description]
+        for values in cur:
+            row = dict(zip(names, values))
+            out[row["id"]] = {
+                **{k: row.get(k) for k in ROW_FIELDS if k in row},
+                "target": format_target(row),
+                "status": row["current_status"],
+                "progress": row["current_progress"],
+                "overdue": bool(row["overdue"]),
+                "behind": bool(row["behind"]),
+                "stale": bool(row["stale"]),
+            }
+    return out
+
+
+def stats(conn, f: Filter) -> dict:
+    """Counts by status and kind, total, overdue and behind, for f."""
+    w, params = where(conn, f)
+    src = from_for(w)
+    as_of = as_of_date(f)
+    by_status = {(s or "unmarked"): n for s, n in conn.execute(
+        f"SELECT c.current_status, count(*) {src} WHERE {w} GROUP BY 1 ORDER BY 1", params)}
+    by_kind = dict(conn.execute(f"SELECT c.kind, count(*) {src} WHERE {w} GROUP BY 1 ORDER BY 1", params))
+    o_sql, o_params = overdue_sql(as_of)
+    overdue = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {o_sql}", params + o_params).fetchone()[0]
+    b_sql = behind_sql(conn, as_of)
+    behind = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {b_sql}", params).fetchone()[0]
+    return {"total": sum(by_status.values()), "by_status": by_status, "by_kind": by_kind,
+            "overdue": overdue, "behind": behind}
+
+
+def facets(conn) -> dict:
+    """Values present among current commitments: years, regions, categories, kinds."""
+    live = "FROM reports r WHERE EXISTS (SELECT 1 FROM commitments c WHERE c.report_id = r.id AND c.stale = 0)"
+
+    def col(sql: str) -> list:
+        return [v for (v,) in conn.execute(sql)]
+    return {"years": col(f"SELECT DISTINCT r.plan_year {live} AND r.plan_year IS NOT NULL ORDER BY 1"),
+            "regions": col(f"SELECT DISTINCT r.region {live} AND r.region IS NOT NULL ORDER BY 1"),
+            "categories": col("SELECT DISTINCT category FROM commitments WHERE stale = 0 "
+                              "AND category IS NOT NULL ORDER BY 1"),
+            "kinds": col("SELECT DISTINCT kind FROM commitments WHERE stale = 0 ORDER BY 1")}
+
+
+def tree(conn) -> list[dict]:
+    """One entry per report: region, plan_year, report_id, title, count (of current commitments)."""
+    cur = conn.execute("""
+        SELECT r.region, r.plan_year, r.id AS report_id, r.title, r.document_id,
+               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 0) AS count
+        FROM reports r ORDER BY r.region IS NULL, r.region, r.plan_year IS NULL, r.plan_year DESC, r.id""")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, v)) for v in cur]

@@ -1,0 +1,238 @@
+"""Writing extractions into the store, keeping user data across re-import/re-extraction.
+
+Called inside the store's single write transaction. A report found again (same
+region, plan year, title) keeps its row; its commitments are matched by identity so
+their ids — and with them every event, note and correction — survive. Old ones that
+no longer match are flagged stale, never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass, fields as dc_fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from tracker.store import fts
+from tracker.store.identity import keyed, normalise, report_identity
+from tracker.model import Commitment, FileExtraction, Report, SourceText
+
+# Commitment fields stored as columns (everything of the contract plus offsets).
+COMMITMENT_FIELDS = tuple(f.name for f in dc_fields(Commitment))
+_FUZZY_MIN = 90   # an edited clause ("增长7%" -> "增长7%左右") still counts as the same pledge
+
+
+@dataclass
+class ImportResult:
+    """What an import or re-extraction did."""
+
+    documents_added: int = 0
+    documents_skipped: int = 0
+    reports: int = 0
+    added: int = 0
+    kept: int = 0
+    stale: int = 0
+    cancelled: bool = False
+
+
+def now() -> str:
+    """Current UTC time as ISO text, the store's timestamp format."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def insert_document(conn: sqlite3.Connection, source: SourceText, plan_year_hint: int | None) -> int:
+    """Insert a document, its lines and their index entries; return its id."""
+    cur = conn.execute(
+        "INSERT INTO documents (path, name, sha256, encoding, imported_at, plan_year_hint, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (str(Path(source.path).resolve()) if source.path else "", Path(source.path).name,
+         source.sha256, source.encoding, now(), plan_year_hint, source.text))
+    doc_id = cur.lastrowid
+    lines = source.lines or tuple(source.text.split("\n"))
+    conn.executemany("INSERT INTO lines (document_id, no, text) VALUES (?, ?, ?)",
+                     ((doc_id, i, t) for i, t in enumerate(lines, 1)))
+    rows = conn.execute("SELECT id, text FROM lines WHERE document_id = ?", (doc_id,)).fetchall()
+    fts.index_lines(conn, rows)
+    return doc_id
+
+
+def _find_report(conn: sqlite3.Connection, report: Report, doc_name: str, claimed: set[int]) -> int | None:
+    """Id of the stored report with the same identity not yet matched in this write, or None.
+
+    A weak identity (no region or no plan year, e.g. a bare "政府工作报告") only
+    matches a report from a file of the same name, so unrelated reports never merge;
+    a file of the same name is preferred, and the n-th of several look-alike reports
+    in a compilation matches the n-th.
+    """
+    wanted = report_identity(report.region, report.plan_year, report.title)
+    strong = bool(report.region and report.plan_year)
+    candidates = []
+    for rid, region, year, title, name in conn.execute(
+            "SELECT r.id, r.region, r.extracted_plan_year, r.title, d.name FROM reports r "
+            "JOIN documents d ON d.id = r.document_id "
+            "WHERE IFNULL(r.region, '') = ? AND IFNULL(r.extracted_plan_year, 0) = ? ORDER BY r.id",
+            wanted[:2]):
+        if rid in claimed or report_identity(region, year, title) != wanted:
+            continue
+        if strong or name == doc_name:
+            candidates.append((name != doc_name, rid))
+    if candidates:
+        return min(candidates)[1]
+    return _find_renamed_metadata(conn, report, doc_name, claimed)
+
+
+def _find_renamed_metadata(conn: sqlite3.Connection, report: Report, doc_name: str,
+                           claimed: set[int]) -> int | None:
+    """A report of the same-named file and title whose region or year was read only now (or
+    only before): an edit that adds "肃州区" to the title line must not orphan the marks.
+    Two different known regions or years never match."""
+    for rid, region, year in conn.execute(
+            "SELECT r.id, r.region, r.extracted_plan_year FROM reports r JOIN documents d "
+            "ON d.id = r.document_id WHERE d.name = ? ORDER BY r.id", (doc_name,)):
+        if rid in claimed:
+            continue
+        title = conn.execute("SELECT title FROM reports WHERE id = ?", (rid,)).fetchone()[0]
+        if normalise(title) != normalise(report.title):
+            continue
+        if None not in (region, report.region) and region != report.region:
+            continue
+        if None not in (year, report.plan_year) and year != report.plan_year:
+            continue
+        return rid
+    return None
+
+
+def _columns(c: Commitment) -> dict:
+    values = {name: getattr(c, name) for name in COMMITMENT_FIELDS}
+    values["annual_average"] = int(bool(c.annual_average))
+    values["masked"] = int(bool(c.masked))
+    return values
+
+
+def apply_corrections(conn: sqlite3.Connection, cid: int) -> None:
+    """Re-apply the newest correction of each field over the extracted values."""
+    latest = {}
+    for field, value in conn.execute(
+            "SELECT field, value FROM corrections WHERE commitment_id = ? ORDER BY id", (cid,)):
+        latest[field] = json.loads(value) if value is not None else None
+    for field, value in latest.items():
+        conn.execute(f'UPDATE commitments SET "{field}" = ? WHERE id = ?', (value, cid))
+    if "text" in latest:
+        fts.index_commitment(conn, cid, latest["text"] or "")
+
+
+def _write_commitment(conn, cid: int | None, report_id: int, doc_id: int, key: str, c: Commitment) -> int:
+    cols = _columns(c)
+    if cid is None:
+        names = ["report_id", "document_id", "key", *cols]
+        cur = conn.execute(
+            f"INSERT INTO commitments ({', '.join(chr(34) + n + chr(34) for n in names)}) "
+            f"VALUES ({', '.join('?' * len(names))})",
+            [report_id, doc_id, key, *cols.values()])
+        cid = cur.lastrowid
+    else:
+        sets = ", ".join(f'"{n}" = ?' for n in cols)
+        conn.execute(f"UPDATE commitments SET report_id = ?, document_id = ?, key = ?, stale = 0, {sets} "
+                     "WHERE id = ?", [report_id, doc_id, key, *cols.values(), cid])
+    fts.index_commitment(conn, cid, c.text)
+    apply_corrections(conn, cid)
+    return cid
+
+
+def _fuzzy_pairs(old: dict[str, int], new: list[tuple[str, Commitment]]) -> dict[str, int]:
+    """Pair leftover new keys with leftover old ids: same kind/indicator/number, near-equal text."""
+    pairs: dict[str, int] = {}
+    free = dict(old)
+    for key, c in new:
+        head = key.split("|")[:3]
+        best, best_score = None, _FUZZY_MIN
+        for old_key, cid in free.items():
+            if old_key.split("|")[:3] != head:
+                continue
+            score = fuzz.ratio(normalise(c.text), old_key.split("|", 3)[3].split("#")[0])
+            if score >= best_score:
+                best, best_score = old_key, score
+        if best is not None:
+            pairs[key] = free.pop(best)
+    return pairs
+
+
+def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Commitment, ...],
+                doc_id: int, doc_name: str, result: ImportResult, claimed: set[int]) -> int:
+    """Insert or update one report and its commitments; return the report id."""
+    rid = _find_report(conn, report, doc_name, claimed)
+    meta = (doc_id, report.title, report.region, report.report_year, report.plan_year,
+            report.line_start, report.line_end, report.doc_type)
+    if rid is None:
+        rid = conn.execute(
+            "INSERT INTO reports (document_id, title, region, report_year, extracted_plan_year, "
+            "line_start, line_end, doc_type, plan_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*meta, report.plan_year)).lastrowid
+    else:
+        old_doc = conn.execute("SELECT document_id FROM reports WHERE id = ?", (rid,)).fetchone()[0]
+        conn.execute(
+            "UPDATE reports SET document_id = ?, title = ?, region = ?, report_year = ?, "
+            "extracted_plan_year = ?, line_start = ?, line_end = ?, doc_type = ?, "
+            "plan_year = CASE WHEN plan_year_set_by_user THEN plan_year ELSE ? END WHERE id = ?",
+            (*meta, report.plan_year, rid))
+        if old_doc != doc_id and not conn.execute(
+                "SELECT 1 FROM reports WHERE document_id = ?", (old_doc,)).fetchone():
+            conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (doc_id, old_doc))
+    claimed.add(rid)
+    result.reports += 1
+    old = dict(conn.execute("SELECT key, id FROM commitments WHERE report_id = ?", (rid,)))
+    new = keyed(commitments)
+    exact = {key: old.pop(key) for key, _ in new if key in old}
+    fuzzy = _fuzzy_pairs(old, [(k, c) for k, c in new if k not in exact])
+    for old_key in [k for k, cid in old.items() if cid in fuzzy.values()]:
+        old.pop(old_key)
+    # Give fuzzily matched rows a temporary key first: a new key may equal another row's old key.
+    for key, cid in fuzzy.items():
+        conn.execute("UPDATE commitments SET key = ? WHERE id = ?", (f"~{cid}", cid))
+    for key, c in new:
+        cid = exact.get(key) or fuzzy.get(key)
+        if cid is None:
+            result.added += 1
+        else:
+            result.kept += 1
+        _write_commitment(conn, cid, rid, doc_id, key, c)
+    for cid in old.values():
+        if conn.execute("UPDATE commitments SET stale = 1 WHERE id = ? AND stale = 0", (cid,)).rowcount:
+            result.stale += 1
+    copy_report_columns(conn, rid)
+    return rid
+
+
+def copy_report_columns(conn: sqlite3.Connection, rid: int) -> None:
+    """Copy the report's region and plan year onto its commitments (sorted by in SQL)."""
+    conn.execute("UPDATE commitments SET report_region = (SELECT region FROM reports WHERE id = :r), "
+                 "report_plan_year = (SELECT plan_year FROM reports WHERE id = :r) WHERE report_id = :r",
+                 {"r": rid})
+
+
+def sync_glossary(conn: sqlite3.Connection, rid: int, terms: dict[str, str]) -> None:
+    """Store the report's 名词解释 terms."""
+    conn.execute("DELETE FROM glossary WHERE report_id = ?", (rid,))
+    conn.executemany("INSERT OR REPLACE INTO glossary (report_id, term, definition) VALUES (?, ?, ?)",
+                     ((rid, t, d) for t, d in terms.items()))
+
+
+def write_extraction(conn: sqlite3.Connection, fx: FileExtraction, doc_id: int, result: ImportResult,
+                     claimed: set[int]) -> None:
+    """Write every report of one file extraction; claimed: report ids already matched in this write."""
+    name = conn.execute("SELECT name FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    for rx in fx.reports:
+        rid = sync_report(conn, rx.report, rx.commitments, doc_id, name, result, claimed)
+        sync_glossary(conn, rid, rx.glossary)
+
+
+def stale_unclaimed(conn: sqlite3.Connection, doc_id: int, claimed: set[int]) -> int:
+    """After re-extracting doc_id: flag the commitments of its reports not found again; their count."""
+    marks = ",".join(str(int(r)) for r in claimed) or "NULL"
+    return conn.execute(
+        f"UPDATE commitments SET stale = 1 WHERE stale = 0 AND report_id IN "
+        f"(SELECT id FROM reports WHERE document_id = ? AND id NOT IN ({marks}))", (doc_id,)).rowcount
