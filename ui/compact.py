@@ -1,4 +1,5 @@
-"""Widgets that let a narrow pane stay usable: a wrapping button row and an eliding label.
+"""Widgets that let a narrow pane stay usable: a wrapping button row and an eliding label;
+plain-text tooltips and warning boxes for text that comes from documents.
 
 The detail pane sits beside the table on a 1366-px screen; a row of five status
 buttons or a long report title must not set its minimum width, so the buttons wrap
@@ -7,9 +8,11 @@ onto a second line and the one-line header ends in "…" (full text in the toolt
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QMessageBox, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -91,7 +94,7 @@ class ElidedLabel(QLabel):
     def set_full_text(self, text: str) -> None:
         """Show text, elided to the current width."""
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
         self._elide()
 
     def full_text(self) -> str:
@@ -110,3 +113,19 @@ class ElidedLabel(QLabel):
                     self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin))
         super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                                       width))
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows text as written: Qt renders a tooltip that looks like HTML as
+    rich text (a report title "<img src=file:///…>" would load a file), so it is escaped
+    inside a paragraph that keeps its line breaks."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def warn_plain(parent: QWidget | None, title: str, message: str) -> None:
+    """A modal warning box showing message (which names files, quotes documents) as plain text."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
-from ui.compact import ElidedLabel, FlowLayout
+from ui.compact import ElidedLabel, FlowLayout, plain_tip
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
 from ui.detail_format import (corrected_fields, event_evidence, field_values, local_time,
@@ -248,22 +248,29 @@ class DetailPane(QWidget):
             lines.append("“" + (quote[:QUOTE_CHARS] + "…" if len(quote) > QUOTE_CHARS
                                 else quote) + "”")
         self.claim_detail.setText("\n".join(x for x in lines if x))
-        self.claim_detail.setToolTip(str(items[0].get("text") or "") if items else "")
+        self.claim_detail.setToolTip(plain_tip(str(items[0].get("text") or "")) if items else "")
 
     def _show_history(self, history: list[Mapping[str, Any]]) -> None:
         self.history.clear()
         for event in history:
+            if event.get("voids") is not None:      # an undo: says which mark it undid
+                item = QTreeWidgetItem([local_time(event.get("created_at")), source_label(event.get("source")),
+                                        self.tr("撤销"), self.tr("撤销了 %1 的标记").replace(
+                                            "%1", local_time(_created(history, event["voids"]))), ""])
+                self.history.addTopLevelItem(item)
+                continue
+            status = status_label(event.get("status")) + progress_text(event.get("progress"))
+            if event.get("undone_by") is not None:
+                status += self.tr("（已撤销）")
             item = QTreeWidgetItem([local_time(event.get("created_at")),
-                                    source_label(event.get("source")),
-                                    status_label(event.get("status"))
-                                    + progress_text(event.get("progress")),
+                                    source_label(event.get("source")), status,
                                     event.get("note") or "",
                                     event_evidence(event)])
-            fg, _bg = status_colours(event.get("status"))
+            fg, _bg = status_colours(event.get("status") if event.get("undone_by") is None else None)
             item.setForeground(2, fg)
             self.history.addTopLevelItem(item)
         self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(history))))
-        newest = history[0] if history else None
+        newest = next((e for e in history if e.get("standing", True)), None)
         _badge(self.user_status, newest.get("status") if newest else None)
         if newest is None:
             self.user_detail.setText(self.tr("尚未标记。"))
@@ -318,3 +325,8 @@ class DetailPane(QWidget):
         """Reject a suggestion; it does not come back (undoable)."""
         if self.cid is not None:
             self._push(RejectSuggestionCommand(self.store, sid, self.cid, notify=self.notify))
+
+
+def _created(history: list[Mapping[str, Any]], event_id: int) -> str | None:
+    """created_at of the event event_id in history (an undo names the mark it undid)."""
+    return next((e.get("created_at") for e in history if e.get("id") == event_id), None)

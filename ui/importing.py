@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from tracker.importer import import_files as extract_and_store
 from ui.workers import Task, run_on_store
+from ui.compact import warn_plain
 
 # What the file dialog offers; ingest decides what is readable and says why not.
 FILE_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
@@ -43,7 +44,7 @@ def summary(result: object) -> str:
 
 def show_error(parent: QWidget | None, message: str) -> None:
     """The one-line warning box for a UserError (or an internal error's one line)."""
-    QMessageBox.warning(parent, _tr("无法导入"), message)
+    warn_plain(parent, _tr("无法导入"), message)
 
 
 class Importer(QObject):

@@ -28,6 +28,7 @@ from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.tree import ReportTree
 from ui.window_settings import DETAIL_MIN, SettingsMixin
+from ui.compact import plain_tip
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +177,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         path = getattr(self.store, "path", None)
         self.setWindowTitle(self.tr("承诺台账") + (f" — {Path(path).name}" if path else ""))
         self.status_store.setText(str(path) if path else self.tr("未打开台账"))
-        self.status_store.setToolTip(str(path) if path else "")
+        self.status_store.setToolTip(plain_tip(str(path)) if path else "")
 
     # -- browsing ------------------------------------------------------------------
     def current_filter(self) -> Filter:

@@ -21,6 +21,7 @@ from tracker.sheet import SheetData, write_data
 from tracker.sheet.build import sheet_data
 from tracker.sheet.pdf import pdf_bytes
 from tracker.store import Store
+from ui.compact import warn_plain
 
 FOLDER_KEY = "sheet/last_folder"
 FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
@@ -34,7 +35,7 @@ def _tr(text: str) -> str:
 
 
 def _warn(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, _tr("对照表"), message)
+    warn_plain(parent, _tr("对照表"), message)
 
 
 def _in_background(parent: QWidget | None, fn, *args):

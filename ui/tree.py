@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from ui.compact import plain_tip
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole   # dict of Filter fields a node stands for
 
@@ -73,7 +74,7 @@ class ReportTree(QTreeWidget):
                     _grouping_only(years[(region, year)])
             item = self._item(years[(region, year)], r.get("title") or "", count,
                               {"report_id": r.get("report_id")})
-            item.setToolTip(0, r.get("title") or "")
+            item.setToolTip(0, plain_tip(r.get("title") or ""))
             for node in (regions[region], years[(region, year)]):
                 counts[id(node)] = counts.get(id(node), 0) + count
                 node.setText(1, str(counts[id(node)]))

@@ -37,6 +37,10 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
                   include_stale=args.stale)
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store named by --db (before or after the command), else the default one."""
-    return Store.open(getattr(args, "db", None))
+def open_store(args: argparse.Namespace, create: bool = True) -> Store:
+    """The store named by --db (before or after the command), else the default one.
+
+    create=False for commands that only read: a missing or empty file is an error (never
+    a new store), and a store of a newer program opens for reading.
+    """
+    return Store.open(getattr(args, "db", None), create=create)

@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_sheet(args: argparse.Namespace) -> int:
     """tracker sheet --out FILE [filters] [--landscape]"""
     f = filter_from_args(args)
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         data = sheet_data(store, f)
     if data.total == 0:
         print("提示: 所选范围内没有承诺事项 / no commitments match; the sheet is empty",

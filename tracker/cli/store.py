@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history)
 
-    p = sub.add_parser("undo", help="撤销最近一次标记 remove the newest status event")
+    p = sub.add_parser("undo", help="撤销最近一次标记 undo the newest status event (kept in the history)")
     p.add_argument("id", type=int)
     p.set_defaults(handler=cmd_undo)
 
@@ -99,8 +99,15 @@ def _print_json(data) -> None:
 
 
 def _summary(r) -> str:
-    return (f"文件 files: +{r.documents_added} (跳过 skipped {r.documents_skipped}); 报告 reports: {r.reports}; "
+    line = (f"文件 files: +{r.documents_added} (跳过 skipped {r.documents_skipped}); 报告 reports: {r.reports}; "
             f"承诺 commitments: 新增 added {r.added}, 保留 kept {r.kept}, 失效 stale {r.stale}")
+    if r.held:
+        ids = " ".join(str(i) for i in r.held[:20]) + (" …" if len(r.held) > 20 else "")
+        line += (f"\n注意 / note: {len(r.held)} 条已标记或修正的承诺在新文本中找不到，仍保留显示，请核对 / "
+                 f"marked or corrected commitments not found in the new text are kept visible; check them: {ids}")
+    if r.cancelled:
+        line += "\n已取消：之后的文件未导入 / cancelled: the files after this point were not imported"
+    return line
 
 
 def cmd_import(args) -> int:
@@ -114,7 +121,7 @@ def cmd_import(args) -> int:
 def cmd_list(args) -> int:
     """tracker list [filters] [--json]"""
     f = filter_from_args(args)
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         ids = store.query(f, order=args.sort, descending=args.desc)
         if args.limit is not None:
             ids = ids[:args.limit]
@@ -133,7 +140,7 @@ def cmd_list(args) -> int:
 
 def cmd_show(args) -> int:
     """tracker show ID: fields, then the source paragraph with the commitment in 【】."""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         c = store.commitment(args.id)
         src = store.source(args.id)
     if args.json:
@@ -173,7 +180,7 @@ def cmd_mark(args) -> int:
 
 def cmd_history(args) -> int:
     """tracker history ID"""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         events = store.history(args.id)
     if args.json:
         _print_json(events)
@@ -181,20 +188,21 @@ def cmd_history(args) -> int:
     if not events:
         print("未标记 / no status recorded")
     for e in events:
+        if e["voids"] is not None:
+            print(f"#{e['id']} {e['created_at']}  撤销 undo #{e['voids']}")
+            continue
         extra = "".join(f"  {k}={e[k]}" for k in ("actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
-        print(f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}")
+        undone = f"  [已撤销 undone by #{e['undone_by']}]" if e["undone_by"] is not None else ""
+        print(f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}{undone}")
     return 0
 
 
 def cmd_undo(args) -> int:
-    """tracker undo ID: delete the newest event of a commitment."""
+    """tracker undo ID: void the newest standing event of a commitment (kept in the history)."""
     with open_store(args) as store:
-        events = store.history(args.id)
-        if not events:
-            raise UserError(f"{args.id}: 没有可撤销的标记 / nothing to undo")
-        store.delete_event(events[0]["id"])
-    print(f"已撤销 removed #{events[0]['id']} {events[0]['status']}")
+        event = store.undo_newest(args.id)
+    print(f"已撤销 undone #{event['id']} {event['status']} (记录 recorded as #{event['undone_by']})")
     return 0
 
 
@@ -223,7 +231,7 @@ def cmd_reextract(args) -> int:
 
 def cmd_backup(args) -> int:
     """tracker backup PATH"""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         dest = store.backup(args.path)
     print(f"已备份到 backed up to {dest}")
     return 0
@@ -231,7 +239,7 @@ def cmd_backup(args) -> int:
 
 def cmd_reports(args) -> int:
     """tracker reports"""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         reports = store.reports()
     if args.json:
         _print_json(reports)

@@ -86,7 +86,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 def run_suggestions(args: argparse.Namespace) -> int:
     """Print the suggestions of one commitment, pending and best first."""
 
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         c = store.commitment(args.id)
         items = store.suggestions(args.id)
     print(f"#{args.id} {c['text'][:60]}")

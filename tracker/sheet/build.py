@@ -173,7 +173,8 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         category = (c.get("category") or "").strip()
         if labels:   # the same heading in two reports must not merge into one group
             category = f"{labels[rep['id']]} · {category}" if category else labels[rep["id"]]
-        progress, evidence = _cells(c, store.history(cid), store.suggestions(cid), doc_label)
+        standing = [e for e in store.history(cid) if e["standing"]]
+        progress, evidence = _cells(c, standing, store.suggestions(cid), doc_label)
         key = (KIND_ORDER.index(c["kind"]) if c["kind"] in KIND_ORDER else 9,
                present.index(row["report_id"]), category)
         buckets[key].append((c, row, progress, evidence))

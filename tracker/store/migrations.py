@@ -214,6 +214,15 @@ def m007_position_index(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m008_undo_events_void(db: Database) -> None:
+    """Undo appends an event that voids an earlier one (events stay append-only)."""
+    db.executescript("""
+    ALTER TABLE events ADD COLUMN voids INTEGER REFERENCES events(id);
+    CREATE UNIQUE INDEX events_voids ON events(voids) WHERE voids IS NOT NULL;
+    """)
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]
