@@ -70,19 +70,23 @@ def test_a_cut_copy_is_refused_and_the_mark_stays(db, tmp_path):
 
 def test_a_new_version_without_a_marked_commitment_keeps_it_visible_and_says_so(db, tmp_path):
     with Store.open(db) as s:
-        cid = s.query(Filter())[5]
-        c = s.commitment(cid)
-        s.mark([cid], "partial", note="查过")
+        rows = s.rows(s.query(Filter()))
+        by_line = {}
+        for r in rows.values():
+            by_line.setdefault(r["line"], []).append(r["id"])
+        line, (marked, *unmarked) = next((n, ids) for n, ids in sorted(by_line.items()) if len(ids) > 1)
+        s.mark([marked], "partial", note="查过")
     lines = seed("001").read_text(encoding="utf-8").split("\n")
-    del lines[c["line"] - 1]
+    del lines[line - 1]
     new = tmp_path / seed("001").name
     new.write_text("\n".join(lines), encoding="utf-8")
     proc = tracker("--db", db, "import", new)
     assert proc.returncode == 0, proc.stderr
-    assert "kept visible" in proc.stdout and str(cid) in proc.stdout
+    assert "kept visible" in proc.stdout and str(marked) in proc.stdout
     with Store.open(db) as s:
-        assert cid in s.query(Filter(status="partial"))
-        assert not s.commitment(cid)["stale"]
+        assert marked in s.query(Filter(status="partial"))
+        assert not s.commitment(marked)["stale"]
+        assert all(s.commitment(u)["stale"] for u in unmarked)     # unmarked ones go stale as before
 
 
 # ---- 3. exports are safe to open ----------------------------------------------------
@@ -97,6 +101,31 @@ def test_csv_cells_are_never_formulas(db, tmp_path):
     for note in evil:
         assert any(c.startswith("'" + note) for c in cells)
         assert not any(c.startswith(note) for c in cells)
+
+
+def test_a_control_character_in_a_note_does_not_block_the_xlsx(db, tmp_path):
+    from openpyxl import load_workbook
+    with Store.open(db) as s:
+        cid = s.query(Filter())[0]
+        s.mark([cid], "done", note="说明\x01\x1b在此", evidence_text="证据\x02")
+        out = write_sheet(s, Filter(), tmp_path / "v.xlsx")
+    values = " ".join(str(c.value) for ws in load_workbook(out) for row in ws.iter_rows() for c in row if c.value)
+    assert "说明在此" in values and "证据" in values
+
+
+def test_an_export_never_writes_onto_the_store(db, tmp_path):
+    store_csv = tmp_path / "v.csv"
+    shutil.copy(db, store_csv)
+    before = store_csv.read_bytes()
+    proc = tracker("--db", store_csv, "sheet", "--out", store_csv)
+    assert proc.returncode == 1 and "SQLite" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    assert store_csv.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"
+    with Store.open(store_csv) as s:        # nor onto the open store, nor another SQLite file
+        other = s.backup(tmp_path / "backup.html")
+        for target in (store_csv, other):
+            with pytest.raises(UserError, match="SQLite"):
+                write_sheet(s, Filter(), target)
+        assert s.count(Filter()) > 0 and (tmp_path / "v.csv-wal").exists()
 
 
 # ---- 4. bounded input ---------------------------------------------------------------
@@ -185,9 +214,9 @@ def test_a_note_starting_with_a_minus_is_a_note(db, capsys):
 def test_two_undos_of_one_mark_do_not_both_succeed(db):
     with Store.open(db) as a, Store.open(db) as b:
         event = a.mark([1], "done")[0]
-        a.void_event(event)
+        a.delete_event(event)        # the name the app's undo commands have always called
         with pytest.raises(UserError, match="already undone"):
-            b.void_event(event)
+            b.delete_event(event)
 
 
 # ---- 7. markup stays text -------------------------------------------------------------

@@ -79,7 +79,7 @@ def test_store_from_a_newer_version_is_refused_untouched(tmp_path):
     with Store.open(path, create=False) as s:
         assert s.documents() == []
         with pytest.raises(UserError, match="read-only .*newer version"):
-            s.mark([1], "done")
+            import_files(s, [seed("004")])
     assert _sha(path) == before
 
 
