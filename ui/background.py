@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
 from tracker import importer
 from ui import workers
+from ui.compact import warn_plain
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -72,9 +71,12 @@ class BackgroundMixin:
 
     def _imported(self, result: object) -> None:
         self.refresh_all()
-        from ui.importing import summary
+        from ui.importing import held_message, summary
         self.statusBar().showMessage(summary(result), 8000)
+        held = held_message(result)
+        if held:        # marks the new text lost: said plainly, not only in the status bar
+            warn_plain(self, self.tr("请核对"), held)
 
     def show_error(self, message: str) -> None:
         """The one-line warning box for a UserError or a failed task."""
-        QMessageBox.warning(self, self.tr("承诺台账"), message)
+        warn_plain(self, self.tr("承诺台账"), message)

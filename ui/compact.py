@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QMessageBox, QSizePolicy, QStyle, QWidget
 
@@ -116,16 +117,14 @@ class ElidedLabel(QLabel):
 
 
 def plain_tip(text: str) -> str:
-    """A tooltip that shows text as written: Qt renders a tooltip that looks like HTML as
-    rich text (a report title "<img src=file:///…>" would load a file), so it is escaped
-    inside a paragraph that keeps its line breaks."""
-    if not text:
-        return ""
+    """A tooltip that shows text as written. Qt renders a tooltip that looks like HTML as
+    rich text (a report title "<img src=file:///…>" would load a file): such text is
+    escaped inside a paragraph that keeps its line breaks; other text is left as it is."""
+    if not text or not QtGuiNamespace.mightBeRichText(text):
+        return text or ""
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def warn_plain(parent: QWidget | None, title: str, message: str) -> None:
-    """A modal warning box showing message (which names files, quotes documents) as plain text."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    """The modal warning box, showing message (which names files, quotes documents) as written."""
+    QMessageBox.warning(parent, title, plain_tip(message))

@@ -1,7 +1,7 @@
 """Import documents into the store from the GUI: progress dialog with cancel, errors, drops.
 
-tracker.importer.import_files runs on the worker (one transaction; a cancel leaves the store
-unchanged), a QProgressDialog follows its progress(done, total) calls, a UserError
+tracker.importer.import_files runs on the worker (one transaction per file; a cancel keeps
+the files already stored, the window refreshes either way), a QProgressDialog follows its progress(done, total) calls, a UserError
 shows its one line in a warning box, and on_done/`imported` let the window refresh.
 """
 
@@ -40,6 +40,18 @@ def summary(result: object) -> str:
             .replace("%4", str(get("added")))
             .replace("%5", str(get("kept")))
             .replace("%6", str(get("stale"))))
+
+
+def held_message(result: object) -> str:
+    """What to tell the user about marked or corrected commitments the new text no longer
+    has (kept visible, not stale); "" when there are none."""
+    held = list(getattr(result, "held", None) or [])
+    if not held:
+        return ""
+    ids = "、".join(str(i) for i in held[:20]) + ("……" if len(held) > 20 else "")
+    return (_tr("有 %1 条已标记或修正过的承诺在新导入的文本中找不到了。它们仍然显示在列表中，"
+                "请逐条核对（编号 %2）。")
+            .replace("%1", str(len(held))).replace("%2", ids))
 
 
 def show_error(parent: QWidget | None, message: str) -> None:

@@ -58,6 +58,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.detail.setMinimumWidth(DETAIL_MIN)
         self.importer = Importer(self, None)
         self.importer.imported.connect(self._imported)
+        # A cancelled import keeps the files stored before the cancel: show them.
+        self.importer.cancelled.connect(self.refresh_all)
         self.drop = DropImporter(self, self.import_paths)
         self.background_task: workers.Task | None = None
 

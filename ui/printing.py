@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
+from tracker.sheet.write import refuse_sqlite_target
 from tracker.sheet.build import sheet_data
 from tracker.sheet.pdf import pdf_bytes
 from tracker.store import Store
@@ -242,6 +243,7 @@ def write_export(parent: QWidget | None, data: SheetData, path: Path,
         return write_data(data, path, landscape=landscape)
     if not path.parent.is_dir():
         raise UserError(f"{path}: 目录不存在 {path.parent}")
+    refuse_sqlite_target(path)
     # Made in memory and written here, so a cancelled export leaves no file behind.
     content = _in_background(parent, pdf_bytes, data, landscape)
     if content is None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from tracker.errors import UserError
 from tracker.sheet.build import sheet_data
 from tracker.sheet.data import SheetData
+from tracker.store.guard import is_sqlite_file
 
 
 # Renderers by suffix, imported when used: reportlab alone costs ~0.14 s at start-up.
@@ -26,9 +25,7 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
                         "请用 .pdf .csv .xlsx 或 .html")
     if not out.parent.exists():
         raise UserError(f"{out}: 目录不存在 {out.parent}")
-    if is_sqlite_file(out):
-        raise UserError(f"{out}: 是 SQLite 数据库（台账？），不能覆盖 / an SQLite database (a store?), "
-                        "not overwritten by an export")
+    refuse_sqlite_target(out)
     module = importlib.import_module(f"tracker.sheet.{name}")
     try:
         module.write(data, out, landscape=landscape)
@@ -39,27 +36,11 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
     return out
 
 
-def is_sqlite_file(path: Path) -> bool:
-    """Whether path is an existing SQLite database (a store, its backup): asked through SQLite
-    itself, read-only, because a Python open()/close() of an open store drops SQLite's locks."""
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return False
-    except OSError:
-        return False
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()
-        return True
-    except sqlite3.DatabaseError as exc:
-        # Busy or locked is still a database; "file is not a database" is not.
-        return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
-    finally:
-        conn.close()
+def refuse_sqlite_target(out: Path) -> None:
+    """UserError if out is an SQLite file (the open store, a backup): an export never writes there."""
+    if is_sqlite_file(out):
+        raise UserError(f"{out}: 是 SQLite 数据库（台账？），不能覆盖 / an SQLite database (a store?), "
+                        "not overwritten by an export")
 
 
 def write_sheet(store, f, out_path: str | Path, landscape: bool = False) -> Path:
