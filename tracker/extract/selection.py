@@ -21,6 +21,8 @@ from tracker.model import LIVELIHOOD, PROJECT, TARGET
 _LIST_ITEM = re.compile(r"^\s*(?:[（(]\s*(\d{1,2})\s*[)）]|(\d{1,2})\s*[.、．](?!\d)|第([一二三四五六七八九十]+)件)")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
+# "新建5G基站1200个" parses as an indicator clause, but building things is a project.
+_PROJECT_VERB = re.compile(r"^(?:新建|建成|建设|新改建|改扩建|改造|实施|开工|启动|打造|培育|引进|举办|开展|推进)")
 _DECREASE = re.compile(r"下降|降低|减少|压减|控制在.*以内")
 _EMPTY = {"indicator": None, "measure": "qualitative", "value": None, "value_high": None, "unit": None,
           "comparator": None, "direction": "increase", "annual_average": False, "factor": None,
@@ -70,11 +72,13 @@ def prefill(text: str, plan_year: int | None = None, kind: str | None = None) ->
     target = _target_fields(folded)
     deadline = find_deadline(folded, plan_year)
     if kind is None:
-        # An indicator with a figure and no date reads as a 预期目标; a numbered item as a
-        # 惠民实事; anything else as a project pledge.
+        # An indicator with a figure (or a 控制在…以内 / 同步 wording) and no date reads as a
+        # 预期目标; a numbered item as a 惠民实事; anything else as a project pledge.
         if number is not None:
             kind = LIVELIHOOD
-        elif target and target["value"] is not None and deadline is None and len(folded) <= 60:
+        elif (target and not _PROJECT_VERB.match(target["indicator"])
+              and (target["value"] is not None or target["measure"] == "qualitative")
+              and deadline is None and len(folded) <= 60):
             kind = TARGET
         else:
             kind = PROJECT

@@ -224,6 +224,15 @@ class CurateMixin:
             fts.index_commitment(conn, cid, detail["old"])
         apply_corrections(conn, cid)
 
+    def hiding_curations(self, cid: int) -> list[tuple[int, bool]]:
+        """What hides a commitment: (curation id, True when it is a voided add/split/merge
+        that made it, False when it is a live drop/split/merge that hid it)."""
+        return [(kid, role == CREATED) for kid, role in self.conn.execute(
+            "SELECT k.id, l.role FROM curation_links l JOIN curations k ON k.id = l.curation_id "
+            "WHERE l.commitment_id = ? AND k.action NOT IN ('undo', 'redo') AND "
+            "((l.role = 'hidden' AND k.voided = 0) OR (l.role = 'created' AND k.voided = 1)) "
+            "ORDER BY k.id", (int(cid),))]
+
     @guarded
     def restore(self, cid: int) -> list[int]:
         """Show a hidden commitment again: undo the drop/split/merge that hid it, or redo the
@@ -232,13 +241,14 @@ class CurateMixin:
         if not row["stale"] & 2:
             raise UserError(f"{cid}: 没有被隐藏，无需恢复 / not dropped, nothing to restore")
         touched: list[int] = []
-        for kid, role in self.conn.execute(
-                "SELECT k.id, l.role FROM curation_links l JOIN curations k ON k.id = l.curation_id "
-                "WHERE l.commitment_id = ? AND k.action NOT IN ('undo', 'redo') AND "
-                "((l.role = 'hidden' AND k.voided = 0) OR (l.role = 'created' AND k.voided = 1)) "
-                "ORDER BY k.id", (row["id"],)).fetchall():
-            touched += self.undo_curation(kid, redo=role == CREATED)
+        for kid, creator in self.hiding_curations(row["id"]):
+            touched += self.undo_curation(kid, redo=creator)
         return sorted(set(touched))
+
+    def curation_commitments(self, kid: int) -> list[int]:
+        """Ids of the commitments a curation created, hid or edited."""
+        return [c for (c,) in self.conn.execute(
+            "SELECT commitment_id FROM curation_links WHERE curation_id = ? ORDER BY commitment_id", (int(kid),))]
 
     @guarded
     def curation_history(self, cid: int) -> list[dict]:
