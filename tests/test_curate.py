@@ -17,9 +17,11 @@ from tracker.importer import import_files, reextract
 from tracker.sheet.build import sheet_data
 from tracker.store import Filter, Store
 
-# Seed 001, line 51: the extractor reads the first four targets of this sentence but not
-# "居民消费价格涨幅控制在省市规定目标以内" (no figure) — a real miss.
-MISSED = "居民消费价格涨幅控制在省市规定目标以内"
+# Seed 001, line 57: a dated project pledge the extractor misses (its only figure, 110KV,
+# is a specification, not a pledged quantity) — a real miss.
+MISSED = "全面建成中水管线、进厂主线道路、110KV启备电源等配套基础设施工程"
+# The same report, line 51: a target clause (for the prefill of a target).
+TARGET_CLAUSE = "居民消费价格涨幅控制在省市规定目标以内"
 
 
 def _report(store) -> int:
@@ -32,15 +34,18 @@ def _targets(store, **kw) -> list[int]:
 
 def test_add_places_the_text_on_its_line_and_survives_reextract(store):
     before = store.count(Filter())
-    fields = prefill(MISSED, 2025, "target")
+    fields = prefill(MISSED, 2025)
     cid = store.add_commitment(_report(store), MISSED, **fields)
     c = store.commitment(cid)
-    assert (c["kind"], c["line"], c["origin"], c["stale"], c["dropped"]) == ("target", 51, "user", False, False)
-    assert c["indicator"] == "居民消费价格涨幅"
+    assert (c["kind"], c["line"], c["origin"], c["stale"], c["dropped"]) == ("project", 57, "user", False, False)
     src = store.source(cid)
-    line_text = dict(src["lines"])[51]
+    line_text = dict(src["lines"])[57]
     (no, a, b), = src["marks"]
-    assert no == 51 and line_text[a:b] == MISSED
+    assert no == 57 and line_text[a:b] == MISSED
+    target = store.add_commitment(_report(store), TARGET_CLAUSE, **prefill(TARGET_CLAUSE, 2025))
+    t = store.commitment(target)
+    assert (t["kind"], t["indicator"], t["line"]) == ("target", "居民消费价格涨幅", 51)
+    before += 1
     assert store.count(Filter()) == before + 1
     result = reextract(store)
     assert result.stale == 0
@@ -98,7 +103,7 @@ def test_edits_survive_reimport_of_an_edited_file(tmp_path):
         import_files(store, [second])
         assert store.commitment(wrong)["dropped"] is True
         c = store.commitment(added)
-        assert c["stale"] is False and c["line"] == 53       # re-placed in the new version
+        assert c["stale"] is False and c["line"] == 59       # re-placed in the new version
         doc = store.reports()[-1]["document_id"]
         assert c["document_id"] == doc
 
@@ -148,11 +153,11 @@ def test_sheet_rows_before_and_after_adding_and_dropping(store):
     before = sheet_data(store, Filter(kind="target"))
     wrong = _targets(store)[4]      # 城乡居民…分别增长7%和8% read twice: the second copy
     store.drop([wrong])
-    added = store.add_commitment(_report(store), MISSED, **prefill(MISSED, 2025, "target"))
+    added = store.add_commitment(_report(store), TARGET_CLAUSE, **prefill(TARGET_CLAUSE, 2025))
     after = sheet_data(store, Filter(kind="target"))
     assert after.total == before.total
     texts = [r.text for r in after.rows]
-    assert MISSED in texts and wrong not in {r.cid for r in after.rows}
+    assert TARGET_CLAUSE in texts and wrong not in {r.cid for r in after.rows}
     assert added in {r.cid for r in after.rows}
 
 
@@ -181,7 +186,7 @@ def test_cli_add_drop_restore_history(db, capsys):
     rid = next(r["id"] for r in json.loads(_run(db, capsys, "reports", "--json")[1]) if r["plan_year"] == 2025)
     n = len(_list(db, capsys))
     code, out, _ = _run(db, capsys, "add", str(rid), MISSED)
-    assert code == 0 and "第51行" in out
+    assert code == 0 and "第57行" in out and "project" in out
     cid = int(out.split("#")[1].split()[0])
     code, out, _ = _run(db, capsys, "add", str(rid), "年底前建成城市书房10处", "--line", "60")
     assert code == 0 and "project" in out and "年底前" in out
