@@ -83,6 +83,13 @@ class CurateMixin:
         else:
             raise UserError(f"{text[:20]}: 报告原文中找不到这段文字，请用 --line 指定行号 / "
                             f"text not found in report {report_id}; give its line (--line)")
+        if "category" not in values:
+            # The section it sits in: that of the nearest item at or above it (same report).
+            near_row = conn.execute(
+                "SELECT category FROM commitments WHERE report_id = ? AND line <= ? AND category IS NOT NULL "
+                "ORDER BY line DESC, id LIMIT 1", (report_id, values["line"])).fetchone()
+            if near_row:
+                values["category"] = near_row[0]
         cols = {"report_id": report_id, "document_id": doc_id, "key": f"user|{kid}|{n}",
                 "origin": "user", "text": text, **values}
         cid = conn.execute(
