@@ -186,12 +186,21 @@ def test_edit_split_and_merge_through_the_window(qtbot, window):
 def test_a_failing_edit_is_one_line_and_leaves_no_command(qtbot, window):
     w = window
     w.select_id(_targets(w)[0])
-    w.select_id(_targets(w)[1], clear=False)
+    count, total = w.undo_stack.count(), w.model.total()
+    _answer_dialog({}, lambda d, s: d.edit.setPlainText("只有一段"))     # a split needs two
+    w.actions_.split.trigger()
+    assert w.undo_stack.count() == count and w.model.total() == total
+    assert len(w.errors) == 1 and "two" in w.errors[0] and "\n" not in w.errors[0]
+
+
+def test_dropping_a_hidden_row_again_does_nothing(qtbot, window):
+    w = window
+    w.select_id(_targets(w)[0])
     w.actions_.drop.trigger()
     w.filter_bar.dropped.setChecked(True)
-    w.select_id(_targets(w)[0] if False else w.model.id_at(0))
+    w.select_id(w.model.id_at(0))
     count = w.undo_stack.count()
-    w.actions_.drop.trigger()        # already dropped: nothing to do
+    w.actions_.drop.trigger()
     assert w.undo_stack.count() == count and not w.errors
 
 
