@@ -229,3 +229,24 @@ def test_cli_split_merge_edit(db, capsys):
 def test_cli_errors_are_one_line(db, capsys, args, fragment):
     code, out, err = _run(db, capsys, *args)
     assert code == 1 and fragment in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_added_item_the_rules_later_find_is_not_duplicated(tmp_path):
+    # Version 1 of the report lacks a pledge; the user adds it by hand (by line). Version 2
+    # states it, and the rules find it: the user's row stands for it, no duplicate.
+    pledge = "新建5G基站80个以上"
+    text = seed("001").read_text(encoding="utf-8")
+    assert pledge in text
+    first, second = tmp_path / "a" / "报告.txt", tmp_path / "b" / "报告.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text(text.replace(pledge, ""), encoding="utf-8")
+    second.write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "t.db") as store:
+        import_files(store, [first])
+        added = store.add_commitment(_report(store), pledge, line=63, **prefill(pledge, 2025))
+        n = store.count(Filter())
+        result = import_files(store, [second])
+        assert store.count(Filter()) == n and result.added == 0
+        assert store.query(Filter(text=pledge)) == [added]
+        assert store.commitment(added)["start"] >= 0      # now found in the new version

@@ -291,7 +291,8 @@ def curation_words(k: Mapping[str, Any]) -> str:
         return f"拆分为 {ids(CREATED)}" if k.get("role") == HIDDEN else f"由 {ids(HIDDEN)} 拆分而来"
     if action == "merge":
         if k.get("role") == HIDDEN:
-            return f"与 {ids(HIDDEN)} 合并为 {ids(CREATED)}".replace("与  ", "")
+            others = ids(HIDDEN)
+            return f"与 {others} 合并为 {ids(CREATED)}" if others else f"合并为 {ids(CREATED)}"
         return f"由 {ids(HIDDEN)} 合并而来"
     if action == "edit":
         return f"修改文字：{detail.get('old', '')} → {detail.get('new', '')}"

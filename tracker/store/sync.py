@@ -197,8 +197,15 @@ def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Com
     # Give fuzzily matched rows a temporary key first: a new key may equal another row's old key.
     for key, cid in fuzzy.items():
         conn.execute("UPDATE commitments SET key = ? WHERE id = ?", (f"~{cid}", cid))
+    # A pledge a user added by hand that the rules now find too: the user's row stands for it
+    # (with its marks), so no duplicate appears.
+    by_hand = {normalise(t) for (t,) in conn.execute(
+        "SELECT text FROM commitments WHERE report_id = ? AND origin = 'user' AND stale = 0", (rid,))}
     for key, c in new:
         cid = exact.get(key) or fuzzy.get(key)
+        if cid is None and normalise(c.text) in by_hand:
+            result.kept += 1
+            continue
         if cid is None:
             result.added += 1
         else:
