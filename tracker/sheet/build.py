@@ -83,6 +83,8 @@ def _scope(f, reports_by_id: dict[int, dict]) -> str:
         parts.append(f"包含“{f.text}”")
     if f.include_stale:
         parts.append("含原文已变的条目")
+    if getattr(f, "dropped", False):
+        parts.append("仅标为“不是承诺”的条目")
     if parts or f.as_of is not None:
         parts.append(f"截至 {as_of_date(f).isoformat()}")
     return "；".join(parts)
