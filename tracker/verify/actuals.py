@@ -124,7 +124,7 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
             continue    # "财政收入过500万元的乡镇": the figure describes something else
         if re.match(r"\s*(?:左右|以上|以内|以下)", after) and _TARGET_WORDS.search(folded[clause[0]:clause[1]]):
             continue    # "把居民消费价格涨幅控制在3.5%左右": a target restated, not a result
-        if re.match(r"\s*(?:左右|以内|以下)", after) and not _RESULTS.search(folded):
+        if re.match(r"\s*(?:以内|以下)", after) and not _RESULTS.search(folded):
             continue    # "城镇登记失业率控制在4%以内" with no word of a result is a goal
         value = float(m.group(1))
         lead = folded[max(clause[0], a - 8):a].rstrip()

@@ -12,8 +12,9 @@ from tracker.model import LIVELIHOOD, TARGET, Commitment
 from tracker.ingest.normalize import fold
 from tracker.verify.tokens import query_terms
 from tracker.verify.actuals import figures_by_key, figure_keys, figures_for, progress_share
-from tracker.verify.lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
-from tracker.verify.period import period_ok
+from tracker.verify.lexicon import Indicator, indicators as all_indicators, known_in, mentions_of, pair_mentions, resolve
+from tracker.verify.period import classify, period_ok
+from tracker.verify.ledger import year_figures
 from tracker.verify.passages import BIGRAM, Index, Passage, best_clause, clause_at
 from tracker.verify.qualitative import indicators as sync_indicators, is_sync_target, sync_verdict, trend_verdict
 from tracker.verify.verdict import (LIST_DONE, STATUS_WORDS, compatible, in_target_sense, judge, list_claim, list_claim_count,
@@ -70,6 +71,13 @@ class Review:
     default_year: int | None = None    # the year a passage naming none speaks of
     part_year: bool = False            # a half-year or quarterly summary: figures cover part of the year
     _claims: list[Passage] | None = None
+    _ledgers: dict = field(default_factory=dict)
+
+    def ledger(self, plan_year: int | None) -> dict:
+        """The review's figures of plan_year by indicator name (see ledger.py), read once."""
+        if plan_year not in self._ledgers:
+            self._ledgers[plan_year] = year_figures(self.passages, plan_year, self)
+        return self._ledgers[plan_year]
 
     def claims(self) -> list[Passage]:
         """Passages saying a whole 实事 list was done, found once."""
@@ -130,6 +138,14 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
         # Character overlap: share of the commitment's characters found in order in the passage.
         sim = max(cov, LCSseq.similarity(core, p.folded) / len(core) if len(core) >= 4 else 0.0)
         scored.append([p, sim, cov])
+    if ind is not None and ind.name in _known_names():
+        # Every year passage giving a figure for the indicator, however search ranked it.
+        held = {id(e[0]) for e in scored}
+        for p, _ in review.ledger(plan_year).get(ind.name, ()):
+            if id(p) not in held:
+                held.add(id(p))
+                sim = LCSseq.similarity(core, p.folded) / len(core) if len(core) >= 4 else 0.0
+                scored.append([p, max(sim, 0.4), 0.0])
     same_year = review.report_year is not None and review.report_year == plan_year
     numeric: list[tuple[float, Passage, float, str, str]] = []
     partial_years: list[tuple[Passage, float]] = []
@@ -190,12 +206,6 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
     if several_years:
         return Result(c, "unknown", None, evidence,
                       "多年目标，一年的数据不能判定", score=0.0)
-    if ind is not None and c.value is None and c.level_value is None:
-        found = trend_verdict(c, ind, plan_year, review, [p for p, _, _ in scored])
-        if found:
-            status, v, p, reason = found
-            score = min(1.0, next(sim for q, sim, _ in scored if q is p) + 0.35)
-            return Result(c, status, v, _first(evidence, p, score, review), reason, score=score)
     if is_sync_target(c):
         def search(i: Indicator) -> list[Passage]:
             t, b = _query(Commitment(TARGET, i.name, 1, indicator=i.name), i)
@@ -205,6 +215,14 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
             status, reason, passages = found
             ev = [Evidence(p.text, p.line, 0.9, review.document_id) for p in passages]
             return Result(c, status, None, (ev + evidence)[:EVIDENCE + 1], reason, score=0.9)
+        # Not the income figure alone: keeping pace needs both growth rates of the year.
+        return Result(c, "unknown", None, evidence, "后续文件未同时给出当年居民收入增速和经济增速", score=0.0)
+    if ind is not None and c.value is None and c.level_value is None:
+        found = trend_verdict(c, ind, plan_year, review, [p for p, _, _ in scored])
+        if found:
+            status, v, p, reason = found
+            score = min(1.0, next(sim for q, sim, _ in scored if q is p) + 0.35)
+            return Result(c, status, v, _first(evidence, p, score, review), reason, score=score)
     return _by_words(c, ind, plan_year, scored, evidence, review, same_year, terms, list_size)
 
 
@@ -244,6 +262,12 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
                 return Result(c, "done", None, _first(evidence, p, 0.5, review),
                               f"报告称“{_cue(p.text, LIST_DONE)}”（清单整体表述）", score=0.5)
     return Result(c, "unknown", None, evidence, "后续文件未提及可比数据", score=0.0)
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Names of the data file's indicators (the ledger knows only those)."""
+    return frozenset(i.name for i in all_indicators())
 
 
 def _first(evidence: list[Evidence], p: Passage, score: float, review: Review) -> list[Evidence]:

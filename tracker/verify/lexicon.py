@@ -36,7 +36,35 @@ def indicators() -> tuple[Indicator, ...]:
 def pairs() -> dict[str, tuple[str, ...]]:
     """Names of two indicators at once (城乡居民人均可支配收入) -> the member indicators, in order."""
     raw = json.loads(resources.files("tracker.data").joinpath("indicators.json").read_text("utf-8"))
-    return {a: tuple(p["members"]) for p in raw.get("pairs", []) for a in p["aliases"]}
+    out = {a: tuple(p["members"]) for p in raw.get("pairs", []) for a in p["aliases"]}
+    by_name = {ind.name: ind for ind in indicators()}
+    for p in raw.get("pairs", []):
+        members = [by_name[m] for m in p["members"] if m in by_name]
+        if len(members) == 2:
+            for alias in coordinated(members[0].aliases, members[1].aliases):
+                out.setdefault(alias, tuple(p["members"]))
+    return out
+
+
+_JOINERS = ("、", "和", "与", "及")
+
+
+def coordinated(first: tuple[str, ...], second: tuple[str, ...]) -> set[str]:
+    """Names of two indicators sharing a head, as reports coordinate them: the aliases
+    城镇常住居民人均可支配收入 and 农村常住居民人均可支配收入 give 城镇、农村常住居民人均可支配收入
+    and 城镇和农村常住居民人均可支配收入 (the first member's own words, then the shared head)."""
+    out = set()
+    for a in first:
+        for b in second:
+            k = 0
+            while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+                k += 1
+            head = a[len(a) - k:]
+            if len(head) < 4 or not 0 < len(a) - k <= 4 or not 0 < len(b) - k <= 4:
+                continue    # a short own part (城镇/农村) before a real shared head
+            for j in _JOINERS:
+                out.add(f"{a[:len(a) - k]}{j}{b}")
+    return out
 
 
 @lru_cache(maxsize=1)

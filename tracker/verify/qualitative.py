@@ -40,7 +40,15 @@ def indicators() -> list[Indicator]:
 def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[str, str, list] | None:
     """(status, reason, passages) when the review gives GDP and income growth of the plan year."""
     found: dict[str, tuple[float, object]] = {}
+    ledger = review.ledger(plan_year) if hasattr(review, "ledger") else {}
     for ind in indicators():
+        # The review's year figures first (however search ranks their line), then search.
+        for p, f in ledger.get(ind.name, ()):
+            if f.measure == "growth" and f.unit == "%" and not f.sub_year:
+                found[ind.name] = (f.value, p)
+                break
+        if ind.name in found:
+            continue
         for p in search(ind):
             if not period_ok(p, plan_year, review):
                 continue
