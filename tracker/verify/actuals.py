@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.ingest.normalize import fold
+from tracker.extract.numbers import parse_number
 from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
 
 # Unit -> (family, factor to the family's base).
@@ -105,11 +106,8 @@ def _group(folded: str, all_mentions: list[tuple[int, int, str]], start: int, en
 
 def _read(scope: str, offset: int, folded: str, plan_year: int | None):
     """Figures in scope with their measure; figures of another period are left out."""
-    for m in NUMBER.finditer(scope):
-        unit = m.group(3)
-        if not unit:
-            continue
-        a, b = offset + m.start(), offset + m.end()
+    for m_start, m_end, value, unit in _numbers(scope):
+        a, b = offset + m_start, offset + m_end
         clause = _clause(folded, a)
         before = folded[max(0, clause[0]):a]
         if OTHER_PERIOD.search(before) and not _SUB_YEAR.search(before):
@@ -126,7 +124,6 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
             continue    # "把居民消费价格涨幅控制在3.5%左右": a target restated, not a result
         if re.match(r"\s*(?:以内|以下)", after) and not _RESULTS.search(folded):
             continue    # "城镇登记失业率控制在4%以内" with no word of a result is a goal
-        value = float(m.group(1))
         lead = folded[max(clause[0], a - 8):a].rstrip()
         lead = re.sub(r"(?:比上年|同比|较上年|比去年)$", "", lead)
         if _RATE_LEAD.search(lead):
@@ -138,6 +135,20 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         else:
             measure = "level"
         yield Figure(value, unit, measure, a, b, bool(_SUB_YEAR.search(before)))
+
+
+# "增长百分之八", "下降百分之二点五": Chinese numerals as reviews sometimes write rates.
+_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十点]+)")
+
+
+def _numbers(scope: str):
+    """(start, end, value, unit) of each figure with a unit in scope, in order."""
+    found = [(m.start(), m.end(), float(m.group(1)), m.group(3)) for m in NUMBER.finditer(scope) if m.group(3)]
+    for m in _CN_PERCENT.finditer(scope):
+        value = parse_number(m.group(1))
+        if value is not None:
+            found.append((m.start(), m.end(), value, "%"))
+    return sorted(found)
 
 
 def _respectively(figs: list[Figure], position: int) -> list[Figure]:

@@ -98,10 +98,37 @@ def resolve(name: str | None, text: str = "") -> Indicator | None:
     return None
 
 
+# Measure nouns a report may detach from the name they close: "规模以上工业企业达7.6万家、
+# 增加值增长3%" is 规模以上工业增加值.
+_TAILS = ("增加值", "总额", "总产量", "产量")
+
+
+@lru_cache(maxsize=1)
+def _elliptic_pattern() -> re.Pattern | None:
+    """Name heads whose measure noun follows later in the clause group, after 、 or ，."""
+    heads = {a[:-len(t)]: t for a in all_aliases() for t in _TAILS
+             if a.endswith(t) and len(a) - len(t) >= 3 and a not in pairs()}
+    if not heads:
+        return None
+    alts = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    tails = "|".join(_TAILS)
+    return re.compile(rf"({alts})[^。；;，,、]{{0,14}}[、，,]\s*({tails})")
+
+
 @lru_cache(maxsize=8192)
 def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, alias) of every indicator name in text, longest match at each place."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text))
+    """(start, end, alias) of every indicator name in text, longest match at each place;
+    a name split by a figure ("规模以上工业企业达7.6万家、增加值…") spans its head to its tail."""
+    found = [(m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text)]
+    pattern = _elliptic_pattern()
+    if pattern is not None:
+        known = set(all_aliases())
+        for m in pattern.finditer(text):
+            alias = m.group(1) + m.group(2)
+            if alias in known and not any(a < m.end() and m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), alias))
+        found.sort()
+    return tuple(found)
 
 
 def known_in(text: str) -> Indicator | None:
