@@ -267,14 +267,23 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
             if n is not None and (c.number is not None and c.number > n or list_size and list_size != n):
                 continue    # a claim about a list of another length
             if period_ok(p, plan_year, review):
+                # A claim about the whole list, not about this item: the user confirms it.
                 return Result(c, "done", None, _first(evidence, p, 0.5, review, plan_year),
-                              f"报告称“{_cue(p.text, LIST_DONE)}”（清单整体表述）", score=0.5)
+                              f"后续报告所称“{_cue(p.text, LIST_DONE)}”（清单整体表述，请逐项核对）", score=0.5)
     if ind is not None and c.kind == TARGET:
         for p, _, _ in scored:
             m = _RELATIVE.search(p.text)
             if m and mentions_of(ind, p.folded) and period_ok(p, plan_year, review):
                 return Result(c, "unknown", None, _first(evidence, p, 0.5, review, plan_year),
                               f"报告只与全国比较（“{_cue(p.text, _RELATIVE)}”），没有当年数值", score=0.0)
+    if c.kind != TARGET:
+        # "确保世纪大桥7月份建成通车" pledged again among next year's tasks: likely not finished.
+        # (A target recurring with the same value says nothing either way: targets are left out.)
+        for p, _, _ in scored:
+            if (classify(p, plan_year, review) == "plan" and review.report_year != plan_year
+                    and review.index.coverage(terms, p.text) >= MIN_CLAUSE_COVERAGE):
+                return Result(c, "unknown", None, _first(evidence, p, 0.5, review, plan_year),
+                              f"后续文件未报告完成情况；又列为下一年任务（“{_cue(p.text)}”），可能尚未完成", score=0.0)
     return Result(c, "unknown", None, evidence, "后续文件未提及可比数据", score=0.0)
 
 
