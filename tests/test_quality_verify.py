@@ -35,6 +35,7 @@ def _module(name: str):
         sys.path.insert(0, str(EVAL))
     spec = importlib.util.spec_from_file_location(name, EVAL / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod      # dataclasses look their module up by name
     spec.loader.exec_module(mod)
     return mod
 
@@ -96,7 +97,10 @@ def test_verifier_alone(key, floors):
     _check(keyed_targets.keyed_score(key), floors)
 
 
-HELD_OUT_FLOORS = {"verdict": 0.0, "abstain": 0.0, "actual": 0.0, "evidence@3": 0.0}
+# Measured once, after the rules were set (before: end to end verdict 0.55, abstain 0.71,
+# evidence@3 0.76, missed 0.67, actual 0.69).
+HELD_OUT_END = {"verdict": 0.75, "abstain": 0.76, "missed": 1.0, "actual": 0.87, "evidence@3": 0.80}
+HELD_OUT_ALONE = {"verdict": 0.75, "abstain": 0.95, "missed": 1.0, "actual": 0.87, "evidence@3": 0.92}
 
 
 def test_held_out_provinces():
