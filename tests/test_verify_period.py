@@ -114,6 +114,8 @@ def test_period_of_a_passage(text, period):
     ("规模以上工业企业达7.6万家、增加值增长3%", "规模以上工业增加值", [(3.0, "%", "growth")]),
     ("人均地区生产总值增长6%", "地区生产总值", []),      # another indicator
     ("进出口总值增长14.1%", "进出口总额", [(14.1, "%", "growth")]),
+    ("居民消费价格涨幅为－0.1%", "居民消费价格", [(-0.1, "%", "level")]),
+    ("居民消费价格涨幅为-0.1％", "居民消费价格", [(-0.1, "%", "level")]),
 ])
 def test_quantity_reader(text, name, want):
     got = [(f.value, f.unit, f.measure) for f in figures_for(resolve(name), text, 2025)]

@@ -143,7 +143,16 @@ _CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十点
 
 def _numbers(scope: str):
     """(start, end, value, unit) of each figure with a unit in scope, in order."""
-    found = [(m.start(), m.end(), float(m.group(1)), m.group(3)) for m in NUMBER.finditer(scope) if m.group(3)]
+    found = []
+    for m in NUMBER.finditer(scope):
+        if not m.group(3):
+            continue
+        value, start = float(m.group(1)), m.start()
+        # "居民消费价格涨幅为－0.1%": a minus sign (-, －, −, a lone —), not a range's dash (5%－7%)
+        # nor a "——" bullet.
+        if start and scope[start - 1] in "-－−—" and not re.search(r"[\d%％—]$", scope[:start - 1]):
+            value, start = -value, start - 1
+        found.append((start, m.end(), value, m.group(3)))
     for m in _CN_PERCENT.finditer(scope):
         value = parse_number(m.group(1))
         if value is not None:
