@@ -93,6 +93,7 @@ def test_the_reviews_own_plan_part_is_never_evidence(hubei):
     ("二、2026年工作安排\n今年地区生产总值增长5%左右。\n", "plan"),
     ("二、“十五五”时期主要目标任务\n地区生产总值年均增长5%左右。\n", "plan"),
     ("一、2025年工作回顾\n2024年地区生产总值增长5%。\n", "other"),
+    ("一、2025年主要任务完成情况\n地区生产总值增长5.2%。\n", "year"),
 ])
 def test_period_of_a_passage(text, period):
     source = _source("2026年政府工作报告\n" + text, "r.txt")

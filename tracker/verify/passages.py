@@ -71,7 +71,7 @@ def split_passages(source: SourceText, report_year: int | None = None,
             # A heading naming one year besides a five-year plan does not switch off that
             # year's figures: they follow under it ("刚刚过去的2025年…").
             span_multi = ctx_year is None and bool(MULTI_YEAR.search(text))
-            plan_part = bool(_PLAN_HEADING.search(text)) and not re.search(r"回顾|成就|成绩", text)
+            plan_part = bool(_PLAN_HEADING.search(text)) and not re.search(r"回顾|成就|成绩|完成情况|落实情况|进展情况", text)
         in_plan = False
         para_multi = False
         for start, end in _pieces(text):

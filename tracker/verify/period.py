@@ -36,7 +36,7 @@ def classify(p: Passage, plan_year: int | None, review=None) -> str:
         return "plan"
     if later and p.first_year == report_year and _PLAN_WORDS.search(p.text):
         return "plan"    # "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元": next year's plan
-    if later and p.context_year == report_year or p.plan_part and p.context_year is None:
+    if later and p.context_year == report_year or p.plan_part:
         # In the review's own plan section ("二、2014年工作总体部署") only a sentence that
         # opens on the plan year speaks of it: "去年居民消费价格涨幅回落到2.6%".
         return "year" if plan_year is not None and p.first_year == plan_year else "plan"
