@@ -96,15 +96,16 @@ def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
         lists.append(_summary(items, header, stated, run.style))
     used = {p for a, b, _ in accepted for p in range(max(0, a - _HEADER_PARAS), b + 1)} | covered
     starts = plan_starts(paras, report.plan_year)
-    for h in headers:
-        if h.para in used or not h.count or any(x.stated == h.count and x.found for x in lists):
-            continue            # "以办好10件民生实事为牵引" when the report lists them elsewhere
-        items = _unnumbered(paras[h.para], h, report.plan_year)
+    for h in headers:                       # unnumbered: "包括：…；…；…" as many as announced
+        items = [] if h.para in used or not h.count else _unnumbered(paras[h.para], h, report.plan_year)
         if items:
             out += items
             lists.append(_summary(items, h, h.count, None))
             used.add(h.para)
-        elif starts[h.para] is not None and h.start >= starts[h.para]:
+    for h in headers:                       # a count and no list: one pledge
+        if h.para in used or not h.count or any(x.stated == h.count and x.found for x in lists):
+            continue            # "以办好10件民生实事为牵引" when the report lists them elsewhere
+        if starts[h.para] is not None and h.start >= starts[h.para]:
             out.append(_count_pledge(paras[h.para], h, report.plan_year))
             lists.append(ListSummary(LIVELIHOOD, paras[h.para].line_at(h.start), h.category, h.count, 0,
                                      None, "a count without a list: one pledge"))
