@@ -117,7 +117,7 @@ def item_spans(run: Run, paras: list[Paragraph]) -> list[tuple[int, int, int]]:
             s, e = _sentence(text, m.start, m.end)
         elif nxt and nxt.para == m.para:
             s, e = m.start, nxt.start
-        elif _titled(text, m.end):
+        elif m.start == 0 and _titled(text, m.end):
             s, e = m.start, len(text) if len(text) - m.start <= ITEM_MAX else _clause_end(text, m.end)
         else:
             s, e = m.start, _clause_end(text, m.end)

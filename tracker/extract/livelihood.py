@@ -151,18 +151,18 @@ def _header_for(run: Run, paras: list[Paragraph], headers: list[_Header]) -> _He
     if not before:
         return None
     h = before[-1]
-    if m0.para < _TITLE_PARAS and h.para < _TITLE_LINES:
-        return h
-    if m0.para - h.para > _HEADER_PARAS:
+    near_title = m0.para < _TITLE_PARAS and h.para < _TITLE_LINES
+    if m0.para - h.para > _HEADER_PARAS and not near_title:
         return None
     between = "".join([paras[h.para].folded[h.end:]] + [paras[j].folded for j in range(h.para + 1, m0.para)]
                       + [paras[m0.para].folded[:m0.start]]) if h.para < m0.para else paras[m0.para].folded[h.end:m0.start]
-    if len(between) > _HEADER_REACH:
+    if len(between) > _HEADER_REACH and not near_title:
         return None
-    # "…“十一件为民实事”。" then "强力推进“十一件大事”：" then "（一）…": the run is the other list's.
+    # "…“十一件为民实事”。" then "强力推进“十一件大事”：" then "（一）…": the sentence right
+    # before item 1 announces another list.
     opener = _LIST_OPENER.match(between)
     rest = between[opener.end() if opener else 0:]
-    return None if ":" in rest or "：" in rest else h
+    return None if re.search(r"[:：]\s*$", rest) else h
 
 
 def _prose_header(run: Run, paras: list[Paragraph], headers: list[_Header]) -> _Header | None:
