@@ -110,3 +110,16 @@ def test_runs_are_consecutive_ordinals_of_one_style():
     runs = find_runs(paragraphs(src, 1, len(src.lines)))
     assert [(r.style, [m.number for m in r.markers]) for r in runs] == [
         ("paren_arabic", [1, 2, 3]), ("arabic", [1])]
+
+
+def test_unnumbered_items_split_where_the_count_agrees():
+    found = livelihood_of("2025年3件民生实事：加大就业扶持力度，提高救助保障水平，推进托育服务建设。")
+    assert [c.text for c in found] == ["加大就业扶持力度", "提高救助保障水平", "推进托育服务建设"]
+
+
+def test_header_with_a_level_word_and_no_count_from_every():
+    found = livelihood_of("接续办好3件市级重点民生实事，包括：完成老旧小区改造600个；治理堵点60处；新建公园10个。")
+    assert len(found) == 3
+    items, lists = lists_of("我们将用心用情办好每一件民生实事。\n四、全面提升政府治理水平\n"
+                            "（一）突出政治引领。\n（二）树牢法治思维。")
+    assert items == [] and lists == []

@@ -147,15 +147,18 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return s, _clause_end(text, end)
 
 
-def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Unnumbered items of text[start:end] separated by ；(or else by 、): (start, end) each."""
-    sep = "；;" if any(c in text[start:end] for c in "；;") else "、"
-    out, s = [], start
-    for k in range(start, end + 1):
-        if k == end or text[k] in sep:
-            while s < k and text[s].isspace():
-                s += 1
-            if k > s:
-                out.append((s, k))
-            s = k + 1
-    return out
+def split_items(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """Unnumbered items of text[start:end]: split at ；, else 、, else ，, whichever separator
+    gives exactly `count` items (the count the header states); [] when none does."""
+    for sep in ("；;", "、", "，,"):
+        out, s = [], start
+        for k in range(start, end + 1):
+            if k == end or text[k] in sep:
+                while s < k and text[s].isspace():
+                    s += 1
+                if k > s:
+                    out.append((s, k))
+                s = k + 1
+        if len(out) == count:
+            return out
+    return []

@@ -21,15 +21,18 @@ from tracker.extract.dates import parse_deadline
 from tracker.extract.enumeration import PROSE, Run, find_runs, item_spans, split_items
 from tracker.extract.numbers import parse_number
 from tracker.extract.plan_part import plan_starts
+from tracker.extract.sections import heading_of
 from tracker.ingest.paragraphs import Paragraph
 from tracker.model import LIVELIHOOD, PROJECT, Commitment, ListSummary, Report, SourceText
 
 log = logging.getLogger(__name__)
 
 _KIND = r"(?:惠民|为民|民生|便民)"
-# "10件惠民实事", "十方面民生实事", "十大民生实事", "“十件民生实事”", "以下为民实事"; not "第一件为民实事".
+# "10件惠民实事", "十方面民生实事", "十大民生实事", "“十件民生实事”", "15件市级重点民生实事",
+# "以下为民实事"; not "第一件为民实事", "每一件民生实事".
 _HEADER = re.compile(
-    rf"(?:(?<![第\d一二两三四五六七八九十])(?P<count>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?P<unit>件|项|类|个?方面|大)\s*“?)?(?:重点)?"
+    rf"(?:(?<![第每\d一二两三四五六七八九十])(?P<count>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?P<unit>件|项|类|个?方面|大)\s*“?"
+    rf"(?:[\u4e00-\u9fff]{{1,6}}?(?=(?:重点)?{_KIND}))?)?(?:重点)?"
     rf"(?:(?P<kind>{_KIND})(?:办好?|办理)?(?:以下)?(?:重点)?)?实事(?:工程|项目)?”?"
 )
 # The header sentence reports on a past list, not this year's.
@@ -158,6 +161,8 @@ def _header_for(run: Run, paras: list[Paragraph], headers: list[_Header]) -> _He
                       + [paras[m0.para].folded[:m0.start]]) if h.para < m0.para else paras[m0.para].folded[h.end:m0.start]
     if len(between) > _HEADER_REACH and not near_title:
         return None
+    if any((heading_of(paras[j].text) or (9,))[0] <= 1 for j in range(h.para + 1, m0.para)):
+        return None             # "…每一件民生实事。" "四、全面提升政府治理…" "（一）…": a new part
     # "…“十一件为民实事”。" then "强力推进“十一件大事”：" then "（一）…": the sentence right
     # before item 1 announces another list.
     opener = _LIST_OPENER.match(between)
@@ -197,14 +202,12 @@ def _gist(text: str) -> str:
 
 
 def _unnumbered(para: Paragraph, h: _Header, plan_year: int | None) -> list[Commitment]:
-    """Items after "分别是：" / "包括：", one per ；(or 、), when exactly as many as announced."""
+    """Items after "分别是：" / "包括：" split at ；, 、 or ，, whichever gives as many as announced."""
     m = _LIST_OPENER.match(para.folded, h.end)
     if not m:
         return []
     end = para.folded.find("。", m.end())
-    spans = split_items(para.folded, m.end(), len(para.folded.rstrip()) if end < 0 else end)
-    if len(spans) != h.count:
-        return []
+    spans = split_items(para.folded, m.end(), len(para.folded.rstrip()) if end < 0 else end, h.count)
     return [_commitment(para, s, e, k + 1, h.category, plan_year) for k, (s, e) in enumerate(spans)]
 
 
