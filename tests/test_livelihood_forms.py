@@ -123,3 +123,11 @@ def test_header_with_a_level_word_and_no_count_from_every():
     items, lists = lists_of("我们将用心用情办好每一件民生实事。\n四、全面提升政府治理水平\n"
                             "（一）突出政治引领。\n（二）树牢法治思维。")
     assert items == [] and lists == []
+
+
+def test_news_page_lines_with_no_heading_around_them():
+    lines = [f"{k + 1} 实施{w}工程；" for k, w in enumerate(WORDS)]
+    text = "\n".join(["我市公布2025年十大民生实事", "发布时间：2025-02-20 来源：日报",
+                      "记者从市政府新闻办获悉，今年项目经人大代表票决产生，总投资约46亿元。"] + lines)
+    found = livelihood_of(text, plan_year=None)
+    assert [c.text for c in found] == [line.rstrip("；") for line in lines]
