@@ -98,8 +98,9 @@ def test_a_count_without_a_list_is_one_pledge():
     "2026年十件民生实事：\n1.新建学校。\n2.新建医院。\n3.新建公园。",
     # a list of something else sits between the 实事 header and the run
     "提出了群众普遍关注的“三件为民实事”。\n强力推进“三件大事”：\n（一）建园区。\n（二）建新城。\n（三）建港口。",
-    # past: 全面完成
+    # past: 全面完成; a progress report on the list
     "去年的十件民生实事全面完成：\n1.新建学校。\n2.新建医院。",
+    "关于2025年三件民生实事完成情况的报告\n1 新建学校已完工；\n2 新建医院已投用；\n3 新建公园已开放。",
 ])
 def test_not_a_list_of_the_plan_year(text):
     assert livelihood_of(text) == []

@@ -36,7 +36,7 @@ _HEADER = re.compile(
     rf"(?:(?P<kind>{_KIND})(?:办好?|办理)?(?:以下)?(?:重点)?)?实事(?:工程|项目)?”?"
 )
 # The header sentence reports on a past list, not this year's.
-_PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|兑现|办结"
+_PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|兑现|办结|(?:完成|落实|执行)情况"
                    r"|(?:全面|全部|如期|顺利|超额)(?:完成|落实)")
 # "这十件民生实事分别是：", "…民生实事，包括：": the items follow.
 _LIST_OPENER = re.compile(r"\s*[，,]?\s*(?:分别是|分别为|是|为|包括|如下)?\s*[：:]")
