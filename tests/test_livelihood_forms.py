@@ -132,3 +132,9 @@ def test_news_page_lines_with_no_heading_around_them():
                       "记者从市政府新闻办获悉，今年项目经人大代表票决产生，总投资约46亿元。"] + lines)
     found = livelihood_of(text, plan_year=None)
     assert [c.text for c in found] == [line.rstrip("；") for line in lines]
+
+
+def test_items_named_before_the_count():
+    found = livelihood_of("用情用力做好民生实事。大力实施好自治区今年确定的大气环境整治、天然气利民管道扩建工程、"
+                          "劳动者就业关爱帮扶等三件民生实事。各级政府要多办实事。")
+    assert [c.text for c in found] == ["大气环境整治", "天然气利民管道扩建工程", "劳动者就业关爱帮扶"]

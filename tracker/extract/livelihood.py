@@ -40,6 +40,8 @@ _PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进�
                    r"|(?:全面|全部|如期|顺利|超额)(?:完成|落实)")
 # "这十件民生实事分别是：", "…民生实事，包括：": the items follow.
 _LIST_OPENER = re.compile(r"\s*[，,]?\s*(?:分别是|分别为|是|为|包括|如下)?\s*[：:]")
+# The words before the first item of "…、…等十件民生实事": "大力实施好自治区今年确定的".
+_LEAD_IN = re.compile(r"[^、，,]*的(?=[^的]{4,}$)|\s*(?:[^、，,]{0,6}?(?:实施|办好|推进|抓好|做好|开展|包括)好?)")
 _PROSE_KIND = re.compile(rf"\s*{_KIND}?实事")
 _HEADER_REACH = 200   # characters of prose allowed between a header and item 1
 _HEADER_PARAS = 3     # paragraphs back from item 1 searched for its header
@@ -202,12 +204,23 @@ def _gist(text: str) -> str:
 
 
 def _unnumbered(para: Paragraph, h: _Header, plan_year: int | None) -> list[Commitment]:
-    """Items after "分别是：" / "包括：" split at ；, 、 or ，, whichever gives as many as announced."""
-    m = _LIST_OPENER.match(para.folded, h.end)
-    if not m:
+    """Items after "分别是：" / "包括：", or before "等十件民生实事", split at ；, 、 or ，,
+    whichever gives as many as announced."""
+    text = para.folded
+    m = _LIST_OPENER.match(text, h.end)
+    if m:
+        end = text.find("。", m.end())
+        spans = split_items(text, m.end(), len(text.rstrip()) if end < 0 else end, h.count)
+    elif text[:h.start].rstrip().endswith("等"):
+        # "大力实施好自治区今年确定的天山北坡…整治、南北疆…工程、…、科技文体惠民等十件民生实事"
+        stop = len(text[:h.start].rstrip()) - 1
+        start = max(text.rfind(c, 0, stop) for c in "。！？；;：:") + 1
+        spans = split_items(text, start, stop, h.count)
+        if spans:
+            lead = _LEAD_IN.match(text, spans[0][0], spans[0][1])
+            spans[0] = (lead.end() if lead else spans[0][0], spans[0][1])
+    else:
         return []
-    end = para.folded.find("。", m.end())
-    spans = split_items(para.folded, m.end(), len(para.folded.rstrip()) if end < 0 else end, h.count)
     return [_commitment(para, s, e, k + 1, h.category, plan_year) for k, (s, e) in enumerate(spans)]
 
 
