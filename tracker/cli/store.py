@@ -131,7 +131,7 @@ def cmd_list(args) -> int:
         _print_json(ordered)
         return 0
     for r in ordered:
-        flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "")
+        flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "") + ("不是承诺 " if r.get("dropped") else "")
         print(f"{r['id']:>6}  {_KIND_ZH.get(r['kind'], r['kind'])}  {_STATUS_ZH.get(r['status'], r['status'])}  "
               f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{r['text']}")
     print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
@@ -182,19 +182,28 @@ def cmd_history(args) -> int:
     """tracker history ID"""
     with open_store(args, create=False) as store:
         events = store.history(args.id)
+        curations = store.curation_history(args.id)
     if args.json:
         _print_json(events)
         return 0
     if not events:
         print("未标记 / no status recorded")
+    lines = []
     for e in events:
         if e["voids"] is not None:
-            print(f"#{e['id']} {e['created_at']}  撤销 undo #{e['voids']}")
+            lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  撤销 undo #{e['voids']}"))
             continue
         extra = "".join(f"  {k}={e[k]}" for k in ("actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
         undone = f"  [已撤销 undone by #{e['undone_by']}]" if e["undone_by"] is not None else ""
-        print(f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}{undone}")
+        lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  "
+                                       f"{e['note']}{extra}{undone}"))
+    # Hand edits of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字) in the same timeline.
+    for k in curations:
+        voided = "（已撤销 undone）" if k["voided"] else ""
+        lines.append((k["created_at"], f"编辑 edit {k['id']} {k['created_at']}  {k['words']}{voided}"))
+    for _, line in sorted(lines, key=lambda x: x[0], reverse=True):
+        print(line)
     return 0
 
 

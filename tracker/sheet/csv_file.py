@@ -6,7 +6,7 @@ import csv
 import re
 from pathlib import Path
 
-from tracker.sheet.data import KIND_LABELS, STATUS_LABELS, SheetData, SheetRow
+from tracker.sheet.data import KIND_LABELS, SheetData, SheetRow
 
 # One flat table: the grouping becomes columns so a spreadsheet can filter on it.
 CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限",
@@ -33,7 +33,7 @@ def csv_record(row: SheetRow) -> list[str]:
 
 def _cells(row: SheetRow) -> list[str]:
     return [row.number, KIND_LABELS.get(row.kind, row.kind), row.category, row.text, row.target,
-            row.progress, STATUS_LABELS[row.status], row.evidence, row.deadline,
+            row.progress, row.status_label, row.evidence, row.deadline,
             "是" if row.overdue else "", "是" if row.behind else "", "是" if row.stale else "",
             str(row.cid)]
 
