@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tracker.importer import import_files
-from tracker.store import Store
+from tracker.store import Filter, Store
 
 
 def main(db: str, seed: str, work: str, rounds: int) -> None:
@@ -20,16 +20,11 @@ def main(db: str, seed: str, work: str, rounds: int) -> None:
         version.write_text(f"{base}\n（第{r}次修订）\n", encoding="utf-8")
         with Store.open(db) as store:
             import_files(store, [version])
-            cid = store.query(store_filter())[r % 10]
+            cid = store.query(Filter())[r % 10]
             kept.append(store.mark([cid], "in_progress", note=f"B{r}")[0])
             undone = store.mark([cid], "not_done", note=f"B{r} undo me")[0]
             store.void_event(undone)
     print(json.dumps(kept))
-
-
-def store_filter():
-    from tracker.store import Filter
-    return Filter()
 
 
 if __name__ == "__main__":

@@ -85,7 +85,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin):
         try:
             store._prepare(timeout, create and not read_only)
         except BaseException:
-            conn.close()
+            store.conn.close()        # the read-only one, if preparing swapped it
             raise
         return store
 
@@ -330,12 +330,12 @@ def _check_file(p: Path, create: bool) -> None:
     """Refuse, without opening it (only SQLite may: see _setup_lock), a path that cannot be a store."""
     if p.is_dir():
         raise UserError(f"{p}: 是文件夹，不是台账文件 / is a directory, not a store")
-    if not p.parent.is_dir():
-        raise UserError(f"{p}: 文件夹不存在 / folder does not exist")
     if not create:
         if not p.exists():
             raise UserError(f"{p}: 还没有台账，请先导入文件 / no store yet: import files first")
         if p.stat().st_size == 0:
             raise UserError(f"{p}: 是空文件，不是台账 / an empty file, not a store")
+    if not p.parent.is_dir():
+        raise UserError(f"{p}: 文件夹不存在 / folder does not exist")
     if p.exists() and not os.access(p, os.R_OK):
         raise UserError(f"{p}: 无法读取台账 / cannot read the store (permission denied)")
