@@ -54,6 +54,13 @@ _REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了�
 _PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?!年)([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
                        r"(?=人民政府|人民代表大会|政府工作报告|第[一二三四五六七八九十\d]+届)")
 _PROVINCIAL = re.compile(r"(?:省|自治区)$")
+# The national government's report: delivered by 国务院总理 to the 全国人民代表大会
+# ("——2012年3月5日在第十一届全国人民代表大会第五次会议上", "国务院总理 温家宝").
+# Its region is NATIONAL, one name for every year, so plans and reviews pair.
+NATIONAL = "国务院"
+_NATIONAL = re.compile(r"在第[一二三四五六七八九十\d]+届全国人民代表大会第[一二三四五六七八九十\d]+次会议上"
+                       r"|^\s*国务院总理")
+_HEAD_LINE_MAX = 60
 
 
 def describe(source: SourceText, line_start: int, line_end: int, how: str,
@@ -194,6 +201,8 @@ def _plan_year(title: str, text: str, report_year: int | None = None) -> int | N
 
 def _region(title: str, lines: tuple[str, ...]) -> str | None:
     """The region (county, city, or a province's own report) the text names, else None."""
+    if _national(lines):
+        return NATIONAL
     counts: Counter[str] = Counter()
     m = _TITLE_REGION.match(fold(title).strip())
     if m and _clean_region(m.group(1)):
@@ -214,6 +223,11 @@ def _region(title: str, lines: tuple[str, ...]) -> str | None:
         return m.group(1) if m else None
     name, score = counts.most_common(1)[0]
     return name if score >= 2 else None
+
+
+def _national(lines: tuple[str, ...]) -> bool:
+    """True for a report whose short head lines say it goes to the 全国人民代表大会 or is the 国务院总理's."""
+    return any(len(line.strip()) <= _HEAD_LINE_MAX and _NATIONAL.search(line.strip()) for line in lines[:12])
 
 
 def _region_name(text: str, suffix: int) -> str:
