@@ -26,6 +26,7 @@ from ui.filters import NOTHING, FilterBar, combine
 from ui.icons import icon
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
+from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
 from ui.window_settings import DETAIL_MIN, SettingsMixin
 
@@ -39,7 +40,7 @@ _WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
 _HIDDEN = ("indicator", "report")
 
 
-class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
+class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -97,6 +98,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
         self.detail.changed.connect(self.rows_changed)
+        self.connect_series()
 
         self.actions_ = menus.install(self)
         self.resize(1360, 820)

@@ -93,6 +93,8 @@ def install(w) -> SimpleNamespace:
                       "reset-filters", tr("清除搜索和所有筛选条件"))
     a.suggest = _action(w, tr("查找核验证据"), h.suggest, "Ctrl+Shift+V", "suggest",
                         tr("在已导入的后续文件中为承诺查找完成情况的证据"))
+    a.series = _action(w, tr("指标历年…"), lambda: w.show_series(), "Ctrl+Shift+Y", "dashboard",
+                       tr("一个指标各年的目标和完成情况（图表、可打印）"))
     a.about = _action(w, tr("关于承诺台账"), h.about)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
     a.about_qt = _action(w, tr("关于 Qt"), QApplication.aboutQt)
@@ -118,7 +120,7 @@ def install(w) -> SimpleNamespace:
     edit_menu.addSeparator()
     edit_menu.addAction(a.copy)
     view_menu = bar.addMenu(tr("查看(&V)"))
-    view_menu.addActions([a.dashboard, a.search, a.reset])
+    view_menu.addActions([a.dashboard, a.series, a.search, a.reset])
     tools_menu = bar.addMenu(tr("工具(&T)"))
     tools_menu.addAction(a.suggest)
     help_menu = bar.addMenu(tr("帮助(&H)"))

@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", "-o", required=True, metavar="FILE",
                    help="输出文件 status.pdf | .csv | .xlsx | .html")
     p.add_argument("--landscape", action="store_true", help="横向 A4 landscape (PDF, XLSX, HTML)")
+    p.add_argument("--series", action="store_true",
+                   help="附指标历年页 add the 指标历年 page (indicator series of the sheet's regions)")
     add_filter_arguments(p)
     p.set_defaults(handler=cmd_sheet)
 
@@ -25,7 +27,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     """tracker sheet --out FILE [filters] [--landscape]"""
     f = filter_from_args(args)
     with open_store(args) as store:
-        data = sheet_data(store, f)
+        data = sheet_data(store, f, series=args.series)
     if data.total == 0:
         print("提示: 所选范围内没有承诺事项 / no commitments match; the sheet is empty",
               file=sys.stderr)

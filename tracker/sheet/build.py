@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tracker.sheet.data import (KIND_LABELS, KIND_ORDER, STATUS_LABELS, STATUS_ORDER, SheetData,
                     SheetGroup, SheetRow)
+from tracker.sheet.series_data import series_tables
 from tracker.store.query import as_of_date
 
 _QUOTE_MAX = 60        # evidence quotes are cut here; the full passage stays in the app
@@ -142,10 +143,14 @@ def _cells(c: dict, events: list[dict], suggestions: list[dict], doc_label) -> t
     return progress + "（待确认）", evidence
 
 
-def sheet_data(store, f, printed: date | None = None) -> SheetData:
-    """The status sheet of the commitments f selects, grouped by kind and category."""
+def sheet_data(store, f, printed: date | None = None, series: bool = False) -> SheetData:
+    """The status sheet of the commitments f selects, grouped by kind and category.
+
+    series: add the 指标历年 page (each indicator targeted in two or more years of the
+    sheet's regions)."""
     ids = store.query(f, order="line")
     table = store.rows(ids, as_of=f.as_of)
+    carry = store.carry_labels(ids)
     reports = {r["id"]: r for r in store.reports()}
     doc_names = {d["id"]: d["name"] for d in store.documents()}
     spans = defaultdict(list)
@@ -191,7 +196,7 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
                 text=c["text"], target=row.get("target") or "", progress=progress, status=status,
                 evidence=evidence, deadline=c.get("deadline_text") or c.get("deadline") or "",
                 overdue=bool(row.get("overdue")), stale=bool(row.get("stale")),
-                behind=bool(row.get("behind"))))
+                behind=bool(row.get("behind")), carry=carry.get(c["id"], "")))
         groups.append(SheetGroup(out[0].kind, key[2], tuple(out)))
 
     rows = [r for g in groups for r in g.rows]
@@ -204,4 +209,5 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         store_name=Path(path).name if path else "台账",
         groups=tuple(groups), overdue=sum(1 for r in rows if r.overdue),
         behind=sum(1 for r in rows if r.behind),
-        by_status=by_status, by_kind=by_kind)
+        by_status=by_status, by_kind=by_kind,
+        series=series_tables(store, [reports[rid].get("region") for rid in present]) if series else ())

@@ -57,11 +57,17 @@ class SheetRow:
     overdue: bool = False
     stale: bool = False    # no longer found by the current rules (kept, shown)
     behind: bool = False   # recorded progress below 序时进度 (share of the year elapsed)
+    carry: str = ""        # 跨年: "延续至2026", "较2025年下调", "2026年不再提及" (；-joined)
 
     @property
     def flags(self) -> list[str]:
         """Warnings printed under the deadline: 已逾期, 落后序时进度."""
         return [w for w, on in (("已逾期", self.overdue), ("落后序时进度", self.behind)) if on]
+
+    @property
+    def target_cell(self) -> str:
+        """目标 with the 跨年 label on its own line where the layout has no column for it."""
+        return f"{self.target}\n〔{self.carry}〕" if self.carry else self.target
 
     @property
     def deadline_cell(self) -> str:
@@ -79,6 +85,18 @@ class SheetGroup:
 
 
 @dataclass(frozen=True)
+class SeriesTable:
+    """指标历年 page: one indicator of one region, a row per plan year (cells in words)."""
+
+    region: str
+    indicator: str
+    rows: tuple[tuple[str, ...], ...]    # SERIES_COLUMNS order
+
+
+SERIES_COLUMNS = ("年份", "目标", "实际", "判断", "调整", "依据")
+
+
+@dataclass(frozen=True)
 class SheetData:
     """Everything a status sheet shows, independent of the output format."""
 
@@ -91,6 +109,7 @@ class SheetData:
     behind: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     by_kind: dict[str, int] = field(default_factory=dict)
+    series: tuple[SeriesTable, ...] = ()   # the optional 指标历年 page
 
     @property
     def rows(self) -> list[SheetRow]:

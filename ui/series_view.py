@@ -1,0 +1,327 @@
+"""指标历年: one government's targets and outcomes for one indicator, year by year.
+
+A chart (QtCharts: the target line, the outcome points coloured 达到 / 未达到 / 未知)
+above a table with each point's source sentence. The numbers come from
+tracker.history.series (the user's marks win over suggestions); the view prints
+itself (chart and table) through a QPrinter, so paper shows what the screen shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from tracker.errors import UserError
+from tracker.history.series import VERDICT_WORDS, Series, indicators, series
+
+VERDICT_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "unknown": "#9e9e9e"}
+SOURCE_WORDS = {"user": "用户标记", "auto": "核查建议"}
+COLUMNS = ("年份", "目标", "实际", "判断", "调整", "来源", "依据原文")
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else f"{x:g}"
+
+
+def quote(text: str | None, actual: float | None) -> str:
+    """The sentence of text that states actual (a review passage is long), else text."""
+    if not text:
+        return ""
+    sentences = [t for t in re.split(r"(?<=[。；;！!])", text) if t.strip()]
+    if actual is not None:
+        figure = _num(actual)
+        hit = next((t for t in sentences if re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d])", t)), None)
+        if hit:
+            # Only the clause around the figure when the sentence runs long.
+            if len(hit) > 80:
+                parts = re.split(r"(?<=[，,])", hit)
+                hit = next((t for t in parts if figure in t), hit)
+            return hit.strip()
+    return text.strip()
+
+
+class SeriesView(QWidget):
+    """Region and indicator pickers, the chart and the table; open_requested(cid) on double-click."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.current: Series | None = None
+        layout = QVBoxLayout(self)
+        pickers = QHBoxLayout()
+        self.region = QComboBox()
+        self.indicator = QComboBox()
+        self.indicator.setMinimumContentsLength(12)
+        pickers.addWidget(QLabel(self.tr("地区：")))
+        pickers.addWidget(self.region)
+        pickers.addWidget(QLabel(self.tr("指标：")))
+        pickers.addWidget(self.indicator, 1)
+        layout.addLayout(pickers)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.chart_view = QChartView(QChart())
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        split.addWidget(self.chart_view)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for col in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        split.addWidget(self.table)
+        split.setSizes([340, 240])
+        layout.addWidget(split, 1)
+        self.region.currentIndexChanged.connect(self._region_changed)
+        self.indicator.currentIndexChanged.connect(self._indicator_changed)
+        self._fill_regions()
+
+    # -- choosing -------------------------------------------------------------------------
+    def _fill_regions(self) -> None:
+        self.region.blockSignals(True)
+        self.region.clear()
+        for name in self.store.facets().get("regions") or []:
+            self.region.addItem(name, name)
+        self.region.blockSignals(False)
+        self._region_changed()
+
+    def _region_changed(self, *_args) -> None:
+        region = self.region.currentData()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        if region:
+            for name, years in indicators(self.store, region):
+                self.indicator.addItem(self.tr("%1（%2年）").replace("%1", name).replace("%2", str(years)), name)
+        self.indicator.blockSignals(False)
+        self._indicator_changed()
+
+    def _indicator_changed(self, *_args) -> None:
+        self.show_series(self.region.currentData(), self.indicator.currentData())
+
+    def choose(self, region: str, indicator: str) -> None:
+        """Show region's series of indicator (any alias), selecting both in the pickers."""
+        i = self.region.findData(region)
+        if i >= 0 and i != self.region.currentIndex():
+            self.region.setCurrentIndex(i)
+        try:
+            wanted = series(self.store, region, indicator).indicator
+        except UserError as exc:
+            self._clear(str(exc))
+            return
+        j = self.indicator.findData(wanted)
+        if j >= 0 and j != self.indicator.currentIndex():
+            self.indicator.setCurrentIndex(j)
+        else:
+            self.show_series(region, wanted)
+
+    # -- showing --------------------------------------------------------------------------
+    def show_series(self, region: str | None, indicator: str | None) -> None:
+        """Chart and table of one series (an empty view with a message when there is none)."""
+        if not region or not indicator:
+            self._clear(self.tr("台账里没有带目标的报告。导入同一地区几年的政府工作报告后，这里显示各指标的历年目标和完成情况。"))
+            return
+        try:
+            self.current = series(self.store, region, indicator)
+        except UserError as exc:
+            self._clear(str(exc))
+            return
+        s = self.current
+        met = sum(p.verdict == "met" for p in s.points)
+        missed = sum(p.verdict == "missed" for p in s.points)
+        self.message.setText(self.tr("%1 · %2：%3 年有目标，达到 %4 年，未达到 %5 年，未知 %6 年。")
+                             .replace("%1", s.region).replace("%2", s.indicator)
+                             .replace("%3", str(len(s.points))).replace("%4", str(met))
+                             .replace("%5", str(missed)).replace("%6", str(len(s.points) - met - missed)))
+        self._fill_table(s)
+        self.chart_view.setChart(self._chart(s))
+
+    def _clear(self, message: str) -> None:
+        self.current = None
+        self.message.setText(message)
+        self.table.setRowCount(0)
+        self.chart_view.setChart(QChart())
+
+    def _fill_table(self, s: Series) -> None:
+        self.table.setRowCount(len(s.points))
+        for row, p in enumerate(s.points):
+            actual = f"{_num(p.actual_value)}{p.unit or ''}" if p.actual_value is not None else "—"
+            where = f"{p.evidence_document or ''}{'：第' + str(p.evidence_line) + '行' if p.evidence_line else ''}"
+            said = quote(p.evidence_text, p.actual_value) or p.reason or ""
+            cells = (str(p.year), p.target or p.target_text, actual, VERDICT_WORDS[p.verdict], p.carry or "",
+                     SOURCE_WORDS.get(p.source, ""), f"{where}  {said}".strip())
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, p.commitment_id)
+                if col == 1:
+                    item.setToolTip(p.target_text)
+                if col == 3:
+                    item.setForeground(QColor(VERDICT_COLOURS[p.verdict]))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                if col == 6:
+                    item.setToolTip("\n".join(t for t in (p.reason, where, p.evidence_text) if t))
+                self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
+
+    def _chart(self, s: Series) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr("%1 · %2 历年目标与实际").replace("%1", s.region).replace("%2", s.indicator))
+        target = QLineSeries()
+        target.setName(self.tr("目标"))
+        target.setPen(QPen(QColor("#1565c0"), 2, Qt.PenStyle.DashLine))
+        actual = QLineSeries()
+        actual.setName(self.tr("实际"))
+        actual.setPen(QPen(QColor("#455a64"), 2))
+        for line in (target, actual):
+            line.setPointLabelsVisible(True)
+            line.setPointLabelsFormat("@yPoint")
+            line.setPointLabelsClipping(False)
+        dots = {v: QScatterSeries() for v in VERDICT_COLOURS}
+        for verdict, dot in dots.items():
+            dot.setName(self.tr(VERDICT_WORDS[verdict]))
+            dot.setColor(QColor(VERDICT_COLOURS[verdict]))
+            dot.setBorderColor(QColor(VERDICT_COLOURS[verdict]))
+            dot.setMarkerSize(12)
+        values = []
+        for x, p in enumerate(s.points):
+            if p.value is not None:
+                target.append(QPointF(x, p.value))
+                values.append(p.value)
+            if p.actual_value is not None:
+                actual.append(QPointF(x, p.actual_value))
+                values.append(p.actual_value)
+            # A point without an outcome sits on its target, grey.
+            y = p.actual_value if p.actual_value is not None else p.value
+            if y is not None:
+                dots[p.verdict].append(QPointF(x, y))
+        axis_x = QBarCategoryAxis()
+        axis_x.append([f"{p.year}" for p in s.points])
+        axis_y = QValueAxis()
+        if values:
+            low, high = min(values), max(values)
+            pad = max((high - low) * 0.25, abs(high) * 0.05, 0.5)
+            axis_y.setRange(low - pad, high + pad)
+        unit = next((p.unit for p in s.points if p.unit), "")
+        axis_y.setTitleText(unit)
+        axis_y.setLabelFormat("%.1f")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        for one in (target, actual, *dots.values()):
+            if one.count() == 0 and one not in (target, actual):
+                continue
+            chart.addSeries(one)
+            one.attachAxis(axis_x)
+            one.attachAxis(axis_y)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        return chart
+
+    def _open_row(self, row: int, _col: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.open_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    # -- printing -------------------------------------------------------------------------
+    def print_to(self, printer: QPrinter) -> None:
+        """Paint the title, the chart and the table onto printer's page(s)."""
+        painter = QPainter(printer)
+        try:
+            page = printer.pageLayout().paintRectPixels(printer.resolution())
+            rect = QRectF(0, 0, page.width(), page.height())
+            scale = printer.resolution() / 96
+            font = QFont(self.font())
+            font.setPointSizeF(10)
+            painter.setFont(font)
+            line = painter.fontMetrics().height() * 1.3
+            painter.drawText(QRectF(0, 0, rect.width(), line * 2), Qt.TextFlag.TextWordWrap, self.message.text())
+            chart_h = rect.height() * 0.45
+            self.chart_view.render(painter, QRectF(0, line * 2, rect.width(), chart_h))
+            y = line * 2 + chart_h + line
+            widths = [0.07, 0.14, 0.09, 0.08, 0.06, 0.09, 0.47]
+            for row in [list(COLUMNS)] + [[self.table.item(r, c).text() for c in range(len(COLUMNS))]
+                                          for r in range(self.table.rowCount())]:
+                heights = []
+                x = 0.0
+                for col, text in enumerate(row):
+                    w = rect.width() * widths[col]
+                    box = painter.boundingRect(QRectF(x, y, w - 4 * scale, 10_000),
+                                               Qt.TextFlag.TextWordWrap, text)
+                    heights.append(box.height())
+                    x += w
+                h = max(heights) + 4 * scale
+                if y + h > rect.height():
+                    printer.newPage()
+                    y = 0.0
+                x = 0.0
+                for col, text in enumerate(row):
+                    w = rect.width() * widths[col]
+                    painter.drawText(QRectF(x, y, w - 4 * scale, h), Qt.TextFlag.TextWordWrap, text)
+                    x += w
+                painter.drawLine(QPointF(0, y + h - 1), QPointF(rect.width(), y + h - 1))
+                y += h
+        finally:
+            painter.end()
+
+
+class SeriesDialog(QDialog):
+    """The 指标历年 window: a SeriesView with 打印… and 导出PDF… buttons."""
+
+    def __init__(self, store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("指标历年"))
+        self.resize(1000, 720)
+        layout = QVBoxLayout(self)
+        self.view = SeriesView(store, self)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.pdf_button = QPushButton(self.tr("导出PDF…"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        self.print_button.clicked.connect(self.print_series)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        layout.addWidget(buttons)
+
+    def print_series(self) -> None:
+        """Ask for a printer and print the chart and table."""
+        if self.view.current is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.view.print_to(printer)
+
+    def export_pdf(self, path: str | None = None) -> str | None:
+        """Write the chart and table to a PDF (asks for the file when path is None)."""
+        if self.view.current is None:
+            return None
+        if not path:
+            s = self.view.current
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), f"{s.region}_{s.indicator}_历年.pdf",
+                                                  "PDF (*.pdf)")
+            if not path:
+                return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+        self.view.print_to(printer)
+        if not printer.isValid():
+            QMessageBox.warning(self, self.tr("指标历年"), self.tr("%1：无法写入").replace("%1", path))
+            return None
+        return path
