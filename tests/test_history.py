@@ -210,3 +210,26 @@ def test_cli_list_carry_filter(national_db, capsys):
     assert main(["--db", str(national_db), "list", "--carry", "上调", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["text"] for r in rows} >= {"城镇新增就业900万人以上", "城镇新增就业1000万人以上"}
+
+
+def test_sheet_carries_the_flags_and_the_series_page(national_db, tmp_path):
+    from tracker.sheet import sheet_data, write_data
+
+    with Store.open(national_db) as s:
+        data = sheet_data(s, Filter(), series=True)
+        plain = sheet_data(s, Filter())
+    assert plain.series == ()
+    gdp = next(t for t in data.series if t.indicator == "地区生产总值")
+    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%以上", "7.8%", "达到", ""),
+                                         ("2013", "增长7.5%左右", "7.7%", "达到", "延续"),
+                                         ("2014", "增长7.5%左右", "", "未知", "延续")]
+    assert "national_2014.txt" in gdp.rows[1][5]
+    rows = {r.text: r for r in data.rows}
+    assert rows["城镇新增就业1000万人以上"].carry == "较2013年上调"
+    assert rows["居民消费价格涨幅控制在4%左右"].carry == "2013年下调"
+    out = write_data(data, tmp_path / "s.csv")
+    header, *lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert header.split(",")[-2:] == ["跨年", "编号"]
+    for suffix in (".pdf", ".html", ".xlsx"):
+        assert write_data(data, tmp_path / f"s{suffix}").stat().st_size > 1000
+    assert "指标历年" in (tmp_path / "s.html").read_text(encoding="utf-8")
