@@ -61,8 +61,12 @@ def test_a_national_report_is_the_state_councils(path):
     assert [r.report.region for r in reports] == ["国务院"]
 
 
-def test_a_provincial_report_keeps_its_province():
-    assert extract_file(PROVINCES / "anhui_2026.txt").reports[0].report.region == "安徽省"
+@pytest.mark.parametrize("name, region", [("anhui_2026.txt", "安徽省"),
+                                          # "——2025年1月21日在宁夏回族自治区第十三届…": not "日在宁夏…"
+                                          ("ningxia_2025.docx", "宁夏回族自治区"),
+                                          ("guangxi_2025.docx", "广西壮族自治区")])
+def test_a_provincial_report_keeps_its_province(name, region):
+    assert extract_file(PROVINCES / name).reports[0].report.region == region
 
 
 def test_gdp_series_targets_and_actuals_from_the_next_reports(national):

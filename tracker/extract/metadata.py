@@ -51,7 +51,7 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTY_COMMITTEE = re.compile(r"中共(?:[\u4e00-\u9fff]{2,3}?[市州盟])?([\u4e00-\u9fff]{2,3}?[区县市旗])委")
 _BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[在市州省盟共]")
 _REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了的是在和与及并请向对为位其此等代表将年会]|开发|高新")
-_PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?!年)([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
+_PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?![年月日在])([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
                        r"(?=人民政府|人民代表大会|政府工作报告|第[一二三四五六七八九十\d]+届)")
 _PROVINCIAL = re.compile(r"(?:省|自治区)$")
 # The national government's report: delivered by 国务院总理 to the 全国人民代表大会
