@@ -237,3 +237,17 @@ def test_sheet_carries_the_flags_and_the_series_page(national_db, tmp_path):
     for suffix in (".pdf", ".html", ".xlsx"):
         assert write_data(data, tmp_path / f"s{suffix}").stat().st_size > 1000
     assert "指标历年" in (tmp_path / "s.html").read_text(encoding="utf-8")
+
+
+def test_an_energy_intensity_target_is_not_the_growth_target():
+    """单位地区生产总值能耗 names 地区生产总值 inside it; it is another indicator."""
+    plan = [{"id": 1, "kind": "target", "indicator": "单位地区生产总值能耗", "measure": "growth",
+             "value": 2.0, "unit": "%", "direction": "decrease", "text": "单位地区生产总值能耗下降2%左右"},
+            {"id": 2, "kind": "target", "indicator": "国际收支状况", "measure": "qualitative",
+             "text": "国际收支状况进一步改善"}]
+    later = [{"id": 9, "kind": "target", "indicator": "地区生产总值", "measure": "growth", "value": 5.0,
+              "unit": "%", "text": "地区生产总值增长5%以上"},
+             {"id": 8, "kind": "target", "indicator": "国际收支", "measure": "qualitative",
+              "text": "国际收支基本平衡"}]
+    links = {k["from_id"]: (k["to_id"], k["flag"]) for k in links_between(plan, later)}
+    assert links == {1: (None, "dropped"), 2: (8, "carried")}

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from tracker.store import Filter
-from tracker.verify.lexicon import resolve
+from tracker.verify.lexicon import indicators as lexicon_indicators, resolve
 
 # Wording: character bigrams of the text with figures masked and punctuation dropped.
 _FIGURE = re.compile(r"[\d.．%％]+")
@@ -32,6 +33,16 @@ def indicator_name(row: dict) -> str | None:
     name = (row.get("indicator") or "").strip()
     ind = resolve(name) if name else resolve(None, row.get("text") or "")
     return ind.name if ind else None
+
+
+def _known(name: str) -> bool:
+    """True for a name of the indicator data file (or one of its aliases)."""
+    return name in _known_names()
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(a for ind in lexicon_indicators() for a in (ind.name, *ind.aliases))
 
 
 def _is_rate(row: dict) -> bool:
@@ -62,8 +73,10 @@ def _target_links(plan: list[dict], next_plan: list[dict]) -> list[dict]:
         if not name:
             continue
         if name not in later:
-            # 国际收支状况 / 国际收支: a name the lexicon does not know, written shorter or longer.
-            name = next((k for k in later if min(len(k), len(name)) >= 3 and (k in name or name in k)), name)
+            # 国际收支状况 / 国际收支: names the lexicon does not know, one the other's start
+            # (never 单位地区生产总值能耗 read as 地区生产总值, a known name).
+            name = next((k for k in later if not _known(k) and not _known(name)
+                         and min(len(k), len(name)) >= 3 and (k.startswith(name) or name.startswith(k))), name)
         if name not in later:
             links.append({"from_id": c["id"], "to_id": None, "flag": "dropped", "score": None})
             continue
