@@ -251,3 +251,18 @@ def test_an_energy_intensity_target_is_not_the_growth_target():
               "text": "国际收支基本平衡"}]
     links = {k["from_id"]: (k["to_id"], k["flag"]) for k in links_between(plan, later)}
     assert links == {1: (None, "dropped"), 2: (8, "carried")}
+
+
+def test_a_plan_year_set_by_hand_moves_the_links(tmp_path, capsys):
+    path = tmp_path / "y.db"
+    with Store.open(path) as s:
+        import_files(s, NATIONAL[:2])
+        assert s.count(Filter(carry="raised")) == 0 and s.count(Filter(carry="lowered")) == 2
+        later = next(r["id"] for r in s.reports() if r["plan_year"] == 2013)
+    # 2013's report said to be for 2015: 2012 and 2015 are no consecutive plans.
+    assert main(["--db", str(path), "set-year", str(later), "2015"]) == 0
+    with Store.open(path) as s:
+        assert s.count(Filter(carry="lowered")) == 0 and s.count(Filter(carry="carried")) == 0
+    assert main(["--db", str(path), "set-year", str(later), "none"]) == 0
+    with Store.open(path) as s:
+        assert s.count(Filter(carry="lowered")) == 2

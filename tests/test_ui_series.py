@@ -141,3 +141,15 @@ def test_filter_bar_carry_choice(qtbot, store):
     w.filter_bar.reset()
     assert w.current_filter().carry is None
     w.close()
+
+
+def test_reopening_the_window_reads_new_imports(qtbot, tmp_path):
+    s = Store.open(tmp_path / "r.db")
+    import_files(s, NATIONAL[:1])
+    w = MainWindow(s)
+    qtbot.addWidget(w)
+    dialog = w.show_series("国务院", "国内生产总值")
+    assert dialog.view.table.rowCount() == 1
+    import_files(s, NATIONAL[1:])
+    assert w.show_series() is dialog and dialog.view.table.rowCount() == 3
+    w.close()

@@ -114,6 +114,13 @@ class SeriesView(QWidget):
     def _indicator_changed(self, *_args) -> None:
         self.show_series(self.region.currentData(), self.indicator.currentData())
 
+    def refresh(self) -> None:
+        """Read regions and indicators again (after an import), keeping the choice when it is still there."""
+        region, indicator = self.region.currentData(), self.indicator.currentData()
+        self._fill_regions()
+        if region and indicator:
+            self.choose(region, indicator)
+
     def choose(self, region: str, indicator: str) -> None:
         """Show region's series of indicator (any alias), selecting both in the pickers."""
         i = self.region.findData(region)

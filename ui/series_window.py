@@ -27,6 +27,8 @@ class SeriesMixin:
                 dialog.close()
             dialog = self.series_dialog = SeriesDialog(self.store, self)
             dialog.view.open_requested.connect(self.open_commitment)
+        else:
+            dialog.view.refresh()     # reports imported since it was opened
         if region and indicator:
             dialog.view.choose(region, indicator)
         dialog.show()

@@ -162,8 +162,7 @@ def _shared_run(a: str, b: str) -> int:
 
 def plan_commitments(store, region: str, year: int) -> list[dict]:
     """Current commitments of region's reports planned for year (id, kind, text, figures)."""
-    ids = store.query(Filter(region=region, year=year), order="position")
-    return [store.commitment(i) for i in ids]
+    return store.plan_rows(region, year)
 
 
 def refresh_region(store, region: str) -> int:
@@ -176,6 +175,14 @@ def refresh_region(store, region: str) -> int:
         links = links_between(rows[year], rows[year + 1]) if year + 1 in rows else []
         total += store.replace_carry_links(region, year, links)
     return total
+
+
+def set_plan_year(store, report_id: int, year: int | None) -> None:
+    """store.set_plan_year, then the report's region's links again (the year pairs changed)."""
+    store.set_plan_year(report_id, year)
+    region = next((r.get("region") for r in store.reports() if r["id"] == report_id), None)
+    if region:
+        refresh_region(store, region)
 
 
 def refresh(store, regions: Iterable[str] | None = None) -> int:

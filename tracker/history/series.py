@@ -100,7 +100,7 @@ def series(store, region: str, indicator: str) -> Series:
         by_year.setdefault(c["plan_year"], []).append(c)
     # The measure most years use (growth for GDP), so a level target beside it stays out.
     measures = [cs[0].get("measure") for cs in by_year.values()]
-    usual = max(set(measures), key=measures.count)
+    usual = max(sorted(set(measures), key=str), key=measures.count)
     report_years = {r["document_id"]: r.get("report_year") for r in store.reports()}
     points = []
     for year in sorted(by_year):

@@ -28,6 +28,18 @@ class LinksMixin:
         return len(links)
 
     @guarded
+    def plan_rows(self, region: str, year: int) -> list[dict]:
+        """Current commitments of region's reports planned for year, in document order (one query)."""
+        cur = self.conn.execute("""
+            SELECT c.id, c.kind, c.text, c.indicator, c.measure, c.value, c.value_high, c.unit,
+                   c.comparator, c.direction, c.period, c.report_id, c.line
+            FROM commitments c JOIN reports r ON r.id = c.report_id
+            WHERE r.region = ? AND r.plan_year = ? AND c.stale = 0
+            ORDER BY c.report_id, c.line, c.id""", (region, int(year)))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, v)) for v in cur]
+
+    @guarded
     def carry_links(self, cid: int) -> list[dict]:
         """Links of one commitment, both ways: flag, side ("next"/"previous"), the other commitment."""
         cur = self.conn.execute("""
