@@ -266,3 +266,22 @@ def test_a_plan_year_set_by_hand_moves_the_links(tmp_path, capsys):
     assert main(["--db", str(path), "set-year", str(later), "none"]) == 0
     with Store.open(path) as s:
         assert s.count(Filter(carry="lowered")) == 2
+
+
+@pytest.mark.parametrize("name, year", [
+    ("guizhou_2025.docx", 2025),   # "一、2024年工作回顾 … 今年是…" in a report dated 2025
+    ("hainan_2026.txt", 2026),     # "一、2025年和“十四五”时期工作回顾 刚刚过去的2025年，是…"
+])
+def test_plan_year_after_a_review_of_the_year_before(name, year):
+    assert extract_file(PROVINCES / name).reports[0].report.plan_year == year
+
+
+def test_livelihood_items_restated_next_year_are_carried(tmp_path):
+    """贵州's numbered 民生实事: 2025's (7), (8), (10) are 2026's (6), (8), (10), some with new figures."""
+    with Store.open(tmp_path / "g.db") as s:
+        import_files(s, [PROVINCES / "guizhou_2025.docx", PROVINCES / "guizhou_2026.txt"])
+        data = carried_report(s, "贵州省", 2025)
+    pairs = {(i["text"][:3], (i["next_text"] or "")[:3]) for i in data["carried"] if i["kind"] == "livelihood"}
+    assert {("（7）", "（6）"), ("（8）", "（8）"), ("（10", "（10")} <= pairs
+    # (5) 农村消防 of 2025 has no counterpart: (5) of 2026 is 地质灾害避险搬迁.
+    assert not any(i["text"].startswith("（5）") for i in data["carried"])
