@@ -85,11 +85,11 @@ def _target_links(plan: list[dict], next_plan: list[dict]) -> list[dict]:
         other = same or [n for n in later[name] if n["id"] not in used] or later[name]
         n = other[0]
         used.add(n["id"])
-        links.append({"from_id": c["id"], "to_id": n["id"], "flag": _revision(c, n), "score": 1.0})
+        links.append({"from_id": c["id"], "to_id": n["id"], "flag": revision(c, n), "score": 1.0})
     return links
 
 
-def _revision(old: dict, new: dict) -> str:
+def revision(old: dict, new: dict) -> str:
     """raised / lowered when both state a comparable figure that differs, else carried."""
     same_measure = old.get("measure") == new.get("measure") or (_is_rate(old) and _is_rate(new)
                                                                   and "qualitative" not in (old.get("measure"), new.get("measure")))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from tracker.errors import UserError
-from tracker.history.carried import indicator_name
+from tracker.history.carried import indicator_name, revision
+from tracker.store.links import FLAG_WORDS
 from tracker.store import Filter
 from tracker.verify.lexicon import resolve
 from tracker.verify.suggestions import same_region
@@ -102,19 +103,20 @@ def series(store, region: str, indicator: str) -> Series:
     measures = [cs[0].get("measure") for cs in by_year.values()]
     usual = max(sorted(set(measures), key=str), key=measures.count)
     report_years = {r["document_id"]: r.get("report_year") for r in store.reports()}
-    points = []
+    points, chosen = [], {}
     for year in sorted(by_year):
-        c = next((x for x in by_year[year] if x.get("measure") == usual), by_year[year][0])
-        points.append(_point(store, c, year, report_years))
-    points = _with_revisions(points)
+        c = chosen[year] = next((x for x in by_year[year] if x.get("measure") == usual), by_year[year][0])
+        # The change against the year before, as the carry-over links word it.
+        carry = FLAG_WORDS[revision(chosen[year - 1], c)] if year - 1 in chosen else None
+        points.append(_point(store, c, year, report_years, carry))
     names = tuple(dict.fromkeys((c.get("indicator") or "").strip() for c in rows if c.get("indicator")))
     return Series(region=region, indicator=wanted.name, names=names, points=tuple(points))
 
 
-def _point(store, c: dict, year: int, report_years: dict) -> Point:
+def _point(store, c: dict, year: int, report_years: dict, carry: str | None) -> Point:
     base = dict(year=year, commitment_id=c["id"], target=c.get("target") or "", target_text=c["text"],
                 value=c.get("value"), value_high=c.get("value_high"), unit=c.get("unit"),
-                measure=c.get("measure"), report=c.get("title") or "", line=c["line"])
+                measure=c.get("measure"), report=c.get("title") or "", line=c["line"], carry=carry)
     marks = [e for e in store.history(c["id"]) if e.get("source") == "user"]
     if marks:
         e = marks[0]
@@ -149,16 +151,3 @@ def _document_name(store, doc_id) -> str | None:
     if doc_id is None:
         return None
     return next((d["name"] for d in store.documents() if d["id"] == doc_id), None)
-
-
-def _with_revisions(points: list[Point]) -> list[Point]:
-    """Each point's change against the year before: 上调 / 下调 / 延续 (consecutive years only)."""
-    out = []
-    for i, p in enumerate(points):
-        prev = points[i - 1] if i else None
-        carry = None
-        if prev and prev.year == p.year - 1 and prev.value is not None and p.value is not None \
-                and prev.unit == p.unit and prev.measure == p.measure:
-            carry = "上调" if p.value > prev.value else "下调" if p.value < prev.value else "延续"
-        out.append(Point(**{**asdict(p), "carry": carry}))
-    return out
