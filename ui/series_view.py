@@ -196,16 +196,22 @@ class SeriesView(QWidget):
         actual = QLineSeries()
         actual.setName(self.tr("实际"))
         actual.setPen(QPen(QColor("#455a64"), 2))
-        for line in (target, actual):
-            line.setPointLabelsVisible(True)
-            line.setPointLabelsFormat("@yPoint")
-            line.setPointLabelsClipping(False)
+        # Figures beside the points: the target line's own, and the outcome dots' (a scatter
+        # series lifts its labels clear of its marker; a line's would sit under the dot).
+        target.setPointLabelsVisible(True)
+        target.setPointLabelsFormat("@yPoint")
+        target.setPointLabelsClipping(False)
         dots = {v: QScatterSeries() for v in VERDICT_COLOURS}
         for verdict, dot in dots.items():
             dot.setName(self.tr(VERDICT_WORDS[verdict]))
             dot.setColor(QColor(VERDICT_COLOURS[verdict]))
             dot.setBorderColor(QColor(VERDICT_COLOURS[verdict]))
-            dot.setMarkerSize(12)
+            dot.setMarkerSize(12 if verdict != "unknown" else 8)
+            if verdict != "unknown":     # an unknown point sits on its target, labelled already
+                dot.setPointLabelsVisible(True)
+                dot.setPointLabelsFormat("@yPoint")
+                dot.setPointLabelsClipping(False)
+                dot.setPointLabelsColor(QColor(VERDICT_COLOURS[verdict]))
         values = []
         for x, p in enumerate(s.points):
             if p.value is not None:
