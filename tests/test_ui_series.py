@@ -153,3 +153,23 @@ def test_reopening_the_window_reads_new_imports(qtbot, tmp_path):
     import_files(s, NATIONAL[1:])
     assert w.show_series() is dialog and dialog.view.table.rowCount() == 3
     w.close()
+
+
+def test_export_with_the_series_page(qtbot, store, tmp_path, monkeypatch):
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import printing
+
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    target = tmp_path / "with_series.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    w.actions_.export_pdf_series.trigger()
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "指标历年" in text and "国务院 · 地区生产总值" in text
+    plain = printing.export_sheet(None, store, Filter(), "pdf")
+    assert "指标历年" not in subprocess.run(["pdftotext", str(plain), "-"], capture_output=True,
+                                          text=True).stdout
+    w.close()

@@ -59,6 +59,10 @@ def install(w) -> SimpleNamespace:
     a.export_pdf_landscape = _action(w, tr("导出 PDF（横向）…"),
                                      lambda: h.sheet("export_sheet", "pdf", True), None, None,
                                      tr("把当前筛选结果导出为横向页面的情况表"))
+    # The optional 指标历年 page: each indicator's targets and outcomes by year.
+    a.export_pdf_series = _action(w, tr("导出 PDF（含指标历年）…"),
+                                  lambda: h.sheet("export_sheet", "pdf", False, True), None, None,
+                                  tr("情况表之后附上所涉地区各指标的历年目标与完成情况"))
     a.export_html = _action(w, tr("导出 HTML…"), lambda: h.sheet("export_sheet", "html"))
     a.export_csv = _action(w, tr("导出 CSV…"), lambda: h.sheet("export_sheet", "csv"))
     a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"),
@@ -105,7 +109,7 @@ def install(w) -> SimpleNamespace:
     file_menu.addSeparator()
     file_menu.addActions([a.preview, a.print_])
     export_menu = file_menu.addMenu(tr("导出"))
-    export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_html,
+    export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_pdf_series, a.export_html,
                             a.export_csv, a.export_xlsx])
     file_menu.addSeparator()
     file_menu.addAction(a.backup)

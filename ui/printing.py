@@ -66,18 +66,20 @@ def _in_background(parent: QWidget | None, fn, *args):
     return outcome.get("result")
 
 
-def _read_sheet(path: str, f) -> SheetData:
+def _read_sheet(path: str, f, series: bool = False) -> SheetData:
     # Its own connection: the GUI thread keeps using the window's store meanwhile.
     with Store.open(path) as store:
-        return sheet_data(store, f)
+        return sheet_data(store, f, series=series)
 
 
-def load_sheet(parent: QWidget | None, store, f) -> SheetData | None:
-    """The SheetData for f (None if the user cancelled); big selections read off the GUI thread."""
+def load_sheet(parent: QWidget | None, store, f, series: bool = False) -> SheetData | None:
+    """The SheetData for f (None if the user cancelled); big selections read off the GUI thread.
+
+    series: with the 指标历年 page."""
     path = getattr(store, "path", None)
     if path is None or store.count(f) <= BACKGROUND_ROWS:
-        return sheet_data(store, f)
-    return _in_background(parent, _read_sheet, str(path), f)
+        return sheet_data(store, f, series=series)
+    return _in_background(parent, _read_sheet, str(path), f, series)
 
 
 def render_pdf(parent: QWidget | None, data: SheetData, landscape: bool) -> bytes | None:
@@ -253,14 +255,14 @@ def write_export(parent: QWidget | None, data: SheetData, path: Path,
 
 
 def export_sheet(parent: QWidget | None, store, f, fmt: str = "pdf",
-                 landscape: bool = False) -> Path | None:
-    """Ask where to save, then export the sheet for f as fmt; the path, or None."""
+                 landscape: bool = False, series: bool = False) -> Path | None:
+    """Ask where to save, then export the sheet for f as fmt (series: with the 指标历年 page)."""
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         _warn(parent, _tr("不支持的格式：%1").replace("%1", fmt))
         return None
     try:
-        data = load_sheet(parent, store, f)
+        data = load_sheet(parent, store, f, series)
         if data is None:
             return None
         start = default_export_path(data, fmt)
