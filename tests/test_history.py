@@ -285,3 +285,21 @@ def test_livelihood_items_restated_next_year_are_carried(tmp_path):
     assert {("（7）", "（6）"), ("（8）", "（8）"), ("（10", "（10")} <= pairs
     # (5) 农村消防 of 2025 has no counterpart: (5) of 2026 is 地质灾害避险搬迁.
     assert not any(i["text"].startswith("（5）") for i in data["carried"])
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["carried", "--region", "火星", "--year", "2013"], "火星"),
+    (["carried", "--region", "国务院", "--year", "2014"], "2015"),    # no 2015 plan to compare with
+    (["carried", "--region", "国务院", "--year", "2010"], "2012, 2013, 2014"),
+])
+def test_cli_carried_errors_are_one_line(national_db, capsys, args, fragment):
+    assert main(["--db", str(national_db), *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert fragment in err and "\n" not in err
+
+
+def test_a_users_mark_wins_over_a_later_automatic_event(national):
+    cid = series(national, "国务院", "国内生产总值").points[1].commitment_id
+    national.mark([cid], "not_done", actual_value=7.0)
+    national.mark([cid], "done", actual_value=7.7, source="auto")
+    assert series(national, "国务院", "国内生产总值").points[1].actual_value == 7.0

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from tracker.errors import UserError
 from tracker.store import Filter
 from tracker.verify.lexicon import indicators as lexicon_indicators, resolve
 
@@ -193,7 +194,17 @@ def refresh(store, regions: Iterable[str] | None = None) -> int:
 
 
 def carried_report(store, region: str, year: int) -> dict:
-    """What year's plan of region carries into year+1: lists per flag, each item with both texts."""
+    """What year's plan of region carries into year+1: lists per flag, each item with both texts.
+
+    UserError when region has no reports, or no plan for year or for year+1."""
+    years = sorted({r["plan_year"] for r in store.reports()
+                    if r.get("region") == region and r.get("plan_year") is not None})
+    if not years:
+        raise UserError(f"{region}: 没有这个地区的报告 / no reports of this region")
+    for y in (year, year + 1):
+        if y not in years:
+            raise UserError(f"{region}: 没有{y}年的计划 / no plan for {y} "
+                            f"(有 has: {', '.join(map(str, years))})")
     refresh_region(store, region)
     out: dict[str, list[dict]] = {"carried": [], "raised": [], "lowered": [], "dropped": []}
     for cid in store.query(Filter(region=region, year=year), order="position"):

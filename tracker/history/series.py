@@ -117,11 +117,13 @@ def _point(store, c: dict, year: int, report_years: dict, carry: str | None) -> 
     base = dict(year=year, commitment_id=c["id"], target=c.get("target") or "", target_text=c["text"],
                 value=c.get("value"), value_high=c.get("value_high"), unit=c.get("unit"),
                 measure=c.get("measure"), report=c.get("title") or "", line=c["line"], carry=carry)
-    marks = [e for e in store.history(c["id"]) if e.get("source") == "user"]
+    # The user's newest mark wins; an event stored by verification comes next; then suggestions.
+    events = store.history(c["id"])
+    marks = [e for e in events if e.get("source") == "user"] or events
     if marks:
         e = marks[0]
         return Point(**base, verdict=VERDICT.get(e["status"], "unknown"), status=e["status"],
-                     actual_value=e.get("actual_value"), source="user", evidence_text=e.get("evidence_text"),
+                     actual_value=e.get("actual_value"), source=e.get("source") or "user", evidence_text=e.get("evidence_text"),
                      evidence_document=e.get("evidence_document"), evidence_line=e.get("evidence_line"),
                      reason=e.get("note") or None)
     s = _best_suggestion(store.suggestions(c["id"]), year, report_years)
