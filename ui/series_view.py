@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from tracker.errors import UserError
 from tracker.history.series import VERDICT_WORDS, Series, indicators, series
+from ui.series_chart import VERDICT_COLOURS, series_chart
+from ui.series_print import paint_series
 
-VERDICT_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "unknown": "#9e9e9e"}
 SOURCE_WORDS = {"user": "用户标记", "auto": "核查建议"}
 COLUMNS = ("年份", "目标", "实际", "判断", "调整", "来源", "依据原文")
 
@@ -156,7 +157,7 @@ class SeriesView(QWidget):
                              .replace("%3", str(len(s.points))).replace("%4", str(met))
                              .replace("%5", str(missed)).replace("%6", str(len(s.points) - met - missed)))
         self._fill_table(s)
-        self.chart_view.setChart(self._chart(s))
+        self.chart_view.setChart(series_chart(s))
 
     def _clear(self, message: str) -> None:
         self.current = None
@@ -187,64 +188,6 @@ class SeriesView(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
 
-    def _chart(self, s: Series) -> QChart:
-        chart = QChart()
-        chart.setTitle(self.tr("%1 · %2 历年目标与实际").replace("%1", s.region).replace("%2", s.indicator))
-        target = QLineSeries()
-        target.setName(self.tr("目标"))
-        target.setPen(QPen(QColor("#1565c0"), 2, Qt.PenStyle.DashLine))
-        actual = QLineSeries()
-        actual.setName(self.tr("实际"))
-        actual.setPen(QPen(QColor("#455a64"), 2))
-        # Figures beside the points: the target line's own, and the outcome dots' (a scatter
-        # series lifts its labels clear of its marker; a line's would sit under the dot).
-        target.setPointLabelsVisible(True)
-        target.setPointLabelsFormat("@yPoint")
-        target.setPointLabelsClipping(False)
-        dots = {v: QScatterSeries() for v in VERDICT_COLOURS}
-        for verdict, dot in dots.items():
-            dot.setName(self.tr(VERDICT_WORDS[verdict]))
-            dot.setColor(QColor(VERDICT_COLOURS[verdict]))
-            dot.setBorderColor(QColor(VERDICT_COLOURS[verdict]))
-            dot.setMarkerSize(12 if verdict != "unknown" else 8)
-            if verdict != "unknown":     # an unknown point sits on its target, labelled already
-                dot.setPointLabelsVisible(True)
-                dot.setPointLabelsFormat("@yPoint")
-                dot.setPointLabelsClipping(False)
-                dot.setPointLabelsColor(QColor(VERDICT_COLOURS[verdict]))
-        values = []
-        for x, p in enumerate(s.points):
-            if p.value is not None:
-                target.append(QPointF(x, p.value))
-                values.append(p.value)
-            if p.actual_value is not None:
-                actual.append(QPointF(x, p.actual_value))
-                values.append(p.actual_value)
-            # A point without an outcome sits on its target, grey.
-            y = p.actual_value if p.actual_value is not None else p.value
-            if y is not None:
-                dots[p.verdict].append(QPointF(x, y))
-        axis_x = QBarCategoryAxis()
-        axis_x.append([f"{p.year}" for p in s.points])
-        axis_y = QValueAxis()
-        if values:
-            low, high = min(values), max(values)
-            pad = max((high - low) * 0.25, abs(high) * 0.05, 0.5)
-            axis_y.setRange(low - pad, high + pad)
-        unit = next((p.unit for p in s.points if p.unit), "")
-        axis_y.setTitleText(unit)
-        axis_y.setLabelFormat("%.1f")
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        for one in (target, actual, *dots.values()):
-            if one.count() == 0 and one not in (target, actual):
-                continue
-            chart.addSeries(one)
-            one.attachAxis(axis_x)
-            one.attachAxis(axis_y)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        return chart
-
     def _open_row(self, row: int, _col: int) -> None:
         item = self.table.item(row, 0)
         if item is not None:
@@ -252,44 +195,8 @@ class SeriesView(QWidget):
 
     # -- printing -------------------------------------------------------------------------
     def print_to(self, printer: QPrinter) -> None:
-        """Paint the title, the chart and the table onto printer's page(s)."""
-        painter = QPainter(printer)
-        try:
-            page = printer.pageLayout().paintRectPixels(printer.resolution())
-            rect = QRectF(0, 0, page.width(), page.height())
-            scale = printer.resolution() / 96
-            font = QFont(self.font())
-            font.setPointSizeF(10)
-            painter.setFont(font)
-            line = painter.fontMetrics().height() * 1.3
-            painter.drawText(QRectF(0, 0, rect.width(), line * 2), Qt.TextFlag.TextWordWrap, self.message.text())
-            chart_h = rect.height() * 0.45
-            self.chart_view.render(painter, QRectF(0, line * 2, rect.width(), chart_h))
-            y = line * 2 + chart_h + line
-            widths = [0.07, 0.14, 0.09, 0.08, 0.06, 0.09, 0.47]
-            for row in [list(COLUMNS)] + [[self.table.item(r, c).text() for c in range(len(COLUMNS))]
-                                          for r in range(self.table.rowCount())]:
-                heights = []
-                x = 0.0
-                for col, text in enumerate(row):
-                    w = rect.width() * widths[col]
-                    box = painter.boundingRect(QRectF(x, y, w - 4 * scale, 10_000),
-                                               Qt.TextFlag.TextWordWrap, text)
-                    heights.append(box.height())
-                    x += w
-                h = max(heights) + 4 * scale
-                if y + h > rect.height():
-                    printer.newPage()
-                    y = 0.0
-                x = 0.0
-                for col, text in enumerate(row):
-                    w = rect.width() * widths[col]
-                    painter.drawText(QRectF(x, y, w - 4 * scale, h), Qt.TextFlag.TextWordWrap, text)
-                    x += w
-                painter.drawLine(QPointF(0, y + h - 1), QPointF(rect.width(), y + h - 1))
-                y += h
-        finally:
-            painter.end()
+        """Paint the summary, the chart and the table onto printer's page(s)."""
+        paint_series(self, printer)
 
 
 class SeriesDialog(QDialog):
