@@ -173,3 +173,18 @@ def test_export_with_the_series_page(qtbot, store, tmp_path, monkeypatch):
     assert "指标历年" not in subprocess.run(["pdftotext", str(plain), "-"], capture_output=True,
                                           text=True).stdout
     w.close()
+
+
+def test_a_range_target_draws_its_upper_end(qtbot):
+    from tracker.history.series import Point, Series
+    from ui.series_chart import series_chart
+
+    def point(year, value, high=None, actual=None, verdict="unknown"):
+        return Point(year=year, commitment_id=year, target="", target_text="", value=value, value_high=high,
+                     unit="%", measure="growth", report="", line=1, actual_value=actual, verdict=verdict)
+    s = Series("安徽省", "地区生产总值", ("全省地区生产总值",),
+               (point(2025, 5.5, actual=5.5, verdict="met"), point(2026, 5.0, 5.5)))
+    lines = {x.name(): [(p.x(), p.y()) for p in x.points()] for x in series_chart(s).series()}
+    assert lines["目标上限"] == [(0, 5.5), (1, 5.5)] and lines["目标"] == [(0, 5.5), (1, 5.0)]
+    no_range = Series("国务院", "地区生产总值", (), (point(2012, 7.5), point(2013, 7.5)))
+    assert "目标上限" not in {x.name() for x in series_chart(no_range).series()}

@@ -42,8 +42,17 @@ def series_chart(s: Series) -> QChart:
             dot.setPointLabelsFormat("@yPoint")
             dot.setPointLabelsClipping(False)
             dot.setPointLabelsColor(QColor(VERDICT_COLOURS[verdict]))
+    # A range target (增长5%–5.5%) also draws its upper end, thin and dotted.
+    upper = QLineSeries()
+    upper.setName(_tr("目标上限"))
+    upper.setPen(QPen(QColor("#64b5f6"), 1, Qt.PenStyle.DotLine))
+    ranged = any(p.value_high is not None for p in s.points)
     values = []
     for x, p in enumerate(s.points):
+        if ranged and p.value is not None:
+            high = p.value_high if p.value_high is not None else p.value
+            upper.append(QPointF(x, high))
+            values.append(high)
         if p.value is not None:
             target.append(QPointF(x, p.value))
             values.append(p.value)
@@ -66,7 +75,7 @@ def series_chart(s: Series) -> QChart:
     axis_y.setLabelFormat("%.1f")
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    for one in (target, actual, *dots.values()):
+    for one in (target, upper, actual, *dots.values()):
         if one.count() == 0 and one not in (target, actual):
             continue
         chart.addSeries(one)
