@@ -184,7 +184,9 @@ def test_a_range_target_draws_its_upper_end(qtbot):
                      unit="%", measure="growth", report="", line=1, actual_value=actual, verdict=verdict)
     s = Series("安徽省", "地区生产总值", ("全省地区生产总值",),
                (point(2025, 5.5, actual=5.5, verdict="met"), point(2026, 5.0, 5.5)))
-    lines = {x.name(): [(p.x(), p.y()) for p in x.points()] for x in series_chart(s).series()}
+    chart = series_chart(s)     # held: its series die with it
+    lines = {x.name(): [(p.x(), p.y()) for p in x.points()] for x in chart.series()}
     assert lines["目标上限"] == [(0, 5.5), (1, 5.5)] and lines["目标"] == [(0, 5.5), (1, 5.0)]
     no_range = Series("国务院", "地区生产总值", (), (point(2012, 7.5), point(2013, 7.5)))
-    assert "目标上限" not in {x.name() for x in series_chart(no_range).series()}
+    chart = series_chart(no_range)
+    assert "目标上限" not in {x.name() for x in chart.series()}
