@@ -220,14 +220,18 @@ def test_sheet_carries_the_flags_and_the_series_page(national_db, tmp_path):
     from tracker.sheet import sheet_data, write_data
 
     with Store.open(national_db) as s:
-        data = sheet_data(s, Filter(), series=True)
+        data = sheet_data(s, Filter(), series=True, with_suggestions=True)
+        confirmed_only = sheet_data(s, Filter(), series=True)
         plain = sheet_data(s, Filter())
     assert plain.series == ()
     gdp = next(t for t in data.series if t.indicator == "地区生产总值")
-    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%以上", "7.8%", "达到", ""),
-                                         ("2013", "增长7.5%左右", "7.7%", "达到", "延续"),
+    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%以上", "7.8%", "达到（待确认）", ""),
+                                         ("2013", "增长7.5%左右", "7.7%", "达到（待确认）", "延续"),
                                          ("2014", "增长7.5%左右", "", "未知", "延续")]
     assert "national_2014.txt" in gdp.rows[1][5]
+    # The official sheet prints no outcome a person did not confirm.
+    gdp = next(t for t in confirmed_only.series if t.indicator == "地区生产总值")
+    assert [r[2:4] for r in gdp.rows] == [("", "未核实"), ("", "未核实"), ("", "未知")]
     rows = {r.text: r for r in data.rows}
     assert rows["城镇新增就业1000万人以上"].carry == "较2013年上调"
     assert rows["居民消费价格涨幅控制在4%左右"].carry == "2013年下调"
