@@ -307,3 +307,32 @@ def test_a_users_mark_wins_over_a_later_automatic_event(national):
     national.mark([cid], "not_done", actual_value=7.0)
     national.mark([cid], "done", actual_value=7.7, source="auto")
     assert series(national, "国务院", "国内生产总值").points[1].actual_value == 7.0
+
+
+def _cpi(store, year):
+    return next(i for i in store.query(Filter(kind="target", year=year))
+                if store.commitment(i)["indicator"] == "居民消费价格涨幅")
+
+
+def test_a_corrected_target_value_moves_its_flags(national_db, tmp_path):
+    path = tmp_path / "c.db"
+    shutil.copy(national_db, path)
+    with Store.open(path) as s:
+        cid = _cpi(s, 2013)            # 3.5% after 4% in 2012, before 3.5% in 2014
+        assert {k["flag"] for k in s.carry_links(cid)} == {"lowered", "carried"}
+    assert main(["--db", str(path), "correct", str(cid), "value=5"]) == 0
+    with Store.open(path) as s:
+        assert {(k["side"], k["flag"]) for k in s.carry_links(cid)} == {("previous", "raised"),
+                                                                        ("next", "lowered")}
+
+
+def test_an_item_marked_not_a_commitment_leaves_its_links(national_db, tmp_path):
+    path = tmp_path / "d.db"
+    shutil.copy(national_db, path)
+    with Store.open(path) as s:
+        cid = _cpi(s, 2013)
+    assert main(["--db", str(path), "drop", str(cid)]) == 0
+    with Store.open(path) as s:
+        assert s.carry_links(cid) == []
+        # 2012's 4% now has no 2013 CPI target to pair with.
+        assert [k["flag"] for k in s.carry_links(_cpi(s, 2012))] == ["dropped"]

@@ -190,3 +190,17 @@ def test_a_range_target_draws_its_upper_end(qtbot):
     no_range = Series("国务院", "地区生产总值", (), (point(2012, 7.5), point(2013, 7.5)))
     chart = series_chart(no_range)
     assert "目标上限" not in {x.name() for x in chart.series()}
+
+
+def test_a_correction_in_the_pane_relinks_and_undo_restores(qtbot, store):
+    from PySide6.QtGui import QUndoStack
+
+    from ui.commands import CorrectCommand
+
+    cid = next(i for i in store.query(Filter(kind="target", year=2013))
+               if store.commitment(i)["indicator"] == "居民消费价格涨幅")
+    stack = QUndoStack()
+    stack.push(CorrectCommand(store, cid, {"value": 5.0}, notify=lambda ids: None))
+    assert store.carry_labels([cid])[cid] == "较2012年上调；2014年下调"
+    stack.undo()
+    assert store.carry_labels([cid])[cid] == "较2012年下调；延续至2014"

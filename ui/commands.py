@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.errors import UserError
-from tracker.history.carried import set_plan_year
+from tracker.history.carried import refresh_for, set_plan_year
 from tracker.store import Filter
 from ui.field_editor import field_label
 from ui.status_style import status_label
@@ -146,11 +146,14 @@ class CorrectCommand(_StoreCommand):
             # The year is the report's: every commitment of the report shows it.
             self.affected = self._report_ids() or [self.cid]
         self.previous = dict(self.store.correct(self.cid, **fields)) if fields else {}
+        if fields:
+            refresh_for(self.store, [self.cid])   # 上调/下调 against the other year may change
         self.notify(self.affected)
 
     def _undo(self) -> None:
         if self.previous:
             self.store.uncorrect(self.cid, self.previous)
+            refresh_for(self.store, [self.cid])
         if self.report_id is not None:
             set_plan_year(self.store, self.report_id, self.previous_year)
         self.notify(self.affected)

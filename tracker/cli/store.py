@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from tracker.history.carried import set_plan_year
+from tracker.history.carried import refresh_for, set_plan_year
 from tracker.errors import UserError
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 from tracker.store.edit import parse_status
@@ -217,6 +217,7 @@ def cmd_correct(args) -> int:
         fields[k.strip()] = v
     with open_store(args) as store:
         previous = store.correct(args.id, **fields)
+        refresh_for(store, [args.id])     # a corrected figure may raise or lower it against next year
     for k, v in previous.items():
         print(f"{k}: {v} -> {fields[k]}")
     return 0

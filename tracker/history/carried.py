@@ -178,6 +178,18 @@ def refresh_region(store, region: str) -> int:
     return total
 
 
+def refresh_for(store, ids: Iterable[int]) -> int:
+    """Rebuild the links of the regions of commitments ids, after a hand edit of them
+    (a corrected figure, a hidden, split, merged or added item); returns how many links."""
+    regions = set()
+    for cid in ids:
+        try:
+            regions.add(store.commitment(int(cid)).get("region"))
+        except UserError:       # gone or unknown: nothing to relink
+            continue
+    return sum(refresh_region(store, r) for r in sorted(r for r in regions if r))
+
+
 def set_plan_year(store, report_id: int, year: int | None) -> None:
     """store.set_plan_year, then the report's region's links again (the year pairs changed)."""
     store.set_plan_year(report_id, year)

@@ -70,7 +70,7 @@ class LinksMixin:
                     SELECT from_id, flag, year, 'next' FROM carry_links WHERE from_id IN ({marks})
                     UNION ALL
                     SELECT to_id, flag, year, 'previous' FROM carry_links WHERE to_id IN ({marks})
-                    ORDER BY 4, 2""", chunk + chunk):
+                    ORDER BY 4 DESC, 2""", chunk + chunk):   # the year before first
                 out.setdefault(cid, []).append(label(flag, year, side))
         return {cid: "；".join(dict.fromkeys(words)) for cid, words in out.items()}
 
