@@ -48,7 +48,7 @@ class LinksMixin:
             UNION ALL
             SELECT l.flag, l.score, 'previous', l.from_id, l.year
               FROM carry_links l WHERE l.to_id = :c
-            ORDER BY side, other_id""", {"c": int(cid)})
+            ORDER BY side DESC, other_id""", {"c": int(cid)})   # the year before first
         out = []
         for flag, score, side, other, year in cur.fetchall():
             row = self.conn.execute("SELECT text, kind, report_id FROM commitments WHERE id = ?",
