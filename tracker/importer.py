@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tracker.errors import UserError
 from tracker.extract import extract_file, extract_source
+from tracker.history.carried import refresh as refresh_carry_links
 from tracker.store import ImportResult, Store
 
 Progress = Callable[[int, int], None] | None
@@ -35,14 +36,28 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
     for path in paths:
         if _is_store_file(store, path):
             raise UserError(f"{path}: 是台账文件本身，不是报告 / is the store itself, not a report")
-    known = store.known_hashes()
     result = ImportResult()
+    before = {r["id"] for r in store.reports()}
+    try:
+        _import_each(store, paths, plan_year, progress, cancel, result)
+    finally:
+        if result.documents_added:
+            # Year N+1's plan arriving links year N's pledges to it (延续 / 上调 / 下调 / 不再提及).
+            refresh_carry_links(store, {r["region"] for r in store.reports()
+                                        if r["id"] not in before and r.get("region")})
+    return result
+
+
+def _import_each(store: Store, paths: list[Path], plan_year: int | None, progress: Progress,
+                 cancel: Cancel, result: ImportResult) -> None:
+    """The files in turn, each stored before the next is read; counts go into result."""
+    known = store.known_hashes()
     sizes = [_size_or_zero(p) or 1 for p in paths]
     total, base = sum(sizes), 0
     for path, size in zip(paths, sizes):
         if cancel and cancel():
             result.cancelled = True
-            return result
+            return
         sha = _sha256_or_none(path)
         if sha is not None and sha in known:
             result.documents_skipped += 1
@@ -58,11 +73,10 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
                                     f"the {result.documents_added} files before it were imported)") from None
                 raise
             if result.cancelled:
-                return result
+                return
         base += size
         if progress:
             progress(base, total)
-    return result
 
 
 def _import_one(store: Store, path: Path, plan_year: int | None, known: set[str],
@@ -93,7 +107,10 @@ def reextract(store: Store, progress: Progress = None, cancel: Cancel = None) ->
         done.append((doc_id, extract_source(store.document_source(doc_id), hint)))
         if progress:
             progress(i + 1, len(docs))
-    return store.replace_extractions(done, cancel)
+    result = store.replace_extractions(done, cancel)
+    if not result.cancelled:
+        refresh_carry_links(store)
+    return result
 
 
 def _size_or_zero(path: Path) -> int:

@@ -22,6 +22,7 @@ from tracker.errors import UserError
 from tracker.model import FileExtraction
 from tracker.store.curate import CurateMixin
 from tracker.store.edit import EditMixin
+from tracker.store.links import LinksMixin
 from tracker.store.guard import guarded, one_line
 from tracker.store.sync import (ImportResult, fragment_of, insert_document, stale_unclaimed,
                                 write_extraction)
@@ -46,7 +47,7 @@ def default_store_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "tracker.db"
 
 
-class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin):
+class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
     """An open store; use Store.open(path) (or as a context manager)."""
 
     def __init__(self, db: Database, path: Path):
