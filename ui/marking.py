@@ -34,7 +34,7 @@ class Marking:
 
 
 class MarkDialog(QDialog):
-    """Ask a status (已完成 … 未知), a note and optional evidence text."""
+    """Ask a status (已完成 … 未核实), a note and optional evidence text."""
 
     def __init__(self, parent: QWidget | None = None, status: str | None = None,
                  count: int = 1) -> None:

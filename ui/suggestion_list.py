@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QToolButton, QVBoxLayout, QWidget)
 
+from tracker.labels import SUGGESTION_STATES
 from ui.compact import ElidedLabel, FlowLayout
 from ui.status_style import status_colours, status_label
 
-STATE_LABELS = {"pending": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
+STATE_LABELS = SUGGESTION_STATES
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-from tracker.model import KINDS
+from tracker.labels import UNMARKED, UNMARKED_LABEL, parse_kind
 from tracker.store.core import Filter, Store
 from tracker.store.edit import parse_status
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     """The filters of `tracker list`, also used by `tracker sheet`."""
-    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--kind", type=parse_kind, metavar="KIND",
+                   help="类型 target livelihood project / 预期目标 民生实事 项目承诺")
     p.add_argument("--year", type=int, help="计划年份 plan year")
     p.add_argument("--region", help="地区 region")
-    p.add_argument("--status", help="状态 status, or unmarked / 未标记")
+    p.add_argument("--status", help=f"状态 status, or {UNMARKED} / {UNMARKED_LABEL}")
     p.add_argument("--category", help="章节 section heading")
     p.add_argument("--report", type=int, dest="report_id", help="报告编号 report id")
     p.add_argument("--overdue", action="store_true", help="已逾期 deadline passed, not done")
@@ -27,8 +28,8 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 def filter_from_args(args: argparse.Namespace) -> Filter:
     """The Filter the filter options describe."""
     status = args.status
-    if status in ("unmarked", "未标记"):
-        status = "unmarked"
+    if status in (UNMARKED, UNMARKED_LABEL):
+        status = UNMARKED
     elif status:
         status = parse_status(status)
     return Filter(kind=args.kind, status=status, year=args.year, region=args.region,
