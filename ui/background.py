@@ -42,6 +42,7 @@ class BackgroundMixin:
         self.progress.setRange(0, 0)
         self.progress.show()
         self.statusBar().showMessage(message)
+        self._background_message = message
 
         def progress(done: int, total: int) -> None:
             self.progress.setRange(0, max(total, 1))
@@ -59,7 +60,9 @@ class BackgroundMixin:
 
     def _background_ended(self) -> None:
         self.progress.hide()
-        self.statusBar().clearMessage()
+        # The task's own outcome (set by on_done before ended) stays; only "正在…" goes.
+        if self.statusBar().currentMessage() == getattr(self, "_background_message", None):
+            self.statusBar().clearMessage()
 
     def import_seeds(self) -> workers.Task | None:
         """Import the bundled seeds/*.txt in the background (first run)."""

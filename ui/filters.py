@@ -59,9 +59,11 @@ class FilterBar(QWidget):
         self.overdue.setToolTip(self.tr("时限已过仍未完成"))
         self.behind = QCheckBox(self.tr("滞后"))
         self.behind.setToolTip(self.tr("报告的进度低于序时进度"))
+        self.pending = QCheckBox(self.tr("待核实"))
+        self.pending.setToolTip(self.tr("只看有待处理核验建议的承诺（F8 下一条，Alt+A 采纳，Alt+R 驳回）"))
         self.stale = QCheckBox(self.tr("含失效"))
         self.stale.setToolTip(self.tr("也显示重新提取后已找不到的承诺"))
-        for box in (self.overdue, self.behind, self.stale):
+        for box in (self.overdue, self.behind, self.pending, self.stale):
             box.toggled.connect(self.filterChanged)
             layout.addWidget(box)
         layout.addStretch(1)
@@ -120,6 +122,7 @@ class FilterBar(QWidget):
                   "text": self.search.text().strip() or None,
                   "overdue": True if self.overdue.isChecked() else None,
                   "behind": True if self.behind.isChecked() else None,
+                  "pending": True if self.pending.isChecked() else None,
                   "include_stale": True if self.stale.isChecked() else None}
         return {k: v for k, v in fields.items() if v is not None}
 
@@ -134,7 +137,7 @@ class FilterBar(QWidget):
                 self.search.setText(str(fields["text"] or ""))
                 self._timer.stop()
             for name, box in (("overdue", self.overdue), ("behind", self.behind),
-                              ("include_stale", self.stale)):
+                              ("pending", self.pending), ("include_stale", self.stale)):
                 if name in fields:
                     box.setChecked(bool(fields[name]))
         self.filterChanged.emit()
@@ -147,7 +150,7 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         """Clear the search and every filter."""
         self.set_fields(kind=None, status=None, year=None, category=None, text="",
-                        overdue=False, behind=False, include_stale=False)
+                        overdue=False, behind=False, pending=False, include_stale=False)
 
     def show_count(self, shown: int, total: int | None = None) -> None:
         """Show how many commitments match (and of how many)."""

@@ -27,14 +27,14 @@ from ui.icons import icon
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.tree import ReportTree
-from ui.window_settings import DETAIL_MIN, SettingsMixin
+from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
 
 log = logging.getLogger(__name__)
 
 LAST_STORE_KEY = "store/last"
 # First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
-_WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
+_WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 96)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
 
@@ -70,7 +70,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(table_page, self.tr("承诺"))
         self.tabs.addTab(self.dashboard, self.tr("概览"))
-        self.tabs.setMinimumWidth(600)   # the 承诺内容 column must stay readable
+        # The 承诺内容 column must stay readable: the other shown columns plus TEXT_MIN.
+        self.tabs.setMinimumWidth(sum(_WIDTHS[:7]) - _WIDTHS[1] + TEXT_MIN + 20)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)

@@ -1,7 +1,7 @@
 """Menus, toolbar and the handlers behind them for the main window.
 
 File (new/open store, import, print, export, backup, quit), Edit (undo/redo, mark),
-View (概览, search, reset filters), Tools (suggest evidence), Help. Long store work
+View (概览, search, reset filters), Tools (find evidence, walk the suggestions: ui/review_flow.py), Help. Long store work
 runs on the worker; a UserError is shown as its one line.
 """
 
@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
-from tracker.verify import suggest
 from ui import printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
+from ui.review_flow import ReviewFlow
 
 STORE_FILTER = "台账 (*.db *.sqlite);;所有文件 (*)"
 FOLDER_KEY = "store/last_folder"
@@ -91,8 +91,10 @@ def install(w) -> SimpleNamespace:
     a.search = _action(w, tr("搜索"), h.search, QKeySequence.StandardKey.Find)
     a.reset = _action(w, tr("重置筛选"), w.filter_bar.reset, "Ctrl+Shift+R",
                       "reset-filters", tr("清除搜索和所有筛选条件"))
-    a.suggest = _action(w, tr("查找核验证据"), h.suggest, "Ctrl+Shift+V", "suggest",
+    w.review = ReviewFlow(w)
+    a.suggest = _action(w, tr("查找核验证据"), w.review.find, "Ctrl+Shift+V", "suggest",
                         tr("在已导入的后续文件中为承诺查找完成情况的证据"))
+    a.review = w.review.actions
     a.about = _action(w, tr("关于承诺台账"), h.about)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
     a.about_qt = _action(w, tr("关于 Qt"), QApplication.aboutQt)
@@ -121,6 +123,8 @@ def install(w) -> SimpleNamespace:
     view_menu.addActions([a.dashboard, a.search, a.reset])
     tools_menu = bar.addMenu(tr("工具(&T)"))
     tools_menu.addAction(a.suggest)
+    tools_menu.addSeparator()
+    tools_menu.addActions([a.review.next, a.review.previous, a.review.accept, a.review.reject])
     help_menu = bar.addMenu(tr("帮助(&H)"))
     help_menu.addActions([a.about, a.about_qt])
 
@@ -241,22 +245,6 @@ class _Handlers:
     def search(self) -> None:
         self.w.tabs.setCurrentIndex(0)
         self.w.filter_bar.focus_search()
-
-    def suggest(self) -> None:
-        w = self.w
-        fn = suggest
-        if w.store is None:
-            return
-        year = w.current_filter().year
-
-        def done(count: object) -> None:
-            w.refresh_all()
-            w.statusBar().showMessage(
-                w.tr("找到 %1 条核验建议").replace("%1", str(count if count is not None else 0)),
-                8000)
-
-        w.run_in_background(fn, w.store, plan_year=year, message=w.tr("正在查找核验证据…"),
-                            on_done=done)
 
     def about(self) -> None:
         w = self.w

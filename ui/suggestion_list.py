@@ -46,7 +46,9 @@ def evidence_items(suggestion: Mapping[str, Any]) -> list[dict]:
 
 
 def document_name(suggestion: Mapping[str, Any], item: Mapping[str, Any]) -> str:
-    """The review document a passage comes from, as a short name ("" if unknown)."""
+    """Where a passage comes from: its report's title, else the document's short name."""
+    if item.get("report_title"):
+        return str(item["report_title"])
     for source in (item, suggestion):
         for key in ("document", "document_name", "review_document", "name", "path"):
             value = source.get(key)

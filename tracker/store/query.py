@@ -13,11 +13,12 @@ from datetime import date
 from tracker.store import fts
 from tracker.errors import UserError
 from tracker.schedule import elapsed_share
+from tracker.search_terms import search_terms
 
 # What store.rows() returns for each id (the columns a table row shows).
 ROW_FIELDS = ("id", "kind", "text", "indicator", "target", "deadline", "status", "claim",
               "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
-              "progress", "report_id", "title", "line")
+              "progress", "report_id", "title", "line", "pending")
 
 # Sort keys accepted by query(order=...) and the SQL they sort by.
 ORDERS = {
@@ -53,6 +54,10 @@ class Filter:
     text: str | None = None            # substring of the commitment text (FTS + LIKE)
     as_of: date | str | None = None    # default today
     include_stale: bool = False
+    pending: bool = False              # only those with suggestions waiting for review
+
+# Commitments with at least one suggestion nobody has accepted or rejected yet.
+PENDING_SQL = "c.id IN (SELECT commitment_id FROM suggestions WHERE state = 'pending')"
 
 
 def as_of_date(f: Filter) -> date:
@@ -122,8 +127,10 @@ def where(conn, f: Filter) -> tuple[str, list]:
         params += p
     if f.behind:
         conds.append(behind_sql(conn, as_of_date(f)))
+    if f.pending:
+        conds.append(PENDING_SQL)
     if f.text:
-        sql, p = fts.commitment_clause(f.text)
+        sql, p = fts.commitment_clause(f.text, search_terms(f.text))
         conds.append(sql)
         params += p
     return (" AND ".join(conds) or "1"), params
@@ -217,7 +224,9 @@ def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
             SELECT c.*, r.region, r.plan_year, r.title, {overdue} AS overdue,
                    {behind_sql(conn, as_of)} AS behind,
                    (SELECT s.status FROM suggestions s WHERE s.commitment_id = c.id
-                      AND s.state != 'rejected' ORDER BY s.score DESC, s.id DESC LIMIT 1) AS claim
+                      AND s.state != 'rejected' ORDER BY s.score DESC, s.id DESC LIMIT 1) AS claim,
+                   (SELECT count(*) FROM suggestions s WHERE s.commitment_id = c.id
+                      AND s.state = 'pending') AS pending
             {FROM} WHERE c.id IN ({marks})"""
         cur = conn.execute(sql, op + chunk)
         names = [d[0] for d in cur.description]
@@ -247,8 +256,9 @@ def stats(conn, f: Filter) -> dict:
     overdue = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {o_sql}", params + o_params).fetchone()[0]
     b_sql = behind_sql(conn, as_of)
     behind = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {b_sql}", params).fetchone()[0]
+    pending = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {PENDING_SQL}", params).fetchone()[0]
     return {"total": sum(by_status.values()), "by_status": by_status, "by_kind": by_kind,
-            "overdue": overdue, "behind": behind}
+            "overdue": overdue, "behind": behind, "pending": pending}
 
 
 def facets(conn) -> dict:
