@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
@@ -109,13 +109,15 @@ class DetailPane(QWidget):
             button.setStyleSheet(f"QPushButton {{ color: {fg.name()}; }}")
             button.setToolTip(self.tr("记录状态“%1”，可附说明和证据").replace("%1", status_label(key)))
             button.clicked.connect(lambda _c=False, k=key: self.ask_mark(k))
-            # Ctrl+1..5 inside the pane; the table has its own actions with the same keys.
+            # Ctrl+1..5 inside the pane mark at once (the button asks for a note); the
+            # table has its own actions with the same keys.
             action = QAction(self)
             action.setShortcut(QKeySequence(status_shortcut(key)))
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, k=key: self.ask_mark(k))
+            action.triggered.connect(lambda _c=False, k=key: self.mark(k))
             self.addAction(action)
-            button.setToolTip(button.toolTip() + f" ({status_shortcut(key)})")
+            button.setToolTip(button.toolTip() + self.tr("（%1 直接标记）").replace(
+                "%1", status_shortcut(key)))
             marks.addWidget(button)
             self.mark_buttons[key] = button
         layout.addWidget(marks_row)
@@ -138,9 +140,18 @@ class DetailPane(QWidget):
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("时间"), self.tr("来源"), self.tr("状态"),
                                       self.tr("说明"), self.tr("证据")])
-        self.history.header().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.history.header().setStretchLastSection(True)
+        # Evidence wraps inside the pane instead of running off to the right: the short
+        # columns take their contents, 说明 a share, 证据 the rest; no horizontal scrolling.
+        header = self.history.header()
+        header.setStretchLastSection(True)
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Interactive)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.history.setColumnHidden(1, True)    # 来源 goes to the status cell's tooltip
         self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.ElideNone)
+        self.history.viewport().installEventFilter(self)
         self.tabs.addTab(self.source_view, self.tr("原文"))
         self.tabs.addTab(self.fields, self.tr("字段"))
         self.tabs.addTab(suggestions_split, self.tr("核实建议"))
@@ -250,6 +261,18 @@ class DetailPane(QWidget):
         self.claim_detail.setText("\n".join(x for x in lines if x))
         self.claim_detail.setToolTip(str(items[0].get("text") or "") if items else "")
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.history.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_history()
+        return super().eventFilter(obj, event)
+
+    def _fit_history(self) -> None:
+        """说明 gets a third of what the short columns leave; 证据 stretches over the rest."""
+        header = self.history.header()
+        fixed = sum(header.sectionSize(c) for c in (0, 2))
+        header.resizeSection(3, max(40, (self.history.viewport().width() - fixed) // 3))
+        self.history.doItemsLayout()   # wrapped rows get their new heights
+
     def _show_history(self, history: list[Mapping[str, Any]]) -> None:
         self.history.clear()
         for event in history:
@@ -262,6 +285,10 @@ class DetailPane(QWidget):
             fg, _bg = status_colours(event.get("status"))
             item.setForeground(2, fg)
             self.history.addTopLevelItem(item)
+        for item in (self.history.topLevelItem(i) for i in range(len(history))):
+            item.setToolTip(4, item.text(4))
+            item.setToolTip(2, self.tr("来源：%1").replace("%1", item.text(1)))
+        self._fit_history()
         self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(history))))
         newest = history[0] if history else None
         _badge(self.user_status, newest.get("status") if newest else None)

@@ -22,10 +22,12 @@ from ui import menus, workers
 from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
+from ui.empty_note import EmptyNote, explain
 from ui.filters import NOTHING, FilterBar, combine
 from ui.icons import icon
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
+from ui.store_watch import StoreWatch
 from ui.tree import ReportTree
 from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
 
@@ -52,6 +54,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.tree = ReportTree()
         self.filter_bar = FilterBar()
         self.table = self._make_table()
+        self.empty_note = EmptyNote(self.table)
         self.dashboard = Dashboard()
         self.detail = DetailPane(None, self.undo_stack)
         self.detail.setMinimumWidth(DETAIL_MIN)
@@ -59,6 +62,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.importer.imported.connect(self._imported)
         self.drop = DropImporter(self, self.import_paths)
         self.background_task: workers.Task | None = None
+        self.watch = StoreWatch(self)
+        self.watch.changed.connect(self._changed_elsewhere)
 
         table_page = QWidget()
         page_layout = QVBoxLayout(table_page)
@@ -98,6 +103,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
         self.detail.changed.connect(self.rows_changed)
+        self.dashboard.segmentClicked.connect(self.show_segment)
 
         self.actions_ = menus.install(self)
         self.resize(1360, 820)
@@ -152,6 +158,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.importer.set_store(store)
         self.detail.set_store(store)
         self.dashboard.set_store(store)
+        self.watch.set_store(store)
         self.model.set_store(None)
         if old is not None and old is not store:
             old.close()
@@ -205,6 +212,17 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
             self.statusBar().showMessage(str(exc), 5000)
             return
         self.dashboard.set_filter(f, self._scope_title())
+        # A search shows where each hit comes from (地区·年度), as the tree does not.
+        header = self.table.horizontalHeader()
+        if f.text and header.isSectionHidden(COLUMN["report"]):
+            header.setSectionHidden(COLUMN["report"], False)
+            self._report_column_for_search = True
+        elif not f.text and getattr(self, "_report_column_for_search", False):
+            header.setSectionHidden(COLUMN["report"], True)
+            self._report_column_for_search = False
+        self.empty_note.show_text(None if self.model.total() or self.store is None else
+                                  explain(f, self._scope_title(),
+                                          not self.store.count(Filter(include_stale=True))))
         if f is NOTHING:
             self.statusBar().showMessage(self.tr("左侧所选年度与“年度”筛选不同，没有同时符合的承诺"))
         if current is not None:
@@ -237,6 +255,19 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.apply_filter()
         if self.current_id() is None and self.model.rowCount():
             self.select_id(self.model.id_at(0))   # the pane shows something at once
+
+    def show_segment(self, fields: dict) -> None:
+        """A dashboard segment was clicked: the table, filtered to it."""
+        self.filter_bar.set_fields(**fields)
+        self.tabs.setCurrentIndex(0)
+
+    def _changed_elsewhere(self) -> None:
+        """Another program wrote to the store: show what is there now (not mid-task)."""
+        if self.busy():
+            return
+        self.refresh_all()
+        self.detail.reload()
+        self.statusBar().showMessage(self.tr("台账已被其他程序更改，已刷新"), 5000)
 
     def rows_changed(self, ids: list[int]) -> None:
         """Commitments ids changed (the pane's changed signal): repaint rows and counts."""

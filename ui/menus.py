@@ -225,7 +225,9 @@ class _Handlers:
         if w.store is None or not ids:
             return
         try:
-            mark_ids(w, w.store, w.undo_stack, ids, status, notify=w.detail.notify)
+            # Ctrl+1..5 (a status) mark at once; 标记进展… (Ctrl+M, no status) asks for a note.
+            mark_ids(w, w.store, w.undo_stack, ids, status, notify=w.detail.notify,
+                     ask=status is None)
         except UserError as exc:
             w.show_error(str(exc))
 

@@ -46,6 +46,8 @@ class ReviewFlow:
             reject=_action(w, tr("驳回建议"), "Alt+R", lambda: self.decide(False),
                            tr("驳回当前承诺得分最高的待处理建议，并跳到下一条")),
         )
+        # On the window itself too, so the keys work wherever the focus is.
+        w.addActions(list(vars(self.actions).values()))
 
     def find(self) -> None:
         """Search later reports for evidence of the open commitments in the year box's year."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from tracker.themes import theme_names
 from tracker.labels import UNMARKED, UNMARKED_LABEL, parse_kind
 from tracker.store.core import Filter, Store
 from tracker.store.edit import parse_status
@@ -17,6 +18,8 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--region", help="地区 region")
     p.add_argument("--status", help=f"状态 status, or {UNMARKED} / {UNMARKED_LABEL}")
     p.add_argument("--category", help="章节 section heading")
+    p.add_argument("--theme", help="分类 theme: " + " ".join(theme_names()))
+    p.add_argument("--pending", action="store_true", help="有待处理核验建议 with pending suggestions")
     p.add_argument("--report", type=int, dest="report_id", help="报告编号 report id")
     p.add_argument("--overdue", action="store_true", help="已逾期 deadline passed, not done")
     p.add_argument("--behind", action="store_true", help="落后序时进度 behind schedule")
@@ -35,7 +38,7 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
     return Filter(kind=args.kind, status=status, year=args.year, region=args.region,
                   report_id=args.report_id, category=args.category, overdue=args.overdue,
                   behind=args.behind, text=args.search, as_of=args.as_of,
-                  include_stale=args.stale)
+                  include_stale=args.stale, theme=args.theme, pending=args.pending)
 
 
 def open_store(args: argparse.Namespace) -> Store:

@@ -14,6 +14,7 @@ from tracker.store import fts
 from tracker.errors import UserError
 from tracker.schedule import elapsed_share
 from tracker.search_terms import search_terms
+from tracker.themes import theme_names, theme_of
 
 # What store.rows() returns for each id (the columns a table row shows).
 ROW_FIELDS = ("id", "kind", "text", "indicator", "target", "deadline", "status", "claim",
@@ -55,6 +56,7 @@ class Filter:
     as_of: date | str | None = None    # default today
     include_stale: bool = False
     pending: bool = False              # only those with suggestions waiting for review
+    theme: str | None = None           # a tracker.themes name: the headings of that theme
 
 # Commitments with at least one suggestion nobody has accepted or rejected yet.
 PENDING_SQL = "c.id IN (SELECT commitment_id FROM suggestions WHERE state = 'pending')"
@@ -127,6 +129,11 @@ def where(conn, f: Filter) -> tuple[str, list]:
         params += p
     if f.behind:
         conds.append(behind_sql(conn, as_of_date(f)))
+    if f.theme:
+        headings = [h for (h,) in conn.execute("SELECT DISTINCT category FROM commitments")
+                    if theme_of(h) == f.theme]
+        conds.append(f"c.category IN ({','.join('?' * len(headings))})" if headings else "0")
+        params += headings
     if f.pending:
         conds.append(PENDING_SQL)
     if f.text:
@@ -271,7 +278,18 @@ def facets(conn) -> dict:
             "regions": col(f"SELECT DISTINCT r.region {live} AND r.region IS NOT NULL ORDER BY 1"),
             "categories": col("SELECT DISTINCT category FROM commitments WHERE stale = 0 "
                               "AND category IS NOT NULL ORDER BY 1"),
-            "kinds": col("SELECT DISTINCT kind FROM commitments WHERE stale = 0 ORDER BY 1")}
+            "kinds": col("SELECT DISTINCT kind FROM commitments WHERE stale = 0 ORDER BY 1"),
+            "themes": themes(conn)}
+
+
+def themes(conn) -> list[tuple[str, int]]:
+    """(theme, count of current commitments) for the themes present, in display order."""
+    counts: dict[str, int] = {}
+    for heading, n in conn.execute("SELECT category, count(*) FROM commitments WHERE stale = 0 "
+                                   "AND category IS NOT NULL GROUP BY 1"):
+        name = theme_of(heading)
+        counts[name] = counts.get(name, 0) + n
+    return [(name, counts[name]) for name in theme_names() if name in counts]
 
 
 def tree(conn) -> list[dict]:

@@ -170,6 +170,12 @@ class ReadMixin:
         return events
 
     @guarded
+    def data_version(self) -> int:
+        """SQLite's data_version: changes when another connection (the CLI, a second
+        window) commits to the store file, never for this connection's own writes."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    @guarded
     def suggestions(self, cid: int) -> list[dict]:
         """Suggestions for a commitment: pending first, best score first; evidence decoded."""
         out = _dicts(self.conn.execute(
