@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from conftest import DEV, seed
 from tracker.importer import import_files
@@ -41,6 +41,9 @@ def find_evidence(qtbot, w) -> None:
         w.actions_.suggest.trigger()
         assert w.progress.isVisible()            # progress while it runs
     qtbot.waitUntil(lambda: not w.busy(), timeout=120000)
+    # The offscreen platform deactivates the window during a long task; a desktop does not.
+    w.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
 
 
 # -- part 3: finding evidence ----------------------------------------------------------
@@ -81,23 +84,24 @@ def test_f8_walks_pending_rows_and_alt_keys_decide(qtbot, reviewed):
     actions = w.review.actions
     assert [a.shortcut().toString() for a in (actions.next, actions.previous, actions.accept,
                                               actions.reject)] == ["F8", "Shift+F8", "Alt+A", "Alt+R"]
+    w.table.setFocus()
     for _ in range(3):
-        actions.next.trigger()
+        qtbot.keyClick(w.table, Qt.Key_F8)
         visited.append(w.current_id())
     assert all(cid in pending for cid in visited)
     assert [w.model.row_of(c) for c in visited] == sorted(w.model.row_of(c) for c in visited)
-    actions.previous.trigger()
+    qtbot.keyClick(w.table, Qt.Key_F8, Qt.ShiftModifier)
     assert w.current_id() == visited[1]
     # Alt+A accepts the best pending suggestion: a user event with its evidence.
     cid = w.current_id()
     best = w.store.suggestions(cid)[0]
-    actions.accept.trigger()
+    qtbot.keyClick(w.table, Qt.Key_A, Qt.AltModifier)
     event = w.store.history(cid)[0]
     assert event["status"] == best["status"] and event["source"] == "user"
     # Alt+R rejects the best pending one of the row it moved to.
     other = w.current_id()
     sid = next(s["id"] for s in w.store.suggestions(other) if s["state"] == "pending")
-    actions.reject.trigger()
+    qtbot.keyClick(w.table, Qt.Key_R, Qt.AltModifier)
     assert next(s for s in w.store.suggestions(other) if s["id"] == sid)["state"] == "rejected"
     w.undo_stack.undo()
     assert next(s for s in w.store.suggestions(other) if s["id"] == sid)["state"] == "pending"
@@ -248,6 +252,8 @@ def test_history_shows_evidence_without_horizontal_scrolling(qtbot, loaded_windo
     assert history.horizontalScrollBar().maximum() == 0
     item = history.topLevelItem(0)
     assert item.text(4) == long and item.toolTip(4) == long
+    # The row is as tall as the evidence wrapped in its column.
+    assert history.visualItemRect(item).height() > 4 * history.fontMetrics().height()
     assert history.isColumnHidden(1) and "用户" in item.toolTip(2)
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
-from ui.compact import ElidedLabel, FlowLayout
+from ui.compact import ElidedLabel, FlowLayout, WrapDelegate
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
 from ui.detail_format import (corrected_fields, event_evidence, field_values, local_time,
@@ -151,6 +151,7 @@ class DetailPane(QWidget):
         self.history.setColumnHidden(1, True)    # 来源 goes to the status cell's tooltip
         self.history.setWordWrap(True)
         self.history.setTextElideMode(Qt.ElideNone)
+        self.history.setItemDelegate(WrapDelegate(self.history))
         self.history.viewport().installEventFilter(self)
         self.tabs.addTab(self.source_view, self.tr("原文"))
         self.tabs.addTab(self.fields, self.tr("字段"))
@@ -288,6 +289,8 @@ class DetailPane(QWidget):
         for item in (self.history.topLevelItem(i) for i in range(len(history))):
             item.setToolTip(4, item.text(4))
             item.setToolTip(2, self.tr("来源：%1").replace("%1", item.text(1)))
+            for column in range(5):
+                item.setTextAlignment(column, Qt.AlignTop | Qt.AlignLeft)
         self._fit_history()
         self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(history))))
         newest = history[0] if history else None

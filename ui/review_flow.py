@@ -22,7 +22,8 @@ from ui.commands import AcceptSuggestionCommand, RejectSuggestionCommand
 def _action(w, text: str, shortcut: str, slot, tip: str) -> QAction:
     action = QAction(text, w)
     action.setShortcut(QKeySequence(shortcut))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    # Wherever the focus is in the tree, table or pane (the window's central splitter).
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.setStatusTip(tip)
     action.setToolTip(f"{tip}（{shortcut}）")
     action.triggered.connect(lambda _checked=False: slot())
@@ -46,8 +47,7 @@ class ReviewFlow:
             reject=_action(w, tr("驳回建议"), "Alt+R", lambda: self.decide(False),
                            tr("驳回当前承诺得分最高的待处理建议，并跳到下一条")),
         )
-        # On the window itself too, so the keys work wherever the focus is.
-        w.addActions(list(vars(self.actions).values()))
+        w.splitter.addActions(list(vars(self.actions).values()))
 
     def find(self) -> None:
         """Search later reports for evidence of the open commitments in the year box's year."""
