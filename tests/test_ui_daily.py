@@ -54,6 +54,8 @@ def test_find_evidence_says_what_it_found_and_shows_the_pending_rows(qtbot, revi
     assert outcome.added > 0 and 0 < outcome.commitments <= outcome.added
     message = w.statusBar().currentMessage()
     assert message == f"找到 {outcome.added} 条建议，涉及 {outcome.commitments} 条承诺"
+    w.review.step(1)                                  # moving on keeps the outcome in view
+    assert w.review.outcome_label.isVisible() and message in w.review.outcome_label.text()
     # The table now lists exactly the rows with pending suggestions, each flagged.
     assert w.filter_bar.pending.isChecked()
     assert w.model.total() == outcome.commitments == w.store.count(Filter(pending=True))
@@ -137,6 +139,7 @@ def test_tree_folds_documents_without_commitments_and_keeps_names_at_1024(qtbot,
     folder = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
                   if tree.topLevelItem(i).text(0) == "无承诺的文件")
     assert folder.childCount() == len(empty) and not folder.isExpanded()
+    assert tree.currentItem() is tree.topLevelItem(0) and tree.scope() == {}   # 全部报告
     assert folder.child(0).toolTip(0)
     # At 1024 px the tree keeps its minimum and the table its readable text column.
     assert tree.width() >= tree.minimumWidth() >= 150

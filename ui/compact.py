@@ -82,10 +82,12 @@ class FlowLayout(QLayout):
 class ElidedLabel(QLabel):
     """One line of plain text ending in "…" when too narrow; the full text as tooltip."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None,
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._mode = mode
         self._full = ""
         self.set_full_text(text)
 
@@ -109,8 +111,7 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(self.contentsRect().width(),
                     self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin))
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                      width))
+        super().setText(self.fontMetrics().elidedText(self._full, self._mode, width))
 
 
 class WrapDelegate(QStyledItemDelegate):

@@ -143,10 +143,11 @@ class DetailPane(QWidget):
         # Evidence wraps inside the pane instead of running off to the right: the short
         # columns take their contents, 说明 a share, 证据 the rest; no horizontal scrolling.
         header = self.history.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         for column in (0, 1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.Fixed)
+        header.setSectionResizeMode(4, QHeaderView.Fixed)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.history.setColumnHidden(1, True)    # 来源 goes to the status cell's tooltip
         self.history.setWordWrap(True)
@@ -268,16 +269,19 @@ class DetailPane(QWidget):
         return super().eventFilter(obj, event)
 
     def _fit_history(self) -> None:
-        """说明 gets a third of what the short columns leave; 证据 stretches over the rest."""
+        """说明 gets a third of what the short columns leave, 证据 the rest."""
         header = self.history.header()
         fixed = sum(header.sectionSize(c) for c in (0, 2))
-        header.resizeSection(3, max(40, (self.history.viewport().width() - fixed) // 3))
+        free = max(120, self.history.viewport().width() - fixed)
+        header.resizeSection(3, free // 3)
+        header.resizeSection(4, free - free // 3)
         self.history.doItemsLayout()   # wrapped rows get their new heights
 
     def _show_history(self, history: list[Mapping[str, Any]]) -> None:
         self.history.clear()
         for event in history:
-            item = QTreeWidgetItem([local_time(event.get("created_at")),
+            # Date over time: two short lines leave the width to the evidence.
+            item = QTreeWidgetItem([local_time(event.get("created_at")).replace(" ", "\n", 1),
                                     source_label(event.get("source")),
                                     status_label(event.get("status"))
                                     + progress_text(event.get("progress")),

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 LAST_STORE_KEY = "store/last"
 # First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
-_WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 96)
+_WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 80)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
 
@@ -55,6 +55,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.filter_bar = FilterBar()
         self.table = self._make_table()
         self.empty_note = EmptyNote(self.table)
+        self._search_hidden: list[int] = []   # columns a search showed/hid, to undo after
         self.dashboard = Dashboard()
         self.detail = DetailPane(None, self.undo_stack)
         self.detail.setMinimumWidth(DETAIL_MIN)
@@ -212,14 +213,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
             self.statusBar().showMessage(str(exc), 5000)
             return
         self.dashboard.set_filter(f, self._scope_title())
-        # A search shows where each hit comes from (地区·年度), as the tree does not.
-        header = self.table.horizontalHeader()
-        if f.text and header.isSectionHidden(COLUMN["report"]):
-            header.setSectionHidden(COLUMN["report"], False)
-            self._report_column_for_search = True
-        elif not f.text and getattr(self, "_report_column_for_search", False):
-            header.setSectionHidden(COLUMN["report"], True)
-            self._report_column_for_search = False
+        self._search_columns(bool(f.text))
         self.empty_note.show_text(None if self.model.total() or self.store is None else
                                   explain(f, self._scope_title(),
                                           not self.store.count(Filter(include_stale=True))))
@@ -227,6 +221,27 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
             self.statusBar().showMessage(self.tr("左侧所选年度与“年度”筛选不同，没有同时符合的承诺"))
         if current is not None:
             self.select_id(current, clear=True, scroll=False)
+
+    def _search_columns(self, searching: bool) -> None:
+        """While searching, show 地区·年度 (where each hit comes from, as the tree does not);
+        on a narrow table 时限 and 证据 make room for it, so 承诺内容 stays readable."""
+        header = self.table.horizontalHeader()
+        if searching and not self._search_hidden:
+            if not header.isSectionHidden(COLUMN["report"]):
+                return                      # the user shows it anyway
+            swap = [c for c in (COLUMN["deadline"], COLUMN["evidence"])
+                    if not header.isSectionHidden(c)] if self.table.viewport().width() < 760 else []
+            for column in swap:
+                header.setSectionHidden(column, True)
+            header.setSectionHidden(COLUMN["report"], False)
+            header.resizeSection(COLUMN["report"], _WIDTHS[COLUMN["report"]])
+            self._search_hidden = [COLUMN["report"], *swap]
+        elif not searching and self._search_hidden:
+            report, *swap = self._search_hidden
+            header.setSectionHidden(report, True)
+            for column in swap:
+                header.setSectionHidden(column, False)
+            self._search_hidden = []
 
     def _bar_changed(self) -> None:
         if self.filter_bar.fields().get("year") != self.tree.scope_year():

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from tracker.verify import Outcome, find_evidence
 from ui.commands import AcceptSuggestionCommand, RejectSuggestionCommand
@@ -36,6 +37,12 @@ class ReviewFlow:
     def __init__(self, w) -> None:
         self.w = w
         self.outcome: Outcome | None = None
+        # The last search's outcome stays in the status bar (moving between rows clears
+        # ordinary status messages).
+        self.outcome_label = QLabel()
+        self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome_label.hide()
+        w.statusBar().addWidget(self.outcome_label)
         tr = w.tr
         self.actions = SimpleNamespace(
             next=_action(w, tr("下一条待核实"), "F8", lambda: self.step(1),
@@ -67,7 +74,11 @@ class ReviewFlow:
             first = w.model.id_at(0)
             if first is not None:
                 w.select_id(first)
-        w.statusBar().showMessage(self.outcome.message())
+        message = self.outcome.message()
+        w.statusBar().showMessage(message, 8000)
+        self.outcome_label.setText("｜ " + message)
+        self.outcome_label.setToolTip(message)
+        self.outcome_label.show()
 
     def _pending_rows(self) -> list[int]:
         """Table rows (in the table's order) of commitments with pending suggestions."""

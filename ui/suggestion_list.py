@@ -114,7 +114,8 @@ class SuggestionCard(QFrame):
             if item.get("line") is not None:
                 where = (where + " " if where else "") + self.tr("第%1行").replace(
                     "%1", str(item["line"]))
-            source = ElidedLabel(where)   # a long file name ends in "…", not off the card
+            # A long title loses its middle, never its line number: "2025年…工作报告 第23行".
+            source = ElidedLabel(where, mode=Qt.TextElideMode.ElideMiddle)
             source.setStyleSheet("color: palette(placeholder-text);")
             row = QHBoxLayout()
             row.addWidget(source, 1)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole   # dict of Filter fields a node stands for
-TREE_MIN = 150   # a region, "2025年" and "政府工作报告" with its count
+TREE_MIN = 172   # "政府工作报告" three levels down, with its count
 
 
 class ReportTree(QTreeWidget):
@@ -31,7 +31,7 @@ class ReportTree(QTreeWidget):
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
-        self.setIndentation(14)
+        self.setIndentation(12)
         self.setMinimumWidth(TREE_MIN)
         self.currentItemChanged.connect(self._current_changed)
         self._scope: dict = {}
@@ -132,7 +132,8 @@ class ReportTree(QTreeWidget):
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
-            if _clean(item.data(0, SCOPE_ROLE)) == _clean(scope):
+            selectable = bool(item.flags() & Qt.ItemFlag.ItemIsSelectable)
+            if selectable and _clean(item.data(0, SCOPE_ROLE)) == _clean(scope):
                 return item
             stack.extend(item.child(i) for i in range(item.childCount()))
         return None

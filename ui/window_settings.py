@@ -14,7 +14,7 @@ from ui.models import COLUMNS
 # gets ~800 px by default; below DETAIL_MIN the pane's text would be unreadable.
 # At 1024 px the three panes yield in turn: the tree to its names (ui/tree.TREE_MIN), the
 # pane to DETAIL_MIN, so the 承诺内容 column keeps TEXT_MIN.
-TREE_WIDTH, DETAIL_WIDTH, DETAIL_MIN = 200, 360, 300
+TREE_WIDTH, DETAIL_WIDTH, DETAIL_MIN = 210, 360, 280
 TEXT_MIN = 150
 
 
