@@ -226,6 +226,8 @@ def test_an_import_selects_what_it_imported(qtbot, loaded_window):
     with qtbot.waitSignal(w.importer.imported, timeout=60000):
         w.import_paths([str(DEV / "national_2013.txt")])
     qtbot.waitUntil(lambda: not w.busy(), timeout=5000)
+    # The import's own worker connection is no "other program": no second refresh.
+    assert not w.watch.check()
     new = [r for r in w.store.tree() if r["title"].startswith("2013")]
     assert w.tree.scope() == {"report_id": new[0]["report_id"]}
     assert w.model.total() == new[0]["count"]

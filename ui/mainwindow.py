@@ -263,6 +263,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
             self.filter_bar.set_facets({})
             self.model.set_store(None)
             return
+        self.watch.sync()       # what is read below is what the window knows
         if self.model.store() is not self.store:
             self.model.set_store(self.store)
         self.filter_bar.set_facets(self.store.facets())

@@ -1,8 +1,10 @@
 """Noticing that another program changed the open store (tracker mark, a second window).
 
 SQLite's data_version moves only when another connection commits, so polling it every
-WATCH_MS costs one PRAGMA and never fires for the window's own edits. On a change the
-window re-reads tree, filters, table and pane, keeping the selected row.
+WATCH_MS costs one PRAGMA and never fires for the window's own edits. The window's
+worker (import, 查找核验证据) writes on a connection of its own: every full re-read
+calls sync(), so only writes nobody has shown yet count. On a change the window
+re-reads tree, filters, table and pane, keeping the selected row.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ class StoreWatch(QObject):
             return self._store.data_version() if self._store is not None else None
         except UserError:   # a closed or damaged file: nothing to report
             return None
+
+    def sync(self) -> None:
+        """Take the store as it is now as seen: the window just re-read it (after its own
+        worker, which writes on a connection of its own, or after a refresh)."""
+        self._version = self._read()
 
     def check(self) -> bool:
         """Emit changed() if the store was written by someone else since the last check."""
