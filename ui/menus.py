@@ -1,8 +1,9 @@
 """Menus, toolbar and the handlers behind them for the main window.
 
 File (new/open store, import, print, export, backup, quit), Edit (undo/redo, mark),
-View (概览, search, reset filters), Tools (find evidence, walk the suggestions: ui/review_flow.py), Help. Long store work
-runs on the worker; a UserError is shown as its one line.
+View (概览, search, reset filters), Tools (find evidence and walk the suggestions, from
+ui/review_flow.py), Help. Long store work runs on the worker; a UserError is shown as
+its one line.
 """
 
 from __future__ import annotations
