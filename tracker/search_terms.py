@@ -17,11 +17,25 @@ MAX_TERMS = 8   # a search stays one short FTS expression
 
 
 @lru_cache(maxsize=1)
-def _groups() -> tuple[tuple[str, ...], ...]:
-    """Alias groups (each indicator's names, each pair's names), longest name first."""
+def _groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Alias groups (each indicator's names, each pair's names), longest name first.
+
+    Only names of the indicator itself: an abbreviation (GDP, CPI) or a name sharing two
+    characters in a row with the canonical one (国内生产总值, 价格总水平). The verify
+    engine's looser words (经济增长 for 地区生产总值) would flood a search with every
+    commitment that mentions growth.
+    """
     raw = indicator_table()
-    groups = [ind["aliases"] for ind in raw["indicators"]] + [p["aliases"] for p in raw.get("pairs", [])]
-    return tuple(tuple(sorted(set(g), key=len, reverse=True)) for g in groups)
+    groups = [(ind["name"], ind["aliases"]) for ind in raw["indicators"]]
+    groups += [(p["aliases"][0], p["aliases"]) for p in raw.get("pairs", []) if p.get("aliases")]
+    return tuple((name, tuple(sorted(set(aliases), key=len, reverse=True))) for name, aliases in groups)
+
+
+def _names_it(alias: str, name: str) -> bool:
+    """True for an abbreviation (GDP, 社消零) or a name sharing two consecutive characters
+    with name (国内生产总值 for 地区生产总值); False for a looser word (经济增长)."""
+    return (alias.isascii() or len(alias) * 2 <= len(name)
+            or any(alias[i:i + 2] in name for i in range(len(alias) - 1)))
 
 
 @lru_cache(maxsize=256)
@@ -35,16 +49,17 @@ def search_terms(query: str) -> tuple[str, ...]:
     if not q:
         return (query,)
     upper = q.upper()
-    best: tuple[str, tuple[str, ...]] | None = None
-    for group in _groups():
+    best: tuple[str, str, tuple[str, ...]] | None = None
+    for name, group in _groups():
         for alias in group:
             if alias.upper() in upper and (best is None or len(alias) > len(best[0])):
-                best = (alias, group)
-    if best is None:
-        return (q,)
-    alias, group = best
+                best = (alias, name, group)
+    if best is None or not _names_it(best[0], best[1]):
+        return (q,)     # no indicator named, or only a loose word for one ("经济增长")
+    alias, name, group = best
     at = upper.index(alias.upper())
-    variants = [q] + [q[:at] + other + q[at + len(alias):] for other in group]
+    variants = [q] + [q[:at] + other + q[at + len(alias):] for other in group
+                      if _names_it(other, name)]
     kept: list[str] = []
     for term in sorted(dict.fromkeys(variants), key=len):
         if not any(k.upper() in term.upper() for k in kept):
