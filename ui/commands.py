@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.errors import UserError
+from tracker.history.carried import refresh_for, set_plan_year
 from tracker.store import Filter
 from ui.field_editor import field_label
 from ui.status_style import status_label
@@ -141,17 +142,20 @@ class CorrectCommand(_StoreCommand):
             # Undo to "read from the text" (None) unless the user had set a year before.
             self.previous_year = (_plan_year(row) if report.get("plan_year_set_by_user")
                                   else None)
-            self.store.set_plan_year(self.report_id, fields.pop(PLAN_YEAR))
+            set_plan_year(self.store, self.report_id, fields.pop(PLAN_YEAR))
             # The year is the report's: every commitment of the report shows it.
             self.affected = self._report_ids() or [self.cid]
         self.previous = dict(self.store.correct(self.cid, **fields)) if fields else {}
+        if fields:
+            refresh_for(self.store, [self.cid])   # 上调/下调 against the other year may change
         self.notify(self.affected)
 
     def _undo(self) -> None:
         if self.previous:
             self.store.uncorrect(self.cid, self.previous)
+            refresh_for(self.store, [self.cid])
         if self.report_id is not None:
-            self.store.set_plan_year(self.report_id, self.previous_year)
+            set_plan_year(self.store, self.report_id, self.previous_year)
         self.notify(self.affected)
 
     def _report_ids(self) -> list[int]:
@@ -213,3 +217,33 @@ class RejectSuggestionCommand(_StoreCommand):
     def _undo(self) -> None:
         self.store.reopen_suggestion(self.sid)
         self.notify([self.cid] if self.cid is not None else [])
+
+
+class CurateCommand(_StoreCommand):
+    """A hand edit of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字).
+
+    The first redo runs do() (a store.curate function) and keeps the curation id;
+    undo voids it (store.undo_curation), a later redo revives it — both logged in the
+    store, so the history keeps what was done and undone.
+    """
+
+    def __init__(self, store, text: str, do: Callable[[], tuple[int, list[int]]],
+                 notify: Notify = None) -> None:
+        super().__init__(store, text, notify)
+        self._do = do
+        self.kid: int | None = None
+        self.ids: list[int] = []         # every commitment the edit touches
+        self.created: list[int] = []     # the commitments it made (add, split, merge)
+
+    def _redo(self) -> None:
+        if self.kid is None:
+            self.kid, self.created = self._do()
+            self.ids = sorted(set(self.store.curation_commitments(self.kid)) | set(self.created))
+        else:
+            self.store.undo_curation(self.kid, redo=True)
+        self.notify(self.created or self.ids)
+
+    def _undo(self) -> None:
+        if self.kid is not None:
+            self.store.undo_curation(self.kid)
+        self.notify(self.ids)

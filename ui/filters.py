@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QToolButton, QVBoxLayout, QWidget)
 
 from tracker.store import Filter
+from tracker.store.links import FLAG_WORDS
 from ui import i18n
 
 # Matches nothing: the tree's year and the year box disagree (no report has two plan years).
@@ -53,7 +54,10 @@ class FilterBar(QWidget):
         self.category.setMinimumContentsLength(8)
         self.category.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        for combo in (self.kind, self.status, self.year, self.category):
+        # 延续 / 上调 / 下调 / 不再提及 against the next or previous year's plan.
+        self.carry = self._combo(self.tr("全部跨年"), [(f, self.tr(w)) for f, w in FLAG_WORDS.items()])
+        self.carry.setToolTip(self.tr("与上一年或下一年计划的关系"))
+        for combo in (self.kind, self.status, self.year, self.category, self.carry):
             if combo is not self.category:
                 combo.setMinimumContentsLength(4)   # 全部类型 whole at 1024 px
                 combo.setSizeAdjustPolicy(
@@ -67,7 +71,10 @@ class FilterBar(QWidget):
         self.pending.setToolTip(self.tr("只看有待处理核验建议的承诺（F8 下一条，Alt+A 采纳，Alt+R 驳回）"))
         self.stale = QCheckBox(self.tr("含失效"))
         self.stale.setToolTip(self.tr("也显示重新提取后已找不到的承诺"))
-        for box in (self.overdue, self.behind, self.pending, self.stale):
+        # Items marked 不是承诺 (or replaced by a split/merge) are hidden unless asked for.
+        self.dropped = QCheckBox(self.tr("不是承诺"))
+        self.dropped.setToolTip(self.tr("只看标为“不是承诺”或因拆分、合并而隐藏的条目（可恢复）"))
+        for box in (self.overdue, self.behind, self.pending, self.stale, self.dropped):
             box.toggled.connect(self.filterChanged)
             (top if box is self.pending else layout).addWidget(box)
         layout.addStretch(1)
@@ -125,25 +132,29 @@ class FilterBar(QWidget):
         """Filter fields chosen in the bar (search text stripped; empty ones left out)."""
         fields = {"kind": self.kind.currentData(), "status": self.status.currentData(),
                   "year": self.year.currentData(), "theme": self.category.currentData(),
+                  "carry": self.carry.currentData(),
                   "text": self.search.text().strip() or None,
                   "overdue": True if self.overdue.isChecked() else None,
                   "behind": True if self.behind.isChecked() else None,
                   "pending": True if self.pending.isChecked() else None,
-                  "include_stale": True if self.stale.isChecked() else None}
+                  "include_stale": True if self.stale.isChecked() else None,
+                  "dropped": True if self.dropped.isChecked() else None}
         return {k: v for k, v in fields.items() if v is not None}
 
     def set_fields(self, **fields: object) -> None:
         """Choose values in the bar (kind=, status=, year=, theme=, text=, overdue=, pending=, …)."""
         with QSignalBlocker(self):
             for name, combo in (("kind", self.kind), ("status", self.status),
-                                ("year", self.year), ("theme", self.category)):
+                                ("year", self.year), ("theme", self.category),
+                                ("carry", self.carry)):
                 if name in fields:
                     combo.setCurrentIndex(max(combo.findData(fields[name]), 0))
             if "text" in fields:
                 self.search.setText(str(fields["text"] or ""))
                 self._timer.stop()
             for name, box in (("overdue", self.overdue), ("behind", self.behind),
-                              ("pending", self.pending), ("include_stale", self.stale)):
+                              ("pending", self.pending), ("include_stale", self.stale),
+                              ("dropped", self.dropped)):
                 if name in fields:
                     box.setChecked(bool(fields[name]))
         self.filterChanged.emit()
@@ -155,8 +166,9 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         """Clear the search and every filter."""
-        self.set_fields(kind=None, status=None, year=None, theme=None, text="",
-                        overdue=False, behind=False, pending=False, include_stale=False)
+        self.set_fields(kind=None, status=None, year=None, theme=None, carry=None, text="",
+                        overdue=False, behind=False, pending=False, include_stale=False,
+                        dropped=False)
 
     def show_count(self, shown: int, total: int | None = None) -> None:
         """Show how many commitments match (and of how many)."""

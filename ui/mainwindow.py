@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWind
                                QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
+from tracker.history.carried import refresh_for
 from tracker.store import Filter, Store
 from ui import menus, workers
 from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
@@ -28,6 +29,7 @@ from ui.icons import icon
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.store_watch import StoreWatch
+from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
 from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
 
@@ -41,7 +43,7 @@ _WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 80)
 _HIDDEN = ("indicator", "report")
 
 
-class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
+class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -105,6 +107,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.model.modelReset.connect(self._model_reset)
         self.detail.changed.connect(self.rows_changed)
         self.dashboard.segmentClicked.connect(self.show_segment)
+        self.detail.curated.connect(self.after_curation)
+        self.connect_series()
 
         self.actions_ = menus.install(self)
         self.resize(1360, 820)
@@ -289,6 +293,24 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         """Commitments ids changed (the pane's changed signal): repaint rows and counts."""
         self.model.refresh(ids)
         self.dashboard.invalidate()
+
+    def after_curation(self, ids: list[int]) -> None:
+        """Rows were added or hidden by hand: re-query tree and table, select the first of ids
+        still listed (else the row now where the current one was)."""
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else 0
+        # Items added, hidden, split or merged: their region's 跨年 links again.
+        refresh_for(self.store, [*ids, *([self.current_id()] if self.current_id() is not None else [])])
+        self.tree.set_reports(self.store.tree())
+        self.filter_bar.set_facets(self.store.facets())
+        self.apply_filter()
+        self.dashboard.invalidate()
+        if not any(self.select_id(i) for i in ids) and self.model.rowCount():
+            fallback = self.model.id_at(min(row, self.model.rowCount() - 1))
+            if fallback is not None and fallback != self.current_id():
+                self.select_id(fallback)
+            else:
+                self.detail.refresh(None)
 
     def _model_reset(self) -> None:
         total = self.model.total()

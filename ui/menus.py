@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
-from ui import printing
+from ui import curation, printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
 from ui.review_flow import ReviewFlow
@@ -60,6 +60,10 @@ def install(w) -> SimpleNamespace:
     a.export_pdf_landscape = _action(w, tr("导出 PDF（横向）…"),
                                      lambda: h.sheet("export_sheet", "pdf", True), None, None,
                                      tr("把当前筛选结果导出为横向页面的情况表"))
+    # The optional 指标历年 page: each indicator's targets and outcomes by year.
+    a.export_pdf_series = _action(w, tr("导出 PDF（含指标历年）…"),
+                                  lambda: h.sheet("export_sheet", "pdf", False, True), None, None,
+                                  tr("情况表之后附上所涉地区各指标的历年目标与完成情况"))
     a.export_html = _action(w, tr("导出 HTML…"), lambda: h.sheet("export_sheet", "html"))
     a.export_csv = _action(w, tr("导出 CSV…"), lambda: h.sheet("export_sheet", "csv"))
     a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"),
@@ -80,6 +84,19 @@ def install(w) -> SimpleNamespace:
     a.mark_as = mark_actions(w.table, h.mark)
     for action in a.mark_as:
         w.table.addAction(action)
+    # Completing the extraction by hand (添加为承诺 is in the source view of the detail pane).
+    a.drop = _action(w, tr("不是承诺"), h.drop, "Ctrl+Shift+D", None,
+                     tr("把所选条目标为不是承诺：从列表和对照表中隐藏（可撤销）"))
+    a.restore = _action(w, tr("恢复"), h.restore, None, None,
+                        tr("撤销“不是承诺”或拆分/合并，重新列入所选条目"))
+    a.edit_text = _action(w, tr("修改文字…"), lambda: h.curate(curation.edit_text), None, None,
+                          tr("修改承诺内容的文字"))
+    a.split = _action(w, tr("拆分…"), lambda: h.curate(curation.split_id), None, None,
+                      tr("把一条拆成几条承诺"))
+    a.merge = _action(w, tr("合并所选…"), h.merge, None, None,
+                      tr("把同一报告中所选的几条合并为一条承诺"))
+    for action in (a.drop, a.restore, a.edit_text, a.split, a.merge):
+        w.table.addAction(action)
     a.copy = _action(w, tr("复制承诺内容"), h.copy, QKeySequence.StandardKey.Copy)
     a.copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     w.table.addAction(a.copy)
@@ -96,6 +113,8 @@ def install(w) -> SimpleNamespace:
     a.suggest = _action(w, tr("查找核验证据"), w.review.find, "Ctrl+Shift+V", "suggest",
                         tr("在已导入的后续文件中为承诺查找完成情况的证据"))
     a.review = w.review.actions
+    a.series = _action(w, tr("指标历年…"), lambda: w.show_series(), "Ctrl+Shift+Y", "dashboard",
+                       tr("一个指标各年的目标和完成情况（图表、可打印）"))
     a.about = _action(w, tr("关于承诺台账"), h.about)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
     a.about_qt = _action(w, tr("关于 Qt"), QApplication.aboutQt)
@@ -106,7 +125,7 @@ def install(w) -> SimpleNamespace:
     file_menu.addSeparator()
     file_menu.addActions([a.preview, a.print_])
     export_menu = file_menu.addMenu(tr("导出"))
-    export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_html,
+    export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_pdf_series, a.export_html,
                             a.export_csv, a.export_xlsx])
     file_menu.addSeparator()
     file_menu.addAction(a.backup)
@@ -119,9 +138,11 @@ def install(w) -> SimpleNamespace:
     mark_menu = edit_menu.addMenu(tr("标记为"))
     mark_menu.addActions(a.mark_as)
     edit_menu.addSeparator()
+    edit_menu.addActions([a.drop, a.restore, a.edit_text, a.split, a.merge])
+    edit_menu.addSeparator()
     edit_menu.addAction(a.copy)
     view_menu = bar.addMenu(tr("查看(&V)"))
-    view_menu.addActions([a.dashboard, a.search, a.reset])
+    view_menu.addActions([a.dashboard, a.series, a.search, a.reset])
     tools_menu = bar.addMenu(tr("工具(&T)"))
     tools_menu.addAction(a.suggest)
     tools_menu.addSeparator()
@@ -229,6 +250,36 @@ class _Handlers:
             # Ctrl+1..5 (a status) mark at once; 标记进展… (Ctrl+M, no status) asks for a note.
             mark_ids(w, w.store, w.undo_stack, ids, status, notify=w.detail.notify,
                      ask=status is None)
+        except UserError as exc:
+            w.show_error(str(exc))
+
+    def _ids(self) -> list[int]:
+        return self.w.selected_ids() if self.w.store is not None else []
+
+    def drop(self) -> None:
+        w = self.w
+        ids = [i for i in self._ids() if not w.store.rows([i]).get(i, {}).get("dropped")]
+        curation.drop_ids(w.store, w.undo_stack, ids, notify=w.detail.curated_notify)
+
+    def restore(self) -> None:
+        w = self.w
+        for cid in self._ids():
+            curation.restore_id(w.store, w.undo_stack, cid, notify=w.detail.curated_notify)
+
+    def curate(self, ask) -> None:
+        """edit_text / split_id on the current commitment."""
+        w = self.w
+        cid = w.current_id()
+        if w.store is not None and cid is not None:
+            try:
+                ask(w, w.store, w.undo_stack, cid, notify=w.detail.curated_notify)
+            except UserError as exc:
+                w.show_error(str(exc))
+
+    def merge(self) -> None:
+        w = self.w
+        try:
+            curation.merge_ids(w, w.store, w.undo_stack, self._ids(), notify=w.detail.curated_notify)
         except UserError as exc:
             w.show_error(str(exc))
 

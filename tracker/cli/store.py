@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from tracker.history.carried import refresh_for, set_plan_year
 from tracker.errors import UserError
 from tracker.labels import kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
@@ -122,7 +123,7 @@ def cmd_list(args) -> int:
         _print_json(ordered)
         return 0
     for r in ordered:
-        flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "")
+        flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "") + ("不是承诺 " if r.get("dropped") else "")
         print(f"{r['id']:>6}  {kind_label(r['kind'])}  {status_label(r['status'])}  "
               f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{r['text']}")
     print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
@@ -173,15 +174,23 @@ def cmd_history(args) -> int:
     """tracker history ID"""
     with open_store(args) as store:
         events = store.history(args.id)
+        curations = store.curation_history(args.id)
     if args.json:
         _print_json(events)
         return 0
     if not events:
         print("未标记 / no status recorded")
+    lines = []
     for e in events:
         extra = "".join(f"  {k}={e[k]}" for k in ("actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
-        print(f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}")
+        lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}"))
+    # Hand edits of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字) in the same timeline.
+    for k in curations:
+        voided = "（已撤销 undone）" if k["voided"] else ""
+        lines.append((k["created_at"], f"编辑 edit {k['id']} {k['created_at']}  {k['words']}{voided}"))
+    for _, line in sorted(lines, key=lambda x: x[0], reverse=True):
+        print(line)
     return 0
 
 
@@ -206,6 +215,7 @@ def cmd_correct(args) -> int:
         fields[k.strip()] = v
     with open_store(args) as store:
         previous = store.correct(args.id, **fields)
+        refresh_for(store, [args.id])     # a corrected figure may raise or lower it against next year
     for k, v in previous.items():
         print(f"{k}: {v} -> {fields[k]}")
     return 0
@@ -250,6 +260,6 @@ def cmd_set_year(args) -> int:
         except ValueError:
             raise UserError(f"{args.year}: 年份应为数字 / year must be a number") from None
     with open_store(args) as store:
-        store.set_plan_year(args.report_id, year)
+        set_plan_year(store, args.report_id, year)   # and the carry-over links it changes
     print(f"报告 report {args.report_id}: plan_year = {year if year is not None else '(from text)'}")
     return 0

@@ -56,11 +56,28 @@ class SheetRow:
     overdue: bool = False
     stale: bool = False    # no longer found by the current rules (kept, shown)
     behind: bool = False   # recorded progress below 序时进度 (share of the year elapsed)
+    pending: bool = False  # the status is verification's suggestion, nobody confirmed it (待确认)
+    carry: str = ""        # 跨年: "延续至2026", "较2025年下调", "2026年不再提及" (；-joined)
+
+    @property
+    def status_text(self) -> str:
+        """The 状态 cell: "✔ 已完成", or "✔ 已完成（待确认）" for an unconfirmed suggestion."""
+        return status_word(self.status) + ("（待确认）" if self.pending else "")
+
+    @property
+    def status_label(self) -> str:
+        """The status in words without its symbol (CSV): "已完成", "已完成（待确认）"."""
+        return STATUS_LABELS[self.status] + ("（待确认）" if self.pending else "")
 
     @property
     def flags(self) -> list[str]:
         """Warnings printed under the deadline: 已逾期, 落后序时进度."""
         return [w for w, on in (("已逾期", self.overdue), ("落后序时进度", self.behind)) if on]
+
+    @property
+    def target_cell(self) -> str:
+        """目标 with the 跨年 label on its own line where the layout has no column for it."""
+        return f"{self.target}\n〔{self.carry}〕" if self.carry else self.target
 
     @property
     def deadline_cell(self) -> str:
@@ -78,6 +95,18 @@ class SheetGroup:
 
 
 @dataclass(frozen=True)
+class SeriesTable:
+    """指标历年 page: one indicator of one region, a row per plan year (cells in words)."""
+
+    region: str
+    indicator: str
+    rows: tuple[tuple[str, ...], ...]    # SERIES_COLUMNS order
+
+
+SERIES_COLUMNS = ("年份", "目标", "实际", "判断", "调整", "依据")
+
+
+@dataclass(frozen=True)
 class SheetData:
     """Everything a status sheet shows, independent of the output format."""
 
@@ -90,6 +119,10 @@ class SheetData:
     behind: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     by_kind: dict[str, int] = field(default_factory=dict)
+    source: str = ""                 # region and reports the sheet is drawn from (header, footer)
+    with_suggestions: bool = False   # unconfirmed suggestions printed, marked 待确认
+    pending: int = 0                 # rows whose status is such a suggestion
+    series: tuple[SeriesTable, ...] = ()   # the optional 指标历年 page
 
     @property
     def rows(self) -> list[SheetRow]:
@@ -124,4 +157,6 @@ def summary_lines(data: SheetData) -> list[tuple[str, str]]:
     lines += [(status_word(s), f"{data.by_status.get(s, 0)} 项") for s in STATUS_ORDER]
     lines.append(("已逾期未完成", f"{data.overdue} 项"))
     lines.append(("落后序时进度", f"{data.behind} 项"))
+    if data.with_suggestions:
+        lines.append(("其中系统建议待确认", f"{data.pending} 项"))
     return lines

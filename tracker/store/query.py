@@ -15,11 +15,12 @@ from tracker.errors import UserError
 from tracker.schedule import elapsed_share
 from tracker.search_terms import search_terms
 from tracker.themes import theme_names, theme_of
+from tracker.store.links import carry_clause
 
 # What store.rows() returns for each id (the columns a table row shows).
 ROW_FIELDS = ("id", "kind", "text", "indicator", "target", "deadline", "status", "claim",
               "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
-              "progress", "report_id", "title", "line", "pending")
+              "progress", "report_id", "title", "line", "pending", "dropped", "origin")
 
 # Sort keys accepted by query(order=...) and the SQL they sort by.
 ORDERS = {
@@ -55,6 +56,8 @@ class Filter:
     text: str | None = None            # substring of the commitment text (FTS + LIKE)
     as_of: date | str | None = None    # default today
     include_stale: bool = False
+    dropped: bool = False              # only items hidden by the user (不是承诺, split, merged)
+    carry: str | None = None           # a carry-over flag: carried, raised, lowered, dropped
     pending: bool = False              # only those with suggestions waiting for review
     theme: str | None = None           # a tracker.themes name: the headings of that theme
 
@@ -103,7 +106,12 @@ def where(conn, f: Filter) -> tuple[str, list]:
     """The WHERE clause (over commitments c, reports r) for f, and its params."""
     conds: list[str] = []
     params: list = []
-    if not f.include_stale:
+    # stale bit 1: not found again by the rules; bit 2: hidden by the user (store/curate.py).
+    if f.dropped:
+        conds.append("c.stale >= 2" if f.include_stale else "c.stale = 2")
+    elif f.include_stale:
+        conds.append("c.stale < 2")
+    else:
         conds.append("c.stale = 0")
     for column, value in (("c.kind", f.kind), ("c.report_id", f.report_id), ("c.category", f.category)):
         if value is not None and value != "":
@@ -129,6 +137,10 @@ def where(conn, f: Filter) -> tuple[str, list]:
         params += p
     if f.behind:
         conds.append(behind_sql(conn, as_of_date(f)))
+    if f.carry:
+        sql, p = carry_clause(f.carry)
+        conds.append(sql)
+        params += p
     if f.theme:
         headings = [h for (h,) in conn.execute("SELECT DISTINCT category FROM commitments")
                     if theme_of(h) == f.theme]
@@ -158,7 +170,7 @@ def query_sql(conn, f: Filter, order: str, descending: bool) -> tuple[str, list]
         raise UserError(f"{order}: 不能按此排序 / unknown sort column")
     w, params = where(conn, f)
     direction = "DESC" if descending else "ASC"
-    unfiltered = w in ("c.stale = 0", "1")
+    unfiltered = w in ("c.stale = 0", "c.stale < 2", "1")
     if order == "position":
         # All rows, or one kind or one status (the big sets): walk a (stale, [kind|status,]
         # report_id, line) index. Narrower filters: "+" keeps the filter's index and sorts
@@ -246,7 +258,8 @@ def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
                 "progress": row["current_progress"],
                 "overdue": bool(row["overdue"]),
                 "behind": bool(row["behind"]),
-                "stale": bool(row["stale"]),
+                "stale": bool(row["stale"] & 1),
+                "dropped": bool(row["stale"] & 2),
             }
     return out
 
