@@ -76,7 +76,8 @@ class FilterBar(QWidget):
         self.dropped.setToolTip(self.tr("只看标为“不是承诺”或因拆分、合并而隐藏的条目（可恢复）"))
         for box in (self.overdue, self.behind, self.pending, self.stale, self.dropped):
             box.toggled.connect(self.filterChanged)
-            (top if box is self.pending else layout).addWidget(box)
+            # The rarer switches beside the search box, so the combos keep their words at 1024 px.
+            (top if box in (self.pending, self.stale, self.dropped) else layout).addWidget(box)
         layout.addStretch(1)
         self.reset_button = QToolButton()
         self.reset_button.setText(self.tr("重置"))

@@ -172,6 +172,9 @@ def short_title(title: str, region: str | None, year: int | None) -> str:
     if year:
         short = re.sub(rf"{year}\s*年?(?:度)?", "", short, count=1)
     short = short.strip(" 　·-—()（）")
+    words = short.split()
+    if len(words) > 1 and len(set(words)) == 1:
+        short = words[0]          # "政府工作报告 政府工作报告": a heading repeated under the title
     return short if len(short) >= 2 else title
 
 
