@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from tracker.errors import UserError
 from tracker.history.series import VERDICT_WORDS, Series, indicators, series
-from ui.compact import plain_tip
+from ui.compact import plain_tip, warn_plain
 from ui.series_chart import VERDICT_COLOURS, series_chart
 from ui.series_print import paint_series
 
@@ -243,6 +243,6 @@ class SeriesDialog(QDialog):
         printer.setOutputFileName(path)
         self.view.print_to(printer)
         if not printer.isValid():
-            QMessageBox.warning(self, self.tr("指标历年"), self.tr("%1：无法写入").replace("%1", path))
+            warn_plain(self, self.tr("指标历年"), self.tr("%1：无法写入").replace("%1", path))
             return None
         return path
