@@ -20,8 +20,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Spacer,
+                                Table, TableStyle)
 
 from tracker.errors import UserError
 from tracker.sheet.data import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS,
@@ -146,51 +146,119 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
     return out
 
 
-def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
-                 max_height: float) -> Table:
-    """One kind's table: repeated header, a spanning row per category, status fills."""
-    data: list[list] = [list(COLUMNS)]
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
-        ("LEADING", (0, 0), (-1, -1), _LEADING),
-        ("FONTSIZE", (5, 1), (5, -1), st["small"].fontSize),
-        ("LEADING", (5, 1), (5, -1), st["small"].leading),
-        ("TEXTCOLOR", (5, 1), (5, -1), st["small"].textColor),
-        ("ALIGN", (0, 0), (0, -1), "CENTER"),
-        ("ALIGN", (4, 0), (-1, 0), "CENTER"),
-        ("ALIGN", (1, 0), (3, 0), "CENTER"),
-        ("ALIGN", (4, 1), (4, -1), "CENTER"),
-        ("ALIGN", (6, 1), (6, -1), "CENTER"),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
+_TABLE_STYLE = [
+    ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
+    ("LEADING", (0, 0), (-1, -1), _LEADING),
+    ("ALIGN", (0, 0), (0, -1), "CENTER"),
+    ("ALIGN", (4, 0), (-1, 0), "CENTER"),
+    ("ALIGN", (1, 0), (3, 0), "CENTER"),
+    ("ALIGN", (4, 1), (4, -1), "CENTER"),
+    ("ALIGN", (6, 1), (6, -1), "CENTER"),
+    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+]
+
+
+def _group_rows(groups: list[SheetGroup], st: dict, widths: list[float],
+                max_height: float) -> tuple[list[list], list[list]]:
+    """One kind's table rows (no header) and, per row, the style commands starting there
+    with row numbers relative to that row: a spanning row per category, status fills."""
+    data: list[list] = []
+    cmds: list[list] = []
     for group in groups:
         # A category row only where it tells something: not "主要预期目标" under its own heading.
         label = group.category if group.category != KIND_LABELS.get(group.kind) else ""
         if label or len(groups) > 1:
-            r = len(data)
             data.append([_p(f"【{label or '其他'}】", st["category"])] + [""] * 6)
-            style += [("SPAN", (0, r), (-1, r)),
-                      ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#e4e9ef")),
-                      ("NOSPLIT", (0, r), (-1, min(r + 1, r + len(group.rows))))]
+            cmds.append([("SPAN", (0, 0), (-1, 0)),
+                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e9ef")),
+                         ("NOSPLIT", (0, 0), (-1, 1 if group.rows else 0))])
         for row in group.rows:
-            first = len(data)
-            data += _row_cells(row, st, widths, max_height)
-            last = len(data) - 1
+            pieces = _row_cells(row, st, widths, max_height)
+            last = len(pieces) - 1
             fill, ink = STATUS_FILLS[row.status], STATUS_INKS[row.status]
-            style += [("BACKGROUND", (4, first), (4, last), colors.HexColor(fill)),
-                      ("TEXTCOLOR", (4, first), (4, first), colors.HexColor(ink))]
+            first_cmds = [("BACKGROUND", (4, 0), (4, last), colors.HexColor(fill)),
+                          ("TEXTCOLOR", (4, 0), (4, 0), colors.HexColor(ink))]
             if row.flags:
-                style.append(("TEXTCOLOR", (6, first), (6, first), colors.HexColor("#a8231a")))
-    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
+                first_cmds.append(("TEXTCOLOR", (6, 0), (6, 0), colors.HexColor("#a8231a")))
+            data += pieces
+            cmds += [first_cmds] + [[] for _ in range(last)]
+    return data, cmds
+
+
+class _PagedTable(Flowable):
+    """One kind's table, handed to each page as a Table of only the rows that can reach it.
+
+    A single reportlab Table re-measures and re-styles all remaining rows at every page
+    break, so a sheet's time grew with the square of its rows (3,876 rows: 33 s). Here a
+    split builds a Table from a window of rows just larger than a page holds, so the
+    cost per page is constant and the sheet is linear in its rows.
+    """
+
+    def __init__(self, data: list[list], cmds: list[list], widths: list[float],
+                 base_style: list, window: int, start: int = 0) -> None:
+        super().__init__()
+        self._data, self._cmds, self._widths = data, cmds, widths
+        self._base, self._window, self._start = base_style, window, start
+        self._whole: Table | None = None
+
+    def _table(self, count: int) -> Table:
+        """The header and rows start..start+count as one Table (style rows shifted)."""
+        start, end = self._start, min(self._start + count, len(self._data))
+        style = list(self._base)
+        for r in range(start, end):
+            at = r - start + 1  # +1: the header row
+            for name, (c0, r0), (c1, r1), *rest in self._cmds[r]:
+                style.append((name, (c0, at + r0), (c1, min(at + r1, end - start)), *rest))
+        return Table([list(COLUMNS)] + self._data[start:end], colWidths=self._widths,
+                     repeatRows=1, style=TableStyle(style))
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        if len(self._data) - self._start <= self._window:
+            self._whole = self._table(self._window)
+            return self._whole.wrap(availWidth, availHeight)
+        # More rows than one page can hold: always taller than the frame, so it is split.
+        self._whole = None
+        return availWidth, availHeight + 1e6
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        count = self._window
+        while True:
+            table = self._table(count)
+            parts = table.split(availWidth, availHeight)
+            if parts != [table] or self._start + count >= len(self._data):
+                break
+            count *= 2   # the whole window fitted (very short rows): look further ahead
+        if not parts:
+            return []
+        if parts == [table]:
+            return [table]
+        used = len(parts[0]._cellvalues) - 1
+        return [parts[0], _PagedTable(self._data, self._cmds, self._widths, self._base,
+                                      self._window, self._start + used)]
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab API)
+        self._whole.drawOn(canvas, x, y, _sW)
+
+
+def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
+                 max_height: float, frame_height: float) -> Flowable:
+    """One kind's table: repeated header, a spanning row per category, status fills."""
+    base = [("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName)] + _TABLE_STYLE + [
+        ("FONTSIZE", (5, 1), (5, -1), st["small"].fontSize),
+        ("LEADING", (5, 1), (5, -1), st["small"].leading),
+        ("TEXTCOLOR", (5, 1), (5, -1), st["small"].textColor)]
+    data, cmds = _group_rows(groups, st, widths, max_height)
+    # The fewest rows that can fill a page: every row is at least one line plus padding.
+    window = int(frame_height / (st["small"].leading + 5.5)) + 2
+    return _PagedTable(data, cmds, widths, base, window)
 
 
 def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
@@ -282,7 +350,7 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
     for index, kind in enumerate(data.kinds()):
         groups = [g for g in data.groups if g.kind == kind]
         count = sum(len(g.rows) for g in groups)
-        table = _group_table(groups, st, widths, max_height)
+        table = _group_table(groups, st, widths, max_height, frame_h)
         # The heading stays with the table's first rows, never alone at a page foot.
         story += [CondPageBreak(35 * mm), _p(kind_heading(kind, index, count), st["h2"]),
                   table]
