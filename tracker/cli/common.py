@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from tracker.model import KINDS
-from tracker.store.core import Filter, Store
-from tracker.store.edit import parse_status
+
+if TYPE_CHECKING:
+    from tracker.store.core import Filter, Store
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,6 +31,9 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 
 def filter_from_args(args: argparse.Namespace) -> Filter:
     """The Filter the filter options describe."""
+    from tracker.store.core import Filter
+    from tracker.store.edit import parse_status
+
     status = args.status
     if status in ("unmarked", "未标记"):
         status = "unmarked"
@@ -39,4 +47,6 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
 
 def open_store(args: argparse.Namespace) -> Store:
     """The store named by --db (before or after the command), else the default one."""
+    from tracker.store.core import Store
+
     return Store.open(getattr(args, "db", None))

@@ -8,8 +8,9 @@ import sys
 
 from tracker.errors import UserError
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
-from tracker.store.edit import parse_status
-from tracker.importer import import_files, reextract
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 _KIND_ZH = {"target": "目标", "livelihood": "实事", "project": "项目"}
 _STATUS_ZH = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中", "not_done": "未完成",
@@ -105,6 +106,8 @@ def _summary(r) -> str:
 
 def cmd_import(args) -> int:
     """tracker import FILES... [--plan-year N]"""
+    from tracker.importer import import_files
+
     with open_store(args) as store:
         r = import_files(store, args.files, plan_year=args.plan_year, progress=_progress("提取 extracting"))
     print(_summary(r))
@@ -157,6 +160,8 @@ def cmd_show(args) -> int:
 
 def cmd_mark(args) -> int:
     """tracker mark ID... STATUS [--note --evidence --actual --progress]"""
+    from tracker.store.edit import parse_status
+
     if len(args.args) < 2:
         raise UserError("mark: 需要编号和状态 / give one or more ids and a status")
     *raw_ids, status = args.args
@@ -215,6 +220,8 @@ def cmd_correct(args) -> int:
 
 def cmd_reextract(args) -> int:
     """tracker reextract"""
+    from tracker.importer import reextract
+
     with open_store(args) as store:
         r = reextract(store, progress=_progress("提取 extracting"))
     print(_summary(r))

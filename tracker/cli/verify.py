@@ -10,7 +10,9 @@ from pathlib import Path
 
 from tracker.cli.common import open_store
 from tracker.errors import UserError
-from tracker.importer import import_files
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 _STATUS_LABEL = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中", "not_done": "未完成",
                  "unknown": "无法判断"}
@@ -103,6 +105,8 @@ def run_suggestions(args: argparse.Namespace) -> int:
 
 def _review_document(store, path: str) -> int:
     """Id of the stored document holding the file at path, imported first when new."""
+    from tracker.importer import import_files
+
     p = Path(path)
     try:
         sha = hashlib.sha256(p.read_bytes()).hexdigest()
