@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
 from tracker.sheet.build import sheet_data
-from tracker.sheet.pdf import pdf_bytes
+from tracker.sheet.write import pdf_bytes   # reportlab (0.14 s) loads on the first print
 from tracker.store import Store
 
 FOLDER_KEY = "sheet/last_folder"

@@ -34,6 +34,11 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
     return out
 
 
+def pdf_bytes(data: SheetData, landscape: bool = False) -> bytes:
+    """The sheet as PDF bytes (the app's preview and print); reportlab loaded on first use."""
+    return importlib.import_module("tracker.sheet.pdf").pdf_bytes(data, landscape=landscape)
+
+
 def write_sheet(store, f, out_path: str | Path, landscape: bool = False) -> Path:
     """Write the status sheet of the commitments f selects; format by suffix."""
     return write_data(sheet_data(store, f), out_path, landscape=landscape)
