@@ -214,6 +214,12 @@ def m007_position_index(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m008_lines_index_without_text_copy(db: Database) -> None:
+    """The lines' full-text index keeps no second copy of the document text (issue 15)."""
+    fts.make_lines_contentless(db)
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]
