@@ -193,25 +193,45 @@ def _group_rows(groups: list[SheetGroup], st: dict, widths: list[float],
     return data, cmds
 
 
+_PADDING_Y = 2.5 + 3   # TOPPADDING + BOTTOMPADDING of every cell
+
+
+def _row_height(cells: list, widths: list[float]) -> float:
+    """A table row's height as reportlab's Table computes it: strings are one leading per
+    line; a Paragraph is its wrapped height; a category row's Paragraph spans the row."""
+    if isinstance(cells[0], Paragraph) and all(c == "" for c in cells[1:]):
+        return cells[0].wrap(sum(widths) - 6, 1e9)[1] + _PADDING_Y
+    height = 0.0
+    for col, cell in enumerate(cells):
+        if isinstance(cell, Flowable):
+            h = cell.wrap(widths[col] - 6, 1e9)[1]
+        else:
+            h = (10 if col == 5 else _LEADING) * (str(cell).count("\n") + 1)
+        height = max(height, h)
+    return height + _PADDING_Y
+
+
 class _PagedTable(Flowable):
-    """One kind's table, handed to each page as a Table of only the rows that can reach it.
+    """One kind's table, handed to each page as a Table of just the rows that fit there.
 
     A single reportlab Table re-measures and re-styles all remaining rows at every page
-    break, so a sheet's time grew with the square of its rows (3,876 rows: 33 s). Here a
-    split builds a Table from a window of rows just larger than a page holds, so the
-    cost per page is constant and the sheet is linear in its rows.
+    break, so a sheet's time grew with the square of its rows (3,876 rows: 33 s). Here
+    each row is measured once, and each page gets one Table built from the rows that fit,
+    so the sheet is linear in its rows.
     """
 
-    def __init__(self, data: list[list], cmds: list[list], widths: list[float],
-                 base_style: list, window: int, start: int = 0) -> None:
+    def __init__(self, data: list[list], cmds: list[list], heights: list[float],
+                 keep_next: list[bool], widths: list[float], base_style: list,
+                 start: int = 0) -> None:
         super().__init__()
-        self._data, self._cmds, self._widths = data, cmds, widths
-        self._base, self._window, self._start = base_style, window, start
+        self._data, self._cmds, self._heights = data, cmds, heights
+        self._keep_next, self._widths, self._base, self._start = keep_next, widths, base_style, start
+        self._header = _row_height(list(COLUMNS), widths)
         self._whole: Table | None = None
 
-    def _table(self, count: int) -> Table:
-        """The header and rows start..start+count as one Table (style rows shifted)."""
-        start, end = self._start, min(self._start + count, len(self._data))
+    def _table(self, end: int) -> Table:
+        """The header and rows start..end as one Table (style rows shifted)."""
+        start = self._start
         style = list(self._base)
         for r in range(start, end):
             at = r - start + 1  # +1: the header row
@@ -220,45 +240,54 @@ class _PagedTable(Flowable):
         return Table([list(COLUMNS)] + self._data[start:end], colWidths=self._widths,
                      repeatRows=1, style=TableStyle(style))
 
+    def _fitting(self, avail: float) -> int:
+        """The end of the rows from start that fit in avail points (header included)."""
+        used, end, n = self._header, self._start, len(self._data)
+        while end < n and used + self._heights[end] <= avail:
+            used += self._heights[end]
+            end += 1
+        # A category row never stays alone at the foot of a page (nor under the header
+        # alone: then nothing goes here and it starts the next page).
+        while end < n and end > self._start and self._keep_next[end - 1]:
+            end -= 1
+        return end
+
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
-        if len(self._data) - self._start <= self._window:
-            self._whole = self._table(self._window)
+        if self._fitting(availHeight) == len(self._data):
+            self._whole = self._table(len(self._data))
             return self._whole.wrap(availWidth, availHeight)
-        # More rows than one page can hold: always taller than the frame, so it is split.
         self._whole = None
-        return availWidth, availHeight + 1e6
+        return availWidth, availHeight + 1e6   # taller than the frame: it will be split
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
-        count = self._window
-        while True:
-            table = self._table(count)
-            parts = table.split(availWidth, availHeight)
-            if parts != [table] or self._start + count >= len(self._data):
+        end = self._fitting(availHeight)
+        while end > self._start:
+            table = self._table(end)
+            if table.wrap(availWidth, availHeight)[1] <= availHeight:
                 break
-            count *= 2   # the whole window fitted (very short rows): look further ahead
-        if not parts:
-            return []
-        if parts == [table]:
+            end -= 1   # measured a little short: one row fewer
+        if end == self._start:
+            return []  # not even one row here: the next page
+        if end == len(self._data):
             return [table]
-        used = len(parts[0]._cellvalues) - 1
-        return [parts[0], _PagedTable(self._data, self._cmds, self._widths, self._base,
-                                      self._window, self._start + used)]
+        return [table, _PagedTable(self._data, self._cmds, self._heights, self._keep_next,
+                                   self._widths, self._base, end)]
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab API)
         self._whole.drawOn(canvas, x, y, _sW)
 
 
 def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
-                 max_height: float, frame_height: float) -> Flowable:
+                 max_height: float) -> Flowable:
     """One kind's table: repeated header, a spanning row per category, status fills."""
     base = [("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName)] + _TABLE_STYLE + [
         ("FONTSIZE", (5, 1), (5, -1), st["small"].fontSize),
         ("LEADING", (5, 1), (5, -1), st["small"].leading),
         ("TEXTCOLOR", (5, 1), (5, -1), st["small"].textColor)]
     data, cmds = _group_rows(groups, st, widths, max_height)
-    # The fewest rows that can fill a page: every row is at least one line plus padding.
-    window = int(frame_height / (st["small"].leading + 5.5)) + 2
-    return _PagedTable(data, cmds, widths, base, window)
+    heights = [_row_height(row, widths) for row in data]
+    keep_next = [any(c[0] == "NOSPLIT" for c in row_cmds) for row_cmds in cmds]
+    return _PagedTable(data, cmds, heights, keep_next, widths, base)
 
 
 def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
@@ -350,7 +379,7 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
     for index, kind in enumerate(data.kinds()):
         groups = [g for g in data.groups if g.kind == kind]
         count = sum(len(g.rows) for g in groups)
-        table = _group_table(groups, st, widths, max_height, frame_h)
+        table = _group_table(groups, st, widths, max_height)
         # The heading stays with the table's first rows, never alone at a page foot.
         story += [CondPageBreak(35 * mm), _p(kind_heading(kind, index, count), st["h2"]),
                   table]
