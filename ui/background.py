@@ -12,10 +12,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from tracker import importer
 from ui import workers
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _import_files(*args, **kwargs):
+    """tracker.importer.import_files, imported on the worker at first use (the extraction
+    rules compile ~200 regular expressions: not before the window's first paint)."""
+    from tracker.importer import import_files
+    return import_files(*args, **kwargs)
 
 
 class BackgroundMixin:
@@ -66,7 +72,7 @@ class BackgroundMixin:
         paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
         if not paths or self.store is None:
             return None
-        return self.run_in_background(importer.import_files, self.store, paths,
+        return self.run_in_background(_import_files, self.store, paths,
                                       message=self.tr("正在导入示例报告…"),
                                       on_done=self._imported)
 

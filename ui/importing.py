@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from tracker.importer import import_files as extract_and_store
 from ui.workers import Task, run_on_store
 
 # What the file dialog offers; ingest decides what is readable and says why not.
@@ -44,6 +43,13 @@ def summary(result: object) -> str:
 def show_error(parent: QWidget | None, message: str) -> None:
     """The one-line warning box for a UserError (or an internal error's one line)."""
     QMessageBox.warning(parent, _tr("无法导入"), message)
+
+
+def extract_and_store(*args, **kwargs):
+    """tracker.importer.import_files, imported on the worker at first use (the extraction
+    rules compile ~200 regular expressions: not before the window's first paint)."""
+    from tracker.importer import import_files
+    return import_files(*args, **kwargs)
 
 
 class Importer(QObject):

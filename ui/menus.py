@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
-from tracker.verify import suggest
 from ui import printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
@@ -244,7 +243,13 @@ class _Handlers:
 
     def suggest(self) -> None:
         w = self.w
-        fn = suggest
+
+        def fn(*args, **kwargs):
+            # Imported on the worker at first use: verification and the extraction rules
+            # it uses cost ~0.15 s that the window's first paint need not wait for.
+            from tracker.verify import suggest
+            return suggest(*args, **kwargs)
+
         if w.store is None:
             return
         year = w.current_filter().year
