@@ -29,6 +29,7 @@ from tracker.sheet.data import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, 
                     status_word)
 from tracker.sheet.chart import status_chart
 from tracker.sheet.font import register_cjk_font
+from tracker.sheet.wrap import wrap_lines
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
@@ -89,32 +90,35 @@ def _chunks(text: str, size: int) -> list[str]:
     return pieces + [text] if text else pieces or [""]
 
 
+def _lines(text: str, style: ParagraphStyle, width: float) -> list[str]:
+    return wrap_lines(text, style.fontName, style.fontSize, width)
+
+
 def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> list[str]:
     """text in pieces that each fit in a cell of width and max_height (most texts: one)."""
     # Cheap test first: a text this short cannot fill a page at this width.
     per_line = max(1, int(width / style.fontSize))
     if len(text) <= per_line * int(max_height / style.leading) // 2:
         return [text]
-    height = _p(text, style).wrap(width, 1e9)[1]
+    height = len(_lines(text, style, width)) * style.leading
     if height <= max_height:
         return [text]
     # Half-page pieces: one still fits on a page that is already half full.
     n = math.ceil(2 * height / max_height)
     while True:
         pieces = _chunks(text, math.ceil(len(text) / n))
-        if all(_p(p, style).wrap(width, max_height)[1] <= max_height for p in pieces):
+        if all(len(_lines(p, style, width)) * style.leading <= max_height for p in pieces):
             return pieces
         n += 1
 
 
-def _cell(text: str, style: ParagraphStyle, width: float):
-    """A cell: "" when empty, the plain string when it fits on one line, else a Paragraph."""
-    # Plain strings cost nothing to lay out and are drawn literally; 1,000 rows need this.
+def _cell(text: str, style: ParagraphStyle, width: float) -> str:
+    """A cell as plain lines: the Table draws them as they are (see tracker/sheet/wrap.py)."""
     if not text:
         return ""
     if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
         return text
-    return _p(text, style)
+    return "\n".join(_lines(text, style, width))
 
 
 def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) -> list[list]:
