@@ -39,6 +39,9 @@ def pdf_bytes(data: SheetData, landscape: bool = False) -> bytes:
     return importlib.import_module("tracker.sheet.pdf").pdf_bytes(data, landscape=landscape)
 
 
-def write_sheet(store, f, out_path: str | Path, landscape: bool = False) -> Path:
-    """Write the status sheet of the commitments f selects; format by suffix."""
-    return write_data(sheet_data(store, f), out_path, landscape=landscape)
+def write_sheet(store, f, out_path: str | Path, landscape: bool = False,
+                with_suggestions: bool = False) -> Path:
+    """Write the status sheet of the commitments f selects; format by suffix (confirmed
+    statuses only unless with_suggestions)."""
+    return write_data(sheet_data(store, f, with_suggestions=with_suggestions), out_path,
+                      landscape=landscape)
