@@ -17,6 +17,19 @@ _STATUS_ZH = {"done": "已完成", "partial": "部分完成", "in_progress": "�
               "unknown": "未知", None: "未标记"}
 
 
+def refresh_for(store, ids):
+    """tracker.history.carried.refresh_for, imported on use: the history rules load the
+    store and the verification lexicon, which `tracker --help` need not (issue 15)."""
+    from tracker.history import carried
+    return carried.refresh_for(store, ids)
+
+
+def set_plan_year(store, report_id, year):
+    """tracker.history.carried.set_plan_year, imported on use (see refresh_for)."""
+    from tracker.history import carried
+    return carried.set_plan_year(store, report_id, year)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the store subcommands to the `tracker` parser."""
     p = sub.add_parser("import", help="导入文件到台账 import files into the store")
@@ -221,6 +234,7 @@ def cmd_correct(args) -> int:
         fields[k.strip()] = v
     with open_store(args) as store:
         previous = store.correct(args.id, **fields)
+        refresh_for(store, [args.id])     # a corrected figure may raise or lower it against next year
     for k, v in previous.items():
         print(f"{k}: {v} -> {fields[k]}")
     return 0
@@ -267,6 +281,6 @@ def cmd_set_year(args) -> int:
         except ValueError:
             raise UserError(f"{args.year}: 年份应为数字 / year must be a number") from None
     with open_store(args) as store:
-        store.set_plan_year(args.report_id, year)
+        set_plan_year(store, args.report_id, year)   # and the carry-over links it changes
     print(f"报告 report {args.report_id}: plan_year = {year if year is not None else '(from text)'}")
     return 0

@@ -21,6 +21,7 @@ from tracker.errors import UserError
 from tracker.model import FileExtraction
 from tracker.store.curate import CurateMixin
 from tracker.store.edit import EditMixin
+from tracker.store.links import LinksMixin
 from tracker.store.guard import guarded, one_line
 from tracker.store.sync import ImportResult, insert_document, stale_unclaimed, write_extraction
 from tracker.store.query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
@@ -42,7 +43,7 @@ def default_store_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "tracker.db"
 
 
-class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin):
+class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
     """An open store; use Store.open(path) (or as a context manager)."""
 
     def __init__(self, db: Database, path: Path):
@@ -144,7 +145,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin):
             self.conn.executemany("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", rows)
 
     def _compact(self) -> None:
-        """VACUUM when a migration left over a quarter of the file free (m009 drops the
+        """VACUUM when a migration left over a quarter of the file free (m010 drops the
         lines index's copy of the text): the file shrinks once instead of staying large."""
         free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
         if free * 4 > self.conn.execute("PRAGMA page_count").fetchone()[0]:
