@@ -8,9 +8,11 @@ commitment against one review) -> review (a whole plan against a review text) ->
 
 import importlib
 
-__all__ = ["Evidence", "Result", "Review", "build_review", "review_year", "verify_texts", "suggest"]
+__all__ = ["Evidence", "Result", "Review", "build_review", "review_year", "verify_texts", "suggest",
+           "find_evidence", "Outcome"]
 _HOMES = {"Evidence": "core", "Result": "core", "Review": "core", "build_review": "review",
-          "review_year": "review", "verify_texts": "review", "suggest": "suggestions"}
+          "review_year": "review", "verify_texts": "review", "suggest": "suggestions",
+          "find_evidence": "suggestions", "Outcome": "suggestions"}
 
 
 def __getattr__(name: str):
