@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker import importer
 from ui import workers
 from ui.compact import warn_plain
 from ui.importing import held_message, summary
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _import_files(*args, **kwargs):
+    """tracker.importer.import_files, imported on the worker at first use (the extraction
+    rules compile ~200 regular expressions: not before the window's first paint)."""
+    from tracker.importer import import_files
+    return import_files(*args, **kwargs)
 
 
 class BackgroundMixin:
@@ -75,7 +81,7 @@ class BackgroundMixin:
         if not paths or self.store is None:
             return None
         self._remember_reports()
-        return self.run_in_background(importer.import_files, self.store, paths,
+        return self.run_in_background(_import_files, self.store, paths,
                                       message=self.tr("正在导入示例报告…"),
                                       on_done=self._imported)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from tracker.importer import import_files as extract_and_store
 from ui.workers import Task, run_on_store
 from ui.compact import warn_plain
 
@@ -57,6 +56,13 @@ def held_message(result: object) -> str:
 def show_error(parent: QWidget | None, message: str) -> None:
     """The one-line warning box for a UserError (or an internal error's one line)."""
     warn_plain(parent, _tr("无法导入"), message)
+
+
+def extract_and_store(*args, **kwargs):
+    """tracker.importer.import_files, imported on the worker at first use (the extraction
+    rules compile ~200 regular expressions: not before the window's first paint)."""
+    from tracker.importer import import_files
+    return import_files(*args, **kwargs)
 
 
 class Importer(QObject):

@@ -21,7 +21,7 @@ from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
 from tracker.sheet.write import refuse_sqlite_target
 from tracker.sheet.build import sheet_data
-from tracker.sheet.pdf import pdf_bytes
+from tracker.sheet.write import pdf_bytes   # reportlab (0.14 s) loads on the first print
 from tracker.store import Store
 from ui.compact import warn_plain
 

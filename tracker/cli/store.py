@@ -6,13 +6,26 @@ import argparse
 import json
 import sys
 
-from tracker.history.carried import refresh_for, set_plan_year
 from tracker.errors import UserError
 from tracker.labels import kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
-from tracker.store.edit import parse_status
-from tracker.importer import import_files, reextract
 
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
+
+
+
+def refresh_for(store, ids):
+    """tracker.history.carried.refresh_for, imported on use: the history rules load the
+    store and the verification lexicon, which `tracker --help` need not (issue 15)."""
+    from tracker.history import carried
+    return carried.refresh_for(store, ids)
+
+
+def set_plan_year(store, report_id, year):
+    """tracker.history.carried.set_plan_year, imported on use (see refresh_for)."""
+    from tracker.history import carried
+    return carried.set_plan_year(store, report_id, year)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -111,6 +124,8 @@ def _summary(r) -> str:
 
 def cmd_import(args) -> int:
     """tracker import FILES... [--plan-year N]"""
+    from tracker.importer import import_files
+
     with open_store(args) as store:
         r = import_files(store, args.files, plan_year=args.plan_year, progress=_progress("提取 extracting"))
     print(_summary(r))
@@ -163,6 +178,8 @@ def cmd_show(args) -> int:
 
 def cmd_mark(args) -> int:
     """tracker mark ID... STATUS [--note --evidence --actual --progress]"""
+    from tracker.store.edit import parse_status
+
     if len(args.args) < 2:
         raise UserError("mark: 需要编号和状态 / give one or more ids and a status")
     *raw_ids, status = args.args
@@ -232,6 +249,8 @@ def cmd_correct(args) -> int:
 
 def cmd_reextract(args) -> int:
     """tracker reextract"""
+    from tracker.importer import reextract
+
     with open_store(args) as store:
         r = reextract(store, progress=_progress("提取 extracting"))
     print(_summary(r))

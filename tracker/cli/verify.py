@@ -10,8 +10,10 @@ from pathlib import Path
 
 from tracker.cli.common import open_store
 from tracker.errors import UserError
-from tracker.importer import import_files
 from tracker.labels import status_label
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 
 
@@ -104,6 +106,8 @@ def run_suggestions(args: argparse.Namespace) -> int:
 
 def _review_document(store, path: str) -> int:
     """Id of the stored document holding the file at path, imported first when new."""
+    from tracker.importer import import_files
+
     p = Path(path)
     try:
         sha = hashlib.sha256(p.read_bytes()).hexdigest()

@@ -43,6 +43,11 @@ def refuse_sqlite_target(out: Path) -> None:
                         "not overwritten by an export")
 
 
+def pdf_bytes(data: SheetData, landscape: bool = False) -> bytes:
+    """The sheet as PDF bytes (the app's preview and print); reportlab loaded on first use."""
+    return importlib.import_module("tracker.sheet.pdf").pdf_bytes(data, landscape=landscape)
+
+
 def write_sheet(store, f, out_path: str | Path, landscape: bool = False,
                 with_suggestions: bool = False) -> Path:
     """Write the status sheet of the commitments f selects; format by suffix (confirmed
