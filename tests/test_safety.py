@@ -48,6 +48,11 @@ def test_importing_the_store_itself_is_refused_and_keeps_its_wal(db, suffix):
         assert second.history(1)[0]["status"] == "done"
 
 
+def test_the_store_is_not_hashed_as_a_review(db):
+    proc = tracker("--db", db, "suggest", "--review", db)
+    assert proc.returncode == 1 and "the store itself" in proc.stderr
+
+
 def test_an_sqlite_file_is_not_read_as_a_report(db, tmp_path):
     other = tmp_path / "copy.txt"
     shutil.copy(db, other)

@@ -34,7 +34,7 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
     """
     paths = [Path(p) for p in paths]
     for path in paths:
-        if _is_store_file(store, path):
+        if is_store_file(store, path):
             raise UserError(f"{path}: 是台账文件本身，不是报告 / is the store itself, not a report")
     result = ImportResult()
     before = {r["id"] for r in store.reports()}
@@ -134,7 +134,7 @@ def _sha256_or_none(path: Path) -> str | None:
         return None
 
 
-def _is_store_file(store: Store, path: Path) -> bool:
+def is_store_file(store: Store, path: Path) -> bool:
     """Whether path is the open store or one of SQLite's files beside it (compared by stat,
     never by opening: that would drop SQLite's locks on it)."""
     for suffix in ("", "-wal", "-shm", "-journal"):

@@ -106,9 +106,11 @@ def run_suggestions(args: argparse.Namespace) -> int:
 
 def _review_document(store, path: str) -> int:
     """Id of the stored document holding the file at path, imported first when new."""
-    from tracker.importer import import_files
+    from tracker.importer import import_files, is_store_file
 
     p = Path(path)
+    if is_store_file(store, p):     # only SQLite may open the store file
+        raise UserError(f"{path}: 是台账文件本身，不是报告 / is the store itself, not a report")
     try:
         sha = hashlib.sha256(p.read_bytes()).hexdigest()
     except OSError as exc:
