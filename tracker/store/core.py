@@ -94,7 +94,8 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
     def _prepare(self, timeout: float, create: bool = True) -> None:
         conn = self.conn
         try:
-            tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            # m012 turned `lines` into a view, so a store's core names are tables or views.
+            tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
             # quick_check reads every page (~0.4 s at 80 MB): on big files damage is left
             # to surface on use, where guarded() still reports it in one line.
             small = self.path.exists() and self.path.stat().st_size <= _QUICK_CHECK_MAX
@@ -137,6 +138,10 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
             # Programs opening a new or old store at once: switching to WAL and the
             # pre-migration backup give SQLITE_IOERR when they race, so one goes first.
             with _setup_lock(self.path):
+                if not tables and conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                    # A new store gives pages back at each commit (full-text merges and
+                    # re-imports free them); this can only be chosen before any table.
+                    conn.execute("PRAGMA auto_vacuum = FULL")
                 if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                     conn.execute("PRAGMA journal_mode = WAL")
                 if migrations.pending(self.db):

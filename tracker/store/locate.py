@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tracker.ingest.normalize import fold
+from tracker.store import line_spans
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,9 @@ def locate(conn: sqlite3.Connection, doc_id: int, text: str, first: int, last: i
     needle = "".join(fold(text).split())
     if not needle:
         return None
-    rows = conn.execute("SELECT no, text FROM lines WHERE document_id = ? AND no BETWEEN ? AND ? "
-                        "ORDER BY no", (doc_id, first, last)).fetchall()
+    base, rows = line_spans.window(conn, doc_id, first, last)
     if not rows:
         return None
-    base = conn.execute("SELECT IFNULL(sum(length(text) + 1), 0) FROM lines WHERE document_id = ? AND no < ?",
-                        (doc_id, rows[0][0])).fetchone()[0]
     # Non-space characters with their (line, file offset), so a hit maps back exactly.
     chars, where = [], []
     pos = base

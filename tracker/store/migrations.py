@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from tracker.store import fts
+from tracker.store import fts, line_spans
 
 MIGRATIONS = Migrations("commitment-tracker")
 # Names of every table m001 creates: a SQLite file holding none of them is not a store.
@@ -286,6 +286,14 @@ def m011_undo_events_void(db: Database) -> None:
     ALTER TABLE events ADD COLUMN voids INTEGER REFERENCES events(id);
     CREATE UNIQUE INDEX events_voids ON events(voids) WHERE voids IS NOT NULL;
     """)
+
+
+@MIGRATIONS()
+def m012_lines_as_offsets_into_document_text(db: Database) -> None:
+    """The document text is stored once (issue 15): `lines` becomes a view over
+    `line_spans` (offset and length of each line in documents.text), and the lines'
+    full-text index keeps rowids only (detail=none)."""
+    line_spans.migrate(db.conn)
 
 
 def pending(db: Database) -> list[str]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from tracker.store import fts
-
+from tracker.store import line_spans
 from tracker.store import query as sql_of
 from tracker.errors import UserError
 from tracker.model import SourceText
@@ -73,7 +72,7 @@ class ReadMixin:
         """Every stored document (without its text), oldest first."""
         return _dicts(self.conn.execute(
             "SELECT id, path, name, sha256, encoding, imported_at, plan_year_hint, superseded_by, "
-            "(SELECT count(*) FROM lines WHERE document_id = documents.id) AS line_count "
+            "(SELECT count(*) FROM line_spans WHERE document_id = documents.id) AS line_count "
             "FROM documents ORDER BY id"))
 
     @guarded
@@ -84,27 +83,18 @@ class ReadMixin:
         if row is None:
             raise UserError(f"document {doc_id}: 没有这个文档 / no such document")
         path, name, sha, enc, text = row
-        lines = tuple(t for (t,) in self.conn.execute(
-            "SELECT text FROM lines WHERE document_id = ? ORDER BY no", (doc_id,)))
+        lines = tuple(text.split("\n"))   # the stored text is its lines joined (line_spans)
         return SourceText(path=path or name, text=text, sha256=sha, encoding=enc or "", lines=lines)
 
     @guarded
     def document_lines(self, doc_id: int, first: int = 1, last: int | None = None) -> list[tuple[int, str]]:
         """Lines first..last (1-based, inclusive) of a stored document."""
-        return list(self.conn.execute(
-            "SELECT no, text FROM lines WHERE document_id = ? AND no BETWEEN ? AND ? ORDER BY no",
-            (doc_id, first, last if last is not None else 1 << 62)))
+        return line_spans.window(self.conn, doc_id, first, last if last is not None else 1 << 62)[1]
 
     @guarded
     def search_lines(self, text: str, document_id: int | None = None, limit: int = 500) -> list[dict]:
         """Document lines containing text (FTS + LIKE): document_id, name, no, text."""
-        cond, params = fts.lines_clause(text)
-        if document_id is not None:
-            cond += " AND l.document_id = ?"
-            params.append(document_id)
-        return _dicts(self.conn.execute(
-            f"SELECT l.document_id, d.name, l.no, l.text FROM lines l JOIN documents d ON d.id = l.document_id "
-            f"WHERE {cond} ORDER BY l.document_id, l.no LIMIT ?", [*params, limit]))
+        return line_spans.search(self.conn, text, document_id, limit)
 
     @guarded
     def glossary(self, report_id: int) -> dict[str, str]:
@@ -145,13 +135,11 @@ class ReadMixin:
         """The paragraph around a commitment: lines, its line, offsets and per-line highlight spans."""
         c = self._commitment_row(cid)
         doc, line = c["document_id"], c["line"]
-        total = self.conn.execute("SELECT max(no) FROM lines WHERE document_id = ?", (doc,)).fetchone()[0] or 0
+        total = line_spans.count(self.conn, doc)
         lo, hi = _paragraph_bounds(self.document_lines(doc, max(1, line - _SOURCE_CONTEXT),
                                                        line + _SOURCE_CONTEXT), line)
         lines = self.document_lines(doc, lo, hi)
-        first_offset = self.conn.execute(
-            "SELECT IFNULL(sum(length(text) + 1), 0) FROM lines WHERE document_id = ? AND no < ?",
-            (doc, lo)).fetchone()[0]
+        first_offset = line_spans.offset(self.conn, doc, lo)
         marks = _highlights(lines, first_offset, c["start"], c["end"], c["text"], line)
         return {"document_id": doc, "lines": lines, "line": line, "start": c["start"], "end": c["end"],
                 "first_offset": first_offset, "marks": marks, "total_lines": total}

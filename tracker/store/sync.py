@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from tracker.store import fts
+from tracker.store import fts, line_spans
 from tracker.store.identity import keyed, normalise, report_identity
 from tracker.store.locate import relocate_user_items
 from tracker.model import Commitment, FileExtraction, Report, SourceText
@@ -55,18 +55,18 @@ def now() -> str:
 
 
 def insert_document(conn: sqlite3.Connection, source: SourceText, plan_year_hint: int | None) -> int:
-    """Insert a document, its lines and their index entries; return its id."""
+    """Insert a document, its lines and their index entries; return its id.
+
+    Lines are stored as offsets into the text, so the text stored is the lines joined by
+    "\n" (what SourceText promises it is)."""
+    lines = source.lines or tuple(source.text.split("\n"))
     cur = conn.execute(
         "INSERT INTO documents (path, name, sha256, encoding, imported_at, plan_year_hint, text) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (str(Path(source.path).resolve()) if source.path else "", Path(source.path).name,
-         source.sha256, source.encoding, now(), plan_year_hint, source.text))
+         source.sha256, source.encoding, now(), plan_year_hint, "\n".join(lines)))
     doc_id = cur.lastrowid
-    lines = source.lines or tuple(source.text.split("\n"))
-    conn.executemany("INSERT INTO lines (document_id, no, text) VALUES (?, ?, ?)",
-                     ((doc_id, i, t) for i, t in enumerate(lines, 1)))
-    rows = conn.execute("SELECT id, text FROM lines WHERE document_id = ?", (doc_id,)).fetchall()
-    fts.index_lines(conn, rows)
+    fts.index_lines(conn, zip(line_spans.insert(conn, doc_id, lines), lines))
     return doc_id
 
 
