@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from tracker.ingest.read import read_source
 from tracker.extract.glossary import parse_glossary
+from tracker.extract.headline_targets import extract_headline_targets
 from tracker.extract.livelihood import extract_livelihood
 from tracker.model import TARGET, Commitment, FileExtraction, Report, ReportExtraction, SourceText
 from tracker.ingest.paragraphs import paragraphs
@@ -52,6 +53,7 @@ def extract_report(source: SourceText, report: Report) -> list[Commitment]:
         return []
     cats = categories(paras)
     found = list(extract_targets(source, report, paras, cats))
+    found += extract_headline_targets(report, paras, found)
     found += extract_livelihood(source, report, paras, cats)
     taken = [(c.start, c.end) for c in found if c.start >= 0]
     found += extract_projects(source, report, paras, cats, taken, [c for c in found if c.kind == TARGET])

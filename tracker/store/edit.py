@@ -21,11 +21,11 @@ from tracker.store.sync import apply_corrections, copy_report_columns, now
 STATUS_ALIASES = {"已完成": "done", "完成": "done", "部分完成": "partial", "推进中": "in_progress",
                   "进行中": "in_progress", "未完成": "not_done", "未知": "unknown",
                   "in-progress": "in_progress", "not-done": "not_done"}
-_FLOAT_FIELDS = {"value", "value_high", "level_value", "factor"}
+_FLOAT_FIELDS = {"value", "value_high", "level_value", "factor", "stretch"}
 _INT_FIELDS = {"line", "number", "start", "end"}
 _BOOL_FIELDS = {"annual_average", "masked"}
 _TEXT_FIELDS = {"kind", "text", "indicator", "measure", "unit", "comparator", "direction", "deadline",
-                "deadline_text", "category", "period", "level_unit", "level_comparator"}
+                "deadline_text", "category", "period", "level_unit", "level_comparator", "subject"}
 CORRECTABLE = _FLOAT_FIELDS | _INT_FIELDS | _BOOL_FIELDS | _TEXT_FIELDS
 
 

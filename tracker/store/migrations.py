@@ -214,6 +214,15 @@ def m007_position_index(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m008_stretch_and_subject(db: Database) -> None:
+    """A target's stretch value (力争达到7%) and a project's subject (国能煤电项目)."""
+    db.executescript("""
+    ALTER TABLE commitments ADD COLUMN stretch REAL;
+    ALTER TABLE commitments ADD COLUMN subject TEXT;
+    """)
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]
