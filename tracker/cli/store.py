@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from tracker.display import commitment_label
 from tracker.errors import UserError
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 from tracker.store.edit import parse_status
@@ -126,7 +127,7 @@ def cmd_list(args) -> int:
     for r in ordered:
         flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "")
         print(f"{r['id']:>6}  {_KIND_ZH.get(r['kind'], r['kind'])}  {_STATUS_ZH.get(r['status'], r['status'])}  "
-              f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{r['text']}")
+              f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{commitment_label(r)}")
     print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
     return 0
 

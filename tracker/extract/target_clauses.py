@@ -124,7 +124,9 @@ def _targets_from_quantities(indicator: str, verb: str, qs: list[Quantity], star
     """Targets for an indicator list and the parallel values after its verb."""
     # "GDP增速达到8%": a rate of growth named by the indicator is growth too
     rate_name = re.search(r"(?:增速|增幅|涨幅|增长速度)$", indicator)   # not 人口自然增长率
-    growth = (verb in _GROWTH or rate_name is not None) and qs[0].unit in _RATE_UNITS
+    # "居民消费价格涨幅2%左右" is a rate; "…涨幅控制在3.5%左右" is a ceiling on its level
+    rate_named = rate_name is not None and verb not in _AT_MOST_VERB | {"保持在", "稳定在", "控制在"}
+    growth = (verb in _GROWTH or rate_named) and qs[0].unit in _RATE_UNITS
     names = split_indicators(indicator)
     if len(names) != len(qs):
         qs = qs[:1] * len(names)
