@@ -150,6 +150,7 @@ def test_no_subject_is_guessed_without_a_named_project():
     ({"kind": "target", "text": "城乡居民人均可支配收入分别增长7%和8%", "indicator": "农村居民人均可支配收入"},
      "农村居民人均可支配收入：城乡居民人均可支配收入分别增长7%和8%"),
     ({"kind": "target", "text": "实现全区GDP、工业增加值五个翻番", "indicator": "GDP"}, "GDP：实现全区GDP、工业增加值五个翻番"),
+    ({"kind": "target", "text": "全面完成节能减排任务", "indicator": "节能减排"}, "全面完成节能减排任务"),
     ({"kind": "livelihood", "text": "（1）新建公厕10座", "indicator": None}, "（1）新建公厕10座"),
 ])
 def test_commitment_label(row, shown):

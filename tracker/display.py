@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-# Words before an indicator that do not hide it: "——地区生产总值…", "实现全区GDP…".
-_LEAD = re.compile(r"^(?:[—\-－\s]+|实现|力争|确保|争取|全年|今年|全[省市区县州旗])*")
-# After a name that opens a list ("单位生产总值能耗、主要污染物排放…控制在…"), the row
-# could be any of its members.
+# Next to these, a name is one of a list ("单位生产总值能耗、主要污染物排放…控制在…") and the
+# quote alone could be any of its members' row.
 _LIST_JOIN = ("、", "和", "及", "与", ",", "，")
 
 
@@ -35,7 +33,11 @@ def _lead_word(row: dict, text: str) -> str | None:
     name = re.sub(r"\s+", "", row.get("indicator") or "")
     if not name:
         return None
-    body = _LEAD.sub("", re.sub(r"\s+", "", text))
-    if body.startswith(name) and not body[len(name):].startswith(_LIST_JOIN):
-        return None          # "地区生产总值增长7.2%以上" names its one indicator first
-    return name
+    body = re.sub(r"\s+", "", text)
+    at = body.find(name)
+    if at < 0:
+        return name          # "城乡居民…分别增长7%和8%" holds 城镇居民… only as a pair
+    before, after = body[at - 1:at], body[at + len(name):]
+    if before in _LIST_JOIN or after.startswith(_LIST_JOIN):
+        return name          # one of a list: "实现全区GDP、工业增加值…五个翻番"
+    return None              # "地区生产总值增长7.2%以上", "全面完成节能减排任务" name it once
