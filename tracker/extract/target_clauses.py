@@ -44,9 +44,6 @@ QUALITATIVE = re.compile(
 )
 # "提质提效", "稳量提质", "稳中提质": a trend with no figure, said of one indicator.
 _TREND = re.compile(r"(?:稳中|稳量|保稳|量稳|扩量|增量|提质|提效|增效|提速|扩容|质升|有升|有进|向好|回稳|稳定){2,}")
-# A compliance target ("…等指标达到国家要求", "…均完成国家下达任务") is one verdict for its
-# whole list; a limit ("…控制在省市规定目标以内") or "双下降" applies to each indicator named.
-_WHOLE_LIST = re.compile(r"^(?:(?:全面)?完成|达到)")
 # Words that make the text before a qualitative predicate a clause of prose, not an indicator:
 # "保持社会和谐稳定高质量完成“十四五”规划目标任务".
 _NOT_A_NAME = re.compile(r"保持|高质量|规划|推动|推进|坚持|加快|奋力|确保|超额|也是|了|我们|实施")
@@ -238,7 +235,7 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
     if not name or len(name) > 40:
         return []
     direction = "decrease" if re.search("下降|减少|降低", verb) else "increase"
-    names = [_LIST_TAIL.sub("", name) or name] if _WHOLE_LIST.match(verb) else split_indicators(name)
+    names = split_indicators(name)
     return [Target(indicator=n, start=start, end=end, measure="qualitative", direction=direction)
             for n in names]
 
