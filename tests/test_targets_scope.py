@@ -50,6 +50,7 @@ def test_stretch_is_one_target_with_the_floor_as_value(clause, value, stretch):
     ("单位生产总值能耗完成“十四五”考核目标", "单位生产总值能耗"),
     ("居民收入增速高于经济增速", "居民收入"),
     ("居民收入增长与经济增长基本同步", "居民收入"),
+    ("按照国家要求坚决完成节能减排降碳任务", "节能减排降碳"),
 ])
 def test_qualitative_targets(clause, indicator):
     found = targets_in("地区生产总值增长5%左右；" + clause)

@@ -30,7 +30,7 @@ _LEAD = re.compile(r"^(?:[—\-－]+|[一二三四五六七八九十]+是|\d{1,2
                    r"同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|年内|"
                    r"五年内|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年)+")
 _TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|"
-                    r"全年|实现|保持|基本|继续|进一步|持续|稳定)+$")
+                    r"全年|实现|保持|基本|继续|进一步|持续|稳定|在)+$")
 # "…等主要经济指标", "“五项指标”", "两项指标", "各项指标" name a list, not an indicator.
 _LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
 _DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现)?“?翻(?:一)?番”?")
@@ -217,7 +217,10 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
         return []
     verb = m.group("verb")
     end = start + m.end()       # the clause ends with its predicate ("…进一步下降")
-    if verb.startswith(("完成", "全面完成")) and not body[:m.start()].strip(" 全面"):
+    # "按照国家要求坚决完成节能减排降碳任务": the words before 完成 say how, not what
+    manner = re.sub(r"^(?:按照|根据|依照|对照).{0,10}?(?:要求|部署|安排)|(?:坚决|全面|努力)$", "",
+                    body[:m.start()].strip())
+    if verb.startswith(("完成", "全面完成")) and not manner.strip(" 全面"):
         # "全面完成节能减排任务" names 节能减排; "完成省市下达的各项目标任务" names none
         inner = re.sub(r"^(?:全面)?完成|(?:目标)?任务$|目标$", "", verb)
         name = re.sub(r"^(?:国家|[省市区县]|上级)*(?:下达|规定)?(?:给)?(?:[我本全][省市区县])?的?(?:各项)?(?:目标)?",
