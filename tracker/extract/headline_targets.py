@@ -4,9 +4,9 @@ Some plans leave a headline indicator out of the target paragraph and give its r
 for the year in the work section instead ("…全年实施亿元以上项目1.6万个，投资增长7％左右。",
 "…积极培育新的消费增长点，社会消费品零售总额增长7％左右。"). Such a clause states the
 indicator, a growth verb and a rate, and nothing else; it is a target of the year,
-not a project. A rate the section only aims at ("力争社会消费品零售总额增长5%以上") is a
-work pledge and stays a project; a headline indicator the target paragraph already
-gives is not stated twice.
+not a project. A rate the section aims at or vouches for ("力争社会消费品零售总额增长5%以上",
+"确保工业增加值增长12%以上") is a work pledge and stays a project; a headline indicator
+the target paragraph already gives is not stated twice.
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ def headline_key(indicator: str | None) -> str | None:
 def extract_headline_targets(report: Report, paras: list[Paragraph],
                              targets: list[Commitment]) -> list[Commitment]:
     """Rates of headline indicators given in the plan's work sections and missing from targets."""
+    targets = [t for t in targets if t.period in (None, "year")]   # not "年均增长" over five years
     have = {headline_key(t.indicator) for t in targets}
-    if not targets or not have - {None}:
-        return []           # no target paragraph to complete
+    if not have - {None}:
+        return []           # no target paragraph of the year to complete
     out: list[Commitment] = []
     taken = [(t.start, t.end) for t in targets]
     for para, start in zip(paras, plan_starts(paras, report.plan_year)):
