@@ -136,6 +136,26 @@ def test_a_clause_naming_its_project_has_no_subject(seed_001_projects):
     assert named and all(c.subject is None for c in named)
 
 
+SUBJECT_REPORT = """2025年政府工作报告
+
+今年要重点抓好以下工作。加快推进市第一人民医院新院区建设，确保6月底前建成投用。开工建设城南污水处理厂二期工程，年底前完成主体工程。推动世纪大道改造，力争10月份通车。新建幼儿园3所。
+在高新区建设上求突破。年内完成投资50亿元以上，新引进企业20家。
+"""
+
+
+@pytest.mark.parametrize("quote, subject", [
+    ("确保6月底前建成投用", "市第一人民医院新院区"),
+    ("年底前完成主体工程", "城南污水处理厂二期工程"),
+    ("力争10月份通车", "世纪大道"),
+    ("年内完成投资50亿元以上", "高新区"),        # from the run-in heading
+    ("新建幼儿园3所", None),
+    ("新引进企业20家", None),
+])
+def test_subjects_from_the_sentence_or_a_run_in_heading(quote, subject):
+    found = {c.text: c for c in extract_text(SUBJECT_REPORT) if c.kind == "project"}
+    assert found[quote].subject == subject
+
+
 def test_no_subject_is_guessed_without_a_named_project():
     text = "2025年政府工作报告\n\n今年要抓好以下工作。全力推进各项工作，力争3月份开工建设。\n"
     found = [c for c in extract_text(text) if c.kind == "project"]

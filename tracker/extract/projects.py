@@ -140,7 +140,8 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
     begin = max(plan_start, _body_start(para.text))
     stop = len(text) if stop is None else stop
     sentences = _spans(text, begin, max(begin, stop), _SENTENCE_END)
-    lead = sentences[0] if sentences else None    # "在明沙窝煤电产业园建设上开新局。"
+    # the paragraph's first sentence, a run-in heading perhaps: "在明沙窝煤电产业园建设上开新局。"
+    lead = next(iter(_spans(text, 0, len(text), _SENTENCE_END)), None)
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:

@@ -22,14 +22,17 @@ _PLEDGE_WORDS = re.compile(
     r"开工建设|开工|新开工|续建|建设|建成|竣工|完工|投产|达产|投用|投入使用|投入运营|运营|营业|开业|通车|"
     r"贯通|并网发电|并网|交付|验收|入住|招生|开放|上线|开通|挂牌|落地|签约|启动|实施|推进|完成|实现|"
     r"投资|总投资|年度投资|产值|营收|达到|达|突破|超过|不低于|以上|以内|左右|累计|新增|再|并|和|及|与|的|"
-    r"[前后底末内中]|份|上半年|下半年|季度")
+    r"主体工程|主体|(?:年度)?(?:建设)?任务|[前后底末内中]|份|上半年|下半年|季度")
 # The head noun of a named project: "国能煤电项目", "世纪大桥", "明沙窝煤电产业园".
 _HEAD = (r"项目|工程|大桥|桥|公路|高速|铁路|机场|港|码头|[站厂场馆园]|园区|基地|中心|医院|学校|"
-         r"小区|水库|电站|管网|大道|广场|综合体|集团|公司")
+         r"小区|水库|电站|管网|大道|广场|综合体|集团|公司|"
+         r"(?:高新|经开|开发|新|片|示范|试验|保税|自贸|功能|院|校)区")
 # Verbs and prepositions that lead into a project's name; the name starts after the last one.
 _LEAD_IN = re.compile(r".*(?:协助|推动|推进|加快|支持|实施|建设|启动|谋划|争取|确保|力争|做好|抓好|完成|"
                       r"引进|安排|开工|建成|围绕|依托|在|对|把|将|为|使|让|和|及|与)")
 _NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9“”\"]{{2,24}}?(?:{_HEAD})(?![\u4e00-\u9fff]{{0,2}}(?:{_HEAD}))")
+# A head alone names no project: "重大项目", "重点工程" (with a count it does: "项目2900个").
+_GENERIC = re.compile(r"(?:重点|重大|有关|相关|各类|一批)?(?:项目|工程|园区|基地|中心|[站厂场馆园])")
 _MAX_NAME = 16
 _RUN_IN = 25      # a paragraph's lead is a run-in heading when this short: "在…建设上开新局。"
 
@@ -69,8 +72,8 @@ def _last_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         lead = _LEAD_IN.match(text, a, b - 1)
         if lead:
             a = lead.end()
-        while a < b and text[a] in "“”\"":
-            a += 1
+        if text[a:a + 1] in "“\"" and not re.search("[”\"]", text[a + 1:b]):
+            a += 1          # an opening quote whose name is not closed here
         count = re.match(r"\s*[\d×*]+(?:\.\d+)?\s*个(?:以上|左右)?", text[b:end])
         if count:
             b += count.end()      # "重大项目2200个以上": the count names which projects
@@ -78,6 +81,6 @@ def _last_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         if text.startswith("等", b) or text[max(start, a - 2):a] in ("以上", "以下") \
                 or re.search(r"[\d×*A-Za-z]$", text[start:a]):
             continue        # "…特种油基地等5500个项目" is one of a list; "×亿元以上项目" a size
-        if 2 < len(name) <= _MAX_NAME and not re.fullmatch(rf"(?:重点|重大|有关|相关|各类|一批)?(?:{_HEAD})", name):
+        if 2 < len(name) <= _MAX_NAME and not _GENERIC.fullmatch(name):
             last = (a, b)
     return last
