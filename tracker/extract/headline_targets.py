@@ -32,6 +32,8 @@ _HEADLINE = (
 )
 _PREFIX = r"(?:全年|今年|全[省市区县州旗]|本[省市区县])?"
 _HEADLINE_RE = [(key, re.compile(f"^{_PREFIX}(?:{names})$")) for key, names in _HEADLINE]
+# A quick look before parsing: a headline name straight before a growth verb.
+_MENTION = re.compile("(?:" + "|".join(names for _, names in _HEADLINE) + r")\s*(?:增长|增速|增幅)")
 _ASPIRATION = re.compile(r"力争|争取|努力|确保|预计|预期")
 # A sentence about another period: "到2027年", "年均增长", "“十五五”", "五年".
 _OTHER_PERIOD = re.compile(r"年均|五年|[一二三四五六七八九十]+五|累计|到\s*\d{4}\s*年|截至|截止|比上年|同比")
@@ -60,7 +62,7 @@ def extract_headline_targets(report: Report, paras: list[Paragraph],
             continue
         text = para.folded
         for s, e in sentences(text, start, len(text)):
-            if _OTHER_PERIOD.search(text, s, e):
+            if not _MENTION.search(text, s, e) or _OTHER_PERIOD.search(text, s, e):
                 continue
             for c_start, c_end in clauses(text, s, e):
                 found = parse_clause(text[c_start:c_end], c_start)
