@@ -13,6 +13,7 @@ from tracker.display import commitment_label
 from tracker.extract import extract_file
 from tracker.extract.pipeline import extract_source
 from tracker.model import SourceText
+from tracker.store.query import format_target
 
 SEED_001 = next(SEEDS.glob("001_*.txt"))
 
@@ -181,3 +182,8 @@ def test_contract_json_carries_stretch_and_subject():
     items = [c.to_json() for rx in fx.reports for c in rx.commitments]
     assert all("stretch" in d and "subject" in d for d in items)
     assert any(d["subject"] == "国能煤电项目" for d in items)
+
+
+def test_the_target_column_shows_the_stretch():
+    row = {"measure": "growth", "value": 6, "unit": "%", "comparator": ">=", "stretch": 7}
+    assert format_target(row) == "增长6%以上（力争7%）"
