@@ -88,12 +88,34 @@ class Commitment:
 
 
 @dataclass(frozen=True)
+class ListSummary:
+    """A numbered list of a report: where it starts, the count its header states, the items found.
+
+    stated != found is worth a reader's look ("办好十件民生实事" with nine items found); note says
+    why in words (a count mismatch, an appendix repeating a list).
+    """
+
+    kind: str                 # LIVELIHOOD
+    line: int                 # 1-based line of the first item
+    category: str | None      # 民生实事, 惠民实事 …
+    stated: int | None        # the count the header names (十件 -> 10), None when it names none
+    found: int                # items extracted
+    style: str | None = None  # marker style of the run ("chinese_shi", "arabic" …); None: unnumbered
+    note: str | None = None
+
+    def to_json(self) -> dict:
+        """The contract's list object."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class ReportExtraction:
     """A report with the commitments extracted from it."""
 
     report: Report
     commitments: tuple[Commitment, ...]
     glossary: dict[str, str] = field(default_factory=dict, compare=False)   # 名词解释 term -> definition
+    lists: tuple[ListSummary, ...] = field(default=(), compare=False)      # livelihood lists found
 
 
 @dataclass(frozen=True)

@@ -1,63 +1,130 @@
 """Numbered 惠民实事 / 为民实事 / 民生实事 lists of the plan year.
 
-A list opens with a header ("切实办好10件惠民实事：", "倾力办好“十一件为民实事”") and
-goes on either as numbered items ("（1）…", "1.…", two on one line) or as items marked
-inside prose ("…作为第一件为民实事"). Reports on last year's list ("圆满完成了…10件实事",
-"为民办10件实事的进展情况") and work priorities ("十一件大事") are not lists.
+Every list form ("（1）…" lines, "1.…" paragraphs, "一是…十是" in one paragraph, "①…⑩", an
+appendix of "一、" headings, "1 实施…；" lines of a web notice, "第一件为民实事" in prose) is
+a run of ordinals found by tracker.extract.enumeration; a run is a livelihood list when a
+header near its start says so ("切实办好10件惠民实事：", "办好十件民生实事。…一是",
+"2025年省十件民生实事" above an appendix, a notice titled "…十大民生实事"). The count the
+header states is checked against the run and a mismatch is noted. A header with a count and
+no list ("办好十项重点民生实事，着力解决…") is one pledge (kind project). Reports on last
+year's list ("圆满完成了…10件实事") and work priorities ("十一件大事") are not lists.
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
 import re
+from dataclasses import dataclass
 
 from tracker.extract.dates import parse_deadline
-from tracker.model import LIVELIHOOD, Commitment, Report, SourceText
+from tracker.extract.enumeration import PROSE, Run, find_runs, item_spans, split_items
 from tracker.extract.numbers import parse_number
+from tracker.extract.plan_part import plan_starts
+from tracker.extract.sections import heading_of
 from tracker.ingest.paragraphs import Paragraph
+from tracker.model import LIVELIHOOD, PROJECT, Commitment, ListSummary, Report, SourceText
+
+log = logging.getLogger(__name__)
 
 _KIND = r"(?:惠民|为民|民生|便民)"
+# "10件惠民实事", "十方面民生实事", "十大民生实事", "“十件民生实事”", "15件市级重点民生实事",
+# "以下为民实事"; not "第一件为民实事", "每一件民生实事".
 _HEADER = re.compile(
-    rf"(?:(?P<count>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*[件项类]\s*“?)?(?:重点)?"
+    rf"(?:(?<![第每\d一二两三四五六七八九十])(?P<count>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?P<unit>件|项|类|个?方面|大)\s*“?"
+    rf"(?:[\u4e00-\u9fff]{{1,6}}?(?=(?:重点)?{_KIND}))?)?(?:重点)?"
     rf"(?:(?P<kind>{_KIND})(?:办好?|办理)?(?:以下)?(?:重点)?)?实事(?:工程|项目)?”?"
 )
 # The header sentence reports on a past list, not this year's.
-_PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|兑现了|办结")
-# Numbered item markers, at a paragraph start or right after a sentence or clause end.
-_MARKER = re.compile(
-    r"(?:^|(?<=[。；;！!\s：:]))\s*(?:[（(](?P<a>\d{1,2})[)）]|(?P<b>\d{1,2})\s*[.、．](?!\d)|(?P<c>[①-⑳])"
-    r"|(?P<d>[一二三四五六七八九十]{1,3})是|[（(](?P<e>[一二三四五六七八九十]{1,3})[)）])"
-)
-# "这十件民生实事分别是：完成…；完成…；…" : unnumbered, one item per ；, as many as announced.
-_LIST_OPENER = re.compile(r"\s*(?:分别是|分别为|是|为|包括)?\s*[：:]")
-_PROSE = re.compile(rf"第(?P<n>[一二三四五六七八九十]{{1,3}}|\d{{1,2}})件{_KIND}?实事")
-_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[部分章篇])|^\s*各位代表")
-_FIRST_ITEM_WITHIN = 2     # paragraphs after the header where item 1 must appear
-_ITEM_MAX = 500           # characters; list items are a sentence or two
-_PROSE_WITHIN = 30         # paragraphs after the header searched for 第N件实事
+_PAST = re.compile(r"圆满|完成了|已经|已完成|去年|上年|过去|进展|每年|历年|五年来|兑现|办结|(?:完成|落实|执行)情况"
+                   r"|(?:全面|全部|如期|顺利|超额)(?:完成|落实)")
+# "这十件民生实事分别是：", "…民生实事，包括：": the items follow.
+_LIST_OPENER = re.compile(r"\s*[，,]?\s*(?:分别是|分别为|是|为|包括|如下)?\s*[：:]")
+# The words before the first item of "…、…等十件民生实事": "大力实施好自治区今年确定的".
+_LEAD_IN = re.compile(r"[^、，,]*的(?=[^的]{4,}$)|\s*(?:[^、，,]{0,6}?(?:实施|办好|推进|抓好|做好|开展|包括)好?)")
+_PROSE_KIND = re.compile(rf"\s*{_KIND}?实事")
+_HEADER_REACH = 200   # characters of prose allowed between a header and item 1
+_HEADER_PARAS = 3     # paragraphs back from item 1 searched for its header
+_TITLE_PARAS = 6      # a run this near the top of a report may take its header from the title
+_TITLE_LINES = 2      # (the title and the line under it)
+_PROSE_REACH = 30     # paragraphs back from 第一件…实事 searched for a stated count
+
+
+@dataclass(frozen=True)
+class _Header:
+    para: int
+    start: int
+    end: int
+    count: int | None
+    unit: str | None
+    category: str
 
 
 def extract_livelihood(source: SourceText, report: Report, paras: list[Paragraph],
                        cats: list[str | None]) -> list[Commitment]:
-    """Items of every numbered livelihood list of the report, in order."""
+    """Items of every livelihood list of the report, in order."""
+    items, _ = find_livelihood(source, report, paras)
+    return [c for c in items if c.kind == LIVELIHOOD]
+
+
+def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
+                    ) -> tuple[list[Commitment], list[ListSummary]]:
+    """(list items plus one project per count-only header, a summary of each list)."""
+    headers = [h for i, p in enumerate(paras) for h in _headers(p.folded, i, report.plan_year)]
     out: list[Commitment] = []
-    used: set[int] = set()
-    for i, para in enumerate(paras):
-        if i in used:
+    lists: list[ListSummary] = []
+    accepted: list[tuple[int, int, list[Commitment]]] = []   # (first para, last para, items)
+    covered: set[int] = set()                                 # paragraphs of accepted lists
+    for run in find_runs(paras):
+        m0 = run.markers[0]
+        if m0.para in covered:
+            continue            # a sub-list inside an item ("①…②" under "3.")
+        header = _prose_header(run, paras, headers) if run.style == PROSE else _header_for(run, paras, headers)
+        if header is None:
             continue
-        for m in _HEADER.finditer(para.folded):
-            if not _is_header(para.folded, m, report.plan_year):
-                continue
+        stated = header.count
+        if stated and len(run) > stated:
+            run = run.first(stated)
+        if len(run) < 2 and stated != 1 or stated and len(run) * 2 < stated:
+            continue            # "办好十件民生实事。" then "1.…" "2.…" sections of the report
+        items = [_commitment(paras[j], s, e, k + 1, header.category, report.plan_year)
+                 for k, (j, s, e) in enumerate(item_spans(run, paras))]
+        first, last = m0.para, run.markers[-1].para
+        repeated = next((a for a in accepted if _repeats(items, a[2])), None)
+        covered.update(range(min(first, header.para), last + 1))
+        if repeated:
+            lists.append(ListSummary(LIVELIHOOD, items[0].line, header.category, stated, 0, run.style,
+                                     f"repeats the list at line {repeated[2][0].line}"))
+            continue
+        accepted.append((min(first, header.para), last, items))
+        out += items
+        lists.append(_summary(items, header, stated, run.style))
+    used = {p for a, b, _ in accepted for p in range(max(0, a - _HEADER_PARAS), b + 1)} | covered
+    starts = plan_starts(paras, report.plan_year)
+    for h in headers:                       # unnumbered: "包括：…；…；…" as many as announced
+        items = [] if h.para in used or not h.count else _unnumbered(paras[h.para], h, report.plan_year)
+        if items:
+            out += items
+            lists.append(_summary(items, h, h.count, None))
+            used.add(h.para)
+    for h in headers:                       # a count and no list: one pledge
+        if h.para in used or not h.count or any(x.stated == h.count and x.found for x in lists):
+            continue            # "以办好10件民生实事为牵引" when the report lists them elsewhere
+        if starts[h.para] is not None and h.start >= starts[h.para]:
+            out.append(_count_pledge(paras[h.para], h, report.plan_year))
+            lists.append(ListSummary(LIVELIHOOD, paras[h.para].line_at(h.start), h.category, h.count, 0,
+                                     None, "a count without a list: one pledge"))
+            used.add(h.para)
+    return out, lists
+
+
+def _headers(text: str, i: int, plan_year: int | None) -> list[_Header]:
+    out = []
+    for m in _HEADER.finditer(text):
+        if _is_header(text, m, plan_year):
             count = _count(m.group("count"))
-            category = (m.group("kind") or "惠民") + "实事"
-            colon = bool(_LIST_OPENER.match(para.folded, m.end()))
-            items = (_numbered(paras, i, m.end(), count, colon) or _prose(paras, i, m.end(), count)
-                     or _semicolons(para, i, m.end(), count))
-            if items:
-                for j, s, e, n in items:
-                    used.add(j)
-                    out.append(_commitment(paras[j], s, e, n, category, report.plan_year))
-                used.update(range(i, max(j for j, *_ in items) + 1))
-                break
+            out.append(_Header(i, m.start(), m.end(), count, m.group("unit"),
+                               (m.group("kind") or "惠民") + "实事"))
     return out
 
 
@@ -77,100 +144,108 @@ def _is_header(text: str, m: re.Match, plan_year: int | None) -> bool:
     if _PAST.search(text, start, end):
         return False
     years = [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text[start:end])]
-    return not (plan_year and years and max(years) < plan_year)
+    # "2023年十件惠民实事" in a 2025 report, "2026年…" in a review of 2025: not this year's list.
+    return not (plan_year and years and plan_year not in years)
 
 
-def _marker_number(m: re.Match, chinese_ok: bool = True) -> int | None:
-    """The number a list marker gives; Chinese 一是/（一） only after a "：" header, since
-    elsewhere they number the report's own sections."""
-    if m.group("c"):
-        return ord(m.group("c")) - ord("①") + 1
-    if m.group("d") or m.group("e"):
-        return _count(m.group("d") or m.group("e")) if chinese_ok else None
-    return int(m.group("a") or m.group("b"))
+def _header_for(run: Run, paras: list[Paragraph], headers: list[_Header]) -> _Header | None:
+    """The nearest header before item 1, with little prose between them; near a report's top
+    (a notice or news page titled "…十大民生实事"), any header above."""
+    m0 = run.markers[0]
+    before = [h for h in headers if h.para < m0.para or h.para == m0.para and h.end <= m0.start]
+    if not before:
+        return None
+    h = before[-1]
+    near_title = m0.para < _TITLE_PARAS and h.para < _TITLE_LINES
+    if m0.para - h.para > _HEADER_PARAS and not near_title:
+        return None
+    between = "".join([paras[h.para].folded[h.end:]] + [paras[j].folded for j in range(h.para + 1, m0.para)]
+                      + [paras[m0.para].folded[:m0.start]]) if h.para < m0.para else paras[m0.para].folded[h.end:m0.start]
+    if len(between) > _HEADER_REACH and not near_title:
+        return None
+    if any((heading_of(paras[j].text) or (9,))[0] <= 1 for j in range(h.para + 1, m0.para)):
+        return None             # "…每一件民生实事。" "四、全面提升政府治理…" "（一）…": a new part
+    # "…“十一件为民实事”。" then "强力推进“十一件大事”：" then "（一）…": the sentence right
+    # before item 1 announces another list.
+    opener = _LIST_OPENER.match(between)
+    rest = between[opener.end() if opener else 0:]
+    return None if re.search(r"[:：]\s*$", rest) else h
 
 
-def _numbered(paras: list[Paragraph], i: int, pos: int, count: int | None, colon: bool):
-    """(paragraph, start, end, number) of items 1, 2, 3… following the header."""
-    items, expected = [], 1
-    for j in range(i, len(paras)):
-        text = paras[j].folded
-        start = pos if j == i else 0
-        found = False
-        for m in _MARKER.finditer(text, start):
-            if _marker_number(m, colon) != expected:
-                if items and m.start() == 0 or not items and j > i:
-                    return items
-                continue
-            s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            nxt = _MARKER.search(text, m.end())
-            if (nxt.start() if nxt else len(text)) - s > _ITEM_MAX:
-                return items    # a numbered section of the report ("1.加快发展…" for pages), not an item
-            items.append((j, s, _item_end(text, s), expected))
-            expected += 1
-            found = True
-            if count and expected > count:
-                return items
-        if not items and (j - i >= _FIRST_ITEM_WITHIN or len(text[start:].strip(" 。：:")) > 10):
-            return []       # item 1 comes right after the header, not after more prose
-        if items and not found:
-            return items
-    return items
+def _prose_header(run: Run, paras: list[Paragraph], headers: list[_Header]) -> _Header | None:
+    """"第一件为民实事" names its own kind; the count comes from a header above, if any."""
+    kinds = []
+    for m in run.markers:
+        found = _PROSE_KIND.match(paras[m.para].folded, m.end)
+        if not found:
+            return None
+        kinds.append(found.group(0).strip())
+    m0 = run.markers[0]
+    above = [h for h in headers if m0.para - _PROSE_REACH <= h.para <= m0.para
+             and (h.para < m0.para or h.end <= m0.start)]
+    if above:
+        return above[-1]
+    return _Header(m0.para, m0.start, m0.end, None, None, kinds[0] if len(kinds[0]) > 2 else "惠民实事")
 
 
-def _item_end(text: str, s: int) -> int:
-    """End of an item: the first ；or 。 after its marker (or the paragraph end)."""
-    ends = [k for k in (text.find(c, s) for c in "；;。") if k >= 0]
-    nxt = _MARKER.search(text, s + 1)
-    if nxt and nxt.start() > s:
-        ends.append(nxt.start())
-    return min(ends) if ends else len(text.rstrip())
+def _repeats(items: list[Commitment], earlier: list[Commitment]) -> bool:
+    """An appendix restating a list of the report body: as many items, most of them alike."""
+    if len(items) != len(earlier):
+        return False
+    alike = sum(difflib.SequenceMatcher(None, _gist(a.text), _gist(b.text)).ratio() >= 0.6
+                for a, b in zip(items, earlier))
+    return alike * 2 > len(items)
 
 
-def _prose(paras: list[Paragraph], i: int, pos: int, count: int | None):
-    """Items marked inside prose: "政府今年要把…作为第一件为民实事" (the sentence holding it)."""
-    items, expected = [], 1
-    for j in range(i, min(len(paras), i + _PROSE_WITHIN)):
-        text = paras[j].folded
-        if j > i and _SECTION.match(text):
-            break
-        for m in _PROSE.finditer(text, pos if j == i else 0):
-            n = _count(m.group("n"))
-            if n != expected:
-                continue
-            s = max(text.rfind(c, 0, m.start()) for c in "。！？；;!?") + 1
-            while s < m.start() and text[s].isspace():
-                s += 1
-            ends = [k for k in (text.find(c, m.end()) for c in "；;。") if k >= 0]
-            items.append((j, s, min(ends) if ends else len(text.rstrip()), n))
-            expected += 1
-        if count and expected > count:
-            break
-    return items
+def _gist(text: str) -> str:
+    """An item's words without its marker, first clause only."""
+    text = re.sub(r"^\s*(?:[（(]?[\d一二三四五六七八九十①-⑳]{1,3}[)）]?\s*(?:是|[.、．])?)", "", text)
+    return re.split(r"[。；;，,]", text, maxsplit=1)[0][:30]
 
 
-def _semicolons(para: Paragraph, i: int, pos: int, count: int | None):
-    """Unnumbered items after "分别是：", one per ；, when there are exactly as many as announced."""
-    m = _LIST_OPENER.match(para.folded, pos)
-    if not (count and m):
-        return []
+def _unnumbered(para: Paragraph, h: _Header, plan_year: int | None) -> list[Commitment]:
+    """Items after "分别是：" / "包括：", or before "等十件民生实事", split at ；, 、 or ，,
+    whichever gives as many as announced."""
     text = para.folded
-    end = text.find("。", m.end())
-    end = len(text.rstrip()) if end < 0 else end
-    items, s = [], m.end()
-    for k in range(m.end(), end + 1):
-        if k == end or text[k] in "；;":
-            while s < k and text[s].isspace():
-                s += 1
-            if k > s:
-                items.append((i, s, k, len(items) + 1))
-            s = k + 1
-    return items if len(items) == count else []
+    m = _LIST_OPENER.match(text, h.end)
+    if m:
+        end = text.find("。", m.end())
+        spans = split_items(text, m.end(), len(text.rstrip()) if end < 0 else end, h.count)
+    elif text[:h.start].rstrip().endswith("等"):
+        # "大力实施好自治区今年确定的天山北坡…整治、南北疆…工程、…、科技文体惠民等十件民生实事"
+        stop = len(text[:h.start].rstrip()) - 1
+        start = max(text.rfind(c, 0, stop) for c in "。！？；;：:") + 1
+        spans = split_items(text, start, stop, h.count)
+        if spans:
+            lead = _LEAD_IN.match(text, spans[0][0], spans[0][1])
+            spans[0] = (lead.end() if lead else spans[0][0], spans[0][1])
+    else:
+        return []
+    return [_commitment(para, s, e, k + 1, h.category, plan_year) for k, (s, e) in enumerate(spans)]
 
 
-def _commitment(para: Paragraph, s: int, e: int, number: int, category: str,
+def _summary(items: list[Commitment], h: _Header, stated: int | None, style: str | None) -> ListSummary:
+    note = None
+    if stated and stated != len(items):
+        note = f"the header states {stated} items, {len(items)} found"
+        log.warning("livelihood list at line %d: %s", items[0].line, note)
+    return ListSummary(LIVELIHOOD, items[0].line, h.category, stated, len(items), style, note)
+
+
+def _count_pledge(para: Paragraph, h: _Header, plan_year: int | None) -> Commitment:
+    """"今年继续实施10大类55项民生实事": the clause naming the count, as one project pledge."""
+    text = para.folded
+    s = max(text.rfind(c, 0, h.start) for c in "。！？；;，,：:") + 1
+    c = _commitment(para, s, h.end, None, h.category, plan_year)
+    return Commitment(**{**c.__dict__, "kind": PROJECT, "value": float(h.count), "unit": h.unit,
+                         "measure": "level", "comparator": ">="})
+
+
+def _commitment(para: Paragraph, s: int, e: int, number: int | None, category: str,
                 plan_year: int | None) -> Commitment:
     """One list item as a Commitment, with a deadline when the item names one (年内…)."""
+    while s < e and para.text[s].isspace():
+        s += 1
     while e > s and para.text[e - 1].isspace():
         e -= 1
     text = para.text[s:e]

@@ -13,8 +13,8 @@ from typing import Callable, Iterable
 from tracker.ingest.read import read_source
 from tracker.extract.glossary import parse_glossary
 from tracker.extract.headline_targets import extract_headline_targets
-from tracker.extract.livelihood import extract_livelihood
-from tracker.model import TARGET, Commitment, FileExtraction, Report, ReportExtraction, SourceText
+from tracker.extract.livelihood import find_livelihood
+from tracker.model import TARGET, Commitment, FileExtraction, ListSummary, Report, ReportExtraction, SourceText
 from tracker.ingest.paragraphs import paragraphs
 from tracker.extract.projects import extract_projects
 from tracker.extract.sections import categories
@@ -39,8 +39,9 @@ def extract_source(source: SourceText, plan_year: int | None = None,
             break
         if plan_year is not None and report.plan_year is None:
             report = replace(report, plan_year=plan_year)
-        results.append(ReportExtraction(report, tuple(extract_report(source, report)),
-                                           parse_glossary(source, report)))
+        commitments, lists = _extract(source, report)
+        results.append(ReportExtraction(report, tuple(commitments), parse_glossary(source, report),
+                                        tuple(lists)))
         if progress is not None:
             progress(min(report.line_end, total), total)
     return FileExtraction(source, tuple(results))
@@ -48,17 +49,23 @@ def extract_source(source: SourceText, plan_year: int | None = None,
 
 def extract_report(source: SourceText, report: Report) -> list[Commitment]:
     """Commitments of one report, in source order."""
+    return _extract(source, report)[0]
+
+
+def _extract(source: SourceText, report: Report) -> tuple[list[Commitment], list[ListSummary]]:
+    """(commitments of one report in source order, its livelihood lists)."""
     paras = paragraphs(source, report.line_start, report.line_end)
     if not paras:
-        return []
+        return [], []
     cats = categories(paras)
     found = list(extract_targets(source, report, paras, cats))
     found += extract_headline_targets(report, paras, found)
-    found += extract_livelihood(source, report, paras, cats)
+    listed, lists = find_livelihood(source, report, paras)
+    found += listed
     taken = [(c.start, c.end) for c in found if c.start >= 0]
     found += extract_projects(source, report, paras, cats, taken, [c for c in found if c.kind == TARGET])
     found.sort(key=lambda c: (c.line, c.start))
-    return found
+    return found, lists
 
 
 def extract_file(path: str | os.PathLike, plan_year: int | None = None,
@@ -98,5 +105,7 @@ def contract_json(extractions: Iterable[FileExtraction]) -> dict:
                 "line_end": r.line_end,
                 "doc_type": r.doc_type,
                 "commitments": [c.to_json() for c in rx.commitments],
+                "lists": [x.to_json() for x in rx.lists],
+                "notes": [f"line {x.line}: {x.note}" for x in rx.lists if x.note],
             })
     return {"documents": documents}

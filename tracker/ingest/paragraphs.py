@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
+from unicodedata import east_asian_width
 
 from tracker.model import SourceText
 from tracker.ingest.normalize import fold
@@ -29,6 +31,10 @@ _HEADING_MAX = 40
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"
                           r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _MIN_BROKEN = 30   # shorter unterminated lines are headings, not broken sentences
+# A PDF print wraps every line at the page width: "…预计增长8%以" / "上,城乡居民…", "6%左" / "右".
+_WRAP_SLACK = 3       # display columns a full line may fall short of the page width
+_WRAP_SHARE = 0.35    # share of lines at the page width that marks a wrapped (printed) text
+_WRAP_MIN_LINES = 20
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = N
     """Paragraphs of lines line_start..line_end (1-based, inclusive) of source."""
     line_end = line_end or len(source.lines)
     offsets = _line_offsets(source)
+    width = _wrap_width(source)
     out: list[Paragraph] = []
     pieces: list[tuple[int, str, int]] = []   # (line, text, file offset)
 
@@ -79,13 +86,49 @@ def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = N
         raw = source.lines[no - 1].rstrip("\r")
         if not raw.strip() or _PAGE_NUMBER.match(raw):
             continue        # blank lines and page numbers inside a broken sentence do not end it
-        if pieces and (_OPENS.match(raw) or not _continues(pieces[-1][1])
-                       or _is_heading_line(pieces[-1][1])):
+        if pieces and (_OPENS.match(raw) or _breaks(pieces[-1][1], raw, width,
+                                                      source.lines[pieces[-1][0] - 1].rstrip())):
             flush()
         lead = len(raw) - len(raw.lstrip())
         pieces.append((no, raw[lead:].rstrip(), offsets[no - 1] + lead))
     flush()
     return out
+
+
+def _breaks(previous: str, raw: str, width: int | None, previous_raw: str = "") -> bool:
+    """Whether a paragraph ends between the previous line (stripped, and as printed) and raw."""
+    if width:
+        if raw[:1] in "\u3000 \t":
+            return True                   # an indented line opens a paragraph of a printed page
+        if _display_width(previous_raw or previous) >= width - _WRAP_SLACK:
+            return False                  # a full line: the page width broke it, not the writer
+    return not _continues(previous) or _is_heading_line(previous)
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+_WIDTHS: tuple[SourceText | None, int | None] = (None, None)
+
+
+def _wrap_width(source: SourceText) -> int | None:
+    """The page width (display columns) a printed text was wrapped at, or None if it was not."""
+    global _WIDTHS
+    cached, width = _WIDTHS
+    if cached is source:
+        return width
+    widths = [_display_width(line.rstrip()) for line in source.lines if line.strip()]
+    width = None
+    if len(widths) >= _WRAP_MIN_LINES:
+        counts = Counter(widths)
+        near = {w: sum(counts[v] for v in range(w - _WRAP_SLACK + 1, w + 1)) for w in counts if w >= 20}
+        if near:
+            best = max(near, key=lambda w: (near[w], w))
+            if near[best] >= _WRAP_SHARE * len(widths):
+                width = max(w for w in counts if best - _WRAP_SLACK < w <= best + 1)
+    _WIDTHS = (source, width)
+    return width
 
 
 # (source, its line offsets) of the last call: a file of many reports is walked once,

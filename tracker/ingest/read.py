@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from tracker.errors import UserError
+from tracker.ingest.pdf_pages import strip_furniture
 from tracker.model import SourceText
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -181,7 +182,7 @@ def _pdf_text(raw: bytes, name: str) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise UserError(f"{name}: PDF 文件已损坏 / corrupt PDF ({type(exc).__name__})") from None
-    text = "\n".join(page.rstrip("\n") for page in pages)
+    text = "\n".join(page.rstrip("\n") for page in strip_furniture(pages))
     if not text.strip():
         raise UserError(f"{name}: PDF 没有文字层（扫描件？）/ no text layer")
     return text

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.ingest.normalize import fold
+from tracker.extract.numbers import parse_number
 from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
 
 # Unit -> (family, factor to the family's base).
@@ -105,11 +106,8 @@ def _group(folded: str, all_mentions: list[tuple[int, int, str]], start: int, en
 
 def _read(scope: str, offset: int, folded: str, plan_year: int | None):
     """Figures in scope with their measure; figures of another period are left out."""
-    for m in NUMBER.finditer(scope):
-        unit = m.group(3)
-        if not unit:
-            continue
-        a, b = offset + m.start(), offset + m.end()
+    for m_start, m_end, value, unit in _numbers(scope):
+        a, b = offset + m_start, offset + m_end
         clause = _clause(folded, a)
         before = folded[max(0, clause[0]):a]
         if OTHER_PERIOD.search(before) and not _SUB_YEAR.search(before):
@@ -124,9 +122,8 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
             continue    # "财政收入过500万元的乡镇": the figure describes something else
         if re.match(r"\s*(?:左右|以上|以内|以下)", after) and _TARGET_WORDS.search(folded[clause[0]:clause[1]]):
             continue    # "把居民消费价格涨幅控制在3.5%左右": a target restated, not a result
-        if re.match(r"\s*(?:左右|以内|以下)", after) and not _RESULTS.search(folded):
+        if re.match(r"\s*(?:以内|以下)", after) and not _RESULTS.search(folded):
             continue    # "城镇登记失业率控制在4%以内" with no word of a result is a goal
-        value = float(m.group(1))
         lead = folded[max(clause[0], a - 8):a].rstrip()
         lead = re.sub(r"(?:比上年|同比|较上年|比去年)$", "", lead)
         if _RATE_LEAD.search(lead):
@@ -138,6 +135,29 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         else:
             measure = "level"
         yield Figure(value, unit, measure, a, b, bool(_SUB_YEAR.search(before)))
+
+
+# "增长百分之八", "下降百分之二点五": Chinese numerals as reviews sometimes write rates.
+_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十点]+)")
+
+
+def _numbers(scope: str):
+    """(start, end, value, unit) of each figure with a unit in scope, in order."""
+    found = []
+    for m in NUMBER.finditer(scope):
+        if not m.group(3):
+            continue
+        value, start = float(m.group(1)), m.start()
+        # "居民消费价格涨幅为－0.1%": a minus sign (-, －, −, a lone —), not a range's dash (5%－7%)
+        # nor a "——" bullet.
+        if start and scope[start - 1] in "-－−—" and not re.search(r"[\d%％—]$", scope[:start - 1]):
+            value, start = -value, start - 1
+        found.append((start, m.end(), value, m.group(3)))
+    for m in _CN_PERCENT.finditer(scope):
+        value = parse_number(m.group(1))
+        if value is not None:
+            found.append((m.start(), m.end(), value, "%"))
+    return sorted(found)
 
 
 def _respectively(figs: list[Figure], position: int) -> list[Figure]:

@@ -12,8 +12,9 @@ from tracker.model import LIVELIHOOD, TARGET, Commitment
 from tracker.ingest.normalize import fold
 from tracker.verify.tokens import query_terms
 from tracker.verify.actuals import figures_by_key, figure_keys, figures_for, progress_share
-from tracker.verify.lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
-from tracker.verify.period import period_ok
+from tracker.verify.lexicon import Indicator, indicators as all_indicators, known_in, mentions_of, pair_mentions, resolve
+from tracker.verify.period import classify, period_ok
+from tracker.verify.ledger import year_figures
 from tracker.verify.passages import BIGRAM, Index, Passage, best_clause, clause_at
 from tracker.verify.qualitative import indicators as sync_indicators, is_sync_target, sync_verdict, trend_verdict
 from tracker.verify.verdict import (LIST_DONE, STATUS_WORDS, compatible, in_target_sense, judge, list_claim, list_claim_count,
@@ -23,6 +24,9 @@ CANDIDATES = 12
 EVIDENCE = 3
 MIN_CLAUSE_COVERAGE = 0.65
 MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
+_SPAN_TARGET = re.compile(r"十[一二三四五六七八九]五|[三四五]年(?:内|来|间|累计)|年均")
+# A rate stated only against the country's: "增速均高于全国平均水平", "快于全国0.4个百分点".
+_RELATIVE = re.compile(r"(?:高于|快于|低于|慢于|好于|优于|领先)全国(?:平均水平|平均|水平)?(?:\d+(?:\.\d+)?个百分点)?")
 _DIGITS = re.compile(r"[\d.．%％×*]+")
 
 
@@ -34,10 +38,11 @@ class Evidence:
     line: int
     score: float
     document_id: int | None = None
+    period: str = "other"      # year | multi-year | plan | other (period.classify)
 
     def to_json(self) -> dict:
         """The contract's evidence object."""
-        return {"text": self.text, "line": self.line, "score": round(self.score, 3)}
+        return {"text": self.text, "line": self.line, "score": round(self.score, 3), "period": self.period}
 
 
 @dataclass
@@ -70,6 +75,13 @@ class Review:
     default_year: int | None = None    # the year a passage naming none speaks of
     part_year: bool = False            # a half-year or quarterly summary: figures cover part of the year
     _claims: list[Passage] | None = None
+    _ledgers: dict = field(default_factory=dict)
+
+    def ledger(self, plan_year: int | None) -> dict:
+        """The review's figures of plan_year by indicator name (see ledger.py), read once."""
+        if plan_year not in self._ledgers:
+            self._ledgers[plan_year] = year_figures(self.passages, plan_year, self)
+        return self._ledgers[plan_year]
 
     def claims(self) -> list[Passage]:
         """Passages saying a whole 实事 list was done, found once."""
@@ -130,10 +142,19 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
         # Character overlap: share of the commitment's characters found in order in the passage.
         sim = max(cov, LCSseq.similarity(core, p.folded) / len(core) if len(core) >= 4 else 0.0)
         scored.append([p, sim, cov])
+    if ind is not None and ind.name in _known_names():
+        # Every year passage giving a figure for the indicator, however search ranked it.
+        held = {id(e[0]) for e in scored}
+        for p, _ in review.ledger(plan_year).get(ind.name, ()):
+            if id(p) not in held:
+                held.add(id(p))
+                sim = LCSseq.similarity(core, p.folded) / len(core) if len(core) >= 4 else 0.0
+                scored.append([p, max(sim, 0.4), 0.0])
     same_year = review.report_year is not None and review.report_year == plan_year
     numeric: list[tuple[float, Passage, float, str, str]] = []
     partial_years: list[tuple[Passage, float]] = []
-    several_years = (c.period not in (None, "", "year")) or c.annual_average
+    # "单位生产总值能耗完成“十四五”考核目标": a target of a five-year plan, whatever the extractor said.
+    several_years = (c.period not in (None, "", "year")) or c.annual_average or bool(_SPAN_TARGET.search(c.text))
     for entry in scored:
         p, sim, cov = entry
         ok = period_ok(p, plan_year, review)
@@ -176,26 +197,23 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
                 reason += "；总量：" + judge(c, target_ind, other[1], other[0])[1]
             elif level:
                 reason += "；报告未给出增速"
+            if "同口径" in p.text:
+                reason += "（报告按同口径计算）"
             numeric.append((sim, p, v, status, reason))
             entry[1] = min(1.0, sim + 0.35)
     scored.sort(key=lambda e: e[1], reverse=True)
-    evidence = [Evidence(p.text, p.line, s, review.document_id) for p, s, _ in scored[:EVIDENCE]]
+    evidence = [Evidence(p.text, p.line, s, review.document_id, classify(p, plan_year, review))
+                for p, s, _ in scored[:EVIDENCE]]
     if numeric:
         sim, p, v, status, reason = max(numeric, key=lambda n: n[0])
-        return Result(c, status, v, _first(evidence, p, sim, review), reason, score=min(1.0, sim + 0.35))
+        return Result(c, status, v, _first(evidence, p, sim, review, plan_year), reason, score=min(1.0, sim + 0.35))
     if same_year and partial_years:
         p, v = partial_years[0]
-        return Result(c, "in_progress", None, _first(evidence, p, 0.6, review),
+        return Result(c, "in_progress", None, _first(evidence, p, 0.6, review, plan_year),
                       f"目前只有年内部分时段的数据（{v:g}{c.unit or ''}）", score=0.6)
     if several_years:
         return Result(c, "unknown", None, evidence,
                       "多年目标，一年的数据不能判定", score=0.0)
-    if ind is not None and c.value is None and c.level_value is None:
-        found = trend_verdict(c, ind, plan_year, review, [p for p, _, _ in scored])
-        if found:
-            status, v, p, reason = found
-            score = min(1.0, next(sim for q, sim, _ in scored if q is p) + 0.35)
-            return Result(c, status, v, _first(evidence, p, score, review), reason, score=score)
     if is_sync_target(c):
         def search(i: Indicator) -> list[Passage]:
             t, b = _query(Commitment(TARGET, i.name, 1, indicator=i.name), i)
@@ -203,8 +221,16 @@ def verify_one(c: Commitment, plan_year: int | None, review: Review, list_size: 
         found = sync_verdict(c, plan_year, review, search)
         if found:
             status, reason, passages = found
-            ev = [Evidence(p.text, p.line, 0.9, review.document_id) for p in passages]
+            ev = [Evidence(p.text, p.line, 0.9, review.document_id, classify(p, plan_year, review)) for p in passages]
             return Result(c, status, None, (ev + evidence)[:EVIDENCE + 1], reason, score=0.9)
+        # Not the income figure alone: keeping pace needs both growth rates of the year.
+        return Result(c, "unknown", None, evidence, "后续文件未同时给出当年居民收入增速和经济增速", score=0.0)
+    if ind is not None and c.value is None and c.level_value is None:
+        found = trend_verdict(c, ind, plan_year, review, [p for p, _, _ in scored])
+        if found:
+            status, v, p, reason = found
+            score = min(1.0, next(sim for q, sim, _ in scored if q is p) + 0.35)
+            return Result(c, status, v, _first(evidence, p, score, review, plan_year), reason, score=score)
     return _by_words(c, ind, plan_year, scored, evidence, review, same_year, terms, list_size)
 
 
@@ -233,7 +259,7 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
         share = progress_share(clause, c.value, c.unit)
         if share is not None and share < 1.0:
             status = "in_progress" if same_year else "partial"
-        return Result(c, status, None, _first(evidence, p, sim, review),
+        return Result(c, status, None, _first(evidence, p, sim, review, plan_year),
                       f"报告称“{quote}”", progress=share, score=sim)
     if c.kind == LIVELIHOOD:
         for p in review.claims():
@@ -241,15 +267,37 @@ def _by_words(c: Commitment, ind: Indicator | None, plan_year: int | None, score
             if n is not None and (c.number is not None and c.number > n or list_size and list_size != n):
                 continue    # a claim about a list of another length
             if period_ok(p, plan_year, review):
-                return Result(c, "done", None, _first(evidence, p, 0.5, review),
-                              f"报告称“{_cue(p.text, LIST_DONE)}”（清单整体表述）", score=0.5)
+                # A claim about the whole list, not about this item: the user confirms it.
+                return Result(c, "done", None, _first(evidence, p, 0.5, review, plan_year),
+                              f"后续报告所称“{_cue(p.text, LIST_DONE)}”（清单整体表述，请逐项核对）", score=0.5)
+    if ind is not None and c.kind == TARGET:
+        for p, _, _ in scored:
+            m = _RELATIVE.search(p.text)
+            if m and mentions_of(ind, p.folded) and period_ok(p, plan_year, review):
+                return Result(c, "unknown", None, _first(evidence, p, 0.5, review, plan_year),
+                              f"报告只与全国比较（“{_cue(p.text, _RELATIVE)}”），没有当年数值", score=0.0)
+    if c.kind != TARGET:
+        # "确保世纪大桥7月份建成通车" pledged again among next year's tasks: likely not finished.
+        # (A target recurring with the same value says nothing either way: targets are left out.)
+        for p, _, _ in scored:
+            if (classify(p, plan_year, review) == "plan" and review.report_year != plan_year
+                    and review.index.coverage(terms, p.text) >= MIN_CLAUSE_COVERAGE):
+                return Result(c, "unknown", None, _first(evidence, p, 0.5, review, plan_year),
+                              f"后续文件未报告完成情况；又列为下一年任务（“{_cue(p.text)}”），可能尚未完成", score=0.0)
     return Result(c, "unknown", None, evidence, "后续文件未提及可比数据", score=0.0)
 
 
-def _first(evidence: list[Evidence], p: Passage, score: float, review: Review) -> list[Evidence]:
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Names of the data file's indicators (the ledger knows only those)."""
+    return frozenset(i.name for i in all_indicators())
+
+
+def _first(evidence: list[Evidence], p: Passage, score: float, review: Review, plan_year: int | None) -> list[Evidence]:
     """Evidence with passage p first."""
     rest = [e for e in evidence if not (e.line == p.line and e.text == p.text)]
-    return [Evidence(p.text, p.line, min(score, 1.0), review.document_id)] + rest[:EVIDENCE - 1]
+    first = Evidence(p.text, p.line, min(score, 1.0), review.document_id, classify(p, plan_year, review))
+    return [first] + rest[:EVIDENCE - 1]
 
 
 def _cue(text: str, focus: re.Pattern | None = None, width: int = 60) -> str:

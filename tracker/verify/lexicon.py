@@ -36,7 +36,35 @@ def indicators() -> tuple[Indicator, ...]:
 def pairs() -> dict[str, tuple[str, ...]]:
     """Names of two indicators at once (城乡居民人均可支配收入) -> the member indicators, in order."""
     raw = json.loads(resources.files("tracker.data").joinpath("indicators.json").read_text("utf-8"))
-    return {a: tuple(p["members"]) for p in raw.get("pairs", []) for a in p["aliases"]}
+    out = {a: tuple(p["members"]) for p in raw.get("pairs", []) for a in p["aliases"]}
+    by_name = {ind.name: ind for ind in indicators()}
+    for p in raw.get("pairs", []):
+        members = [by_name[m] for m in p["members"] if m in by_name]
+        if len(members) == 2:
+            for alias in coordinated(members[0].aliases, members[1].aliases):
+                out.setdefault(alias, tuple(p["members"]))
+    return out
+
+
+_JOINERS = ("、", "和", "与", "及")
+
+
+def coordinated(first: tuple[str, ...], second: tuple[str, ...]) -> set[str]:
+    """Names of two indicators sharing a head, as reports coordinate them: the aliases
+    城镇常住居民人均可支配收入 and 农村常住居民人均可支配收入 give 城镇、农村常住居民人均可支配收入
+    and 城镇和农村常住居民人均可支配收入 (the first member's own words, then the shared head)."""
+    out = set()
+    for a in first:
+        for b in second:
+            k = 0
+            while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+                k += 1
+            head = a[len(a) - k:]
+            if len(head) < 4 or not 0 < len(a) - k <= 4 or not 0 < len(b) - k <= 4:
+                continue    # a short own part (城镇/农村) before a real shared head
+            for j in _JOINERS:
+                out.add(f"{a[:len(a) - k]}{j}{b}")
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +98,37 @@ def resolve(name: str | None, text: str = "") -> Indicator | None:
     return None
 
 
+# Measure nouns a report may detach from the name they close: "规模以上工业企业达7.6万家、
+# 增加值增长3%" is 规模以上工业增加值.
+_TAILS = ("增加值", "总额", "总产量", "产量")
+
+
+@lru_cache(maxsize=1)
+def _elliptic_pattern() -> re.Pattern | None:
+    """Name heads whose measure noun follows later in the clause group, after 、 or ，."""
+    heads = {a[:-len(t)]: t for a in all_aliases() for t in _TAILS
+             if a.endswith(t) and len(a) - len(t) >= 3 and a not in pairs()}
+    if not heads:
+        return None
+    alts = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    tails = "|".join(_TAILS)
+    return re.compile(rf"({alts})[^。；;，,、]{{0,14}}[、，,]\s*({tails})")
+
+
 @lru_cache(maxsize=8192)
 def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, alias) of every indicator name in text, longest match at each place."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text))
+    """(start, end, alias) of every indicator name in text, longest match at each place;
+    a name split by a figure ("规模以上工业企业达7.6万家、增加值…") spans its head to its tail."""
+    found = [(m.start(), m.end(), m.group(0)) for m in _alias_pattern().finditer(text)]
+    pattern = _elliptic_pattern()
+    if pattern is not None:
+        known = set(all_aliases())
+        for m in pattern.finditer(text):
+            alias = m.group(1) + m.group(2)
+            if alias in known and not any(a < m.end() and m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), alias))
+        found.sort()
+    return tuple(found)
 
 
 def known_in(text: str) -> Indicator | None:

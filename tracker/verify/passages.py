@@ -22,6 +22,14 @@ _RELATIVE = (("前年", -2), ("去年", -1), ("上年", -1), ("上一年", -1), 
 # A span of several years: "过去五年工作回顾", "五年来", "“十二五”期间".
 MULTI_YEAR = re.compile(r"[过这近][去]?[两三四五六七八九十]年|[两三四五六七八九十]年来|[五六七八九十]年的回顾"
                         r"|本届政府|十[一二三四五六七八九]五”?\s*(?:期间|时期|以来)|五年累计|累计[^，。]{0,12}五年")
+# A sentence opening on a span of several years: "过去的五年极不寻常", "五年来，", "这五年，",
+# "“十四五”时期是…极不平凡的五年", "经过五年接续奋斗".
+_MULTI_OPENER = re.compile(r"^(?:各位代表[！!，,]\s*)?(?:回首|回顾|经过|在)?(?:过去的?|这|近)?[两三四五六七八九十]年|^[“\"]?十[一二三四五六七八九]五[”\"]?"
+                           r"(?:时期|期间|的五年|以来|发展成就)|^(?:本届政府|[两三四五]年来)")
+# A sentence opening on one year: "刚刚过去的2025年很不平凡", "过去一年，", "一年来，", "2025年是…".
+_YEAR_OPENER = re.compile(r"^(?:各位代表[！!，,]\s*)?(?:刚刚过去的|过去的)?(?:(?:19|20)\d\d年(?!以来|至|到|[-－—])|一年来|过去一年|去年)")
+# Headings of the review's own plan part: "二、“十五五”时期主要目标任务", "三、2026年重点工作".
+_PLAN_HEADING = re.compile(r"目标任务|主要目标|主要考虑|工作安排|总体部署|重点工作|工作建议|的建议|主要任务|总体要求|预期目标|展望")
 # "主要预期目标是：地区生产总值增长7.2%以上。社会消费品…": the rest of the paragraph lists goals.
 _GOALS = re.compile(r"目标(?:任务)?(?:是|为)\s*[：:]|目标(?:任务)?是|目标为")
 K1, B = 1.2, 0.75
@@ -44,6 +52,7 @@ class Passage:
     index: int = 0
     first_year: int | None = None   # the year named first ("2012年，…为今年…" -> 2012)
     in_plan: bool = False      # follows "主要预期目标是：" in its paragraph: a goal, not a result
+    plan_part: bool = False    # in a section of the review's own plan ("二、“十五五”时期主要目标任务")
 
 
 def split_passages(source: SourceText, report_year: int | None = None,
@@ -51,27 +60,38 @@ def split_passages(source: SourceText, report_year: int | None = None,
     """Passages of lines line_start..line_end of source, best cut for evidence."""
     out: list[Passage] = []
     ctx_year: int | None = None
-    ctx_multi = False
+    plan_part = False
+    span_multi = False      # the text now speaks of several years, until a sentence opens on one year
     for para in paragraphs(source, line_start, line_end):
         text = para.text
         if len(text) <= 40 and (_TOP_HEADING.match(para.folded) or _WORD_HEADING.search(text.rstrip("：: "))):
-            # "一、2013年工作回顾" / "一、过去五年工作回顾" / "二、今年经济社会发展的…"
+            # "一、2013年工作回顾" / "一、过去五年工作回顾" / "一、2025年和“十四五”时期工作回顾"
             years = years_named(text, report_year)
             ctx_year = min(years) if len(years) == 1 else None
-            ctx_multi = bool(MULTI_YEAR.search(text))
-        para_multi = bool(MULTI_YEAR.search(text[:12]))
+            # A heading naming one year besides a five-year plan does not switch off that
+            # year's figures: they follow under it ("刚刚过去的2025年…").
+            span_multi = ctx_year is None and bool(MULTI_YEAR.search(text))
+            plan_part = bool(_PLAN_HEADING.search(text)) and not re.search(r"回顾|成就|成绩|完成情况|落实情况|进展情况", text)
         in_plan = False
+        para_multi = False
         for start, end in _pieces(text):
             piece = text[start:end].strip()
             in_plan = in_plan or bool(_GOALS.search(piece))
-            # "…“十二五”收官之年。过去五年，…城镇新增就业人数超过6400万人": once a paragraph
-            # turns to several years, its later sentences speak of them too.
-            para_multi = para_multi or bool(MULTI_YEAR.search(piece))
+            # "…“十二五”收官之年。过去五年，…城镇新增就业人数超过6400万人": a sentence opening
+            # on several years turns the text to them, across paragraphs ("——经济实力实现整体
+            # 跃升…"), until a sentence opens on a single year again; a span named inside a
+            # sentence holds for the rest of its paragraph.
+            if _MULTI_OPENER.search(piece):
+                span_multi = True
+            elif _YEAR_OPENER.search(piece):
+                span_multi = para_multi = False
+            elif MULTI_YEAR.search(piece):
+                para_multi = True
             if len(piece) < 4:
                 continue
             lead = start + (len(text[start:end]) - len(text[start:end].lstrip()))
             out.append(Passage(piece, para.line_at(lead), para.folded[lead:lead + len(piece)], frozenset(years_named(piece, report_year)),
-                               ctx_year, ctx_multi or para_multi, len(out), first_year(piece, report_year), in_plan))
+                               ctx_year, span_multi or para_multi, len(out), first_year(piece, report_year), in_plan, plan_part))
     return out
 
 

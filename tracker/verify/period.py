@@ -19,24 +19,43 @@ def is_plan_statement(text: str) -> bool:
     return bool(_PLAN_SENTENCE.search(text)) and not _RESULT_WORDS.search(text)
 
 
-def period_ok(p: Passage, plan_year: int | None, review=None) -> bool:
-    """True when a passage may speak about plan_year (not another year, not a five-year span)."""
-    if p.in_plan or is_plan_statement(p.folded):
-        return False
-    if plan_year is None:
-        return not p.multi_year
+# Figures of a span inside one sentence: "年均增长5.2%", "五年累计", "从2020年的…提高到…".
+_SPAN_FIGURES = re.compile(r"年均|年平均|五年累计|累计[^，。；]{0,12}五年|[两三四五]年累计")
+_FROM_TO = re.compile(r"(?:从|由)[^，。；]{0,20}(?:19|20)\d\d年[^，。；]{0,24}(?:提高|增加|增长|提升|上升|下降|降低|扩大|缩小|减少)?(?:到|至)")
+
+PERIODS = ("year", "multi-year", "plan", "other")
+
+
+def classify(p: Passage, plan_year: int | None, review=None) -> str:
+    """The period a passage speaks of, for a plan of plan_year: "year" (that year's outcome),
+    "multi-year" (五年, 年均, 累计, 从X提高到Y), "plan" (the review's own goals and tasks) or
+    "other" (another year, background)."""
     report_year = review.report_year if review else None
-    if report_year and report_year != plan_year and p.first_year == report_year and _PLAN_WORDS.search(p.text):
-        return False    # "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元": next year's plan
-    if report_year and report_year != plan_year and p.context_year == report_year:
+    later = bool(report_year and plan_year and report_year != plan_year)
+    if p.in_plan or is_plan_statement(p.folded):
+        return "plan"
+    if later and p.first_year == report_year and _PLAN_WORDS.search(p.text):
+        return "plan"    # "今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元": next year's plan
+    if later and p.context_year == report_year or p.plan_part:
         # In the review's own plan section ("二、2014年工作总体部署") only a sentence that
         # opens on the plan year speaks of it: "去年居民消费价格涨幅回落到2.6%".
-        return p.first_year == plan_year
+        return "year" if plan_year is not None and p.first_year == plan_year else "plan"
+    if _SPAN_FIGURES.search(p.folded) or _FROM_TO.search(p.folded) and len(p.years) > 1:
+        return "multi-year"
     if p.years:
-        return plan_year in p.years
+        if plan_year is None:
+            return "other" if p.multi_year else "year"
+        return "year" if plan_year in p.years else ("multi-year" if p.multi_year else "other")
     if p.multi_year:
-        return False
+        return "multi-year"
+    if plan_year is None:
+        return "year"
     if p.context_year is not None:
-        return p.context_year == plan_year
+        return "year" if p.context_year == plan_year else "other"
     default = review.default_year if review else None
-    return default is None or default == plan_year
+    return "year" if default is None or default == plan_year else "other"
+
+
+def period_ok(p: Passage, plan_year: int | None, review=None) -> bool:
+    """True when a passage may speak about plan_year (not another year, not a five-year span)."""
+    return classify(p, plan_year, review) == "year"

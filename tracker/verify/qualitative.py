@@ -40,7 +40,15 @@ def indicators() -> list[Indicator]:
 def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[str, str, list] | None:
     """(status, reason, passages) when the review gives GDP and income growth of the plan year."""
     found: dict[str, tuple[float, object]] = {}
+    ledger = review.ledger(plan_year) if hasattr(review, "ledger") else {}
     for ind in indicators():
+        # The review's year figures first (however search ranks their line), then search.
+        for p, f in ledger.get(ind.name, ()):
+            if f.measure == "growth" and f.unit == "%" and not f.sub_year:
+                found[ind.name] = (f.value, p)
+                break
+        if ind.name in found:
+            continue
         for p in search(ind):
             if not period_ok(p, plan_year, review):
                 continue
@@ -72,6 +80,7 @@ def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[
 
 _WANT_DOWN = re.compile(r"减少|下降|降低|减排|压减")
 _WANT_UP = re.compile(r"增长|提高|增加|提升|扩大")
+_WANT_STEADY = re.compile(r"稳[量中定住]|保持稳定|稳步|平稳")
 
 
 def trend_verdict(c: Commitment, ind: Indicator, plan_year: int | None, review,
@@ -81,7 +90,8 @@ def trend_verdict(c: Commitment, ind: Indicator, plan_year: int | None, review,
     if c.masked or re.search(r"[\d×*＊Ｘ]", text):
         return None     # "增长×%": a hidden number, not a target without one
     want = -1 if _WANT_DOWN.search(text) else 1 if _WANT_UP.search(text) else 0
-    if not want:
+    steady = not want and bool(_WANT_STEADY.search(text))
+    if not want and not steady:
         return None
     for p in passages:
         if not period_ok(p, plan_year, review) or not mentions_of(ind, p.folded):
@@ -90,8 +100,13 @@ def trend_verdict(c: Commitment, ind: Indicator, plan_year: int | None, review,
                    if f.measure == "growth" and not f.sub_year and f.unit in ("%", "‰")]
         if changes:
             v = changes[0].value
-            status = "done" if v * want > 0 else "not_done"
-            reason = (f"实际{'下降' if v < 0 else '增长'}{abs(v):g}{changes[0].unit or ''}，"
-                      f"目标要求{'减少' if want < 0 else '增加'}")
+            if steady:
+                # "进出口稳中提质": holding the level; a fall misses it, growth keeps it.
+                status = "done" if v >= 0 else "not_done"
+                asked = "稳定（不下降）"
+            else:
+                status = "done" if v * want > 0 else "not_done"
+                asked = "减少" if want < 0 else "增加"
+            reason = f"实际{'下降' if v < 0 else '增长'}{abs(v):g}{changes[0].unit or ''}，目标要求{asked}"
             return status, v, p, reason
     return None

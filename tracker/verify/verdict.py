@@ -1,7 +1,7 @@
 """Comparing an actual figure with a commitment, and reading verdict words when there is none.
 
 Tolerance of 左右 (comparator "≈"): ±0.5 for rates (%, ‰, 个百分点), ±5 % relative for
-levels. Outside the band the side decides: over-achievement in the good direction is
+levels; inside the band on the bad side (5.6% against 增长6%左右) is partial. Outside the band the side decides: over-achievement in the good direction is
 done (居民消费价格涨幅3.5%左右 met by 2.6%, prices being better lower), the other side
 not_done. `>=`/`<=` are exact; a range is met inside its bounds or beyond on the good side.
 """
@@ -87,6 +87,11 @@ def judge(c: Commitment, ind: Indicator, actual: float, level: bool = False) -> 
         family = UNITS.get(unit, (unit, 1))[0]
         band = RATE_BAND if family in _RATE_FAMILIES else abs(value) * LEVEL_BAND
         allowed = f"±{_n(band)}{'个百分点' if unit == '%' else unit}"
+        short = v < value - EPS if side == "higher" else v > value + EPS
+        if abs(v - value) <= band + EPS and short:
+            # "社会消费品零售总额增长6%左右" against 5.6%: near, but on the wrong side; the
+            # reader decides whether 左右 covers it.
+            return "partial", f"{shown}，略{'低' if v < value else '高'}于目标{goal}左右（允许{allowed}），基本实现"
         if abs(v - value) <= band + EPS:
             return "done", f"{shown}，在目标{goal}左右的允许范围内（{allowed}）"
         better = v > value if side == "higher" else v < value
