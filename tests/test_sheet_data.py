@@ -10,6 +10,7 @@ from sheet_support import SCRIPT, SEED_001, store, store_file  # noqa: F401 (fix
 from tracker.model import KINDS
 from tracker.sheet import KIND_ORDER, STATUS_ORDER
 from tracker.sheet.build import sheet_data, short_title
+from tracker.sheet.data import summary_lines
 from tracker.store import Filter, Store
 from tracker.importer import import_files
 
@@ -90,12 +91,41 @@ def test_latest_event_fills_progress_and_evidence(store):
     assert newer.status == "partial" and "6.9%" in newer.progress and "7.5" not in newer.progress
 
 
-def test_pending_suggestion_is_shown_as_a_proposal_not_a_status(store):
-    rows = [r for r in sheet_data(store, Filter()).rows if "系统建议" in r.progress]
-    assert len(rows) == 1
-    assert rows[0].status == "unknown"
-    assert "已完成" in rows[0].progress and "待确认" in rows[0].progress
+def test_by_default_the_sheet_prints_only_confirmed_statuses(store):
+    # An official document: a pending suggestion is no status and leaves no trace.
+    data = sheet_data(store, Filter())
+    assert not [r for r in data.rows if "系统建议" in r.progress or r.pending]
+    last = store.query(Filter(), order="line")[-1]     # the one with a pending suggestion
+    suggested = next(r for r in data.rows if r.cid == last)
+    assert suggested.status == "unknown" and suggested.status_text == "？ 未核实"
+
+
+def test_with_suggestions_prints_them_marked_pending(store):
+    data = sheet_data(store, Filter(), with_suggestions=True)
+    rows = [r for r in data.rows if r.pending]
+    assert len(rows) == 1 and data.pending == 1
+    assert rows[0].status == "done" and rows[0].status_text == "✔ 已完成（待确认）"
+    assert "系统建议" in rows[0].progress
     assert "新建5G基站120个" in rows[0].evidence and "第30行" in rows[0].evidence
+    # Confirmed rows are the same either way; the summary counts the pending ones.
+    plain = {r.cid: r for r in sheet_data(store, Filter()).rows}
+    assert all(plain[r.cid] == r for r in data.rows if not r.pending)
+    assert ("其中系统建议待确认", "1 项") in summary_lines(data)
+
+
+def test_an_automatic_event_is_not_a_confirmed_status(store):
+    cid = store.query(Filter(status="unmarked"))[0]
+    store.mark([cid], "done", note="核实引擎", source="auto")
+    row = next(r for r in sheet_data(store, Filter()).rows if r.cid == cid)
+    assert row.status == "unknown" and not row.pending
+    row = next(r for r in sheet_data(store, Filter(), with_suggestions=True).rows if r.cid == cid)
+    assert row.status == "done" and row.pending
+
+
+def test_header_source_names_region_and_report_not_the_file(store):
+    data = sheet_data(store, Filter())
+    assert "肃州区" in data.source and "政府工作报告" in data.source
+    assert ".db" not in data.source
 
 
 def test_unmarked_commitments_print_as_unverified(store):

@@ -213,3 +213,33 @@ class RejectSuggestionCommand(_StoreCommand):
     def _undo(self) -> None:
         self.store.reopen_suggestion(self.sid)
         self.notify([self.cid] if self.cid is not None else [])
+
+
+class CurateCommand(_StoreCommand):
+    """A hand edit of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字).
+
+    The first redo runs do() (a store.curate function) and keeps the curation id;
+    undo voids it (store.undo_curation), a later redo revives it — both logged in the
+    store, so the history keeps what was done and undone.
+    """
+
+    def __init__(self, store, text: str, do: Callable[[], tuple[int, list[int]]],
+                 notify: Notify = None) -> None:
+        super().__init__(store, text, notify)
+        self._do = do
+        self.kid: int | None = None
+        self.ids: list[int] = []         # every commitment the edit touches
+        self.created: list[int] = []     # the commitments it made (add, split, merge)
+
+    def _redo(self) -> None:
+        if self.kid is None:
+            self.kid, self.created = self._do()
+            self.ids = sorted(set(self.store.curation_commitments(self.kid)) | set(self.created))
+        else:
+            self.store.undo_curation(self.kid, redo=True)
+        self.notify(self.created or self.ids)
+
+    def _undo(self) -> None:
+        if self.kid is not None:
+            self.store.undo_curation(self.kid)
+        self.notify(self.ids)

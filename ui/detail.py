@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
+from ui import curation
 from ui.compact import ElidedLabel, FlowLayout
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
@@ -47,6 +48,9 @@ class DetailPane(QWidget):
     """Everything about the selected commitment, with marking, correcting and undo."""
 
     changed = Signal(list)
+    # A hand edit of the extraction (add, drop, split, merge, restore): rows come and go,
+    # so the window re-queries; the ids are the ones to select.
+    curated = Signal(list)
 
     def __init__(self, store, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,8 +123,30 @@ class DetailPane(QWidget):
             marks.addWidget(button)
             self.mark_buttons[key] = button
         layout.addWidget(marks_row)
+        self.curation_bar = curation.CurationBar()
+        self.curation_bar.drop_button.clicked.connect(self.drop_shown)
+        self.curation_bar.edit_button.clicked.connect(self.edit_shown)
+        self.curation_bar.split_button.clicked.connect(self.split_shown)
+        self.curation_bar.restore_button.clicked.connect(self.restore_shown)
+        layout.addWidget(self.curation_bar)
         self.tabs = QTabWidget()
-        self.source_view = SourceView()
+        self.source_view = SourceView(offer_add=True)
+        self.source_view.add_requested.connect(self.add_from_source)
+        source_page = QWidget()
+        source_layout = QVBoxLayout(source_page)
+        source_layout.setContentsMargins(0, 0, 0, 0)
+        add_row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("添加为承诺…"))
+        self.add_button.setToolTip(self.tr("在原文中选中提取时漏掉的承诺，添加到台账"))
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self.source_view.request_add)
+        self.source_view.copyAvailable.connect(self.add_button.setEnabled)
+        add_hint = QLabel(self.tr("选中漏提取的文字后添加"))
+        add_hint.setStyleSheet("color: palette(placeholder-text);")
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(add_hint, 1)
+        source_layout.addLayout(add_row)
+        source_layout.addWidget(self.source_view, 1)
         self.fields = FieldEditor()
         self.fields.apply_requested.connect(self.correct)
         self.suggestion_list = SuggestionList()
@@ -141,7 +167,7 @@ class DetailPane(QWidget):
         self.history.header().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.history.header().setStretchLastSection(True)
         self.history.setWordWrap(True)
-        self.tabs.addTab(self.source_view, self.tr("原文"))
+        self.tabs.addTab(source_page, self.tr("原文"))
         self.tabs.addTab(self.fields, self.tr("字段"))
         self.tabs.addTab(suggestions_split, self.tr("核实建议"))
         self.tabs.addTab(self.history, self.tr("历史"))
@@ -193,6 +219,7 @@ class DetailPane(QWidget):
                 for x in suggestions:
                     x.setdefault("document", names.get(x.get("review_document_id"), ""))
             history = list(self.store.history(self.cid))
+            edits = list(self.store.curation_history(self.cid))
         except UserError as exc:
             self.row = {}
             self.placeholder.setText(str(exc))
@@ -207,7 +234,8 @@ class DetailPane(QWidget):
         self.suggestion_list.set_suggestions(suggestions)
         self.tabs.setTabText(2, self.tr("核实建议 (%1)").replace("%1", str(len(suggestions))))
         self._show_claim(best_claim(suggestions))
-        self._show_history(history)
+        self._show_history(history, edits)
+        self.curation_bar.show_row(self.row, edits)
 
     # -- display -----------------------------------------------------------------------------
     def _with_context(self, source: Mapping[str, Any]) -> list[tuple[int, str]]:
@@ -250,8 +278,10 @@ class DetailPane(QWidget):
         self.claim_detail.setText("\n".join(x for x in lines if x))
         self.claim_detail.setToolTip(str(items[0].get("text") or "") if items else "")
 
-    def _show_history(self, history: list[Mapping[str, Any]]) -> None:
+    def _show_history(self, history: list[Mapping[str, Any]],
+                      edits: list[Mapping[str, Any]] = ()) -> None:
         self.history.clear()
+        items = []
         for event in history:
             item = QTreeWidgetItem([local_time(event.get("created_at")),
                                     source_label(event.get("source")),
@@ -261,8 +291,16 @@ class DetailPane(QWidget):
                                     event_evidence(event)])
             fg, _bg = status_colours(event.get("status"))
             item.setForeground(2, fg)
+            items.append((event.get("created_at") or "", item))
+        # Hand edits of the extraction (添加为承诺, 不是承诺, 拆分, 合并, 修改文字) in the same list.
+        for edit in edits:
+            undone = self.tr("（已撤销）") if edit.get("voided") else ""
+            item = QTreeWidgetItem([local_time(edit.get("created_at")), self.tr("编辑"),
+                                    self.tr("内容修改"), str(edit.get("words") or "") + undone, ""])
+            items.append((edit.get("created_at") or "", item))
+        for _when, item in sorted(items, key=lambda x: x[0], reverse=True):
             self.history.addTopLevelItem(item)
-        self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(history))))
+        self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(items))))
         newest = history[0] if history else None
         _badge(self.user_status, newest.get("status") if newest else None)
         if newest is None:
@@ -313,6 +351,37 @@ class DetailPane(QWidget):
         """Accept a suggestion: a user event with its evidence (undoable)."""
         if self.cid is not None:
             self._push(AcceptSuggestionCommand(self.store, sid, self.cid, notify=self.notify))
+
+    def curated_notify(self, ids: list[int]) -> None:
+        """Curation commands call this: the window re-queries and selects ids; the pane reloads."""
+        self.curated.emit(list(ids))
+        self.refresh(None)
+
+    def add_from_source(self, text: str, line: int) -> None:
+        """添加为承诺: the selected source text as a commitment of the shown report (undoable)."""
+        if self.cid is not None and self.row:
+            curation.add_from_selection(self, self.store, self.undo_stack, int(self.row["report_id"]),
+                                        text, line, notify=self.curated_notify)
+
+    def drop_shown(self) -> None:
+        """不是承诺: hide the shown commitment (undoable)."""
+        if self.cid is not None:
+            curation.drop_ids(self.store, self.undo_stack, [self.cid], notify=self.curated_notify)
+
+    def restore_shown(self) -> None:
+        """Show the hidden commitment again (undoable)."""
+        if self.cid is not None:
+            curation.restore_id(self.store, self.undo_stack, self.cid, notify=self.curated_notify)
+
+    def edit_shown(self) -> None:
+        """Re-word the shown commitment (undoable)."""
+        if self.cid is not None:
+            curation.edit_text(self, self.store, self.undo_stack, self.cid, notify=self.curated_notify)
+
+    def split_shown(self) -> None:
+        """Split the shown commitment into several (undoable)."""
+        if self.cid is not None:
+            curation.split_id(self, self.store, self.undo_stack, self.cid, notify=self.curated_notify)
 
     def reject_suggestion(self, sid: int) -> None:
         """Reject a suggestion; it does not come back (undoable)."""

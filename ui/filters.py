@@ -61,7 +61,10 @@ class FilterBar(QWidget):
         self.behind.setToolTip(self.tr("报告的进度低于序时进度"))
         self.stale = QCheckBox(self.tr("含失效"))
         self.stale.setToolTip(self.tr("也显示重新提取后已找不到的承诺"))
-        for box in (self.overdue, self.behind, self.stale):
+        # Items marked 不是承诺 (or replaced by a split/merge) are hidden unless asked for.
+        self.dropped = QCheckBox(self.tr("不是承诺"))
+        self.dropped.setToolTip(self.tr("只看标为“不是承诺”或因拆分、合并而隐藏的条目（可恢复）"))
+        for box in (self.overdue, self.behind, self.stale, self.dropped):
             box.toggled.connect(self.filterChanged)
             layout.addWidget(box)
         layout.addStretch(1)
@@ -120,7 +123,8 @@ class FilterBar(QWidget):
                   "text": self.search.text().strip() or None,
                   "overdue": True if self.overdue.isChecked() else None,
                   "behind": True if self.behind.isChecked() else None,
-                  "include_stale": True if self.stale.isChecked() else None}
+                  "include_stale": True if self.stale.isChecked() else None,
+                  "dropped": True if self.dropped.isChecked() else None}
         return {k: v for k, v in fields.items() if v is not None}
 
     def set_fields(self, **fields: object) -> None:
@@ -134,7 +138,7 @@ class FilterBar(QWidget):
                 self.search.setText(str(fields["text"] or ""))
                 self._timer.stop()
             for name, box in (("overdue", self.overdue), ("behind", self.behind),
-                              ("include_stale", self.stale)):
+                              ("include_stale", self.stale), ("dropped", self.dropped)):
                 if name in fields:
                     box.setChecked(bool(fields[name]))
         self.filterChanged.emit()
@@ -147,7 +151,7 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         """Clear the search and every filter."""
         self.set_fields(kind=None, status=None, year=None, category=None, text="",
-                        overdue=False, behind=False, include_stale=False)
+                        overdue=False, behind=False, include_stale=False, dropped=False)
 
     def show_count(self, shown: int, total: int | None = None) -> None:
         """Show how many commitments match (and of how many)."""

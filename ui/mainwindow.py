@@ -97,6 +97,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
         self.detail.changed.connect(self.rows_changed)
+        self.detail.curated.connect(self.after_curation)
 
         self.actions_ = menus.install(self)
         self.resize(1360, 820)
@@ -241,6 +242,22 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         """Commitments ids changed (the pane's changed signal): repaint rows and counts."""
         self.model.refresh(ids)
         self.dashboard.invalidate()
+
+    def after_curation(self, ids: list[int]) -> None:
+        """Rows were added or hidden by hand: re-query tree and table, select the first of ids
+        still listed (else the row now where the current one was)."""
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else 0
+        self.tree.set_reports(self.store.tree())
+        self.filter_bar.set_facets(self.store.facets())
+        self.apply_filter()
+        self.dashboard.invalidate()
+        if not any(self.select_id(i) for i in ids) and self.model.rowCount():
+            fallback = self.model.id_at(min(row, self.model.rowCount() - 1))
+            if fallback is not None and fallback != self.current_id():
+                self.select_id(fallback)
+            else:
+                self.detail.refresh(None)
 
     def _model_reset(self) -> None:
         total = self.model.total()

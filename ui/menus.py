@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
 from tracker.verify import suggest
-from ui import printing
+from ui import curation, printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
 
@@ -79,6 +79,19 @@ def install(w) -> SimpleNamespace:
     a.mark_as = mark_actions(w.table, h.mark)
     for action in a.mark_as:
         w.table.addAction(action)
+    # Completing the extraction by hand (添加为承诺 is in the source view of the detail pane).
+    a.drop = _action(w, tr("不是承诺"), h.drop, "Ctrl+Shift+D", None,
+                     tr("把所选条目标为不是承诺：从列表和对照表中隐藏（可撤销）"))
+    a.restore = _action(w, tr("恢复"), h.restore, None, None,
+                        tr("撤销“不是承诺”或拆分/合并，重新列入所选条目"))
+    a.edit_text = _action(w, tr("修改文字…"), lambda: h.curate(curation.edit_text), None, None,
+                          tr("修改承诺内容的文字"))
+    a.split = _action(w, tr("拆分…"), lambda: h.curate(curation.split_id), None, None,
+                      tr("把一条拆成几条承诺"))
+    a.merge = _action(w, tr("合并所选…"), h.merge, None, None,
+                      tr("把同一报告中所选的几条合并为一条承诺"))
+    for action in (a.drop, a.restore, a.edit_text, a.split, a.merge):
+        w.table.addAction(action)
     a.copy = _action(w, tr("复制承诺内容"), h.copy, QKeySequence.StandardKey.Copy)
     a.copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     w.table.addAction(a.copy)
@@ -115,6 +128,8 @@ def install(w) -> SimpleNamespace:
     edit_menu.addAction(a.mark)
     mark_menu = edit_menu.addMenu(tr("标记为"))
     mark_menu.addActions(a.mark_as)
+    edit_menu.addSeparator()
+    edit_menu.addActions([a.drop, a.restore, a.edit_text, a.split, a.merge])
     edit_menu.addSeparator()
     edit_menu.addAction(a.copy)
     view_menu = bar.addMenu(tr("查看(&V)"))
@@ -222,6 +237,36 @@ class _Handlers:
             return
         try:
             mark_ids(w, w.store, w.undo_stack, ids, status, notify=w.detail.notify)
+        except UserError as exc:
+            w.show_error(str(exc))
+
+    def _ids(self) -> list[int]:
+        return self.w.selected_ids() if self.w.store is not None else []
+
+    def drop(self) -> None:
+        w = self.w
+        ids = [i for i in self._ids() if not w.store.rows([i]).get(i, {}).get("dropped")]
+        curation.drop_ids(w.store, w.undo_stack, ids, notify=w.detail.curated_notify)
+
+    def restore(self) -> None:
+        w = self.w
+        for cid in self._ids():
+            curation.restore_id(w.store, w.undo_stack, cid, notify=w.detail.curated_notify)
+
+    def curate(self, ask) -> None:
+        """edit_text / split_id on the current commitment."""
+        w = self.w
+        cid = w.current_id()
+        if w.store is not None and cid is not None:
+            try:
+                ask(w, w.store, w.undo_stack, cid, notify=w.detail.curated_notify)
+            except UserError as exc:
+                w.show_error(str(exc))
+
+    def merge(self) -> None:
+        w = self.w
+        try:
+            curation.merge_ids(w, w.store, w.undo_stack, self._ids(), notify=w.detail.curated_notify)
         except UserError as exc:
             w.show_error(str(exc))
 

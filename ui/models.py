@@ -66,6 +66,8 @@ def flag_labels(row: dict) -> list[str]:
         flags.append("滞后")
     if row.get("stale"):
         flags.append("失效")
+    if row.get("dropped"):
+        flags.append("不是承诺")
     return flags
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QRectF, QSettings, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
@@ -66,18 +67,28 @@ def _in_background(parent: QWidget | None, fn, *args):
     return outcome.get("result")
 
 
-def _read_sheet(path: str, f) -> SheetData:
+def _read_sheet(path: str, f, with_suggestions: bool = False) -> SheetData:
     # Its own connection: the GUI thread keeps using the window's store meanwhile.
     with Store.open(path) as store:
-        return sheet_data(store, f)
+        return sheet_data(store, f, with_suggestions=with_suggestions)
 
 
-def load_sheet(parent: QWidget | None, store, f) -> SheetData | None:
-    """The SheetData for f (None if the user cancelled); big selections read off the GUI thread."""
+def load_sheet(parent: QWidget | None, store, f, with_suggestions: bool = False) -> SheetData | None:
+    """The SheetData for f (None if the user cancelled); big selections read off the GUI thread.
+    Only confirmed statuses unless with_suggestions (then marked 待确认)."""
     path = getattr(store, "path", None)
     if path is None or store.count(f) <= BACKGROUND_ROWS:
-        return sheet_data(store, f)
-    return _in_background(parent, _read_sheet, str(path), f)
+        return sheet_data(store, f, with_suggestions=with_suggestions)
+    return _in_background(parent, _read_sheet, str(path), f, with_suggestions)
+
+
+def suggestions_box(parent: QWidget | None = None) -> QCheckBox:
+    """The explicit option that puts unconfirmed suggestions on the sheet (off by default:
+    the printed sheet is an official document)."""
+    box = QCheckBox(_tr("加入未确认的系统建议（标“待确认”）"), parent)
+    box.setObjectName("with_suggestions")
+    box.setToolTip(_tr("对照表默认只列经人确认的状态；勾选后，未确认的核实建议也印上，并标“待确认”"))
+    return box
 
 
 def render_pdf(parent: QWidget | None, data: SheetData, landscape: bool) -> bytes | None:
@@ -181,6 +192,27 @@ def preview_dialog(parent: QWidget | None, store, f, landscape: bool = False
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_tr("打印预览 — %1").replace("%1", sheet.data.title))
     dialog._sheet, dialog._printer = sheet, printer   # keep both alive with the dialog
+    box = suggestions_box(dialog)
+    toolbar = dialog.findChild(QToolBar)
+    if toolbar is not None:
+        toolbar.addSeparator()
+        toolbar.addWidget(box)
+
+    def with_suggestions(on: bool) -> None:
+        try:
+            new = load_sheet(dialog, store, f, on)
+        except UserError as exc:
+            _warn(dialog, str(exc))
+            new = None
+        if new is None:      # cancelled: the box says what the preview shows
+            box.blockSignals(True)
+            box.setChecked(not on)
+            box.blockSignals(False)
+            return
+        sheet.data, sheet.docs = new, {}
+        dialog.findChild(QPrintPreviewWidget).updatePreview()
+
+    box.toggled.connect(with_suggestions)
 
     def paint(p: QPrinter) -> None:
         try:
@@ -204,18 +236,35 @@ def print_preview(parent: QWidget | None, store, f, landscape: bool = False) -> 
         dialog.exec()
 
 
+def print_dialog(parent: QWidget | None, landscape: bool = False) -> QPrintDialog:
+    """The print dialog with a 对照表 tab holding the with-suggestions option
+    (dialog.with_suggestions) and its printer (dialog._printer)."""
+    printer = _printer(landscape)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("打印对照表"))
+    options = QWidget()
+    options.setWindowTitle(_tr("对照表"))
+    layout = QVBoxLayout(options)
+    dialog.with_suggestions = suggestions_box(options)
+    layout.addWidget(dialog.with_suggestions)
+    layout.addStretch(1)
+    dialog.setOptionTabs([options])
+    dialog._printer, dialog._options = printer, options     # alive with the dialog
+    return dialog
+
+
 def print_sheet(parent: QWidget | None, store, f, landscape: bool = False) -> bool:
-    """Ask for a printer and print the sheet for f; True if it was sent."""
+    """Ask for a printer (and whether to add suggestions) and print the sheet for f;
+    True if it was sent."""
     try:
-        data = load_sheet(parent, store, f)
+        dialog = print_dialog(parent, landscape)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        printer = dialog._printer
+        data = load_sheet(parent, store, f, dialog.with_suggestions.isChecked())
         if data is None:
             return False
         sheet = _Sheet(parent, data)
-        printer = _printer(landscape)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("打印对照表"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return False
         doc = sheet.document(
             printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape)
         if doc is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -73,10 +73,17 @@ class _Gutter(QWidget):
 
 
 class SourceView(QPlainTextEdit):
-    """Plain-text lines numbered as in the document, with the quote highlighted."""
+    """Plain-text lines numbered as in the document, with the quote highlighted.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    With offer_add, the context menu of a selection offers 添加为承诺 (add_requested
+    carries the selected text and the document line it starts on).
+    """
+
+    add_requested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None, offer_add: bool = False) -> None:
         super().__init__(parent)
+        self._offer_add = offer_add
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
@@ -125,6 +132,32 @@ class SourceView(QPlainTextEdit):
         if 0 <= block_no < len(self._numbers):
             return self._numbers[block_no]
         return block_no + 1
+
+    def selection(self) -> tuple[str, int | None]:
+        """The selected text (line breaks as in the document) and the line it starts on."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return "", None
+        text = cursor.selectedText().replace("\u2029", "\n")
+        block = self.document().findBlock(cursor.selectionStart())
+        return text, self.line_number(block.blockNumber())
+
+    def request_add(self) -> None:
+        """Emit add_requested for the selection (nothing when none)."""
+        text, line = self.selection()
+        if text.strip() and line is not None:
+            self.add_requested.emit(text, line)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        menu = self.createStandardContextMenu()
+        if self._offer_add:
+            action = menu.addAction(self.tr("添加为承诺…"))
+            action.setEnabled(bool(self.selection()[0].strip()))
+            action.triggered.connect(self.request_add)
+            menu.insertAction(menu.actions()[0], action)
+            menu.insertSeparator(menu.actions()[1])
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _highlight(self, spans: list[tuple[int, int]], line_pos: int | None) -> None:
         selections = []

@@ -22,6 +22,8 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", metavar="TEXT", help="全文检索 text contains")
     p.add_argument("--as-of", metavar="DATE", help="参照日期 reference date YYYY-MM-DD")
     p.add_argument("--stale", action="store_true", help="包括已失效的 include stale ones")
+    p.add_argument("--dropped", action="store_true",
+                   help="只看标为不是承诺（或因拆分/合并而隐藏）的 only items hidden by hand")
 
 
 def filter_from_args(args: argparse.Namespace) -> Filter:
@@ -34,7 +36,7 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
     return Filter(kind=args.kind, status=status, year=args.year, region=args.region,
                   report_id=args.report_id, category=args.category, overdue=args.overdue,
                   behind=args.behind, text=args.search, as_of=args.as_of,
-                  include_stale=args.stale)
+                  include_stale=args.stale, dropped=args.dropped)
 
 
 def open_store(args: argparse.Namespace) -> Store:

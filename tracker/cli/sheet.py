@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", "-o", required=True, metavar="FILE",
                    help="输出文件 status.pdf | .csv | .xlsx | .html")
     p.add_argument("--landscape", action="store_true", help="横向 A4 landscape (PDF, XLSX, HTML)")
+    p.add_argument("--with-suggestions", action="store_true",
+                   help="加入未经确认的系统建议，标“待确认” (默认只印经人确认的状态 / "
+                        "default: only statuses a person confirmed)")
     add_filter_arguments(p)
     p.set_defaults(handler=cmd_sheet)
 
@@ -25,7 +28,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     """tracker sheet --out FILE [filters] [--landscape]"""
     f = filter_from_args(args)
     with open_store(args) as store:
-        data = sheet_data(store, f)
+        data = sheet_data(store, f, with_suggestions=args.with_suggestions)
     if data.total == 0:
         print("提示: 所选范围内没有承诺事项 / no commitments match; the sheet is empty",
               file=sys.stderr)
@@ -33,5 +36,6 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         out = write_data(data, args.out, landscape=args.landscape)
     except OSError as exc:
         raise UserError(f"{args.out}: 无法写入 / cannot write ({exc.strerror or exc})") from None
-    print(f"{out}: {data.total} 项承诺 / commitments")
+    pending = f"，其中 {data.pending} 项待确认 / pending" if data.with_suggestions else ""
+    print(f"{out}: {data.total} 项承诺 / commitments{pending}")
     return 0

@@ -125,7 +125,7 @@ def cmd_list(args) -> int:
         _print_json(ordered)
         return 0
     for r in ordered:
-        flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "")
+        flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "") + ("不是承诺 " if r.get("dropped") else "")
         print(f"{r['id']:>6}  {_KIND_ZH.get(r['kind'], r['kind'])}  {_STATUS_ZH.get(r['status'], r['status'])}  "
               f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{commitment_label(r)}")
     print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
@@ -176,15 +176,23 @@ def cmd_history(args) -> int:
     """tracker history ID"""
     with open_store(args) as store:
         events = store.history(args.id)
+        curations = store.curation_history(args.id)
     if args.json:
         _print_json(events)
         return 0
     if not events:
         print("未标记 / no status recorded")
+    lines = []
     for e in events:
         extra = "".join(f"  {k}={e[k]}" for k in ("actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
-        print(f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}")
+        lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}"))
+    # Hand edits of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字) in the same timeline.
+    for k in curations:
+        voided = "（已撤销 undone）" if k["voided"] else ""
+        lines.append((k["created_at"], f"编辑 edit {k['id']} {k['created_at']}  {k['words']}{voided}"))
+    for _, line in sorted(lines, key=lambda x: x[0], reverse=True):
+        print(line)
     return 0
 
 

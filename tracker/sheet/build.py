@@ -84,6 +84,8 @@ def _scope(f, reports_by_id: dict[int, dict]) -> str:
         parts.append(f"包含“{f.text}”")
     if f.include_stale:
         parts.append("含原文已变的条目")
+    if getattr(f, "dropped", False):
+        parts.append("仅标为“不是承诺”的条目")
     if parts or f.as_of is not None:
         parts.append(f"截至 {as_of_date(f).isoformat()}")
     return "；".join(parts)
@@ -117,34 +119,64 @@ def _evidence(doc_label, doc_id: int | None, line: int | None, text: str | None)
     return where
 
 
-def _cells(c: dict, events: list[dict], suggestions: list[dict], doc_label) -> tuple[str, str]:
-    """(完成情况, 证据) from the newest event, else from the best pending suggestion."""
-    if events:
-        e = events[0]
-        parts = [_actual(c, e.get("actual_value"))]
-        if e.get("progress") is not None and e.get("status") != "done":
-            parts.append(f"进度{round(e['progress'] * 100)}%")
-        parts.append((e.get("note") or "").strip())
-        day = (e.get("created_at") or "")[:10]
-        progress = "；".join(p for p in parts if p)
-        if progress and day:
-            progress += f"\n（{day}）"   # own line: a date must not wrap inside itself
-        evidence = _evidence(doc_label, e.get("evidence_document_id"), e.get("evidence_line"),
-                             e.get("evidence_text"))
-        return progress, evidence
+def _event_cells(c: dict, e: dict, doc_label) -> tuple[str, str]:
+    """(完成情况, 证据) of one status event."""
+    parts = [_actual(c, e.get("actual_value"))]
+    if e.get("progress") is not None and e.get("status") != "done":
+        parts.append(f"进度{round(e['progress'] * 100)}%")
+    parts.append((e.get("note") or "").strip())
+    day = (e.get("created_at") or "")[:10]
+    progress = "；".join(p for p in parts if p)
+    if progress and day:
+        progress += f"\n（{day}）"   # own line: a date must not wrap inside itself
+    return progress, _evidence(doc_label, e.get("evidence_document_id"), e.get("evidence_line"),
+                               e.get("evidence_text"))
+
+
+def _cells(c: dict, events: list[dict], suggestions: list[dict], doc_label,
+           with_suggestions: bool) -> tuple[str, str, str, bool]:
+    """(状态, 完成情况, 证据, pending) from the newest status a person confirmed; with
+    suggestions, an item nobody confirmed shows the machine's newest word, pending (待确认)."""
+    confirmed = [e for e in events if e.get("source") != "auto"]
+    if confirmed:
+        progress, evidence = _event_cells(c, confirmed[0], doc_label)
+        return confirmed[0]["status"], progress, evidence, False
+    if not with_suggestions:
+        return "unknown", "", "", False
+    if events:      # an automatic event: recorded by verification, never confirmed
+        progress, evidence = _event_cells(c, events[0], doc_label)
+        return events[0]["status"], "系统建议" + (f"：{progress}" if progress else ""), evidence, True
     pending = [s for s in suggestions if s.get("state") == "pending"]
     if not pending:
-        return "", ""
+        return "unknown", "", "", False
     s = pending[0]
-    word = STATUS_LABELS.get(s["status"], s["status"])
-    progress = "；".join(p for p in (f"系统建议：{word}", _actual(c, s.get("actual_value"))) if p)
+    progress = "；".join(p for p in ("系统建议", _actual(c, s.get("actual_value")), s.get("reason") or "") if p)
     best = (s.get("evidence") or [{}])[0]
     evidence = _evidence(doc_label, s.get("review_document_id"), best.get("line"), best.get("text"))
-    return progress + "（待确认）", evidence
+    return s["status"], progress, evidence, True
 
 
-def sheet_data(store, f, printed: date | None = None) -> SheetData:
-    """The status sheet of the commitments f selects, grouped by kind and category."""
+def _source_line(reports: list[dict]) -> str:
+    """The reports a sheet is drawn from, for its header and footer:
+    "肃州区 · 2025年酒泉市肃州区政府工作报告" (region named once when the title has it)."""
+    names = []
+    for r in reports:
+        title = short_title(r["title"])
+        region = r.get("region") or ""
+        year = f"{r['plan_year']}年" if r.get("plan_year") and str(r["plan_year"]) not in title else ""
+        names.append(f"{region}{' · ' if region else ''}{year}{title}" if region not in title or not region
+                     else f"{year}{title}")
+    if len(names) > 3:
+        return f"{'、'.join(names[:2])}等{len(names)}份报告"
+    return "、".join(names)
+
+
+def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = False) -> SheetData:
+    """The status sheet of the commitments f selects, grouped by kind and category.
+
+    An official document: by default only statuses a person confirmed are printed (an
+    item nobody confirmed is 未核实); with_suggestions adds verification's unconfirmed
+    word for those items, each marked 待确认."""
     ids = store.query(f, order="line")
     table = store.rows(ids, as_of=f.as_of)
     reports = {r["id"]: r for r in store.reports()}
@@ -174,25 +206,24 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         category = (c.get("category") or "").strip()
         if labels:   # the same heading in two reports must not merge into one group
             category = f"{labels[rep['id']]} · {category}" if category else labels[rep["id"]]
-        progress, evidence = _cells(c, store.history(cid), store.suggestions(cid), doc_label)
+        cells = _cells(c, store.history(cid), store.suggestions(cid), doc_label, with_suggestions)
         key = (KIND_ORDER.index(c["kind"]) if c["kind"] in KIND_ORDER else 9,
                present.index(row["report_id"]), category)
-        buckets[key].append((c, row, progress, evidence))
+        buckets[key].append((c, row, cells))
 
     groups, counters = [], defaultdict(int)
     # Categories keep the order they appear in the report (first line), kinds a fixed order.
     for key in sorted(buckets, key=lambda k: (k[0], k[1], min(x[0]["line"] for x in buckets[k]))):
         out = []
-        for c, row, progress, evidence in buckets[key]:
+        for c, row, (status, progress, evidence, pending) in buckets[key]:
             counters[c["kind"]] += 1
-            status = c.get("current_status")
             status = status if status in STATUS_ORDER else "unknown"
             out.append(SheetRow(
                 cid=c["id"], number=str(counters[c["kind"]]), kind=c["kind"], category=key[2],
                 text=commitment_label(c), target=row.get("target") or "", progress=progress, status=status,
                 evidence=evidence, deadline=c.get("deadline_text") or c.get("deadline") or "",
                 overdue=bool(row.get("overdue")), stale=bool(row.get("stale")),
-                behind=bool(row.get("behind"))))
+                behind=bool(row.get("behind")), pending=pending))
         groups.append(SheetGroup(out[0].kind, key[2], tuple(out)))
 
     rows = [r for g in groups for r in g.rows]
@@ -205,4 +236,6 @@ def sheet_data(store, f, printed: date | None = None) -> SheetData:
         store_name=Path(path).name if path else "台账",
         groups=tuple(groups), overdue=sum(1 for r in rows if r.overdue),
         behind=sum(1 for r in rows if r.behind),
-        by_status=by_status, by_kind=by_kind)
+        by_status=by_status, by_kind=by_kind,
+        source=_source_line([reports[rid] for rid in present]), with_suggestions=with_suggestions,
+        pending=sum(1 for r in rows if r.pending))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from tracker.sheet.data import KIND_LABELS, STATUS_LABELS, SheetData, SheetRow
+from tracker.sheet.data import KIND_LABELS, SheetData, SheetRow
 
 # One flat table: the grouping becomes columns so a spreadsheet can filter on it.
 CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限",
@@ -15,7 +15,7 @@ CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成�
 def csv_record(row: SheetRow) -> list[str]:
     """The CSV cells of one row, in CSV_COLUMNS order."""
     return [row.number, KIND_LABELS.get(row.kind, row.kind), row.category, row.text, row.target,
-            row.progress, STATUS_LABELS[row.status], row.evidence, row.deadline,
+            row.progress, row.status_label, row.evidence, row.deadline,
             "是" if row.overdue else "", "是" if row.behind else "", "是" if row.stale else "",
             str(row.cid)]
 

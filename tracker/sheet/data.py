@@ -57,6 +57,17 @@ class SheetRow:
     overdue: bool = False
     stale: bool = False    # no longer found by the current rules (kept, shown)
     behind: bool = False   # recorded progress below 序时进度 (share of the year elapsed)
+    pending: bool = False  # the status is verification's suggestion, nobody confirmed it (待确认)
+
+    @property
+    def status_text(self) -> str:
+        """The 状态 cell: "✔ 已完成", or "✔ 已完成（待确认）" for an unconfirmed suggestion."""
+        return status_word(self.status) + ("（待确认）" if self.pending else "")
+
+    @property
+    def status_label(self) -> str:
+        """The status in words without its symbol (CSV): "已完成", "已完成（待确认）"."""
+        return STATUS_LABELS[self.status] + ("（待确认）" if self.pending else "")
 
     @property
     def flags(self) -> list[str]:
@@ -91,6 +102,9 @@ class SheetData:
     behind: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     by_kind: dict[str, int] = field(default_factory=dict)
+    source: str = ""                 # region and reports the sheet is drawn from (header, footer)
+    with_suggestions: bool = False   # unconfirmed suggestions printed, marked 待确认
+    pending: int = 0                 # rows whose status is such a suggestion
 
     @property
     def rows(self) -> list[SheetRow]:
@@ -125,4 +139,6 @@ def summary_lines(data: SheetData) -> list[tuple[str, str]]:
     lines += [(status_word(s), f"{data.by_status.get(s, 0)} 项") for s in STATUS_ORDER]
     lines.append(("已逾期未完成", f"{data.overdue} 项"))
     lines.append(("落后序时进度", f"{data.behind} 项"))
+    if data.with_suggestions:
+        lines.append(("其中系统建议待确认", f"{data.pending} 项"))
     return lines

@@ -85,7 +85,7 @@ def _kind_table(data: SheetData, kind: str, index: int) -> list[str]:
                 f"<td>{escape(row.target)}</td>",
                 f"<td>{_lines(row.progress)}</td>",
                 f'<td class="s" style="background:{STATUS_FILLS[row.status]};'
-                f'color:{STATUS_INKS[row.status]}">{escape(status_word(row.status))}</td>',
+                f'color:{STATUS_INKS[row.status]}">{escape(row.status_text)}</td>',
                 f'<td class="e">{escape(row.evidence)}</td>',
                 f'<td class="d">{escape(row.deadline)}{overdue}</td>',
             ]
@@ -101,8 +101,8 @@ def render(data: SheetData, landscape: bool = False) -> str:
     parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(data.title)}</title>", f"<style>{css}</style></head><body>",
              f"<h1>{escape(data.title)}</h1>",
-             f'<p class="meta">打印日期：{data.printed.isoformat()}　台账：'
-             f"{escape(data.store_name)}</p>"]
+             f'<p class="meta">报告：{escape(data.source or "—")}　打印日期：{data.printed.isoformat()}'
+             + ("　含未经确认的系统建议（标“待确认”）" if data.with_suggestions else "") + "</p>"]
     if data.scope:
         parts.append(f'<p class="meta">范围：{escape(data.scope)}</p>')
     parts += _summary(data)

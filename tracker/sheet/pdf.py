@@ -139,11 +139,19 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
             text_cell,
             _cell(piece[1], st["cell"], widths[2] - 6),
             _cell(piece[2], st["cell"], widths[3] - 6),
-            f"{STATUS_SYMBOLS[row.status]} {STATUS_LABELS[row.status]}" if first else "",
+            _status_cell(row, st) if first else "",
             _cell(piece[3], st["small"], widths[5] - 6),
             deadline if first else "",
         ])
     return out
+
+
+def _status_cell(row: SheetRow, st: dict):
+    """The 状态 cell; an unconfirmed suggestion gets 待确认 on a line of its own (narrow column)."""
+    word = f"{STATUS_SYMBOLS[row.status]} {STATUS_LABELS[row.status]}"
+    if not row.pending:
+        return word
+    return Paragraph(f'{escape(word)}<br/><font color="#a8231a">（待确认）</font>', st["small"])
 
 
 def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
@@ -274,7 +282,9 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
     max_height = frame_h - 60   # leave room for the repeated header row and padding
 
     story = [_p(data.title, st["title"])]
-    meta = f"打印日期：{data.printed.isoformat()}　　台账：{data.store_name}"
+    meta = f"报告：{data.source or '—'}　　打印日期：{data.printed.isoformat()}"
+    if data.with_suggestions:
+        meta += "　　含未经确认的系统建议（标“待确认”）"
     story.append(_p(meta, st["meta"]))
     if data.scope:
         story.append(_p(f"范围：{data.scope}", st["meta"]))
@@ -294,8 +304,10 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
                             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
                             title=data.title, author="承诺台账", subject=data.scope or data.title,
                             creator="承诺台账 tracker sheet")
-    maker = partial(_NumberedCanvas, font=font, footer_left=f"台账：{data.store_name}",
-                    header=f"{data.title}（打印日期 {data.printed.isoformat()}）")
+    # Header and footer name the region and report (an official document, not a file).
+    footer = data.title + ("（含待确认的系统建议）" if data.with_suggestions else "")
+    maker = partial(_NumberedCanvas, font=font, footer_left=footer,
+                    header=f"{data.source or data.title}（打印日期 {data.printed.isoformat()}）")
     doc.build(story, canvasmaker=maker)
     return buf.getvalue()
 

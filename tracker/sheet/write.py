@@ -34,6 +34,9 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
     return out
 
 
-def write_sheet(store, f, out_path: str | Path, landscape: bool = False) -> Path:
-    """Write the status sheet of the commitments f selects; format by suffix."""
-    return write_data(sheet_data(store, f), out_path, landscape=landscape)
+def write_sheet(store, f, out_path: str | Path, landscape: bool = False,
+                with_suggestions: bool = False) -> Path:
+    """Write the status sheet of the commitments f selects; format by suffix (confirmed
+    statuses only unless with_suggestions)."""
+    return write_data(sheet_data(store, f, with_suggestions=with_suggestions), out_path,
+                      landscape=landscape)

@@ -39,7 +39,8 @@ def _summary_sheet(wb: Workbook, data: SheetData) -> None:
     ws.title = "汇总"
     ws["A1"] = data.title
     ws["A1"].font = Font(name=_FONT, size=14, bold=True)
-    ws["A2"] = f"打印日期：{data.printed.isoformat()}　台账：{data.store_name}"
+    ws["A2"] = f"报告：{data.source or '—'}　打印日期：{data.printed.isoformat()}" + (
+        "　含未经确认的系统建议（标“待确认”）" if data.with_suggestions else "")
     if data.scope:
         ws["A3"] = f"范围：{data.scope}"
     ws.column_dimensions["A"].width = 22
@@ -82,7 +83,7 @@ def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape:
     for r, row in enumerate(rows, 2):
         deadline = row.deadline_cell
         values = (row.number, row.category, row.text, row.target, row.progress,
-                  status_word(row.status), row.evidence, deadline)
+                  row.status_text, row.evidence, deadline)
         for c, value in enumerate(values, 1):
             cell = _text(ws, r, c, value)
             cell.alignment = _WRAP

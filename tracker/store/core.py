@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from tracker.store import migrations
 from tracker.errors import UserError
 from tracker.model import FileExtraction
+from tracker.store.curate import CurateMixin
 from tracker.store.edit import EditMixin
 from tracker.store.guard import guarded, one_line
 from tracker.store.sync import ImportResult, insert_document, stale_unclaimed, write_extraction
@@ -41,7 +42,7 @@ def default_store_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "tracker.db"
 
 
-class Store(EditMixin, UndoMixin, ReadMixin):
+class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin):
     """An open store; use Store.open(path) (or as a context manager)."""
 
     def __init__(self, db: Database, path: Path):

@@ -215,7 +215,42 @@ def m007_position_index(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m008_stretch_and_subject(db: Database) -> None:
+def m008_curations(db: Database) -> None:
+    """Completing the extraction by hand: added, dropped, split, merged and re-worded items.
+
+    commitments.origin: 'extracted' (the rules found it; re-extraction keeps or stales it)
+    or 'user' (added, or the result of a split/merge: no rule will find it again, so
+    re-extraction leaves it alone). commitments.stale becomes two bits, so every
+    (stale, …) index keeps serving "what the lists show" (stale = 0):
+    1 = not found again by the rules, 2 = hidden by the user (不是承诺, or replaced by
+    the parts of a split / the result of a merge). curations is the append-only log
+    (add, drop, split, merge, edit, and undo/redo rows naming the curation they void or
+    revive); curation_links ties each to the commitments it hid, created or edited.
+    """
+    db.executescript("""
+    ALTER TABLE commitments ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted';
+    CREATE TABLE curations (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,
+        report_id INTEGER REFERENCES reports(id),
+        target_id INTEGER REFERENCES curations(id),
+        detail TEXT NOT NULL DEFAULT '{}',
+        voided INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE curation_links (
+        curation_id INTEGER NOT NULL REFERENCES curations(id),
+        commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (curation_id, commitment_id)
+    );
+    CREATE INDEX curation_links_commitment ON curation_links(commitment_id);
+    CREATE INDEX curations_target ON curations(target_id);
+    """)
+
+
+@MIGRATIONS()
+def m009_stretch_and_subject(db: Database) -> None:
     """A target's stretch value (力争达到7%) and a project's subject (国能煤电项目)."""
     db.executescript("""
     ALTER TABLE commitments ADD COLUMN stretch REAL;

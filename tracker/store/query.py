@@ -17,7 +17,7 @@ from tracker.schedule import elapsed_share
 # What store.rows() returns for each id (the columns a table row shows).
 ROW_FIELDS = ("id", "kind", "text", "indicator", "subject", "stretch", "target", "deadline", "status", "claim",
               "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
-              "progress", "report_id", "title", "line")
+              "progress", "report_id", "title", "line", "dropped", "origin")
 
 # Sort keys accepted by query(order=...) and the SQL they sort by.
 ORDERS = {
@@ -53,6 +53,7 @@ class Filter:
     text: str | None = None            # substring of the commitment text (FTS + LIKE)
     as_of: date | str | None = None    # default today
     include_stale: bool = False
+    dropped: bool = False              # only items hidden by the user (不是承诺, split, merged)
 
 
 def as_of_date(f: Filter) -> date:
@@ -96,7 +97,12 @@ def where(conn, f: Filter) -> tuple[str, list]:
     """The WHERE clause (over commitments c, reports r) for f, and its params."""
     conds: list[str] = []
     params: list = []
-    if not f.include_stale:
+    # stale bit 1: not found again by the rules; bit 2: hidden by the user (store/curate.py).
+    if f.dropped:
+        conds.append("c.stale >= 2" if f.include_stale else "c.stale = 2")
+    elif f.include_stale:
+        conds.append("c.stale < 2")
+    else:
         conds.append("c.stale = 0")
     for column, value in (("c.kind", f.kind), ("c.report_id", f.report_id), ("c.category", f.category)):
         if value is not None and value != "":
@@ -144,7 +150,7 @@ def query_sql(conn, f: Filter, order: str, descending: bool) -> tuple[str, list]
         raise UserError(f"{order}: 不能按此排序 / unknown sort column")
     w, params = where(conn, f)
     direction = "DESC" if descending else "ASC"
-    unfiltered = w in ("c.stale = 0", "1")
+    unfiltered = w in ("c.stale = 0", "c.stale < 2", "1")
     if order == "position":
         # All rows, or one kind or one status (the big sets): walk a (stale, [kind|status,]
         # report_id, line) index. Narrower filters: "+" keeps the filter's index and sorts
@@ -232,7 +238,8 @@ def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
                 "progress": row["current_progress"],
                 "overdue": bool(row["overdue"]),
                 "behind": bool(row["behind"]),
-                "stale": bool(row["stale"]),
+                "stale": bool(row["stale"] & 1),
+                "dropped": bool(row["stale"] & 2),
             }
     return out
 

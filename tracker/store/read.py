@@ -64,7 +64,8 @@ class ReadMixin:
         return _dicts(self.conn.execute("""
             SELECT r.*, d.name AS document, d.path AS document_path,
                    (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 0) AS count,
-                   (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 1) AS stale
+                   (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 1) AS stale,
+                   (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale >= 2) AS dropped
             FROM reports r JOIN documents d ON d.id = r.document_id ORDER BY r.id"""))
 
     @guarded
@@ -130,7 +131,8 @@ class ReadMixin:
         day = sql_of.as_of_date(Filter(as_of=as_of))
         c.update(
             status=c["current_status"], progress=c["current_progress"],
-            annual_average=bool(c["annual_average"]), masked=bool(c["masked"]), stale=bool(c["stale"]),
+            annual_average=bool(c["annual_average"]), masked=bool(c["masked"]), stale=bool(c["stale"] & 1),
+            dropped=bool(c["stale"] & 2),
             target=sql_of.format_target(c), report=report, document=doc, corrected_fields=corrected,
             region=report["region"], plan_year=report["plan_year"], title=report["title"],
             overdue=is_overdue(c["deadline"], c["current_status"], day),

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from tracker.store import fts
 from tracker.store.identity import keyed, normalise, report_identity
+from tracker.store.locate import relocate_user_items
 from tracker.model import Commitment, FileExtraction, Report, SourceText
 
 # Commitment fields stored as columns (everything of the contract plus offsets).
@@ -136,7 +137,8 @@ def _write_commitment(conn, cid: int | None, report_id: int, doc_id: int, key: s
         cid = cur.lastrowid
     else:
         sets = ", ".join(f'"{n}" = ?' for n in cols)
-        conn.execute(f"UPDATE commitments SET report_id = ?, document_id = ?, key = ?, stale = 0, {sets} "
+        # Found again: clear "not found" (bit 1), keep "hidden by the user" (bit 2).
+        conn.execute(f"UPDATE commitments SET report_id = ?, document_id = ?, key = ?, stale = stale & 2, {sets} "
                      "WHERE id = ?", [report_id, doc_id, key, *cols.values(), cid])
     fts.index_commitment(conn, cid, c.text)
     apply_corrections(conn, cid)
@@ -184,7 +186,9 @@ def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Com
             conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (doc_id, old_doc))
     claimed.add(rid)
     result.reports += 1
-    old = dict(conn.execute("SELECT key, id FROM commitments WHERE report_id = ?", (rid,)))
+    # Items a user added (or made by a split/merge) are no rule's output: never matched, never staled.
+    old = dict(conn.execute("SELECT key, id FROM commitments WHERE report_id = ? AND origin = 'extracted'",
+                            (rid,)))
     new = keyed(commitments)
     exact = {key: old.pop(key) for key, _ in new if key in old}
     fuzzy = _fuzzy_pairs(old, [(k, c) for k, c in new if k not in exact])
@@ -193,16 +197,25 @@ def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Com
     # Give fuzzily matched rows a temporary key first: a new key may equal another row's old key.
     for key, cid in fuzzy.items():
         conn.execute("UPDATE commitments SET key = ? WHERE id = ?", (f"~{cid}", cid))
+    # A pledge a user added by hand that the rules now find too: the user's row stands for it
+    # (with its marks), so no duplicate appears.
+    by_hand = {normalise(t) for (t,) in conn.execute(
+        "SELECT text FROM commitments WHERE report_id = ? AND origin = 'user' AND stale = 0", (rid,))}
     for key, c in new:
         cid = exact.get(key) or fuzzy.get(key)
+        if cid is None and normalise(c.text) in by_hand:
+            result.kept += 1
+            continue
         if cid is None:
             result.added += 1
         else:
             result.kept += 1
         _write_commitment(conn, cid, rid, doc_id, key, c)
     for cid in old.values():
-        if conn.execute("UPDATE commitments SET stale = 1 WHERE id = ? AND stale = 0", (cid,)).rowcount:
+        if conn.execute("UPDATE commitments SET stale = stale | 1 WHERE id = ? AND stale & 1 = 0",
+                        (cid,)).rowcount:
             result.stale += 1
+    relocate_user_items(conn, rid)
     copy_report_columns(conn, rid)
     return rid
 
@@ -234,5 +247,5 @@ def stale_unclaimed(conn: sqlite3.Connection, doc_id: int, claimed: set[int]) ->
     """After re-extracting doc_id: flag the commitments of its reports not found again; their count."""
     marks = ",".join(str(int(r)) for r in claimed) or "NULL"
     return conn.execute(
-        f"UPDATE commitments SET stale = 1 WHERE stale = 0 AND report_id IN "
+        f"UPDATE commitments SET stale = stale | 1 WHERE stale & 1 = 0 AND origin = 'extracted' AND report_id IN "
         f"(SELECT id FROM reports WHERE document_id = ? AND id NOT IN ({marks}))", (doc_id,)).rowcount
