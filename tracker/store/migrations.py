@@ -289,9 +289,18 @@ def m011_undo_events_void(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m012_lines_as_offsets_into_document_text(db: Database) -> None:
+def m012_stretch_and_subject(db: Database) -> None:
+    """A target's stretch value (力争达到7%) and a project's subject (国能煤电项目)."""
+    db.executescript("""
+    ALTER TABLE commitments ADD COLUMN stretch REAL;
+    ALTER TABLE commitments ADD COLUMN subject TEXT;
+    """)
+
+
+@MIGRATIONS()
+def m013_lines_as_offsets_into_document_text(db: Database) -> None:
     """The document text is stored once (issue 15): `lines` becomes a view over
-    `line_spans` (offset and length of each line in documents.text), and the lines'
+    `line_spans` (each line's offset and byte range in documents.text), and the lines'
     full-text index keeps rowids only (detail=none)."""
     line_spans.migrate(db.conn)
 
