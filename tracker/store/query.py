@@ -267,18 +267,28 @@ def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
 
 
 def stats(conn, f: Filter) -> dict:
-    """Counts by status and kind, total, overdue and behind, for f."""
+    """Counts by status and kind, total, overdue and behind, for f.
+
+    One pass over the matching rows (grouped by status and kind, the other counts as
+    sums of their conditions): five separate counts read 100,000 rows five times.
+    """
     w, params = where(conn, f)
     src = from_for(w)
-    as_of = as_of_date(f)
-    by_status = {(s or "unmarked"): n for s, n in conn.execute(
-        f"SELECT c.current_status, count(*) {src} WHERE {w} GROUP BY 1 ORDER BY 1", params)}
-    by_kind = dict(conn.execute(f"SELECT c.kind, count(*) {src} WHERE {w} GROUP BY 1 ORDER BY 1", params))
-    o_sql, o_params = overdue_sql(as_of)
-    overdue = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {o_sql}", params + o_params).fetchone()[0]
-    b_sql = behind_sql(conn, as_of)
-    behind = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {b_sql}", params).fetchone()[0]
-    pending = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {PENDING_SQL}", params).fetchone()[0]
+    o_sql, o_params = overdue_sql(as_of_date(f))
+    b_sql = behind_sql(conn, as_of_date(f))
+    rows = conn.execute(
+        f"SELECT c.current_status, c.kind, count(*), "
+        f"sum(CASE WHEN {o_sql} THEN 1 ELSE 0 END), sum(CASE WHEN {b_sql} THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN {PENDING_SQL} THEN 1 ELSE 0 END) {src} WHERE {w} GROUP BY 1, 2",
+        o_params + params).fetchall()
+    by_status: dict[str, int] = {}
+    by_kind: dict[str, int] = {}
+    overdue = behind = pending = 0
+    for status, kind, n, o, b, p in sorted(rows, key=lambda r: (r[0] is not None, r[0] or "", r[1])):
+        by_status[status or "unmarked"] = by_status.get(status or "unmarked", 0) + n
+        overdue, behind, pending = overdue + o, behind + b, pending + p
+    for _status, kind, n, *_ in sorted(rows, key=lambda r: r[1]):
+        by_kind[kind] = by_kind.get(kind, 0) + n
     return {"total": sum(by_status.values()), "by_status": by_status, "by_kind": by_kind,
             "overdue": overdue, "behind": behind, "pending": pending}
 
