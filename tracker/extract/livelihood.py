@@ -24,6 +24,7 @@ from tracker.extract.plan_part import plan_starts
 from tracker.extract.sections import heading_of
 from tracker.ingest.paragraphs import Paragraph
 from tracker.model import LIVELIHOOD, PROJECT, Commitment, ListSummary, Report, SourceText
+from tracker import words
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +200,7 @@ def _repeats(items: list[Commitment], earlier: list[Commitment]) -> bool:
 
 def _gist(text: str) -> str:
     """An item's words without its marker, first clause only."""
-    text = re.sub(r"^\s*(?:[（(]?[\d一二三四五六七八九十①-⑳]{1,3}[)）]?\s*(?:是|[.、．])?)", "", text)
+    text = re.sub(rf"^\s*(?:[（(]?[\d{words.CN_ORDINAL}①-⑳]{{1,3}}[)）]?\s*(?:是|[.、．])?)", "", text)
     return re.split(r"[。；;，,]", text, maxsplit=1)[0][:30]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.model import LIVELIHOOD, PROJECT, TARGET
+from tracker import words
 
 # Printed words for each status; an unmarked commitment prints as 未核实 too, because
 # on paper "nobody has checked it" and "checked, nothing found" ask the same question.
@@ -32,7 +33,7 @@ KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT)
 KIND_LABELS = {TARGET: "主要预期目标", LIVELIHOOD: "惠民实事", PROJECT: "重点项目"}
 
 COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限")
-CHINESE_ORDINALS = "一二三四五六七八九十"
+CHINESE_ORDINALS = words.CN_ORDINAL
 
 
 def status_word(status: str) -> str:
