@@ -286,7 +286,8 @@ class DetailPane(QWidget):
             item = QTreeWidgetItem([local_time(event.get("created_at")),
                                     source_label(event.get("source")),
                                     status_label(event.get("status"))
-                                    + progress_text(event.get("progress")),
+                                    + progress_text(event.get("progress"))
+                                    + (f"（{event['date']}）" if event.get("date") else ""),
                                     event.get("note") or "",
                                     event_evidence(event)])
             fg, _bg = status_colours(event.get("status"))

@@ -10,6 +10,7 @@ from tracker.errors import UserError
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 from tracker.store.edit import parse_status
 from tracker.importer import import_files, reextract
+from tracker.user_dates import parse_user_date
 
 _KIND_ZH = {"target": "目标", "livelihood": "实事", "project": "项目"}
 _STATUS_ZH = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中", "not_done": "未完成",
@@ -38,13 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("mark", help="标记完成情况 mark status: mark ID... STATUS",
                        usage="tracker mark ID... STATUS [--note TEXT] [--evidence TEXT] [--actual N] "
-                             "[--progress P]")
+                             "[--progress P] [--date DAY]")
     p.add_argument("args", nargs="+", metavar="ID... STATUS",
                    help="done partial in_progress not_done unknown / 已完成 部分完成 推进中 未完成 未知")
     p.add_argument("--note", default="", help="备注 note")
     p.add_argument("--evidence", help="佐证 evidence text")
     p.add_argument("--actual", type=float, help="实际值 actual value")
     p.add_argument("--progress", type=float, help="进度 progress, 0-1 or percent")
+    p.add_argument("--date", help="日期 the day the status holds from: 2025-03-01, 3月1日, 昨天, 三天前")
     p.set_defaults(handler=cmd_mark)
 
     p = sub.add_parser("history", help="标记历史 status history")
@@ -156,7 +158,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_mark(args) -> int:
-    """tracker mark ID... STATUS [--note --evidence --actual --progress]"""
+    """tracker mark ID... STATUS [--note --evidence --actual --progress --date]"""
     if len(args.args) < 2:
         raise UserError("mark: 需要编号和状态 / give one or more ids and a status")
     *raw_ids, status = args.args
@@ -164,9 +166,10 @@ def cmd_mark(args) -> int:
         ids = [int(i) for i in raw_ids]
     except ValueError:
         raise UserError(f"{' '.join(raw_ids)}: 编号应为数字 / ids must be numbers") from None
+    day = parse_user_date(args.date) if args.date else None
     with open_store(args) as store:
         events = store.mark(ids, status, note=args.note, evidence_text=args.evidence,
-                            actual_value=args.actual, progress=args.progress)
+                            actual_value=args.actual, progress=args.progress, date=day)
     print(f"已记录 recorded {len(events)}: {parse_status(status)}")
     return 0
 
@@ -183,7 +186,7 @@ def cmd_history(args) -> int:
         print("未标记 / no status recorded")
     lines = []
     for e in events:
-        extra = "".join(f"  {k}={e[k]}" for k in ("actual_value", "progress", "evidence_text", "evidence_document")
+        extra = "".join(f"  {k}={e[k]}" for k in ("date", "actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
         lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}"))
     # Hand edits of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字) in the same timeline.
