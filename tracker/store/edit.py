@@ -167,10 +167,9 @@ class EditMixin:
                                                       (cid,)).fetchone()))
         key = self.conn.execute("SELECT key FROM commitments WHERE id = ?", (cid,)).fetchone()[0]
         with self._write() as conn:
-            conn.executemany(
-                "INSERT INTO corrections (commitment_id, commitment_key, field, value, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(cid, key, f, json.dumps(v, ensure_ascii=False), now()) for f, v in values.items()])
+            self.db["corrections"].insert_all(
+                {"commitment_id": cid, "commitment_key": key, "field": f,
+                 "value": json.dumps(v, ensure_ascii=False), "created_at": now()} for f, v in values.items())
             apply_corrections(conn, cid)
         for f in _BOOL_FIELDS & previous.keys():
             previous[f] = bool(previous[f])
