@@ -17,11 +17,12 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from tracker import words
 from tracker.errors import UserError
 from tracker.extract.numbers import parse_int
 from tracker.ingest.normalize import fold
 
-_NUM = r"(\d{1,4}|[〇零一二两三四五六七八九十百]{1,4})"
+_NUM = rf"(\d{{1,4}}|[{words.CN_COUNT}百]{{1,4}})"
 # "2025年3月1日", "2025-03-01", "2025/3/1", "二〇二五年三月一日": read by rule, because
 # dateparser turns an impossible "2025年13月1日" into 2025-01-13 instead of refusing it.
 _YMD = re.compile(rf"^{_NUM}\s*[年\-/.]\s*{_NUM}\s*[月\-/.]\s*{_NUM}\s*[日号]?$")

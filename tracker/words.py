@@ -14,6 +14,8 @@ from __future__ import annotations
 CN_ORDINAL = "一二三四五六七八九十"
 # The same as one character class: "[一二三四五六七八九十]" matches "七".
 CN = f"[{CN_ORDINAL}]"
+# Digits of an amount (no zero): "两个", "十件", "三项指标".
+CN_AMOUNT = "一二两三四五六七八九十"
 # Digits of a count, month or day: "两个", "十二月", "二〇二五" (adds 〇/零/两).
 CN_COUNT = "〇零一二两三四五六七八九十"
 # Every character of a Chinese numeral with a value: "三千五百", "一万二千", "零点五".

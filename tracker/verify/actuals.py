@@ -139,7 +139,7 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
 
 
 # "增长百分之八", "下降百分之二点五": Chinese numerals as reviews sometimes write rates.
-_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十点]+)")
+_CN_PERCENT = re.compile(f"百分之([{words.CN_COUNT}点]+)")
 
 
 def _numbers(scope: str):
