@@ -250,7 +250,7 @@ def m008_curations(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m009_event_date(db: Database) -> None:
+def m010_event_date(db: Database) -> None:
     """The day a status holds from, as the user gives it ("--date 昨天", the mark dialog's
     date): ISO text, NULL when not given (created_at is when it was recorded)."""
     db.execute("ALTER TABLE events ADD COLUMN date TEXT")
