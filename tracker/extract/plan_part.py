@@ -18,8 +18,7 @@ REVIEW, PLAN, OTHER = "review", "plan", "other"
 _LIST = "list"   # a list of tasks: plan, unless it follows a multi-year part
 
 # "（四）", "一、", "1.", "第二部分" in front of a heading or run-in paragraph.
-_MARKER = re.compile(rf"^\s*(?:[（(][{words.CN_ORDINAL}\d]+[)）]|{words.CN_DUN}|{words.ARABIC_DOT}"
-                     rf"|{words.PART}[：:、\s]*)\s*")
+_MARKER = re.compile(rf"^\s*{words.HEADING_MARKER}[：:、\s]*")
 # Heading words of a review part: "2024年工作回顾", "上半年工作情况", "取得的成效", "存在的问题".
 _HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情况|进展情况|执行情况|完成情况|落实情况|存在的?(?:主要)?问题|不足|以来|去年|过去")
 # Heading words of a multi-year part: "今后五年目标任务", "大干五年，实干五年…", "“十二五”…重点任务".

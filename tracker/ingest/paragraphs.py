@@ -21,7 +21,7 @@ _CLOSED = re.compile(r"[。！？!?；;：:”」』）)…]\s*$")
 # A line that starts like this opens a new paragraph: 一、 （一） (1) 1. 第一篇 二是
 _OPENS = re.compile(
     rf"^\s*(?:{words.CN_DUN}|[（(][{words.CN_ORDINAL}\d]+[)）]|{words.ARABIC_DOT}"
-    rf"|第[{words.CN_ORDINAL}\d]+[篇章节部分]|{words.CN}是)"
+    rf"|第[{words.CN_ORDINAL}\d]+[篇章节部分]|{words.CN_SHI})"
 )
 # A line ending in a comma, or in a word that cannot end a phrase: "…民生优先战略，为".
 _OPEN_CLAUSE = re.compile(r"(?:[，、,]|[，,][^，,。；;]{0,2}[为的和与及在对把将从向以])\s*$")
