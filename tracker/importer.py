@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tracker.extract import extract_file, extract_source
+from tracker.history.carried import refresh as refresh_carry_links
 from tracker.store import ImportResult, Store
 
 Progress = Callable[[int, int], None] | None
@@ -50,7 +51,13 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
         base += size
         if progress:
             progress(base, total)
-    return store.add_extractions(todo, plan_year, cancel, result)
+    before = {r["id"] for r in store.reports()}
+    result = store.add_extractions(todo, plan_year, cancel, result)
+    if not result.cancelled:
+        # Year N+1's plan arriving links year N's pledges to it (延续 / 上调 / 下调 / 不再提及).
+        refresh_carry_links(store, {r["region"] for r in store.reports()
+                                    if r["id"] not in before and r.get("region")})
+    return result
 
 
 def reextract(store: Store, progress: Progress = None, cancel: Cancel = None) -> ImportResult:
@@ -63,7 +70,10 @@ def reextract(store: Store, progress: Progress = None, cancel: Cancel = None) ->
         done.append((doc_id, extract_source(store.document_source(doc_id), hint)))
         if progress:
             progress(i + 1, len(docs))
-    return store.replace_extractions(done, cancel)
+    result = store.replace_extractions(done, cancel)
+    if not result.cancelled:
+        refresh_carry_links(store)
+    return result
 
 
 def _size_or_zero(path: Path) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.errors import UserError
+from tracker.history.carried import refresh_for, set_plan_year
 from tracker.store import Filter
 from ui.field_editor import field_label
 from ui.status_style import status_label
@@ -141,17 +142,20 @@ class CorrectCommand(_StoreCommand):
             # Undo to "read from the text" (None) unless the user had set a year before.
             self.previous_year = (_plan_year(row) if report.get("plan_year_set_by_user")
                                   else None)
-            self.store.set_plan_year(self.report_id, fields.pop(PLAN_YEAR))
+            set_plan_year(self.store, self.report_id, fields.pop(PLAN_YEAR))
             # The year is the report's: every commitment of the report shows it.
             self.affected = self._report_ids() or [self.cid]
         self.previous = dict(self.store.correct(self.cid, **fields)) if fields else {}
+        if fields:
+            refresh_for(self.store, [self.cid])   # 上调/下调 against the other year may change
         self.notify(self.affected)
 
     def _undo(self) -> None:
         if self.previous:
             self.store.uncorrect(self.cid, self.previous)
+            refresh_for(self.store, [self.cid])
         if self.report_id is not None:
-            self.store.set_plan_year(self.report_id, self.previous_year)
+            set_plan_year(self.store, self.report_id, self.previous_year)
         self.notify(self.affected)
 
     def _report_ids(self) -> list[int]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
 
 from tracker.errors import UserError
 from ui import curation
+from ui.carry_panel import CarryPanel
 from ui.compact import ElidedLabel, FlowLayout
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
@@ -86,6 +87,9 @@ class DetailPane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.text)
         layout.addWidget(self.stale)
+        # 延续 / 上调 / 下调 / 不再提及 links and the 指标历年 button (the window connects them).
+        self.carry = CarryPanel()
+        layout.addWidget(self.carry)
         sides = QHBoxLayout()
         claim_box = QGroupBox(self.tr("后续报告所称"))
         user_box = QGroupBox(self.tr("用户核实"))
@@ -227,6 +231,7 @@ class DetailPane(QWidget):
             return
         self._stack.setCurrentIndex(1)
         self._show_row(self.row)
+        self.carry.set_commitment(self.store, self.row)
         self.source_view.set_lines(self._with_context(source), self.row.get("text") or "",
                                    source.get("line", self.row.get("line")),
                                    source.get("marks"))

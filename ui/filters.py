@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QToolButton, QVBoxLayout, QWidget)
 
 from tracker.store import Filter
+from tracker.store.links import FLAG_WORDS
 from ui import i18n
 
 # Matches nothing: the tree's year and the year box disagree (no report has two plan years).
@@ -53,7 +54,10 @@ class FilterBar(QWidget):
         self.category.setMinimumContentsLength(10)
         self.category.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        for combo in (self.kind, self.status, self.year, self.category):
+        # 延续 / 上调 / 下调 / 不再提及 against the next or previous year's plan.
+        self.carry = self._combo(self.tr("全部跨年"), [(f, self.tr(w)) for f, w in FLAG_WORDS.items()])
+        self.carry.setToolTip(self.tr("与上一年或下一年计划的关系"))
+        for combo in (self.kind, self.status, self.year, self.category, self.carry):
             layout.addWidget(combo)
         self.overdue = QCheckBox(self.tr("逾期"))
         self.overdue.setToolTip(self.tr("时限已过仍未完成"))
@@ -120,6 +124,7 @@ class FilterBar(QWidget):
         """Filter fields chosen in the bar (search text stripped; empty ones left out)."""
         fields = {"kind": self.kind.currentData(), "status": self.status.currentData(),
                   "year": self.year.currentData(), "category": self.category.currentData(),
+                  "carry": self.carry.currentData(),
                   "text": self.search.text().strip() or None,
                   "overdue": True if self.overdue.isChecked() else None,
                   "behind": True if self.behind.isChecked() else None,
@@ -130,7 +135,7 @@ class FilterBar(QWidget):
     def set_fields(self, **fields: object) -> None:
         """Choose values in the bar (kind=, status=, year=, category=, text=, overdue=, …)."""
         with QSignalBlocker(self):
-            for name in ("kind", "status", "year", "category"):
+            for name in ("kind", "status", "year", "category", "carry"):
                 if name in fields:
                     combo = getattr(self, name)
                     combo.setCurrentIndex(max(combo.findData(fields[name]), 0))
@@ -150,7 +155,7 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         """Clear the search and every filter."""
-        self.set_fields(kind=None, status=None, year=None, category=None, text="",
+        self.set_fields(kind=None, status=None, year=None, category=None, carry=None, text="",
                         overdue=False, behind=False, include_stale=False, dropped=False)
 
     def show_count(self, shown: int, total: int | None = None) -> None:

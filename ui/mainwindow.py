@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWind
                                QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
+from tracker.history.carried import refresh_for
 from tracker.store import Filter, Store
 from ui import menus, workers
 from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
@@ -26,6 +27,7 @@ from ui.filters import NOTHING, FilterBar, combine
 from ui.icons import icon
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
+from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
 from ui.window_settings import DETAIL_MIN, SettingsMixin
 
@@ -39,7 +41,7 @@ _WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
 _HIDDEN = ("indicator", "report")
 
 
-class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
+class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -98,6 +100,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         self.model.modelReset.connect(self._model_reset)
         self.detail.changed.connect(self.rows_changed)
         self.detail.curated.connect(self.after_curation)
+        self.connect_series()
 
         self.actions_ = menus.install(self)
         self.resize(1360, 820)
@@ -248,6 +251,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, QMainWindow):
         still listed (else the row now where the current one was)."""
         index = self.table.currentIndex()
         row = index.row() if index.isValid() else 0
+        # Items added, hidden, split or merged: their region's 跨年 links again.
+        refresh_for(self.store, [*ids, *([self.current_id()] if self.current_id() is not None else [])])
         self.tree.set_reports(self.store.tree())
         self.filter_bar.set_facets(self.store.facets())
         self.apply_filter()

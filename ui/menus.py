@@ -59,6 +59,10 @@ def install(w) -> SimpleNamespace:
     a.export_pdf_landscape = _action(w, tr("导出 PDF（横向）…"),
                                      lambda: h.sheet("export_sheet", "pdf", True), None, None,
                                      tr("把当前筛选结果导出为横向页面的情况表"))
+    # The optional 指标历年 page: each indicator's targets and outcomes by year.
+    a.export_pdf_series = _action(w, tr("导出 PDF（含指标历年）…"),
+                                  lambda: h.sheet("export_sheet", "pdf", False, True), None, None,
+                                  tr("情况表之后附上所涉地区各指标的历年目标与完成情况"))
     a.export_html = _action(w, tr("导出 HTML…"), lambda: h.sheet("export_sheet", "html"))
     a.export_csv = _action(w, tr("导出 CSV…"), lambda: h.sheet("export_sheet", "csv"))
     a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"),
@@ -106,6 +110,8 @@ def install(w) -> SimpleNamespace:
                       "reset-filters", tr("清除搜索和所有筛选条件"))
     a.suggest = _action(w, tr("查找核验证据"), h.suggest, "Ctrl+Shift+V", "suggest",
                         tr("在已导入的后续文件中为承诺查找完成情况的证据"))
+    a.series = _action(w, tr("指标历年…"), lambda: w.show_series(), "Ctrl+Shift+Y", "dashboard",
+                       tr("一个指标各年的目标和完成情况（图表、可打印）"))
     a.about = _action(w, tr("关于承诺台账"), h.about)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
     a.about_qt = _action(w, tr("关于 Qt"), QApplication.aboutQt)
@@ -116,7 +122,7 @@ def install(w) -> SimpleNamespace:
     file_menu.addSeparator()
     file_menu.addActions([a.preview, a.print_])
     export_menu = file_menu.addMenu(tr("导出"))
-    export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_html,
+    export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_pdf_series, a.export_html,
                             a.export_csv, a.export_xlsx])
     file_menu.addSeparator()
     file_menu.addAction(a.backup)
@@ -133,7 +139,7 @@ def install(w) -> SimpleNamespace:
     edit_menu.addSeparator()
     edit_menu.addAction(a.copy)
     view_menu = bar.addMenu(tr("查看(&V)"))
-    view_menu.addActions([a.dashboard, a.search, a.reset])
+    view_menu.addActions([a.dashboard, a.series, a.search, a.reset])
     tools_menu = bar.addMenu(tr("工具(&T)"))
     tools_menu.addAction(a.suggest)
     help_menu = bar.addMenu(tr("帮助(&H)"))

@@ -67,19 +67,21 @@ def _in_background(parent: QWidget | None, fn, *args):
     return outcome.get("result")
 
 
-def _read_sheet(path: str, f, with_suggestions: bool = False) -> SheetData:
+def _read_sheet(path: str, f, with_suggestions: bool = False, series: bool = False) -> SheetData:
     # Its own connection: the GUI thread keeps using the window's store meanwhile.
     with Store.open(path) as store:
-        return sheet_data(store, f, with_suggestions=with_suggestions)
+        return sheet_data(store, f, with_suggestions=with_suggestions, series=series)
 
 
-def load_sheet(parent: QWidget | None, store, f, with_suggestions: bool = False) -> SheetData | None:
+def load_sheet(parent: QWidget | None, store, f, with_suggestions: bool = False,
+               series: bool = False) -> SheetData | None:
     """The SheetData for f (None if the user cancelled); big selections read off the GUI thread.
-    Only confirmed statuses unless with_suggestions (then marked 待确认)."""
+    Only confirmed statuses unless with_suggestions (then marked 待确认); series: with the
+    指标历年 page."""
     path = getattr(store, "path", None)
     if path is None or store.count(f) <= BACKGROUND_ROWS:
-        return sheet_data(store, f, with_suggestions=with_suggestions)
-    return _in_background(parent, _read_sheet, str(path), f, with_suggestions)
+        return sheet_data(store, f, with_suggestions=with_suggestions, series=series)
+    return _in_background(parent, _read_sheet, str(path), f, with_suggestions, series)
 
 
 def suggestions_box(parent: QWidget | None = None) -> QCheckBox:
@@ -302,14 +304,14 @@ def write_export(parent: QWidget | None, data: SheetData, path: Path,
 
 
 def export_sheet(parent: QWidget | None, store, f, fmt: str = "pdf",
-                 landscape: bool = False) -> Path | None:
-    """Ask where to save, then export the sheet for f as fmt; the path, or None."""
+                 landscape: bool = False, series: bool = False) -> Path | None:
+    """Ask where to save, then export the sheet for f as fmt (series: with the 指标历年 page)."""
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         _warn(parent, _tr("不支持的格式：%1").replace("%1", fmt))
         return None
     try:
-        data = load_sheet(parent, store, f)
+        data = load_sheet(parent, store, f, series=series)
         if data is None:
             return None
         start = default_export_path(data, fmt)

@@ -7,6 +7,10 @@ import argparse
 from tracker.model import KINDS
 from tracker.store.core import Filter, Store
 from tracker.store.edit import parse_status
+from tracker.store.links import FLAG_WORDS
+
+# --carry takes the flag or its Chinese word.
+CARRY_CHOICES = {**{f: f for f in FLAG_WORDS}, **{w: f for f, w in FLAG_WORDS.items()}}
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
@@ -24,6 +28,8 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stale", action="store_true", help="包括已失效的 include stale ones")
     p.add_argument("--dropped", action="store_true",
                    help="只看标为不是承诺（或因拆分/合并而隐藏）的 only items hidden by hand")
+    p.add_argument("--carry", choices=sorted(CARRY_CHOICES),
+                   help="跨年标记 carry-over flag: 延续 上调 下调 不再提及 (carried raised lowered dropped)")
 
 
 def filter_from_args(args: argparse.Namespace) -> Filter:
@@ -36,7 +42,8 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
     return Filter(kind=args.kind, status=status, year=args.year, region=args.region,
                   report_id=args.report_id, category=args.category, overdue=args.overdue,
                   behind=args.behind, text=args.search, as_of=args.as_of,
-                  include_stale=args.stale, dropped=args.dropped)
+                  include_stale=args.stale, dropped=args.dropped,
+                  carry=CARRY_CHOICES.get(getattr(args, "carry", None)))
 
 
 def open_store(args: argparse.Namespace) -> Store:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from tracker.history.carried import refresh_for
 from tracker.cli.common import open_store
 from tracker.errors import UserError
 from tracker.extract.selection import prefill
@@ -74,6 +75,7 @@ def cmd_add(args) -> int:
         if args.category:
             fields["category"] = args.category
         cid = store.add_commitment(args.report_id, args.text, **fields)
+        refresh_for(store, [cid])     # the next or previous year's plan may restate it
         print(f"已添加 added {_describe(store, cid)}")
     return 0
 
@@ -82,6 +84,7 @@ def cmd_drop(args) -> int:
     """tracker drop ID…"""
     with open_store(args) as store:
         store.drop(args.ids, note=args.note)
+        refresh_for(store, args.ids)
     print(f"已标为不是承诺 dropped {' '.join(f'#{i}' for i in args.ids)} (tracker restore ID 可恢复)")
     return 0
 
@@ -90,6 +93,7 @@ def cmd_restore(args) -> int:
     """tracker restore ID"""
     with open_store(args) as store:
         touched = store.restore(args.id)
+        refresh_for(store, touched)
         shown = [i for i in touched if not store.commitment(i)["dropped"]]
         hidden = [i for i in touched if i not in shown]
     print(f"已恢复 restored {' '.join(f'#{i}' for i in shown)}"
@@ -105,6 +109,7 @@ def cmd_split(args) -> int:
         c = store.commitment(args.id)
         parts = [{"text": t, **_fields(store, c["report_id"], t, c["kind"])} for t in args.texts]
         _kid, new = store.split(args.id, parts)
+        refresh_for(store, new)
         print(f"#{args.id} 已拆分为 split into:")
         for cid in new:
             print(f"  {_describe(store, cid)}")
@@ -117,6 +122,7 @@ def cmd_merge(args) -> int:
         first = store.commitment(args.ids[0])
         fields = _fields(store, first["report_id"], args.text, first["kind"]) if args.text else {}
         _kid, new = store.merge(args.ids, text=args.text, **fields)
+        refresh_for(store, [new])
         print(f"已合并为 merged into {_describe(store, new)}")
     return 0
 
@@ -125,5 +131,6 @@ def cmd_edit(args) -> int:
     """tracker edit ID TEXT"""
     with open_store(args) as store:
         store.edit_text(args.id, args.text)
+        refresh_for(store, [args.id])
         print(f"已修改 edited {_describe(store, args.id)}")
     return 0

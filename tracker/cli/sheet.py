@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--with-suggestions", action="store_true",
                    help="加入未经确认的系统建议，标“待确认” (默认只印经人确认的状态 / "
                         "default: only statuses a person confirmed)")
+    p.add_argument("--series", action="store_true",
+                   help="附指标历年页 add the 指标历年 page (indicator series of the sheet's regions)")
     add_filter_arguments(p)
     p.set_defaults(handler=cmd_sheet)
 
@@ -28,7 +30,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     """tracker sheet --out FILE [filters] [--landscape]"""
     f = filter_from_args(args)
     with open_store(args) as store:
-        data = sheet_data(store, f, with_suggestions=args.with_suggestions)
+        data = sheet_data(store, f, with_suggestions=args.with_suggestions, series=args.series)
     if data.total == 0:
         print("提示: 所选范围内没有承诺事项 / no commitments match; the sheet is empty",
               file=sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from tracker.history.carried import refresh_for, set_plan_year
 from tracker.errors import UserError
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 from tracker.store.edit import parse_status
@@ -219,6 +220,7 @@ def cmd_correct(args) -> int:
         fields[k.strip()] = v
     with open_store(args) as store:
         previous = store.correct(args.id, **fields)
+        refresh_for(store, [args.id])     # a corrected figure may raise or lower it against next year
     for k, v in previous.items():
         print(f"{k}: {v} -> {fields[k]}")
     return 0
@@ -263,6 +265,6 @@ def cmd_set_year(args) -> int:
         except ValueError:
             raise UserError(f"{args.year}: 年份应为数字 / year must be a number") from None
     with open_store(args) as store:
-        store.set_plan_year(args.report_id, year)
+        set_plan_year(store, args.report_id, year)   # and the carry-over links it changes
     print(f"报告 report {args.report_id}: plan_year = {year if year is not None else '(from text)'}")
     return 0

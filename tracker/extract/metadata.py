@@ -22,7 +22,8 @@ _DATE = re.compile(
 _DATE_LINE_MAX = 40
 # Statements of the year the commitments are for.
 _PLAN = (
-    re.compile(_YEAR + r"\s*年\s*[，,]?\s*是(?![^。；]{0,40}(?:最后一年|不平凡|极其|过去|刚刚|即将过去|经受|砥砺))"),
+    # not "刚刚过去的2025年，是…收官之年" (the year reviewed)
+    re.compile(r"(?<!过去的)" + _YEAR + r"\s*年\s*[，,]?\s*是(?![^。；]{0,40}(?:最后一年|不平凡|极其|过去|刚刚|即将过去|经受|砥砺))"),
     # "2025年工作安排", "2017年工作总体部署", "2022 年重点工作任务", "2024年经济社会发展的主要预期目标";
     # not "2024年预期目标全面完成" (a review).
     re.compile(_YEAR + r"\s*年(?:的|全年)?(?:政府|经济社会发展|全[区县市州省]|各项)?(?:工作)?(?:的)?"
@@ -33,7 +34,8 @@ _PLAN = (
     re.compile(_YEAR + r"\s*年\s*上\s*半?\s*年.{0,30}下\s*半\s*年"),   # 上半年总结及下半年安排
 )
 # A review of year N followed by "新的一年" / "明年" plans year N+1.
-_REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?工作回顾|回顾\s*" + _YEAR + r"\s*年|"
+# "一、2025年和“十四五”时期工作回顾" too.
+_REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?(?:和[^。；，\n]{0,10}时期)?工作回顾|回顾\s*" + _YEAR + r"\s*年|"
                      + _YEAR + r"\s*年\s*[，,]?\s*是[^。；]{0,40}(?:不平凡|极其|过去|经受|砥砺)")
 # "今年是…", "今年经济社会发展的主要预期目标", but not "今年以来" (a review so far).
 _THIS_YEAR = re.compile(r"今年(?:是|[^。；，,]{0,12}(?:主要预期目标|总体要求|工作安排|重点工作|主要任务))")
@@ -51,9 +53,16 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTY_COMMITTEE = re.compile(r"中共(?:[\u4e00-\u9fff]{2,3}?[市州盟])?([\u4e00-\u9fff]{2,3}?[区县市旗])委")
 _BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[在市州省盟共]")
 _REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了的是在和与及并请向对为位其此等代表将年会]|开发|高新")
-_PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?!年)([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
+_PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?![年月日在])([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
                        r"(?=人民政府|人民代表大会|政府工作报告|第[一二三四五六七八九十\d]+届)")
 _PROVINCIAL = re.compile(r"(?:省|自治区)$")
+# The national government's report: delivered by 国务院总理 to the 全国人民代表大会
+# ("——2012年3月5日在第十一届全国人民代表大会第五次会议上", "国务院总理 温家宝").
+# Its region is NATIONAL, one name for every year, so plans and reviews pair.
+NATIONAL = "国务院"
+_NATIONAL = re.compile(r"在第[一二三四五六七八九十\d]+届全国人民代表大会第[一二三四五六七八九十\d]+次会议上"
+                       r"|^\s*国务院总理")
+_HEAD_LINE_MAX = 60
 
 
 def describe(source: SourceText, line_start: int, line_end: int, how: str,
@@ -184,8 +193,12 @@ def _plan_year(title: str, text: str, report_year: int | None = None) -> int | N
     for pattern in _PLAN:
         years += [int(m.group(1)) for m in pattern.finditer(title + "\n" + text)]
     review = _REVIEW.search(text)
-    if review and _NEXT_YEAR.search(text, review.end()):
-        years.append(int(next(g for g in review.groups() if g)) + 1)
+    if review:
+        reviewed = int(next(g for g in review.groups() if g))
+        # "一、2024年工作回顾 … 今年是“十四五”规划收官之年" in a report dated 2025: 今年 is 2025.
+        if _NEXT_YEAR.search(text, review.end()) or (
+                report_year == reviewed + 1 and _THIS_YEAR.search(text, review.end())):
+            years.append(reviewed + 1)
     if report_year is not None:
         # a report plans its own year or the next: "2035年的主要目标" is a vision, not the plan
         years = [y for y in years if report_year - 1 <= y <= report_year + 1]
@@ -194,6 +207,8 @@ def _plan_year(title: str, text: str, report_year: int | None = None) -> int | N
 
 def _region(title: str, lines: tuple[str, ...]) -> str | None:
     """The region (county, city, or a province's own report) the text names, else None."""
+    if _national(lines):
+        return NATIONAL
     counts: Counter[str] = Counter()
     m = _TITLE_REGION.match(fold(title).strip())
     if m and _clean_region(m.group(1)):
@@ -214,6 +229,11 @@ def _region(title: str, lines: tuple[str, ...]) -> str | None:
         return m.group(1) if m else None
     name, score = counts.most_common(1)[0]
     return name if score >= 2 else None
+
+
+def _national(lines: tuple[str, ...]) -> bool:
+    """True for a report whose short head lines say it goes to the 全国人民代表大会 or is the 国务院总理's."""
+    return any(len(line.strip()) <= _HEAD_LINE_MAX and _NATIONAL.search(line.strip()) for line in lines[:12])
 
 
 def _region_name(text: str, suffix: int) -> str:

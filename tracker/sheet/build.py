@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tracker.sheet.data import (KIND_LABELS, KIND_ORDER, STATUS_LABELS, STATUS_ORDER, SheetData,
                     SheetGroup, SheetRow)
+from tracker.sheet.series_data import series_tables
 from tracker.store.query import as_of_date
 
 _QUOTE_MAX = 60        # evidence quotes are cut here; the full passage stays in the app
@@ -170,14 +171,17 @@ def _source_line(reports: list[dict]) -> str:
     return "、".join(names)
 
 
-def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = False) -> SheetData:
+def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = False,
+               series: bool = False) -> SheetData:
     """The status sheet of the commitments f selects, grouped by kind and category.
 
     An official document: by default only statuses a person confirmed are printed (an
     item nobody confirmed is 未核实); with_suggestions adds verification's unconfirmed
-    word for those items, each marked 待确认."""
+    word for those items, each marked 待确认. series adds the 指标历年 page (each indicator
+    targeted in two or more years of the sheet's regions)."""
     ids = store.query(f, order="line")
     table = store.rows(ids, as_of=f.as_of)
+    carry = store.carry_labels(ids)
     reports = {r["id"]: r for r in store.reports()}
     doc_names = {d["id"]: d["name"] for d in store.documents()}
     spans = defaultdict(list)
@@ -222,7 +226,7 @@ def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = F
                 text=c["text"], target=row.get("target") or "", progress=progress, status=status,
                 evidence=evidence, deadline=c.get("deadline_text") or c.get("deadline") or "",
                 overdue=bool(row.get("overdue")), stale=bool(row.get("stale")),
-                behind=bool(row.get("behind")), pending=pending))
+                behind=bool(row.get("behind")), pending=pending, carry=carry.get(c["id"], "")))
         groups.append(SheetGroup(out[0].kind, key[2], tuple(out)))
 
     rows = [r for g in groups for r in g.rows]
@@ -237,4 +241,6 @@ def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = F
         behind=sum(1 for r in rows if r.behind),
         by_status=by_status, by_kind=by_kind,
         source=_source_line([reports[rid] for rid in present]), with_suggestions=with_suggestions,
-        pending=sum(1 for r in rows if r.pending))
+        pending=sum(1 for r in rows if r.pending),
+        series=series_tables(store, [reports[rid].get("region") for rid in present], with_suggestions)
+        if series else ())

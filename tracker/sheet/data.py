@@ -59,6 +59,7 @@ class SheetRow:
     stale: bool = False    # no longer found by the current rules (kept, shown)
     behind: bool = False   # recorded progress below 序时进度 (share of the year elapsed)
     pending: bool = False  # the status is verification's suggestion, nobody confirmed it (待确认)
+    carry: str = ""        # 跨年: "延续至2026", "较2025年下调", "2026年不再提及" (；-joined)
 
     @property
     def status_text(self) -> str:
@@ -76,6 +77,11 @@ class SheetRow:
         return [w for w, on in (("已逾期", self.overdue), ("落后序时进度", self.behind)) if on]
 
     @property
+    def target_cell(self) -> str:
+        """目标 with the 跨年 label on its own line where the layout has no column for it."""
+        return f"{self.target}\n〔{self.carry}〕" if self.carry else self.target
+
+    @property
     def deadline_cell(self) -> str:
         """时限 with the warnings the sheet prints, e.g. "7月份（已逾期）"."""
         return self.deadline + "".join(f"（{w}）" for w in self.flags)
@@ -88,6 +94,18 @@ class SheetGroup:
     kind: str
     category: str
     rows: tuple[SheetRow, ...]
+
+
+@dataclass(frozen=True)
+class SeriesTable:
+    """指标历年 page: one indicator of one region, a row per plan year (cells in words)."""
+
+    region: str
+    indicator: str
+    rows: tuple[tuple[str, ...], ...]    # SERIES_COLUMNS order
+
+
+SERIES_COLUMNS = ("年份", "目标", "实际", "判断", "调整", "依据")
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,7 @@ class SheetData:
     source: str = ""                 # region and reports the sheet is drawn from (header, footer)
     with_suggestions: bool = False   # unconfirmed suggestions printed, marked 待确认
     pending: int = 0                 # rows whose status is such a suggestion
+    series: tuple[SeriesTable, ...] = ()   # the optional 指标历年 page
 
     @property
     def rows(self) -> list[SheetRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from tracker.sheet.data import (COLUMNS, KIND_LABELS, STATUS_FILLS, STATUS_INKS, STATUS_ORDER, SheetData,
+from tracker.sheet.data import (SERIES_COLUMNS, COLUMNS, KIND_LABELS, STATUS_FILLS, STATUS_INKS, STATUS_ORDER, SheetData,
                     kind_heading, status_word, summary_lines)
 
 _CSS = """
@@ -82,7 +82,7 @@ def _kind_table(data: SheetData, kind: str, index: int) -> list[str]:
             cells = [
                 f'<td class="n">{escape(row.number)}</td>',
                 f"<td>{escape(row.text)}{stale}</td>",
-                f"<td>{escape(row.target)}</td>",
+                f"<td>{_lines(row.target_cell)}</td>",
                 f"<td>{_lines(row.progress)}</td>",
                 f'<td class="s" style="background:{STATUS_FILLS[row.status]};'
                 f'color:{STATUS_INKS[row.status]}">{escape(row.status_text)}</td>',
@@ -91,6 +91,19 @@ def _kind_table(data: SheetData, kind: str, index: int) -> list[str]:
             ]
             out.append(f'<tr data-id="{row.cid}">' + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
+    return out
+
+
+def _series(data: SheetData) -> list[str]:
+    """The 指标历年 section: one small table per indicator."""
+    out = ['<h2 style="break-before: page">指标历年</h2>']
+    for table in data.series:
+        out.append(f"<h3>{escape(table.region)} · {escape(table.indicator)}</h3><table><thead><tr>")
+        out += [f"<th>{c}</th>" for c in SERIES_COLUMNS]
+        out.append("</tr></thead><tbody>")
+        for values in table.rows:
+            out.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
+        out.append("</tbody></table>")
     return out
 
 
@@ -110,6 +123,8 @@ def render(data: SheetData, landscape: bool = False) -> str:
         parts += _kind_table(data, kind, index)
     if not data.groups:
         parts.append("<h2>（所选范围内没有承诺事项）</h2>")
+    if data.series:
+        parts += _series(data)
     parts.append("</body></html>")
     return "\n".join(parts)
 

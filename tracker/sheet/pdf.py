@@ -20,11 +20,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+from reportlab.platypus import (CondPageBreak, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
 from tracker.errors import UserError
-from tracker.sheet.data import (COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS,
+from tracker.sheet.data import (SERIES_COLUMNS, COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS,
                     STATUS_ORDER, STATUS_SYMBOLS, SheetData, SheetGroup, SheetRow, kind_heading,
                     status_word)
 from tracker.sheet.chart import status_chart
@@ -120,7 +120,7 @@ def _cell(text: str, style: ParagraphStyle, width: float):
 def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) -> list[list]:
     """One table row per row, or several when a cell is taller than a page would hold."""
     # A cell may not outgrow a page (a livelihood item quoted in full can run long).
-    cells = [(row.text, 1, st["cell"]), (row.target, 2, st["cell"]),
+    cells = [(row.text, 1, st["cell"]), (row.target_cell, 2, st["cell"]),
              (row.progress, 3, st["cell"]), (row.evidence, 5, st["small"])]
     parts = [_fit(t, style, widths[c] - 6, max_height) for t, c, style in cells]
     n = max(len(p) for p in parts)
@@ -223,6 +223,25 @@ def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:
                                     ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
 
 
+def _series_story(data: SheetData, st: dict, width: float) -> list:
+    """The 指标历年 page: a heading, then one small table per indicator."""
+    story = [PageBreak(), _p("指标历年", st["h2"])]
+    shares = (0.08, 0.16, 0.11, 0.08, 0.07, 0.50)
+    for table in data.series:
+        rows = [list(SERIES_COLUMNS)] + [[_p(v, st["small"]) if i == 5 else _p(v, st["cell"])
+                                          for i, v in enumerate(values)] for values in table.rows]
+        story += [CondPageBreak(30 * mm), _p(f"{table.region} · {table.indicator}", st["cell"]),
+                  Table(rows, colWidths=[s * width for s in shares], repeatRows=1, style=TableStyle([
+                      ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
+                      ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
+                      ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
+                      ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
+                      ("VALIGN", (0, 0), (-1, -1), "TOP")])),
+                  Spacer(1, 3 * mm)]
+    return story
+
+
 class _NumberedCanvas(rl_canvas.Canvas):
     """Holds pages until the end so each footer can say 第 N 页 共 M 页."""
 
@@ -298,6 +317,8 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
                   table]
     if not data.groups:
         story.append(_p("（所选范围内没有承诺事项）", st["h2"]))
+    if data.series:
+        story += _series_story(data, st, width)
 
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,

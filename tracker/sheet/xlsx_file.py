@@ -10,11 +10,11 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from tracker.sheet.data import (KIND_LABELS, STATUS_FILLS, STATUS_INKS, STATUS_ORDER, SheetData,
+from tracker.sheet.data import (SERIES_COLUMNS, KIND_LABELS, STATUS_FILLS, STATUS_INKS, STATUS_ORDER, SheetData,
                     kind_heading, status_word, summary_lines)
 
-KIND_COLUMNS = ("序号", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限")
-_WIDTHS = (6, 18, 48, 16, 28, 11, 30, 12)     # in characters of the default font
+KIND_COLUMNS = ("序号", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限", "跨年")
+_WIDTHS = (6, 18, 48, 16, 28, 11, 30, 12, 16)     # in characters of the default font
 _FONT = "Microsoft YaHei"                     # Excel falls back to a CJK face if missing
 _THIN = Side(style="thin", color="8C99A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -83,7 +83,7 @@ def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape:
     for r, row in enumerate(rows, 2):
         deadline = row.deadline_cell
         values = (row.number, row.category, row.text, row.target, row.progress,
-                  row.status_text, row.evidence, deadline)
+                  row.status_text, row.evidence, deadline, row.carry)
         for c, value in enumerate(values, 1):
             cell = _text(ws, r, c, value)
             cell.alignment = _WRAP
@@ -107,12 +107,37 @@ def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape:
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
 
 
+def _series_sheet(wb: Workbook, data: SheetData) -> None:
+    """指标历年: one block per indicator, a row per year."""
+    ws = wb.create_sheet("指标历年")
+    for c, width in enumerate((8, 18, 12, 8, 8, 70), 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    r = 1
+    for table in data.series:
+        ws.cell(row=r, column=1, value=f"{table.region} · {table.indicator}").font = Font(name=_FONT, bold=True)
+        r += 1
+        for c, name in enumerate(SERIES_COLUMNS, 1):
+            cell = ws.cell(row=r, column=c, value=name)
+            cell.font = Font(name=_FONT, bold=True, color="FFFFFF")
+            cell.fill = _HEAD_FILL
+            cell.border = _BORDER
+        for values in table.rows:
+            r += 1
+            for c, value in enumerate(values, 1):
+                cell = _text(ws, r, c, value)
+                cell.alignment = _WRAP
+                cell.border = _BORDER
+        r += 2
+
+
 def write(data: SheetData, out: Path, landscape: bool = False) -> None:
     """Write the workbook: 汇总 first, then one sheet per kind present."""
     wb = Workbook()
     _summary_sheet(wb, data)
     for index, kind in enumerate(data.kinds()):
         _kind_sheet(wb, data, kind, index, landscape)
+    if data.series:
+        _series_sheet(wb, data)
     wb.properties.title = data.title
     wb.properties.creator = "承诺台账"
     wb.save(out)

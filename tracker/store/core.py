@@ -21,6 +21,7 @@ from tracker.errors import UserError
 from tracker.model import FileExtraction
 from tracker.store.curate import CurateMixin
 from tracker.store.edit import EditMixin
+from tracker.store.links import LinksMixin
 from tracker.store.guard import guarded, one_line
 from tracker.store.sync import ImportResult, insert_document, stale_unclaimed, write_extraction
 from tracker.store.query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
@@ -42,7 +43,7 @@ def default_store_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "tracker.db"
 
 
-class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin):
+class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
     """An open store; use Store.open(path) (or as a context manager)."""
 
     def __init__(self, db: Database, path: Path):

@@ -250,6 +250,30 @@ def m008_curations(db: Database) -> None:
 
 
 @MIGRATIONS()
+def m009_carry_links(db: Database) -> None:
+    """Links between one year's commitments and the next year's plan: 延续, 上调, 下调, 不再提及.
+
+    Derived data (tracker.history.carried rebuilds a region-year's links whole), so no
+    user edit lives here; to_id is NULL for a target no longer mentioned.
+    """
+    db.executescript("""
+    CREATE TABLE carry_links (
+        id INTEGER PRIMARY KEY,
+        region TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        from_id INTEGER NOT NULL REFERENCES commitments(id),
+        to_id INTEGER REFERENCES commitments(id),
+        flag TEXT NOT NULL,
+        score REAL
+    );
+    CREATE INDEX carry_links_from ON carry_links(from_id);
+    CREATE INDEX carry_links_to ON carry_links(to_id);
+    CREATE INDEX carry_links_region_year ON carry_links(region, year);
+    CREATE INDEX carry_links_flag ON carry_links(flag);
+    """)
+
+
+@MIGRATIONS()
 def m010_event_date(db: Database) -> None:
     """The day a status holds from, as the user gives it ("--date 昨天", the mark dialog's
     date): ISO text, NULL when not given (created_at is when it was recorded)."""

@@ -13,6 +13,7 @@ from datetime import date
 from tracker.store import fts
 from tracker.errors import UserError
 from tracker.schedule import elapsed_share
+from tracker.store.links import carry_clause
 
 # What store.rows() returns for each id (the columns a table row shows).
 ROW_FIELDS = ("id", "kind", "text", "indicator", "target", "deadline", "status", "claim",
@@ -54,6 +55,7 @@ class Filter:
     as_of: date | str | None = None    # default today
     include_stale: bool = False
     dropped: bool = False              # only items hidden by the user (不是承诺, split, merged)
+    carry: str | None = None           # a carry-over flag: carried, raised, lowered, dropped
 
 
 def as_of_date(f: Filter) -> date:
@@ -128,6 +130,10 @@ def where(conn, f: Filter) -> tuple[str, list]:
         params += p
     if f.behind:
         conds.append(behind_sql(conn, as_of_date(f)))
+    if f.carry:
+        sql, p = carry_clause(f.carry)
+        conds.append(sql)
+        params += p
     if f.text:
         sql, p = fts.commitment_clause(f.text)
         conds.append(sql)

@@ -1,0 +1,46 @@
+"""The 指标历年 page of the status sheet: the series of each indicator a region targeted in
+two or more years, every cell in words (tracker.history.series does the reading)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tracker.history.series import VERDICT_WORDS, indicators, series
+from tracker.sheet.data import SeriesTable
+
+_QUOTE_MAX = 60
+MIN_YEARS = 2      # a "series" of one year says nothing the table does not
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def series_tables(store, regions: Iterable[str | None], with_suggestions: bool = False) -> tuple[SeriesTable, ...]:
+    """SeriesTables of every indicator targeted in MIN_YEARS or more years of each region.
+
+    As on the rest of the sheet, an outcome nobody confirmed (a suggestion) is printed only
+    with_suggestions, marked 待确认; otherwise that year reads 未核实."""
+    out = []
+    for region in sorted({r for r in regions if r}):
+        for name, years in indicators(store, region):
+            if years < MIN_YEARS:
+                continue
+            s = series(store, region, name)
+            rows = []
+            for p in s.points:
+                unconfirmed = p.source is not None and p.source != "user"
+                if unconfirmed and not with_suggestions:
+                    rows.append((str(p.year), p.target or p.target_text, "", "未核实", p.carry or "", ""))
+                    continue
+                actual = f"{_num(p.actual_value)}{p.unit or ''}" if p.actual_value is not None else ""
+                verdict = VERDICT_WORDS[p.verdict] + ("（待确认）" if unconfirmed else "")
+                quote = (p.evidence_text or "").strip()
+                quote = quote[:_QUOTE_MAX] + "…" if len(quote) > _QUOTE_MAX else quote
+                where = " ".join(x for x in (p.evidence_document or "",
+                                             f"第{p.evidence_line}行" if p.evidence_line else "") if x)
+                said = f"{where}：“{quote}”" if where and quote else quote or where
+                rows.append((str(p.year), p.target or p.target_text, actual, verdict,
+                             p.carry or "", said))
+            out.append(SeriesTable(region=region, indicator=s.indicator, rows=tuple(rows)))
+    return tuple(out)

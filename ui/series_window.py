@@ -1,0 +1,46 @@
+"""The main window's side of 指标历年 and the carry-over links: opening the series window
+(from the menu or a target's detail pane) and jumping to a linked commitment."""
+
+from __future__ import annotations
+
+from ui.series_view import SeriesDialog
+
+
+class SeriesMixin:
+    """For MainWindow: show_series(region, indicator) and open_commitment(cid)."""
+
+    series_dialog: SeriesDialog | None = None
+
+    def connect_series(self) -> None:
+        """Wire the detail pane's 跨年 row to the window."""
+        self.detail.carry.series_requested.connect(self.show_series)
+        self.detail.carry.open_requested.connect(self.open_commitment)
+
+    def show_series(self, region: str | None = None, indicator: str | None = None) -> SeriesDialog | None:
+        """Open (or raise) the 指标历年 window, on region's indicator when given."""
+        if self.store is None:
+            self.show_error(self.tr("请先打开或导入台账。"))
+            return None
+        dialog = self.series_dialog
+        if dialog is None or dialog.view.store is not self.store:
+            if dialog is not None:
+                dialog.close()
+            dialog = self.series_dialog = SeriesDialog(self.store, self)
+            dialog.view.open_requested.connect(self.open_commitment)
+        else:
+            dialog.view.refresh()     # reports imported since it was opened
+        if region and indicator:
+            dialog.view.choose(region, indicator)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_commitment(self, cid: int) -> None:
+        """Select commitment cid in the table, clearing the filters when they hide it."""
+        if self.select_id(cid):
+            return
+        self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.filter_bar.reset()
+        if not self.select_id(cid):
+            self.detail.show_commitment(cid)
