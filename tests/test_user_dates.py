@@ -10,6 +10,8 @@ import pytest
 
 from tracker.cli.main import main
 from tracker.errors import UserError
+from tracker.importer import import_files
+from tracker.sheet.build import sheet_data
 from tracker.store import Filter, Store
 from tracker.user_dates import parse_user_date
 
@@ -75,3 +77,15 @@ def test_a_bad_date_is_one_line_and_records_nothing(tmp_path, capsys):
     con = sqlite3.connect(db)
     assert "m010_event_date" in {n for (n,) in con.execute("SELECT name FROM _sqlite_migrations")}
     con.close()
+
+
+def test_the_sheet_prints_the_given_day_not_the_recording_day(tmp_path):
+    with Store.open(tmp_path / "s.db") as s:
+        import_files(s, [seed("001")])
+        a, b = s.query(Filter())[:2]
+        s.mark([a], "partial", note="过半", date="2025-03-01")
+        s.mark([b], "partial", note="过半")
+        rows = {r.cid: r for r in sheet_data(s, Filter()).rows}
+        recorded = s.history(b)[0]["created_at"][:10]
+    assert rows[a].progress.endswith("（2025-03-01）")
+    assert rows[b].progress.endswith(f"（{recorded}）")
