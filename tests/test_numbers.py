@@ -33,7 +33,8 @@ def test_parse_number(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "abc", "万", "增长", "×", "三点", "点五", "十三五", "万亿三"])  # the last three: 0.5, 15, 3 before cn2an
+# "点五", "十三五", "万亿三" read as 0.5, 15 and 3 before cn2an.
+@pytest.mark.parametrize("text", ["", "abc", "万", "增长", "×", "三点", "点五", "十三五", "万亿三"])
 def test_parse_number_rejects_non_numbers(text):
     assert parse_number(text) is None
 

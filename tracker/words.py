@@ -22,15 +22,14 @@ CN_COUNT = "〇零一二两三四五六七八九十"
 CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
 
 # --- Heading and list markers -----------------------------------------------------------
-# enumeration.STYLES builds its runs from these; sections, plan_part, glossary, paragraphs
-# and verify.passages compose them into their heading tests.
+# Headings and run-in markers: sections, plan_part, glossary, metadata, ingest.paragraphs
+# and verify.passages compose these. The list styles that number items (run detection)
+# are enumeration.STYLES, which needs the number as a named group.
 
 # "一、" "二." "三．": a top-level heading (also an appendix item at a line start).
 CN_DUN = rf"{CN}+[、.．]"
 # "（一）" "(二)": a second-level heading.
 CN_PAREN = rf"[（(]{CN}+[)）]"
-# "（1）" "(12)": a numbered item.
-ARABIC_PAREN = r"[（(]\d{1,2}[)）]"
 # "1." "2、" "3．" (not "1.5"): a numbered item.
 ARABIC_DOT = r"\d{1,2}[、.．](?!\d)"
 # "一是" "十是": an item inside a paragraph.
