@@ -25,6 +25,8 @@ _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "
 # "新建5G基站1200个" parses as an indicator clause, but building things is a project.
 _PROJECT_VERB = re.compile(r"^(?:新建|建成|建设|新改建|改扩建|改造|实施|开工|启动|打造|培育|引进|举办|开展|推进)")
 _DECREASE = re.compile(rf"{words.DECREASE}|控制在.*以内")
+# A percentage after one of these is a rate of change ("增长8%", "减少5%"), else a level.
+_CHANGE = re.compile(f"{words.INCREASE}|{words.DECREASE}")
 _EMPTY = {"indicator": None, "measure": "qualitative", "value": None, "value_high": None, "unit": None,
           "comparator": None, "direction": "increase", "annual_average": False, "factor": None,
           "level_value": None, "level_unit": None, "level_comparator": None, "masked": False}
@@ -58,7 +60,7 @@ def _quantity_fields(folded: str) -> dict:
         return dict(_EMPTY)
     comparator = "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">=")
     before = folded[:main.start]
-    growth = main.unit in ("%", "个百分点") and re.search(r"增长|提高|下降|降低", before)
+    growth = main.unit in ("%", "个百分点") and _CHANGE.search(before)
     return {**_EMPTY, "measure": "growth" if growth else "level", "value": main.value,
             "value_high": main.value_high, "unit": main.unit, "comparator": comparator,
             "direction": "decrease" if _DECREASE.search(before) else "increase", "masked": main.masked}
