@@ -27,7 +27,7 @@ from tracker.store import fts  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
 from tracker.importer import import_files
 
-SEARCHES = ("生产总值", "新建改造", "农村公路", "就业")
+SEARCHES = ("生产总值", "新建改造", "农村公路", "就业", "GDP", "CPI")
 TARGETS = {"first_paint_s": 1.5, "keystroke_ms": 50.0, "rss_mb": 300.0}
 
 

@@ -58,7 +58,7 @@ def test_filters_select_what_they_say(store):
 def test_scope_says_the_filter_in_words(store):
     assert sheet_data(store, Filter()).scope == ""
     scope = sheet_data(store, Filter(kind="project", status="not_done", overdue=True)).scope
-    assert "类别：重点项目" in scope and "状态：未完成" in scope and "仅已逾期" in scope
+    assert "类别：项目承诺" in scope and "状态：未完成" in scope and "仅已逾期" in scope
 
 
 def test_groups_follow_kind_order_and_number_within_kind(store):

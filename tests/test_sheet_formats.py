@@ -65,7 +65,7 @@ def test_xlsx_freezes_the_header_and_wraps_and_colours(data, tmp_path):
 def test_xlsx_keeps_a_text_starting_with_equals_as_text(tmp_path):
     row = SheetRow(1, "1", "project", "", "=SUM(A1:A9)新建道路", "", "", "unknown", "", "")
     data = SheetData("对照表", "", date.today(), "t.db", (SheetGroup("project", "", (row,)),))
-    ws = load_workbook(write_data(data, tmp_path / "f.xlsx"))["重点项目"]
+    ws = load_workbook(write_data(data, tmp_path / "f.xlsx"))["项目承诺"]
     assert ws["C2"].value == "=SUM(A1:A9)新建道路" and ws["C2"].data_type == "s"
 
 

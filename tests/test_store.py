@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from tracker.errors import UserError
+from tracker.search_terms import search_terms
 from tracker.store import ROW_FIELDS, Filter, Store
 from tracker.store.query import format_target
 from tracker.importer import import_files, reextract
@@ -83,7 +84,10 @@ def test_full_text_equals_like(store):
         a = rng.randrange(len(t))
         queries.append(t[a:a + rng.randint(1, 6)])
     for q in queries:
-        assert sorted(store.query(Filter(text=q))) == _like(store, q), q
+        # A search is any of its spellings (GDP also finds 生产总值: tracker/search_terms.py).
+        expected = sorted({i for term in search_terms(q) for i in _like(store, term)})
+        assert sorted(store.query(Filter(text=q))) == expected, q
+    assert len(search_terms("GDP")) > 1 and search_terms("就业") == ("就业",)
 
 
 def test_line_search_equals_like(store):

@@ -274,10 +274,15 @@ def test_suggestion_from_a_review_document_names_it_everywhere(pane, store):
                                  "review_document_id": review["id"],
                                  "evidence": [{"text": "地区生产总值增长7.4%", "line": 7}]}])
     pane.show_commitment(cid)
+    # Cited by the report's title, never by the hashed file name (004_….txt).
+    title = next(r["title"] for r in store.reports() if r["document_id"] == review["id"]
+                 and r["line_start"] <= 7 <= r["line_end"])
     card = pane.suggestion_list.cards[0]
-    assert any(label.text() == f"{review['name']} 第7行" for label in card.findChildren(QLabel))
+    labels = [label.text() for label in card.findChildren(QLabel)]
+    assert f"{title} 第7行" in labels
+    assert not any(review["name"] in text for text in labels)
     card.accept_button.click()
-    assert pane.history.topLevelItem(0).text(4) == f"地区生产总值增长7.4%（{review['name']} 第7行）"
+    assert pane.history.topLevelItem(0).text(4) == f"地区生产总值增长7.4%（{title} 第7行）"
 
 
 def test_ctrl_enter_records_the_marking(qtbot):
@@ -305,16 +310,15 @@ def test_real_verification_suggestions_show_with_their_review_document(qtbot, tm
     pane.show_commitment(cid)
     assert len(pane.suggestion_list.cards) == len(suggestions)
     labels = [label.text() for label in pane.suggestion_list.cards[0].findChildren(QLabel)]
-    assert any(text.startswith(review + " 第") for text in labels)
+    titles = {r["title"] for r in store.reports()}
+    assert any(text.endswith("行") and text.rsplit(" 第", 1)[0] in titles for text in labels)
+    assert not any(review in text for text in labels)
     assert pane.tabs.tabText(2) == f"核实建议 ({len(suggestions)})"
     store.close()
 
 
-def test_ctrl_number_in_the_pane_marks_the_shown_commitment(pane, store, qtbot, monkeypatch):
-    from ui import detail
-    from ui.marking import Marking
-    monkeypatch.setattr(detail.MarkDialog, "get", staticmethod(
-        lambda parent=None, status=None, count=1: Marking(status, "快捷键", None)))
+def test_ctrl_number_in_the_pane_marks_the_shown_commitment_at_once(pane, store, qtbot):
+    # No dialog opens (none is patched away here): the key records the status itself.
     cid = store.query(Filter())[2]
     pane.show_commitment(cid)
     pane.activateWindow()
@@ -323,7 +327,8 @@ def test_ctrl_number_in_the_pane_marks_the_shown_commitment(pane, store, qtbot, 
     editor = pane.fields.editors["indicator"]
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key_2, Qt.ControlModifier)
-    assert [(e["status"], e["note"]) for e in store.history(cid)] == [("partial", "快捷键")]
+    assert [(e["status"], e["note"]) for e in store.history(cid)] == [("partial", "")]
+    assert pane.user_status.text() == "部分完成"
 
 
 def test_view_a_suggested_passage_in_its_document(qtbot, tmp_path):

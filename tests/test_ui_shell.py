@@ -259,7 +259,7 @@ def test_suggest_evidence_runs_on_the_worker(qtbot, window):
 def test_tree_nodes_without_region_or_year_only_group(qtbot, window):
     import_seed(qtbot, window, "001")
     window.tree.set_reports(window.store.tree() + [
-        {"region": None, "plan_year": None, "report_id": 10 ** 6, "title": "某报告", "count": 0}])
+        {"region": None, "plan_year": None, "report_id": 10 ** 6, "title": "某报告", "count": 1}])
     stack = [window.tree.topLevelItem(0)]
     groups = []
     while stack:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tracker import importer
 from ui import workers
+from ui.importing import summary
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -31,7 +32,12 @@ class BackgroundMixin:
         if self.store is None:
             self.show_error(self.tr("请先新建或打开一个台账。"))
             return None
+        self._remember_reports()
         return self.importer.start(paths)
+
+    def _remember_reports(self) -> None:
+        """Note the newest report id, so the import's own reports can be found after it."""
+        self._reports_before = max((r["id"] for r in self.store.reports()), default=0)
 
     def run_in_background(self, fn, *args, message: str, on_done=None, **kwargs
                           ) -> workers.Task | None:
@@ -42,6 +48,7 @@ class BackgroundMixin:
         self.progress.setRange(0, 0)
         self.progress.show()
         self.statusBar().showMessage(message)
+        self._background_message = message
 
         def progress(done: int, total: int) -> None:
             self.progress.setRange(0, max(total, 1))
@@ -59,21 +66,44 @@ class BackgroundMixin:
 
     def _background_ended(self) -> None:
         self.progress.hide()
-        self.statusBar().clearMessage()
+        # The task's own outcome (set by on_done before ended) stays; only "正在…" goes.
+        if self.statusBar().currentMessage() == getattr(self, "_background_message", None):
+            self.statusBar().clearMessage()
 
     def import_seeds(self) -> workers.Task | None:
         """Import the bundled seeds/*.txt in the background (first run)."""
         paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
         if not paths or self.store is None:
             return None
+        self._remember_reports()
         return self.run_in_background(importer.import_files, self.store, paths,
                                       message=self.tr("正在导入示例报告…"),
                                       on_done=self._imported)
 
     def _imported(self, result: object) -> None:
         self.refresh_all()
-        from ui.importing import summary
+        self.select_imported()
         self.statusBar().showMessage(summary(result), 8000)
+
+    def select_imported(self) -> bool:
+        """Select in the tree what the last import added: its report, or the region or year
+        all its reports share; False when it added no report with commitments."""
+        before = getattr(self, "_reports_before", None)
+        if self.store is None or not before:   # the first import is the whole store: 全部
+            return False
+        new = [r for r in self.store.tree() if r["report_id"] > before and r.get("count")]
+        if not new:
+            return False
+        if len(new) == 1:
+            return self.tree.select_scope({"report_id": new[0]["report_id"]})
+        regions = {r.get("region") for r in new}
+        years = {r.get("plan_year") for r in new}
+        region = regions.pop() if len(regions) == 1 else None
+        if region and len(years) == 1 and None not in years:
+            return self.tree.select_scope({"region": region, "year": years.pop()})
+        if region:
+            return self.tree.select_scope({"region": region})
+        return self.tree.select_scope({"report_id": new[0]["report_id"]})
 
     def show_error(self, message: str) -> None:
         """The one-line warning box for a UserError or a failed task."""

@@ -1,4 +1,4 @@
-"""Widgets that let a narrow pane stay usable: a wrapping button row and an eliding label.
+"""Widgets that let a narrow pane stay usable: a wrapping button row, an eliding label, wrapping tree rows.
 
 The detail pane sits beside the table on a 1366-px screen; a row of five status
 buttons or a long report title must not set its minimum width, so the buttons wrap
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import (QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle,
+                               QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget)
 
 
 class FlowLayout(QLayout):
@@ -81,10 +82,12 @@ class FlowLayout(QLayout):
 class ElidedLabel(QLabel):
     """One line of plain text ending in "…" when too narrow; the full text as tooltip."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None,
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._mode = mode
         self._full = ""
         self.set_full_text(text)
 
@@ -108,5 +111,26 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(self.contentsRect().width(),
                     self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin))
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                      width))
+        super().setText(self.fontMetrics().elidedText(self._full, self._mode, width))
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Rows of a QTreeView as tall as their wrapped text in the current column widths.
+
+    QTreeView asks sizeHint without a width, so a long cell stays one clipped line; this
+    measures each cell at its column's width (CJK text breaks between any characters).
+    """
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        width = self._view.header().sectionSize(index.column()) - 8
+        text = str(index.data() or "")
+        if width <= 0 or not text:
+            return hint
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
                               QPieSeries, QValueAxis)
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -29,7 +29,13 @@ def _count(mapping: dict, key: str) -> int:
 
 
 class Dashboard(QWidget):
-    """Figures and charts for one Filter; refreshed lazily when shown."""
+    """Figures and charts for one Filter; refreshed lazily when shown.
+
+    Clicking a ring segment or a bar emits segmentClicked with the filter fields it
+    stands for ({"status": "done"}, {"kind": "livelihood"}); the window filters the table.
+    """
+
+    segmentClicked = Signal(dict)
 
     def __init__(self, store=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,10 +52,12 @@ class Dashboard(QWidget):
         self.scope_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.scope_label)
         figures = QGridLayout()
-        self.total_label, self.overdue_label, self.behind_label, self.done_label = (
+        (self.total_label, self.overdue_label, self.behind_label, self.done_label,
+         self.pending_label) = (
             self._figure(figures, i, title) for i, title in enumerate(
                 (self.tr("承诺总数"), self.tr("逾期未完成"), self.tr("滞后于序时进度"),
-                 self.tr("已完成"))))
+                 self.tr("已完成"), self.tr("待核实建议"))))
+        self.pending_label.setToolTip(self.tr("有待处理核验建议的承诺（点“待核实”筛选查看）"))
         layout.addLayout(figures)
         charts = QHBoxLayout()
         self.status_chart = self._chart_view(self.tr("按状态"))
@@ -119,6 +127,7 @@ class Dashboard(QWidget):
         self.overdue_label.setText(f"{overdue:,}（{_share(overdue, total)}）")
         self.behind_label.setText(f"{behind:,}（{_share(behind, total)}）")
         self.done_label.setText(f"{done:,}（{_share(done, total)}）")
+        self.pending_label.setText(f"{int(stats.get('pending') or 0):,}")
         self.overdue_label.setStyleSheet("color: #c62828;" if overdue else "")
         self.behind_label.setStyleSheet("color: #b7791f;" if behind else "")
         self._draw_status(by_status, total)
@@ -138,6 +147,12 @@ class Dashboard(QWidget):
             piece = series.append(f"{label} {count}", count)
             piece.setColor(i18n.status_colour(key))
             piece.setBorderColor(Qt.GlobalColor.white)
+            # The number on the segment itself, and a click filters the table to it.
+            piece.setLabel(f"{label} {count}")
+            piece.setLabelVisible(True)
+            piece.setLabelPosition(piece.LabelPosition.LabelOutside)
+            piece.clicked.connect(lambda k=key: self.segmentClicked.emit({"status": k}))
+            piece.hovered.connect(lambda on, p=piece: p.setExploded(on))
         chart.addSeries(series)
         chart.legend().setVisible(bool(series.count()))
 
@@ -153,10 +168,15 @@ class Dashboard(QWidget):
         bar = QBarSet(self.tr("承诺数"))
         bar.append([float(c) for c in counts])
         bar.setColor(i18n.kind_colour("target"))
+        keys = [key for key, _label in i18n.kinds()]
+        bar.clicked.connect(lambda i: self.segmentClicked.emit({"kind": keys[i]})
+                            if 0 <= i < len(keys) else None)
         series = QBarSeries()
         series.append(bar)
         series.setLabelsVisible(True)
         series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsFormat("@value")
+        bar.setLabelColor(Qt.GlobalColor.black)
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append(labels)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
 from tracker.errors import UserError
 from ui import curation
 from ui.carry_panel import CarryPanel
-from ui.compact import ElidedLabel, FlowLayout
+from ui.compact import ElidedLabel, FlowLayout, WrapDelegate
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
 from ui.detail_format import (corrected_fields, event_evidence, field_values, local_time,
@@ -117,13 +117,15 @@ class DetailPane(QWidget):
             button.setStyleSheet(f"QPushButton {{ color: {fg.name()}; }}")
             button.setToolTip(self.tr("记录状态“%1”，可附说明和证据").replace("%1", status_label(key)))
             button.clicked.connect(lambda _c=False, k=key: self.ask_mark(k))
-            # Ctrl+1..5 inside the pane; the table has its own actions with the same keys.
+            # Ctrl+1..5 inside the pane mark at once (the button asks for a note); the
+            # table has its own actions with the same keys.
             action = QAction(self)
             action.setShortcut(QKeySequence(status_shortcut(key)))
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, k=key: self.ask_mark(k))
+            action.triggered.connect(lambda _c=False, k=key: self.mark(k))
             self.addAction(action)
-            button.setToolTip(button.toolTip() + f" ({status_shortcut(key)})")
+            button.setToolTip(button.toolTip() + self.tr("（%1 直接标记）").replace(
+                "%1", status_shortcut(key)))
             marks.addWidget(button)
             self.mark_buttons[key] = button
         layout.addWidget(marks_row)
@@ -168,9 +170,20 @@ class DetailPane(QWidget):
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("时间"), self.tr("来源"), self.tr("状态"),
                                       self.tr("说明"), self.tr("证据")])
-        self.history.header().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.history.header().setStretchLastSection(True)
+        # Evidence wraps inside the pane instead of running off to the right: the short
+        # columns take their contents, 说明 a share, 证据 the rest; no horizontal scrolling.
+        header = self.history.header()
+        header.setStretchLastSection(False)
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Fixed)
+        header.setSectionResizeMode(4, QHeaderView.Fixed)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.history.setColumnHidden(1, True)    # 来源 goes to the status cell's tooltip
         self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.ElideNone)
+        self.history.setItemDelegate(WrapDelegate(self.history))
+        self.history.viewport().installEventFilter(self)
         self.tabs.addTab(source_page, self.tr("原文"))
         self.tabs.addTab(self.fields, self.tr("字段"))
         self.tabs.addTab(suggestions_split, self.tr("核实建议"))
@@ -283,12 +296,27 @@ class DetailPane(QWidget):
         self.claim_detail.setText("\n".join(x for x in lines if x))
         self.claim_detail.setToolTip(str(items[0].get("text") or "") if items else "")
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.history.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_history()
+        return super().eventFilter(obj, event)
+
+    def _fit_history(self) -> None:
+        """说明 gets a third of what the short columns leave, 证据 the rest."""
+        header = self.history.header()
+        fixed = sum(header.sectionSize(c) for c in (0, 2))
+        free = max(120, self.history.viewport().width() - fixed)
+        header.resizeSection(3, free // 3)
+        header.resizeSection(4, free - free // 3)
+        self.history.doItemsLayout()   # wrapped rows get their new heights
+
     def _show_history(self, history: list[Mapping[str, Any]],
                       edits: list[Mapping[str, Any]] = ()) -> None:
         self.history.clear()
         items = []
         for event in history:
-            item = QTreeWidgetItem([local_time(event.get("created_at")),
+            # Date over time: two short lines leave the width to the evidence.
+            item = QTreeWidgetItem([local_time(event.get("created_at")).replace(" ", "\n", 1),
                                     source_label(event.get("source")),
                                     status_label(event.get("status"))
                                     + progress_text(event.get("progress"))
@@ -301,11 +329,18 @@ class DetailPane(QWidget):
         # Hand edits of the extraction (添加为承诺, 不是承诺, 拆分, 合并, 修改文字) in the same list.
         for edit in edits:
             undone = self.tr("（已撤销）") if edit.get("voided") else ""
-            item = QTreeWidgetItem([local_time(edit.get("created_at")), self.tr("编辑"),
+            item = QTreeWidgetItem([local_time(edit.get("created_at")).replace(" ", "\n", 1),
+                                    self.tr("编辑"),
                                     self.tr("内容修改"), str(edit.get("words") or "") + undone, ""])
             items.append((edit.get("created_at") or "", item))
         for _when, item in sorted(items, key=lambda x: x[0], reverse=True):
             self.history.addTopLevelItem(item)
+        for item in (self.history.topLevelItem(i) for i in range(len(items))):
+            item.setToolTip(4, item.text(4))
+            item.setToolTip(2, self.tr("来源：%1").replace("%1", item.text(1)))
+            for column in range(5):
+                item.setTextAlignment(column, Qt.AlignTop | Qt.AlignLeft)
+        self._fit_history()
         self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(items))))
         newest = history[0] if history else None
         _badge(self.user_status, newest.get("status") if newest else None)

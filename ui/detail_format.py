@@ -53,7 +53,8 @@ def corrected_fields(store, row: Mapping[str, Any]) -> dict[str, str]:
 def event_evidence(event: Mapping[str, Any]) -> str:
     """The evidence of a history event as one text: passage, then its document and line."""
     text = str(event.get("evidence_text") or "")
-    where = str(event.get("evidence_document") or "")
+    # Cited by report title ("2025年…政府工作报告 第23行"), the file name only as a fallback.
+    where = str(event.get("evidence_report") or event.get("evidence_document") or "")
     if event.get("evidence_line") is not None:
         where = (where + " " if where else "") + _tr("第%1行").replace(
             "%1", str(event["evidence_line"]))

@@ -50,38 +50,45 @@ class FilterBar(QWidget):
         self.status = self._combo(self.tr("全部状态"), i18n.statuses())
         self.year = self._combo(self.tr("全部年度"), [])
         self.category = self._combo(self.tr("全部分类"), [])
-        # Section headings can be long ("着力扩大有效需求，推动经济持续回升向好").
-        self.category.setMinimumContentsLength(10)
+        self.category.setToolTip(self.tr("按章节标题归纳的分类"))
+        self.category.setMinimumContentsLength(8)
         self.category.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         # 延续 / 上调 / 下调 / 不再提及 against the next or previous year's plan.
         self.carry = self._combo(self.tr("全部跨年"), [(f, self.tr(w)) for f, w in FLAG_WORDS.items()])
         self.carry.setToolTip(self.tr("与上一年或下一年计划的关系"))
         for combo in (self.kind, self.status, self.year, self.category, self.carry):
+            if combo is not self.category:
+                combo.setMinimumContentsLength(4)   # 全部类型 whole at 1024 px
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             layout.addWidget(combo)
         self.overdue = QCheckBox(self.tr("逾期"))
         self.overdue.setToolTip(self.tr("时限已过仍未完成"))
         self.behind = QCheckBox(self.tr("滞后"))
         self.behind.setToolTip(self.tr("报告的进度低于序时进度"))
+        self.pending = QCheckBox(self.tr("待核实"))
+        self.pending.setToolTip(self.tr("只看有待处理核验建议的承诺（F8 下一条，Alt+A 采纳，Alt+R 驳回）"))
         self.stale = QCheckBox(self.tr("含失效"))
         self.stale.setToolTip(self.tr("也显示重新提取后已找不到的承诺"))
         # Items marked 不是承诺 (or replaced by a split/merge) are hidden unless asked for.
         self.dropped = QCheckBox(self.tr("不是承诺"))
         self.dropped.setToolTip(self.tr("只看标为“不是承诺”或因拆分、合并而隐藏的条目（可恢复）"))
-        for box in (self.overdue, self.behind, self.stale, self.dropped):
+        for box in (self.overdue, self.behind, self.pending, self.stale, self.dropped):
             box.toggled.connect(self.filterChanged)
-            layout.addWidget(box)
+            # The rarer switches beside the search box, so the combos keep their words at 1024 px.
+            (top if box in (self.pending, self.stale, self.dropped) else layout).addWidget(box)
         layout.addStretch(1)
         self.reset_button = QToolButton()
         self.reset_button.setText(self.tr("重置"))
         self.reset_button.setToolTip(self.tr("清除搜索和所有筛选条件"))
         self.reset_button.clicked.connect(self.reset)
-        layout.addWidget(self.reset_button)
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(90)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.count_label)
+        top.addWidget(self.reset_button)
 
     def _combo(self, all_label: str, items: list[tuple[object, str]]) -> QComboBox:
         combo = QComboBox()
@@ -105,8 +112,10 @@ class FilterBar(QWidget):
         """Offer the years and categories present in the store, keeping current choices."""
         years = sorted((int(y) for y in facets.get("years") or [] if y), reverse=True)
         self._refill(self.year, [(y, self.tr("%1年").replace("%1", str(y))) for y in years])
-        categories = [c for c in facets.get("categories") or [] if c]
-        self._refill(self.category, [(c, c) for c in categories])
+        # A short list of themes (tracker/themes.py), not every report's raw headings.
+        self._refill(self.category, [(name, self.tr("%1（%2）").replace("%1", name)
+                                      .replace("%2", str(n)))
+                                     for name, n in facets.get("themes") or []])
 
     def _refill(self, combo: QComboBox, items: list[tuple[object, str]]) -> None:
         current = combo.currentData()
@@ -123,27 +132,30 @@ class FilterBar(QWidget):
     def fields(self) -> dict:
         """Filter fields chosen in the bar (search text stripped; empty ones left out)."""
         fields = {"kind": self.kind.currentData(), "status": self.status.currentData(),
-                  "year": self.year.currentData(), "category": self.category.currentData(),
+                  "year": self.year.currentData(), "theme": self.category.currentData(),
                   "carry": self.carry.currentData(),
                   "text": self.search.text().strip() or None,
                   "overdue": True if self.overdue.isChecked() else None,
                   "behind": True if self.behind.isChecked() else None,
+                  "pending": True if self.pending.isChecked() else None,
                   "include_stale": True if self.stale.isChecked() else None,
                   "dropped": True if self.dropped.isChecked() else None}
         return {k: v for k, v in fields.items() if v is not None}
 
     def set_fields(self, **fields: object) -> None:
-        """Choose values in the bar (kind=, status=, year=, category=, text=, overdue=, …)."""
+        """Choose values in the bar (kind=, status=, year=, theme=, text=, overdue=, pending=, …)."""
         with QSignalBlocker(self):
-            for name in ("kind", "status", "year", "category", "carry"):
+            for name, combo in (("kind", self.kind), ("status", self.status),
+                                ("year", self.year), ("theme", self.category),
+                                ("carry", self.carry)):
                 if name in fields:
-                    combo = getattr(self, name)
                     combo.setCurrentIndex(max(combo.findData(fields[name]), 0))
             if "text" in fields:
                 self.search.setText(str(fields["text"] or ""))
                 self._timer.stop()
             for name, box in (("overdue", self.overdue), ("behind", self.behind),
-                              ("include_stale", self.stale), ("dropped", self.dropped)):
+                              ("pending", self.pending), ("include_stale", self.stale),
+                              ("dropped", self.dropped)):
                 if name in fields:
                     box.setChecked(bool(fields[name]))
         self.filterChanged.emit()
@@ -155,8 +167,9 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         """Clear the search and every filter."""
-        self.set_fields(kind=None, status=None, year=None, category=None, carry=None, text="",
-                        overdue=False, behind=False, include_stale=False, dropped=False)
+        self.set_fields(kind=None, status=None, year=None, theme=None, carry=None, text="",
+                        overdue=False, behind=False, pending=False, include_stale=False,
+                        dropped=False)
 
     def show_count(self, shown: int, total: int | None = None) -> None:
         """Show how many commitments match (and of how many)."""

@@ -23,20 +23,22 @@ from ui import menus, workers
 from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
+from ui.empty_note import EmptyNote, explain
 from ui.filters import NOTHING, FilterBar, combine
 from ui.icons import icon
 from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
+from ui.store_watch import StoreWatch
 from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
-from ui.window_settings import DETAIL_MIN, SettingsMixin
+from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
 
 log = logging.getLogger(__name__)
 
 LAST_STORE_KEY = "store/last"
 # First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
-_WIDTHS = (62, 300, 92, 82, 58, 42, 38, 110, 96)
+_WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 80)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
 
@@ -54,6 +56,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.tree = ReportTree()
         self.filter_bar = FilterBar()
         self.table = self._make_table()
+        self.empty_note = EmptyNote(self.table)
+        self._search_hidden: list[int] = []   # columns a search showed/hid, to undo after
         self.dashboard = Dashboard()
         self.detail = DetailPane(None, self.undo_stack)
         self.detail.setMinimumWidth(DETAIL_MIN)
@@ -61,6 +65,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.importer.imported.connect(self._imported)
         self.drop = DropImporter(self, self.import_paths)
         self.background_task: workers.Task | None = None
+        self.watch = StoreWatch(self)
+        self.watch.changed.connect(self._changed_elsewhere)
 
         table_page = QWidget()
         page_layout = QVBoxLayout(table_page)
@@ -72,7 +78,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(table_page, self.tr("承诺"))
         self.tabs.addTab(self.dashboard, self.tr("概览"))
-        self.tabs.setMinimumWidth(600)   # the 承诺内容 column must stay readable
+        # The 承诺内容 column must stay readable: the other shown columns plus TEXT_MIN.
+        self.tabs.setMinimumWidth(sum(_WIDTHS[:7]) - _WIDTHS[1] + TEXT_MIN + 20)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -99,6 +106,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
         self.detail.changed.connect(self.rows_changed)
+        self.dashboard.segmentClicked.connect(self.show_segment)
         self.detail.curated.connect(self.after_curation)
         self.connect_series()
 
@@ -155,6 +163,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.importer.set_store(store)
         self.detail.set_store(store)
         self.dashboard.set_store(store)
+        self.watch.set_store(store)
         self.model.set_store(None)
         if old is not None and old is not store:
             old.close()
@@ -208,10 +217,35 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
             self.statusBar().showMessage(str(exc), 5000)
             return
         self.dashboard.set_filter(f, self._scope_title())
+        self._search_columns(bool(f.text))
+        self.empty_note.show_text(None if self.model.total() or self.store is None else
+                                  explain(f, self._scope_title(),
+                                          not self.store.count(Filter(include_stale=True))))
         if f is NOTHING:
             self.statusBar().showMessage(self.tr("左侧所选年度与“年度”筛选不同，没有同时符合的承诺"))
         if current is not None:
             self.select_id(current, clear=True, scroll=False)
+
+    def _search_columns(self, searching: bool) -> None:
+        """While searching, show 地区·年度 (where each hit comes from, as the tree does not);
+        on a narrow table 时限 and 证据 make room for it, so 承诺内容 stays readable."""
+        header = self.table.horizontalHeader()
+        if searching and not self._search_hidden:
+            if not header.isSectionHidden(COLUMN["report"]):
+                return                      # the user shows it anyway
+            swap = [c for c in (COLUMN["deadline"], COLUMN["evidence"])
+                    if not header.isSectionHidden(c)] if self.table.viewport().width() < 760 else []
+            for column in swap:
+                header.setSectionHidden(column, True)
+            header.setSectionHidden(COLUMN["report"], False)
+            header.resizeSection(COLUMN["report"], _WIDTHS[COLUMN["report"]])
+            self._search_hidden = [COLUMN["report"], *swap]
+        elif not searching and self._search_hidden:
+            report, *swap = self._search_hidden
+            header.setSectionHidden(report, True)
+            for column in swap:
+                header.setSectionHidden(column, False)
+            self._search_hidden = []
 
     def _bar_changed(self) -> None:
         if self.filter_bar.fields().get("year") != self.tree.scope_year():
@@ -233,6 +267,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
             self.filter_bar.set_facets({})
             self.model.set_store(None)
             return
+        self.watch.sync()       # what is read below is what the window knows
         if self.model.store() is not self.store:
             self.model.set_store(self.store)
         self.filter_bar.set_facets(self.store.facets())
@@ -240,6 +275,19 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.apply_filter()
         if self.current_id() is None and self.model.rowCount():
             self.select_id(self.model.id_at(0))   # the pane shows something at once
+
+    def show_segment(self, fields: dict) -> None:
+        """A dashboard segment was clicked: the table, filtered to it."""
+        self.filter_bar.set_fields(**fields)
+        self.tabs.setCurrentIndex(0)
+
+    def _changed_elsewhere(self) -> None:
+        """Another program wrote to the store: show what is there now (not mid-task)."""
+        if self.busy():
+            return
+        self.refresh_all()
+        self.detail.reload()
+        self.statusBar().showMessage(self.tr("台账已被其他程序更改，已刷新"), 5000)
 
     def rows_changed(self, ids: list[int]) -> None:
         """Commitments ids changed (the pane's changed signal): repaint rows and counts."""

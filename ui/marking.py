@@ -38,7 +38,7 @@ class Marking:
 
 
 class MarkDialog(QDialog):
-    """Ask a status (已完成 … 未知), a note and optional evidence text."""
+    """Ask a status (已完成 … 未核实), a note and optional evidence text."""
 
     def __init__(self, parent: QWidget | None = None, status: str | None = None,
                  count: int = 1) -> None:
@@ -183,11 +183,15 @@ class MarkDialog(QDialog):
 
 def mark_ids(parent: QWidget | None, store, undo_stack: QUndoStack, ids: Sequence[int],
              status: str | None = None,
-             notify: Callable[[list[int]], None] | None = None) -> bool:
-    """Ask with MarkDialog and push one MarkCommand for all ids; True if marked."""
+             notify: Callable[[list[int]], None] | None = None, ask: bool = True) -> bool:
+    """Push one MarkCommand for all ids, asking with MarkDialog first unless ask is False
+    (then status is recorded without a note); True if marked."""
     ids = [int(i) for i in ids]
     if not ids:
         return False
+    if not ask and status is not None:
+        undo_stack.push(MarkCommand(store, ids, status, "", None, notify=notify))
+        return True
     marking = MarkDialog.get(parent, status, len(ids))
     if marking is None:
         return False
@@ -200,7 +204,8 @@ def mark_actions(parent: QWidget, on_mark: Callable[[str], None]) -> list[QActio
     """One QAction per status (label, Ctrl+1..5) calling on_mark(status); add them to a widget."""
     actions = []
     for key in statuses():
-        action = QAction(parent.tr("标记为“%1”…").replace("%1", status_label(key)), parent)
+        # No dialog: the key marks at once; Ctrl+M opens the dialog for a note.
+        action = QAction(parent.tr("标记为“%1”").replace("%1", status_label(key)), parent)
         action.setShortcut(QKeySequence(status_shortcut(key)))
         # Active where the actions are added (the table and its menus), so the detail
         # pane can use the same keys for the commitment it shows.

@@ -1,8 +1,9 @@
 """Menus, toolbar and the handlers behind them for the main window.
 
 File (new/open store, import, print, export, backup, quit), Edit (undo/redo, mark),
-View (概览, search, reset filters), Tools (suggest evidence), Help. Long store work
-runs on the worker; a UserError is shown as its one line.
+View (概览, search, reset filters), Tools (find evidence and walk the suggestions, from
+ui/review_flow.py), Help. Long store work runs on the worker; a UserError is shown as
+its one line.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
-from tracker.verify import suggest
 from ui import curation, printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
+from ui.review_flow import ReviewFlow
 
 STORE_FILTER = "台账 (*.db *.sqlite);;所有文件 (*)"
 FOLDER_KEY = "store/last_folder"
@@ -108,8 +109,10 @@ def install(w) -> SimpleNamespace:
     a.search = _action(w, tr("搜索"), h.search, QKeySequence.StandardKey.Find)
     a.reset = _action(w, tr("重置筛选"), w.filter_bar.reset, "Ctrl+Shift+R",
                       "reset-filters", tr("清除搜索和所有筛选条件"))
-    a.suggest = _action(w, tr("查找核验证据"), h.suggest, "Ctrl+Shift+V", "suggest",
+    w.review = ReviewFlow(w)
+    a.suggest = _action(w, tr("查找核验证据"), w.review.find, "Ctrl+Shift+V", "suggest",
                         tr("在已导入的后续文件中为承诺查找完成情况的证据"))
+    a.review = w.review.actions
     a.series = _action(w, tr("指标历年…"), lambda: w.show_series(), "Ctrl+Shift+Y", "dashboard",
                        tr("一个指标各年的目标和完成情况（图表、可打印）"))
     a.about = _action(w, tr("关于承诺台账"), h.about)
@@ -142,6 +145,8 @@ def install(w) -> SimpleNamespace:
     view_menu.addActions([a.dashboard, a.series, a.search, a.reset])
     tools_menu = bar.addMenu(tr("工具(&T)"))
     tools_menu.addAction(a.suggest)
+    tools_menu.addSeparator()
+    tools_menu.addActions([a.review.next, a.review.previous, a.review.accept, a.review.reject])
     help_menu = bar.addMenu(tr("帮助(&H)"))
     help_menu.addActions([a.about, a.about_qt])
 
@@ -242,7 +247,9 @@ class _Handlers:
         if w.store is None or not ids:
             return
         try:
-            mark_ids(w, w.store, w.undo_stack, ids, status, notify=w.detail.notify)
+            # Ctrl+1..5 (a status) mark at once; 标记进展… (Ctrl+M, no status) asks for a note.
+            mark_ids(w, w.store, w.undo_stack, ids, status, notify=w.detail.notify,
+                     ask=status is None)
         except UserError as exc:
             w.show_error(str(exc))
 
@@ -292,22 +299,6 @@ class _Handlers:
     def search(self) -> None:
         self.w.tabs.setCurrentIndex(0)
         self.w.filter_bar.focus_search()
-
-    def suggest(self) -> None:
-        w = self.w
-        fn = suggest
-        if w.store is None:
-            return
-        year = w.current_filter().year
-
-        def done(count: object) -> None:
-            w.refresh_all()
-            w.statusBar().showMessage(
-                w.tr("找到 %1 条核验建议").replace("%1", str(count if count is not None else 0)),
-                8000)
-
-        w.run_in_background(fn, w.store, plan_year=year, message=w.tr("正在查找核验证据…"),
-                            on_done=done)
 
     def about(self) -> None:
         w = self.w

@@ -57,8 +57,11 @@ _ALIGNMENT = {"evidence": int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.Ali
 
 
 def flag_labels(row: dict) -> list[str]:
-    """Short warnings for a row: 逾期 (deadline passed), 滞后 (behind 序时进度), 失效 (stale)."""
+    """Short warnings for a row: 逾期 (deadline passed), 滞后 (behind 序时进度), 失效 (stale),
+    待核 (suggested evidence waiting for 采纳 / 驳回)."""
     flags = []
+    if row.get("pending"):
+        flags.append("待核")
     if row.get("overdue"):
         flags.append("逾期")
     if row.get("behind"):
@@ -321,5 +324,6 @@ class CommitmentTableModel(QAbstractTableModel):
         if key == "report" and row.get("title"):
             return text_tooltip(str(row["title"]))
         if key == "flags" and flag_labels(row):
-            return self.tr("逾期：时限已过仍未完成；滞后：进度低于序时进度；失效：重新提取后已找不到")
+            return self.tr("待核：有待处理的核验建议（F8 跳到下一条）；逾期：时限已过仍未完成；"
+                           "滞后：进度低于序时进度；失效：重新提取后已找不到")
         return None

@@ -9,19 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from tracker.labels import KIND_LABELS, STATUS_LABELS, UNMARKED, UNMARKED_LABEL
 from tracker.model import STATUSES
 
-UNMARKED = "unmarked"
-
-# Visible label per status; translated through the "status" context.
-_LABELS = {
-    "done": "已完成",
-    "partial": "部分完成",
-    "in_progress": "推进中",
-    "not_done": "未完成",
-    "unknown": "未知",
-    UNMARKED: "未标记",
-}
+# Visible words per status and kind: tracker.labels, shared with the CLI and the sheet;
+# translated through the "status" context.
+_LABELS = {**STATUS_LABELS, UNMARKED: UNMARKED_LABEL}
 
 # (text colour, background) chosen to stay readable on light and dark palettes:
 # a dark foreground on a pale tint of the same hue.
@@ -44,7 +37,6 @@ _SHORTCUTS = {
 }
 
 # Verdict words of the verify engine's suggestions use the same statuses.
-KIND_LABELS = {"target": "主要目标", "livelihood": "民生实事", "project": "项目承诺"}
 SOURCE_LABELS = {"user": "用户", "auto": "自动"}
 
 

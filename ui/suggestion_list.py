@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QToolButton, QVBoxLayout, QWidget)
 
+from tracker.labels import SUGGESTION_STATES
 from ui.compact import ElidedLabel, FlowLayout
 from ui.status_style import status_colours, status_label
 
-STATE_LABELS = {"pending": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
+STATE_LABELS = SUGGESTION_STATES
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -45,7 +46,9 @@ def evidence_items(suggestion: Mapping[str, Any]) -> list[dict]:
 
 
 def document_name(suggestion: Mapping[str, Any], item: Mapping[str, Any]) -> str:
-    """The review document a passage comes from, as a short name ("" if unknown)."""
+    """Where a passage comes from: its report's title, else the document's short name."""
+    if item.get("report_title"):
+        return str(item["report_title"])
     for source in (item, suggestion):
         for key in ("document", "document_name", "review_document", "name", "path"):
             value = source.get(key)
@@ -111,7 +114,8 @@ class SuggestionCard(QFrame):
             if item.get("line") is not None:
                 where = (where + " " if where else "") + self.tr("第%1行").replace(
                     "%1", str(item["line"]))
-            source = ElidedLabel(where)   # a long file name ends in "…", not off the card
+            # A long title loses its middle, never its line number: "2025年…工作报告 第23行".
+            source = ElidedLabel(where, mode=Qt.TextElideMode.ElideMiddle)
             source.setStyleSheet("color: palette(placeholder-text);")
             row = QHBoxLayout()
             row.addWidget(source, 1)

@@ -7,10 +7,13 @@ table and the dashboard to that region, year or report.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole   # dict of Filter fields a node stands for
+TREE_MIN = 172   # "政府工作报告" three levels down, with its count
 
 
 class ReportTree(QTreeWidget):
@@ -28,6 +31,8 @@ class ReportTree(QTreeWidget):
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
+        self.setIndentation(12)
+        self.setMinimumWidth(TREE_MIN)
         self.currentItemChanged.connect(self._current_changed)
         self._scope: dict = {}
 
@@ -55,7 +60,9 @@ class ReportTree(QTreeWidget):
         regions: dict[str, QTreeWidgetItem] = {}
         years: dict[tuple[str, object], QTreeWidgetItem] = {}
         counts: dict[int, int] = {}
-        for r in sorted(reports, key=_order):
+        # Reports without a single commitment go to one folded node at the end.
+        empty = [r for r in reports if not int(r.get("count") or 0)]
+        for r in sorted((r for r in reports if int(r.get("count") or 0)), key=_order):
             region = r.get("region") or ""
             year = r.get("plan_year")
             count = int(r.get("count") or 0)
@@ -71,16 +78,33 @@ class ReportTree(QTreeWidget):
                                                    {"region": region or None, "year": year})
                 if not region or not year:
                     _grouping_only(years[(region, year)])
-            item = self._item(years[(region, year)], r.get("title") or "", count,
+            item = self._item(years[(region, year)], short_title(r.get("title") or "", region, year),
+                              count,
                               {"report_id": r.get("report_id")})
-            item.setToolTip(0, r.get("title") or "")
+            item.setToolTip(0, _tip(r.get("title") or "", "", count))
             for node in (regions[region], years[(region, year)]):
                 counts[id(node)] = counts.get(id(node), 0) + count
                 node.setText(1, str(counts[id(node)]))
+        if empty:
+            # 大事记, 年鉴 chapters, 统计公报: documents with nothing to track, out of the way.
+            folder = self._item(None, self.tr("无承诺的文件"), 0, {})
+            _grouping_only(folder)
+            folder.setText(1, str(len(empty)))
+            folder.setToolTip(0, self.tr("没有提取到承诺的报告和文件（大事记、年鉴、统计公报等），"
+                                         "选择其中一项可查看或设定年份"))
+            for r in sorted(empty, key=_order):
+                where = " ".join(str(v) for v in (r.get("region"), r.get("plan_year")
+                                                  or r.get("report_year")) if v)
+                title = r.get("title") or ""
+                item = self._item(folder, f"{title}（{where}）" if where else title, 0,
+                                  {"report_id": r.get("report_id")})
+                item.setToolTip(0, _tip(title, where, 0))
         root.setExpanded(True)
         # Expanded down to the reports while there are few of them to scan.
         for node in list(regions.values()) + list(years.values()):
             node.setExpanded(len(reports) <= 40 or node.parent() is root)
+        for node in list(regions.values()) + list(years.values()):
+            node.setToolTip(0, _tip(node.text(0), "", int(node.text(1) or 0)))
         self.blockSignals(False)
         selected = self._find(previous) or root
         self.setCurrentItem(selected)
@@ -108,7 +132,8 @@ class ReportTree(QTreeWidget):
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
-            if _clean(item.data(0, SCOPE_ROLE)) == _clean(scope):
+            selectable = bool(item.flags() & Qt.ItemFlag.ItemIsSelectable)
+            if selectable and _clean(item.data(0, SCOPE_ROLE)) == _clean(scope):
                 return item
             stack.extend(item.child(i) for i in range(item.childCount()))
         return None
@@ -134,6 +159,31 @@ def _grouping_only(item: QTreeWidgetItem) -> None:
     """A node without a region or year cannot be a Filter (it would mean 全部): groups only."""
     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     item.setToolTip(0, QCoreApplication.translate("ReportTree", "选择其下的报告"))
+
+
+def short_title(title: str, region: str | None, year: int | None) -> str:
+    """A report's title without what its tree parents say (its year, its region and the
+    city before it): "2025年酒泉市肃州区政府工作报告" under 肃州区 ▸ 2025年 is 政府工作报告."""
+    short = title
+    if region:
+        short = re.sub(rf"[\u4e00-\u9fff]{{2,3}}[省市州盟](?={re.escape(region)})", "", short, count=1) \
+            if region in short else short
+        short = short.replace(region, "", 1)
+    if year:
+        short = re.sub(rf"{year}\s*年?(?:度)?", "", short, count=1)
+    short = short.strip(" 　·-—()（）")
+    words = short.split()
+    if len(words) > 1 and len(set(words)) == 1:
+        short = words[0]          # "政府工作报告 政府工作报告": a heading repeated under the title
+    return short if len(short) >= 2 else title
+
+
+def _tip(name: str, where: str, count: int) -> str:
+    """Tooltip of a node: its full name (the column may elide it), where, how many."""
+    tip = name + (f"（{where}）" if where else "")
+    if count:
+        tip += "\n" + QCoreApplication.translate("ReportTree", "%1 条承诺").replace("%1", str(count))
+    return tip
 
 
 def _clean(scope: dict | None) -> dict:

@@ -12,7 +12,10 @@ from ui.models import COLUMNS
 
 # The pane wraps its buttons and elides its header, so on a 1366-px screen the table
 # gets ~800 px by default; below DETAIL_MIN the pane's text would be unreadable.
-TREE_WIDTH, DETAIL_WIDTH, DETAIL_MIN = 190, 360, 340
+# At 1024 px the three panes yield in turn: the tree to its names (ui/tree.TREE_MIN), the
+# pane to DETAIL_MIN, so the 承诺内容 column keeps TEXT_MIN.
+TREE_WIDTH, DETAIL_WIDTH, DETAIL_MIN = 210, 360, 280
+TEXT_MIN = 150
 
 
 class SettingsMixin:
@@ -67,6 +70,7 @@ class SettingsMixin:
     def _initial_sizes(self) -> None:
         """First run: tree and pane at their natural width, the table gets the rest."""
         total = self.splitter.width()
-        detail = max(DETAIL_WIDTH, self.detail.minimumSizeHint().width())
-        middle = max(total - TREE_WIDTH - detail, self.tabs.minimumWidth())
-        self.splitter.setSizes([TREE_WIDTH, middle, detail])
+        tree = TREE_WIDTH if total >= 1300 else self.tree.minimumWidth()
+        detail = DETAIL_WIDTH if total >= 1300 else DETAIL_MIN
+        middle = max(total - tree - detail, self.tabs.minimumWidth())
+        self.splitter.setSizes([tree, middle, detail])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tracker.model import KINDS
+from tracker.themes import theme_names
+from tracker.labels import UNMARKED, UNMARKED_LABEL, parse_kind
 from tracker.store.core import Filter, Store
 from tracker.store.edit import parse_status
 from tracker.store.links import FLAG_WORDS
@@ -15,11 +16,14 @@ CARRY_CHOICES = {**{f: f for f in FLAG_WORDS}, **{w: f for f, w in FLAG_WORDS.it
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     """The filters of `tracker list`, also used by `tracker sheet`."""
-    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--kind", type=parse_kind, metavar="KIND",
+                   help="类型 target livelihood project / 预期目标 民生实事 项目承诺")
     p.add_argument("--year", type=int, help="计划年份 plan year")
     p.add_argument("--region", help="地区 region")
-    p.add_argument("--status", help="状态 status, or unmarked / 未标记")
+    p.add_argument("--status", help=f"状态 status, or {UNMARKED} / {UNMARKED_LABEL}")
     p.add_argument("--category", help="章节 section heading")
+    p.add_argument("--theme", help="分类 theme: " + " ".join(theme_names()))
+    p.add_argument("--pending", action="store_true", help="有待处理核验建议 with pending suggestions")
     p.add_argument("--report", type=int, dest="report_id", help="报告编号 report id")
     p.add_argument("--overdue", action="store_true", help="已逾期 deadline passed, not done")
     p.add_argument("--behind", action="store_true", help="落后序时进度 behind schedule")
@@ -35,15 +39,16 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 def filter_from_args(args: argparse.Namespace) -> Filter:
     """The Filter the filter options describe."""
     status = args.status
-    if status in ("unmarked", "未标记"):
-        status = "unmarked"
+    if status in (UNMARKED, UNMARKED_LABEL):
+        status = UNMARKED
     elif status:
         status = parse_status(status)
     return Filter(kind=args.kind, status=status, year=args.year, region=args.region,
                   report_id=args.report_id, category=args.category, overdue=args.overdue,
                   behind=args.behind, text=args.search, as_of=args.as_of,
                   include_stale=args.stale, dropped=args.dropped,
-                  carry=CARRY_CHOICES.get(getattr(args, "carry", None)))
+                  carry=CARRY_CHOICES.get(getattr(args, "carry", None)),
+                  theme=args.theme, pending=args.pending)
 
 
 def open_store(args: argparse.Namespace) -> Store:

@@ -8,14 +8,12 @@ import sys
 
 from tracker.history.carried import refresh_for, set_plan_year
 from tracker.errors import UserError
+from tracker.labels import kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 from tracker.store.edit import parse_status
 from tracker.importer import import_files, reextract
 from tracker.user_dates import parse_user_date
 
-_KIND_ZH = {"target": "目标", "livelihood": "实事", "project": "项目"}
-_STATUS_ZH = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中", "not_done": "未完成",
-              "unknown": "未知", None: "未标记"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        usage="tracker mark ID... STATUS [--note TEXT] [--evidence TEXT] [--actual N] "
                              "[--progress P] [--date DAY]")
     p.add_argument("args", nargs="+", metavar="ID... STATUS",
-                   help="done partial in_progress not_done unknown / 已完成 部分完成 推进中 未完成 未知")
+                   help=status_choices())
     p.add_argument("--note", default="", help="备注 note")
     p.add_argument("--evidence", help="佐证 evidence text")
     p.add_argument("--actual", type=float, help="实际值 actual value")
@@ -128,7 +126,7 @@ def cmd_list(args) -> int:
         return 0
     for r in ordered:
         flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "") + ("不是承诺 " if r.get("dropped") else "")
-        print(f"{r['id']:>6}  {_KIND_ZH.get(r['kind'], r['kind'])}  {_STATUS_ZH.get(r['status'], r['status'])}  "
+        print(f"{r['id']:>6}  {kind_label(r['kind'])}  {status_label(r['status'])}  "
               f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{r['text']}")
     print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
     return 0

@@ -11,9 +11,8 @@ from pathlib import Path
 from tracker.cli.common import open_store
 from tracker.errors import UserError
 from tracker.importer import import_files
+from tracker.labels import status_label
 
-_STATUS_LABEL = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中", "not_done": "未完成",
-                 "unknown": "无法判断"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -64,7 +63,7 @@ def run_verify(args: argparse.Namespace) -> int:
         return 0
     for r in results:
         c = r.commitment
-        print(f"[{_STATUS_LABEL[r.status]}] 第{c.line}行 {c.text[:40]}")
+        print(f"[{status_label(r.status)}] 第{c.line}行 {c.text[:40]}")
         print(f"    {r.reason}")
         if r.evidence:
             e = r.evidence[0]
@@ -74,12 +73,13 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Store suggestions for open commitments and say how many were added."""
-    from tracker.verify import suggest
+    from tracker.verify import find_evidence
 
     with open_store(args) as store:
         doc_id = _review_document(store, args.review) if args.review else None
-        added = suggest(store, plan_year=args.plan_year, review_document_id=doc_id)
-    print(f"新增建议 {added} 条 / {added} suggestions added")
+        outcome = find_evidence(store, plan_year=args.plan_year, review_document_id=doc_id)
+    print(outcome.message())
+    print(f"新增建议 {outcome.added} 条 / {outcome.added} suggestions added")
     return 0
 
 
@@ -94,10 +94,11 @@ def run_suggestions(args: argparse.Namespace) -> int:
         print("  没有建议 / no suggestions")
     for s in items:
         value = "" if s["actual_value"] is None else f" {s['actual_value']:g}"
-        print(f"  [{s['id']}] {s['state']:<8} {_STATUS_LABEL.get(s['status'], s['status'])}{value}"
+        print(f"  [{s['id']}] {s['state']:<8} {status_label(s['status'])}{value}"
               f"  score {s['score'] or 0:.2f}  {s['reason']}")
         for e in s["evidence"][:1]:
-            print(f"        第{e.get('line')}行: {str(e.get('text'))[:80]}")
+            where = e.get("report_title") or ""
+            print(f"        {where} 第{e.get('line')}行: {str(e.get('text'))[:80]}")
     return 0
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from tracker.labels import status_label
 from tracker.sheet.data import (KIND_LABELS, KIND_ORDER, STATUS_LABELS, STATUS_ORDER, SheetData,
                     SheetGroup, SheetRow)
 from tracker.sheet.series_data import series_tables
@@ -74,7 +75,7 @@ def _scope(f, reports_by_id: dict[int, dict]) -> str:
     if f.category:
         parts.append(f"分类：{f.category}")
     if f.status:
-        word = "未标记" if f.status == "unmarked" else STATUS_LABELS.get(f.status, f.status)
+        word = status_label(f.status)
         parts.append(f"状态：{word}")
     if f.overdue:
         parts.append("仅已逾期")

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from tracker.labels import KIND_LABELS, STATUS_LABELS
 from tracker.model import LIVELIHOOD, PROJECT, TARGET
 from tracker import words
 
 # Printed words for each status; an unmarked commitment prints as 未核实 too, because
 # on paper "nobody has checked it" and "checked, nothing found" ask the same question.
 STATUS_ORDER = ("done", "partial", "in_progress", "not_done", "unknown")
-STATUS_LABELS = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中",
-                 "not_done": "未完成", "unknown": "未核实"}
+# (STATUS_LABELS and KIND_LABELS are tracker.labels: the app and the CLI say the same.)
 # Symbols keep the status readable on a black-and-white copy; chosen among the glyphs
 # WenQuanYi Micro Hei draws at full size (its ◐ △ ○ come out half-height).
 STATUS_SYMBOLS = {"done": "✔", "partial": "⊙", "in_progress": "→",
@@ -30,7 +30,6 @@ STATUS_INKS = {"done": "#1f6b2a", "partial": "#8a6100", "in_progress": "#1d4f8a"
                "not_done": "#a8231a", "unknown": "#555555"}
 
 KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT)
-KIND_LABELS = {TARGET: "主要预期目标", LIVELIHOOD: "惠民实事", PROJECT: "重点项目"}
 
 COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限")
 CHINESE_ORDINALS = words.CN_ORDINAL

@@ -13,14 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from tracker.errors import UserError
+from tracker.labels import STATUS_WORDS, status_choices
 from tracker.model import KINDS, STATUSES
 from tracker.store.guard import guarded
 from tracker.store.sync import apply_corrections, copy_report_columns, now
 
-# 已完成 etc. as typed by users; English names are the stored ones.
-STATUS_ALIASES = {"已完成": "done", "完成": "done", "部分完成": "partial", "推进中": "in_progress",
-                  "进行中": "in_progress", "未完成": "not_done", "未知": "unknown",
-                  "in-progress": "in_progress", "not-done": "not_done"}
+# 已完成 etc. as typed by users (tracker.labels); English names are the stored ones.
+STATUS_ALIASES = STATUS_WORDS
 _FLOAT_FIELDS = {"value", "value_high", "level_value", "factor"}
 _INT_FIELDS = {"line", "number", "start", "end"}
 _BOOL_FIELDS = {"annual_average", "masked"}
@@ -34,8 +33,7 @@ def parse_status(status: str) -> str:
     s = STATUS_ALIASES.get(status.strip(), status.strip()) if status else ""
     s = STATUS_ALIASES.get(s.lower(), s.lower())
     if s not in STATUSES:
-        raise UserError(f"{status}: 未知状态 / unknown status (use {', '.join(STATUSES)} "
-                        f"or 已完成 部分完成 推进中 未完成 未知)")
+        raise UserError(f"{status}: 未知状态 / unknown status (use {status_choices()})")
     return s
 
 

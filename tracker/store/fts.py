@@ -66,14 +66,21 @@ def index_lines(conn, rows: list[tuple[int, str]]) -> None:
                      ((i, spaced(t)) for i, t in rows))
 
 
-def commitment_clause(query: str) -> tuple[str, list]:
-    """SQL condition on alias c selecting commitments whose text contains query, and its params."""
-    match = phrase(query)
-    like = "c.text LIKE ? ESCAPE '\\'"
-    if match is None:
-        return like, [like_pattern(query)]
+def commitment_clause(query: str, terms: tuple[str, ...] | list[str] = ()) -> tuple[str, list]:
+    """SQL condition on alias c: commitments whose text contains query or any of terms.
+
+    Terms are alternatives (GDP, 生产总值): one FTS MATCH with OR between their phrases
+    narrows the rows, LIKE confirms; a term without an indexable character is LIKE only.
+    """
+    terms = list(dict.fromkeys(terms or [query]))
+    likes = " OR ".join(["c.text LIKE ? ESCAPE '\\'"] * len(terms))
+    like = f"({likes})" if len(terms) > 1 else likes
+    patterns = [like_pattern(t) for t in terms]
+    matches = [phrase(t) for t in terms]
+    if any(m is None for m in matches):
+        return like, patterns
     return (f"c.id IN (SELECT rowid FROM {COMMITMENTS_FTS} WHERE {COMMITMENTS_FTS} MATCH ?) AND {like}",
-            [match, like_pattern(query)])
+            [" OR ".join(matches)] + patterns)
 
 
 def lines_clause(query: str) -> tuple[str, list]:

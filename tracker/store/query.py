@@ -13,12 +13,14 @@ from datetime import date
 from tracker.store import fts
 from tracker.errors import UserError
 from tracker.schedule import elapsed_share
+from tracker.search_terms import search_terms
+from tracker.themes import theme_names, theme_of
 from tracker.store.links import carry_clause
 
 # What store.rows() returns for each id (the columns a table row shows).
 ROW_FIELDS = ("id", "kind", "text", "indicator", "target", "deadline", "status", "claim",
               "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
-              "progress", "report_id", "title", "line", "dropped", "origin")
+              "progress", "report_id", "title", "line", "pending", "dropped", "origin")
 
 # Sort keys accepted by query(order=...) and the SQL they sort by.
 ORDERS = {
@@ -56,6 +58,11 @@ class Filter:
     include_stale: bool = False
     dropped: bool = False              # only items hidden by the user (不是承诺, split, merged)
     carry: str | None = None           # a carry-over flag: carried, raised, lowered, dropped
+    pending: bool = False              # only those with suggestions waiting for review
+    theme: str | None = None           # a tracker.themes name: the headings of that theme
+
+# Commitments with at least one suggestion nobody has accepted or rejected yet.
+PENDING_SQL = "c.id IN (SELECT commitment_id FROM suggestions WHERE state = 'pending')"
 
 
 def as_of_date(f: Filter) -> date:
@@ -134,8 +141,15 @@ def where(conn, f: Filter) -> tuple[str, list]:
         sql, p = carry_clause(f.carry)
         conds.append(sql)
         params += p
+    if f.theme:
+        headings = [h for (h,) in conn.execute("SELECT DISTINCT category FROM commitments")
+                    if theme_of(h) == f.theme]
+        conds.append(f"c.category IN ({','.join('?' * len(headings))})" if headings else "0")
+        params += headings
+    if f.pending:
+        conds.append(PENDING_SQL)
     if f.text:
-        sql, p = fts.commitment_clause(f.text)
+        sql, p = fts.commitment_clause(f.text, search_terms(f.text))
         conds.append(sql)
         params += p
     return (" AND ".join(conds) or "1"), params
@@ -229,7 +243,9 @@ def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
             SELECT c.*, r.region, r.plan_year, r.title, {overdue} AS overdue,
                    {behind_sql(conn, as_of)} AS behind,
                    (SELECT s.status FROM suggestions s WHERE s.commitment_id = c.id
-                      AND s.state != 'rejected' ORDER BY s.score DESC, s.id DESC LIMIT 1) AS claim
+                      AND s.state != 'rejected' ORDER BY s.score DESC, s.id DESC LIMIT 1) AS claim,
+                   (SELECT count(*) FROM suggestions s WHERE s.commitment_id = c.id
+                      AND s.state = 'pending') AS pending
             {FROM} WHERE c.id IN ({marks})"""
         cur = conn.execute(sql, op + chunk)
         names = [d[0] for d in cur.description]
@@ -260,8 +276,9 @@ def stats(conn, f: Filter) -> dict:
     overdue = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {o_sql}", params + o_params).fetchone()[0]
     b_sql = behind_sql(conn, as_of)
     behind = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {b_sql}", params).fetchone()[0]
+    pending = conn.execute(f"SELECT count(*) {src} WHERE {w} AND {PENDING_SQL}", params).fetchone()[0]
     return {"total": sum(by_status.values()), "by_status": by_status, "by_kind": by_kind,
-            "overdue": overdue, "behind": behind}
+            "overdue": overdue, "behind": behind, "pending": pending}
 
 
 def facets(conn) -> dict:
@@ -274,7 +291,18 @@ def facets(conn) -> dict:
             "regions": col(f"SELECT DISTINCT r.region {live} AND r.region IS NOT NULL ORDER BY 1"),
             "categories": col("SELECT DISTINCT category FROM commitments WHERE stale = 0 "
                               "AND category IS NOT NULL ORDER BY 1"),
-            "kinds": col("SELECT DISTINCT kind FROM commitments WHERE stale = 0 ORDER BY 1")}
+            "kinds": col("SELECT DISTINCT kind FROM commitments WHERE stale = 0 ORDER BY 1"),
+            "themes": themes(conn)}
+
+
+def themes(conn) -> list[tuple[str, int]]:
+    """(theme, count of current commitments) for the themes present, in display order."""
+    counts: dict[str, int] = {}
+    for heading, n in conn.execute("SELECT category, count(*) FROM commitments WHERE stale = 0 "
+                                   "AND category IS NOT NULL GROUP BY 1"):
+        name = theme_of(heading)
+        counts[name] = counts.get(name, 0) + n
+    return [(name, counts[name]) for name in theme_names() if name in counts]
 
 
 def tree(conn) -> list[dict]:

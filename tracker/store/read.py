@@ -152,12 +152,24 @@ class ReadMixin:
 
     @guarded
     def history(self, cid: int) -> list[dict]:
-        """Events of a commitment, newest first, with the evidence document's name."""
+        """Events of a commitment, newest first, with the evidence document's name and the
+        title of the report holding the evidence line (evidence_report)."""
         self._commitment_row(cid)
-        return list(self.db.query(
+        events = list(self.db.query(
             "SELECT e.*, d.name AS evidence_document FROM events e "
             "LEFT JOIN documents d ON d.id = e.evidence_document_id "
             "WHERE e.commitment_id = ? ORDER BY e.id DESC", (cid,)))
+        for e in events:
+            if e.get("evidence_document_id") is not None and e.get("evidence_line") is not None:
+                e["evidence_report"] = self._report_at(int(e["evidence_document_id"]),
+                                                       int(e["evidence_line"])).get("report_title")
+        return events
+
+    @guarded
+    def data_version(self) -> int:
+        """SQLite's data_version: changes when another connection (the CLI, a second
+        window) commits to the store file, never for this connection's own writes."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     @guarded
     def suggestions(self, cid: int) -> list[dict]:
@@ -167,7 +179,21 @@ class ReadMixin:
             "ORDER BY state != 'pending', score IS NULL, score DESC, id", (cid,)))
         for s in out:
             s["evidence"] = json.loads(s["evidence"] or "[]")
+            for item in s["evidence"]:
+                doc = item.get("document_id", s.get("review_document_id"))
+                if doc is not None and item.get("line") is not None:
+                    item.update(self._report_at(int(doc), int(item["line"])))
         return out
+
+    def _report_at(self, doc_id: int, line: int) -> dict:
+        """report_title, report_region, report_year of the report holding a document line."""
+        row = self.conn.execute(
+            "SELECT title, region, report_year FROM reports WHERE document_id = ? "
+            "AND line_start <= ? AND line_end >= ? ORDER BY line_start DESC LIMIT 1",
+            (doc_id, line, line)).fetchone()
+        if row is None:
+            return {}
+        return {"report_title": row[0], "report_region": row[1], "report_year": row[2]}
 
 
 def _paragraph_bounds(window: list[tuple[int, str]], line: int) -> tuple[int, int]:

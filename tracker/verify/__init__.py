@@ -8,6 +8,7 @@ commitment against one review) -> review (a whole plan against a review text) ->
 
 from tracker.verify.core import Evidence, Result, Review
 from tracker.verify.review import build_review, review_year, verify_texts
-from tracker.verify.suggestions import suggest
+from tracker.verify.suggestions import Outcome, find_evidence, suggest
 
-__all__ = ["Evidence", "Result", "Review", "build_review", "review_year", "verify_texts", "suggest"]
+__all__ = ["Evidence", "Result", "Review", "build_review", "review_year", "verify_texts", "suggest",
+           "find_evidence", "Outcome"]

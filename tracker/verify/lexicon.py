@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from tracker.data import indicator_table
 from tracker.ingest.normalize import fold as fold_text
 
 # Prefixes that only name the place: 全区地区生产总值 is 地区生产总值.
@@ -27,7 +26,7 @@ class Indicator:
 @lru_cache(maxsize=1)
 def indicators() -> tuple[Indicator, ...]:
     """All indicators of the data file."""
-    raw = json.loads(resources.files("tracker.data").joinpath("indicators.json").read_text("utf-8"))
+    raw = indicator_table()
     return tuple(Indicator(d["name"], tuple(d["aliases"]), d.get("better", "higher"), bool(d.get("rate")))
                  for d in raw["indicators"])
 
@@ -35,7 +34,7 @@ def indicators() -> tuple[Indicator, ...]:
 @lru_cache(maxsize=1)
 def pairs() -> dict[str, tuple[str, ...]]:
     """Names of two indicators at once (城乡居民人均可支配收入) -> the member indicators, in order."""
-    raw = json.loads(resources.files("tracker.data").joinpath("indicators.json").read_text("utf-8"))
+    raw = indicator_table()
     out = {a: tuple(p["members"]) for p in raw.get("pairs", []) for a in p["aliases"]}
     by_name = {ind.name: ind for ind in indicators()}
     for p in raw.get("pairs", []):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Callable
 
 from tracker.model import Commitment
@@ -25,9 +26,43 @@ _FIELDS = ("kind", "text", "line", "indicator", "measure", "value", "value_high"
            "level_unit", "level_comparator")
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a search for evidence did: how much it found, and why nothing when nothing."""
+
+    added: int = 0                 # new suggestions stored
+    commitments: int = 0           # commitments that got at least one new suggestion
+    checked: int = 0               # open commitments looked at
+    reviewable: int = 0            # of those, with at least one later report of their region
+    unreviewed: tuple[tuple[str, int], ...] = ()   # (region, plan year) without a later report
+    cancelled: bool = False
+
+    def message(self) -> str:
+        """One line for the user: 找到 N 条建议，涉及 M 条承诺, or why there are none."""
+        if self.added:
+            return f"找到 {self.added} 条建议，涉及 {self.commitments} 条承诺"
+        if self.cancelled:
+            return "已取消，没有找到新的建议"
+        if not self.checked:
+            return "没有找到建议：范围内没有待核实的承诺（已完成、未完成或已失效的不再查找）"
+        if not self.reviewable:
+            where = "、".join(f"{r or '未识别地区'}{y}年" for r, y in self.unreviewed[:3])
+            more = " 等" if len(self.unreviewed) > 3 else ""
+            return (f"没有找到建议：{where}{more}的承诺还没有同一地区更晚年份的报告；"
+                    "请先导入下一年的政府工作报告")
+        return (f"没有找到新的建议：已对照后续报告查找 {self.reviewable} 条承诺，"
+                "没有新的相关段落（已驳回的不再出现）")
+
+
 def suggest(store, plan_year: int | None = None, review_document_id: int | None = None,
             progress: Progress = None, cancel: Cancel = None) -> int:
     """Add suggestions for open commitments (of plan_year, or all); returns how many were added."""
+    return find_evidence(store, plan_year, review_document_id, progress, cancel).added
+
+
+def find_evidence(store, plan_year: int | None = None, review_document_id: int | None = None,
+                  progress: Progress = None, cancel: Cancel = None) -> Outcome:
+    """Add suggestions for open commitments (of plan_year, or all); what was found and why."""
     reports = store.reports()
     by_id = {r["id"]: r for r in reports}
     ids = store.query(Filter(year=plan_year) if plan_year is not None else Filter())
@@ -41,13 +76,20 @@ def suggest(store, plan_year: int | None = None, review_document_id: int | None 
     vocab = query_vocabulary(c for _, _, c in todo)
     # How many 实事 each plan report lists, so a claim about a list of another length is skipped.
     sizes = {r["id"]: store.count(Filter(report_id=r["id"], kind="livelihood")) or None for r in reports}
-    added, total = 0, len(todo)
+    added, total, found, reviewable, cancelled = 0, len(todo), 0, 0, False
+    unreviewed: dict[tuple[str, int], None] = {}
     for n, (cid, row, c) in enumerate(todo, 1):
         if cancel and cancel():
+            cancelled = True
             break
         plan = by_id[row["report_id"]]
         items = []
-        for rep in _review_reports(plan, reports, review_document_id):
+        later = _review_reports(plan, reports, review_document_id)
+        if later:
+            reviewable += 1
+        else:
+            unreviewed[(plan.get("region") or "", plan.get("plan_year") or 0)] = None
+        for rep in later:
             rv = reviews.get(rep["id"])
             if rv is None:
                 doc = rep["document_id"]
@@ -58,9 +100,11 @@ def suggest(store, plan_year: int | None = None, review_document_id: int | None 
             if result.status != "unknown" or (result.evidence and result.evidence[0].score >= MIN_UNKNOWN_SCORE):
                 items.append(_item(cid, rep["document_id"], result))
         if items:
-            added += store.add_suggestions(cid, items)
+            new = store.add_suggestions(cid, items)
+            added += new
+            found += bool(new)
         _tick(progress, n, total)
-    return added
+    return Outcome(added, found, len(todo), reviewable, tuple(unreviewed), cancelled)
 
 
 def _review_reports(plan: dict, reports: list[dict], review_document_id: int | None) -> list[dict]:

@@ -1,0 +1,58 @@
+"""The words for kinds and statuses: one vocabulary for the app, the CLI and the sheet.
+
+The core stores English identifiers (`livelihood`, `in_progress`); every client shows
+these words, so a 督查室 officer reads the same 预期目标 / 未核实 on screen, in the
+terminal and on paper. "unmarked" is no status: nobody has recorded one yet.
+"""
+
+from __future__ import annotations
+
+from tracker.model import LIVELIHOOD, PROJECT, STATUSES, TARGET
+
+UNMARKED = "unmarked"
+
+# Four characters each, so the 类型 column of the table shows them whole.
+KIND_LABELS = {TARGET: "预期目标", LIVELIHOOD: "民生实事", PROJECT: "项目承诺"}
+
+# "unknown" is a recorded verdict (looked, could not tell); 未标记 means nobody looked.
+STATUS_LABELS = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中",
+                 "not_done": "未完成", "unknown": "未核实"}
+UNMARKED_LABEL = "未标记"
+
+# Words users type for a status (CLI, correction files); the labels themselves come first.
+STATUS_WORDS = {**{label: key for key, label in STATUS_LABELS.items()},
+                "完成": "done", "进行中": "in_progress", "未知": "unknown", "无法核实": "unknown",
+                "in-progress": "in_progress", "not-done": "not_done"}
+KIND_WORDS = {**{label: key for key, label in KIND_LABELS.items()},
+              "主要预期目标": TARGET, "主要目标": TARGET, "目标": TARGET, "惠民实事": LIVELIHOOD,
+              "为民实事": LIVELIHOOD, "实事": LIVELIHOOD, "项目": PROJECT, "重点项目": PROJECT}
+
+# Review states of a suggestion from the verify engine.
+SUGGESTION_STATES = {"pending": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
+
+
+def kind_label(kind: str | None) -> str:
+    """The word for a kind ("" for none; an unknown identifier as is)."""
+    return KIND_LABELS.get(kind or "", kind or "")
+
+
+def status_label(status: str | None) -> str:
+    """The word for a status; None, "" and "unmarked" are 未标记."""
+    if not status or status == UNMARKED:
+        return UNMARKED_LABEL
+    return STATUS_LABELS.get(status, status)
+
+
+def status_choices() -> str:
+    """The statuses as a user may type them, for help texts and error messages."""
+    return " ".join(STATUSES) + " / " + " ".join(STATUS_LABELS.values())
+
+
+def parse_kind(word: str) -> str:
+    """A kind identifier from an English or Chinese word; ValueError if none."""
+    word = (word or "").strip()
+    kind = KIND_WORDS.get(word, word.lower())
+    if kind not in KIND_LABELS:
+        raise ValueError(f"{word}: 未知类型 / unknown kind (use {' '.join(KIND_LABELS)} / "
+                         f"{' '.join(KIND_LABELS.values())})")
+    return kind
