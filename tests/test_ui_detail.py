@@ -143,6 +143,7 @@ def test_mark_dialog_reads_the_date_and_refuses_a_wrong_one(qtbot, store):
     pane.mark(m.status, m.note, m.evidence, **m.extra())
     assert store.history(cid)[0]["date"] == "2025-03-01"
     assert pane.history.topLevelItem(0).text(2).endswith("（2025-03-01）")
+    assert pane.user_detail.text().startswith("2025-03-01起（")
 
 
 def test_correct_value_and_undo(pane, store):

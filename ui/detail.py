@@ -349,6 +349,8 @@ class DetailPane(QWidget):
         else:
             who = source_label(newest.get("source"))
             text = f"{local_time(newest.get('created_at'))} {who}"
+            if newest.get("date"):      # the day the user gave leads; when it was typed follows
+                text = self.tr("%1起（%2记录）").replace("%1", newest["date"]).replace("%2", text)
             if newest.get("note"):
                 text += "\n" + str(newest["note"])
             self.user_detail.setText(text)
