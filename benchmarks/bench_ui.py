@@ -21,14 +21,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tracker.store import fts  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
-from tracker.importer import import_files
+from tracker.importer import import_files  # noqa: E402
+from process import compile_bytecode  # noqa: E402
 
 SEARCHES = ("生产总值", "新建改造", "农村公路", "就业", "GDP", "CPI")
-TARGETS = {"first_paint_s": 1.5, "keystroke_ms": 50.0, "rss_mb": 300.0}
+TARGETS = {"first_paint_s": 0.8, "keystroke_ms": 50.0, "rss_mb": 300.0}
 
 
 def build_store(path: Path, n: int) -> int:
@@ -101,11 +103,13 @@ def main() -> int:
     print(f"stores: {n_small:,} and {n_big:,} commitments built in {time.perf_counter() - t:.1f} s")
 
     missed = []
-    paints = [first_paint_subprocess(small, folder / "paint.png", env) for _ in range(3)]
-    paint = min(paints)
+    compile_bytecode()   # as installed: .pyc present
+    paints = [first_paint_subprocess(small, folder / "paint.png", env) for _ in range(5)]
+    paint = statistics.median(paints)
     print(f"first paint, {n_small:,} commitments (process start to window rendered): "
-          f"{paint:.2f} s (best of 3; {', '.join(f'{p:.2f}' for p in paints)}) "
-          f"target < {TARGETS['first_paint_s']} s")
+          f"median {paint:.2f} s of 5 ({', '.join(f'{p:.2f}' for p in paints)}) "
+          f"target < {TARGETS['first_paint_s']} s, ratio {paint / TARGETS['first_paint_s']:.2f}; "
+          f"command: python -m ui.app --db 10k.db --screenshot OUT.png")
     if paint >= TARGETS["first_paint_s"]:
         missed.append("first paint")
 
@@ -143,11 +147,28 @@ def main() -> int:
             measure(lambda w=word[:i]: bar.search.setText(w))
         measure(lambda: bar.search.setText(""))
     keystrokes = list(timings)
-    for fields in ({"kind": "target"}, {"kind": "project"}, {"status": "done"},
+    # Filters timed with the 概览 tab showing too: its charts redraw on every change.
+    filter_sets = ({"kind": "target"}, {"kind": "project"}, {"status": "done"},
                    {"status": "unmarked"}, {"year": 2025}, {"year": 2019},
-                   {"kind": "livelihood", "year": 2024}, {"overdue": True}):
+                   {"kind": "livelihood", "year": 2024}, {"overdue": True})
+    for fields in filter_sets:
         measure(lambda f=fields: (bar.reset(), bar.set_fields(**f)))
     filters = timings[len(keystrokes):]
+    window.tabs.setCurrentWidget(window.dashboard)
+    app.processEvents()
+    for fields in filter_sets:
+        start = time.perf_counter()
+        bar.blockSignals(True)
+        bar.reset()
+        bar.set_fields(**fields)
+        bar.blockSignals(False)
+        window.apply_filter()
+        app.processEvents()
+        window.dashboard.grab()
+        timings.append((time.perf_counter() - start) * 1000)
+    overview = timings[len(keystrokes) + len(filters):]
+    window.tabs.setCurrentIndex(0)
+    app.processEvents()
     bar.reset()
     for column in (1, 3, 4):
         start = time.perf_counter()
@@ -155,13 +176,16 @@ def main() -> int:
         app.processEvents()
         window.table.viewport().grab()
         timings.append((time.perf_counter() - start) * 1000)
-    sorts = timings[len(keystrokes) + len(filters):]
+    sorts = timings[len(keystrokes) + len(filters) + len(overview):]
     rss = rss_mb()
     print(f"search, {n_big:,} commitments: median {statistics.median(keystrokes):.1f} ms, "
           f"max {max(keystrokes):.1f} ms per keystroke over {len(keystrokes)} keystrokes "
           f"(query + model reset + repaint) target < {TARGETS['keystroke_ms']:.0f} ms")
     print(f"filter (kind/status/year/overdue), {n_big:,}: median "
           f"{statistics.median(filters):.1f} ms, max {max(filters):.1f} ms")
+    print(f"filter with the 概览 tab showing, {n_big:,}: median "
+          f"{statistics.median(overview):.1f} ms, max {max(overview):.1f} ms "
+          f"target < {TARGETS['keystroke_ms']:.0f} ms")
     print(f"sort by column, {n_big:,}: median {statistics.median(sorts):.1f} ms, "
           f"max {max(sorts):.1f} ms")
     print(f"RSS with the {n_big:,}-commitment store open: {rss:.0f} MB "

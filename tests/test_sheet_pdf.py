@@ -179,3 +179,20 @@ def test_behind_schedule_prints_under_the_deadline(store, tmp_path):
     out = write_sheet(store, Filter(behind=True, as_of="2025-12-31"), tmp_path / "b.pdf")
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert squash(text).count("落后序时进度") == 3      # summary line plus one per row
+
+
+def test_a_long_sheet_keeps_every_row_once_in_order_with_a_header_on_each_page(tmp_path):
+    # Long enough for many page breaks inside one kind's table; categories start new runs.
+    rows = [_row(i, f"第{i}号承诺事项", category=f"类别{i // 150}") for i in range(1, 601)]
+    groups = tuple(SheetGroup("project", f"类别{k}", tuple(r for r in rows if r.category == f"类别{k}"))
+                   for k in range(5))
+    data = replace(_data(rows), groups=groups)
+    out = write_data(data, tmp_path / "many.pdf")
+    pages = PdfReader(out).pages
+    assert len(pages) >= 10
+    header = squash("序号 承诺内容 目标 完成情况 状态 证据 时限")
+    texts = [squash(p.extract_text()) for p in pages]
+    assert all(header in t for t in texts[1:])
+    found = [int(n) for t in texts for n in re.findall(r"第(\d+)号承诺事项", t)]
+    assert found == list(range(1, 601))
+    assert all(sum(f"【类别{k}】" in t for t in texts) == 1 for k in range(5))

@@ -61,10 +61,11 @@ def test_cancel_writes_nothing(tmp_path):
     with Store.open(tmp_path / "t.db") as s:
         r = import_files(s, sorted(SEEDS.glob("*.txt")), cancel=lambda: True)
         assert r.cancelled and s.count(Filter()) == 0 and s.documents() == []
+        # A cancel inside the second file: the first file stays whole, nothing of the second.
         calls = []
         r = import_files(s, [seed("001"), seed("002")], progress=lambda d, t: calls.append((d, t)),
-                           cancel=lambda: len(calls) >= 2)
-        assert r.cancelled and s.documents() == []
+                           cancel=lambda: len(calls) >= 3)
+        assert r.cancelled and [d["name"] for d in s.documents()] == [seed("001").name]
 
 
 def _like(store, text):
@@ -166,7 +167,7 @@ def test_mark_updates_status_filters_and_history(store):
     assert hist[0]["progress"] == pytest.approx(0.4)
     row = store.rows([a])[a]
     assert row["status"] == "in_progress" and row["evidence_count"] == 1
-    store.delete_event(hist[0]["id"])
+    store.void_event(hist[0]["id"])
     assert store.rows([a])[a]["status"] == "done"
     assert store.stats(Filter())["by_status"]["done"] == 2
 
@@ -261,7 +262,7 @@ def test_suggestions_dedup_reject_accept(store):
     assert h["id"] == event and h["status"] == "done" and h["evidence_text"] == "增长7.5%"
     assert h["evidence_document_id"] == doc and h["evidence_line"] == 12 and h["actual_value"] == 7.5
     assert [s["state"] for s in store.suggestions(cid)] == ["accepted", "rejected"]
-    store.delete_event(event)
+    store.void_event(event)
     assert store.suggestions(cid)[0]["state"] == "pending"
 
 
@@ -276,7 +277,7 @@ def test_source_marks_the_commitment(store):
 
 def test_unknown_ids_are_user_errors(store):
     for call in (lambda: store.commitment(10**9), lambda: store.source(10**9), lambda: store.history(10**9),
-                 lambda: store.delete_event(10**9), lambda: store.set_plan_year(10**9, 2024),
+                 lambda: store.void_event(10**9), lambda: store.set_plan_year(10**9, 2024),
                  lambda: store.accept_suggestion(10**9)):
         with pytest.raises(UserError):
             call()

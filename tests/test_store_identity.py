@@ -64,20 +64,21 @@ def test_edited_reimport_keeps_marks_and_flags_stale(marked):
 
     before = _events(store, ids)
     r = import_files(store, [doc])
-    assert r.documents_added == 1 and r.stale == len(gone)
+    # Every commitment here is marked: those not found again are held visible (never
+    # silently stale) and named in the result, until the user decides (issue 11).
+    assert r.documents_added == 1 and r.stale == 0 and sorted(r.held) == sorted(gone)
     # Every id still has its events; the edited one kept its id and shows the new text.
     assert _events(store, ids) == before
     assert store.commitment(edited["id"])["text"] == new_text
     assert not store.commitment(edited["id"])["stale"]
     assert store.commitment(ids[-1])["category"] == "人工修正的章节" or ids[-1] in gone
     current = set(store.query(Filter()))
-    assert not current & set(gone)
-    assert set(gone) <= set(store.query(Filter(include_stale=True)))
-    assert all(store.rows(gone)[g]["stale"] for g in gone)
+    assert set(gone) <= current
+    assert not any(store.rows(gone)[g]["stale"] for g in gone)
     # Lines after the deleted one moved up by one in the new version.
     moved = [i for i in ids if rows[i]["line"] > gone_line and i not in gone]
     assert all(store.rows([i])[i]["line"] == rows[i]["line"] - 1 for i in moved)
-    # The same edited file again is a no-op; re-extraction keeps the stale ones stale.
+    # The same edited file again is a no-op; re-extraction still holds the marked ones.
     assert import_files(store, [doc]).documents_skipped == 1
     r2 = reextract(store)
     assert r2.stale == 0 and set(store.query(Filter())) == current
@@ -114,7 +115,8 @@ def test_reextract_stales_a_report_no_longer_found(marked):
     # A stored report under a different known region is not the one re-extracted now.
     store.conn.execute("UPDATE reports SET region = '别的区' WHERE id = ?", (rid,))
     r = reextract(store)
-    assert r.added == len(ids) and r.stale == len(ids)
-    assert all(store.commitment(i)["stale"] for i in ids)
-    assert _events(store, ids)[ids[0]] == [("in_progress", "备注0")]
-    assert store.count(Filter()) == len(ids)
+    # All of them marked: held visible beside the new report's, not stale (issue 11).
+    assert r.added == len(ids) and r.stale == 0 and sorted(r.held) == sorted(ids)
+    assert not any(store.commitment(i)["stale"] for i in ids)
+    assert _events(store, ids)[ids[0]][0][:2] == ("in_progress", "备注0")
+    assert store.count(Filter()) == 2 * len(ids)

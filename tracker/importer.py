@@ -1,15 +1,20 @@
 """The importer: files -> text -> extraction -> store, and re-extraction of stored text.
 
-Extraction runs before the one write transaction, so a bad file, a cancel or a killed
-process leaves the store as it was. The store never runs extraction itself.
+Each file is extracted, then written in its own transaction before the next file is
+read, so memory is bounded by one file, not by the whole selection; a bad file, a cancel
+or a killed process leaves every file before it imported and nothing of it. The store
+never runs extraction itself. The store file itself is never opened here: only SQLite
+may open it (closing any other descriptor of it drops SQLite's locks).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from tracker.errors import UserError
 from tracker.extract import extract_file, extract_source
 from tracker.history.carried import refresh as refresh_carry_links
 from tracker.store import ImportResult, Store
@@ -20,19 +25,39 @@ Cancel = Callable[[], bool] | None
 
 def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | None = None,
                  progress: Progress = None, cancel: Cancel = None) -> ImportResult:
-    """Extract every file, then store all of them in one transaction (files already imported are skipped).
+    """Extract and store each file in turn, one transaction per file (files already imported
+    are skipped); the counts of every file stored.
 
-    progress(bytes done, bytes in all) moves inside a file too: a 50 MB file is one file
-    but minutes of work. cancel() is asked between files and between reports.
+    progress(bytes done, bytes in all) moves inside a file too: a 30 MB file is one file
+    but minutes of work. cancel() is asked between files and between reports; the file
+    being read when it says yes is not stored, and result.cancelled is set.
     """
     paths = [Path(p) for p in paths]
+    for path in paths:
+        if is_store_file(store, path):
+            raise UserError(f"{path}: 是台账文件本身，不是报告 / is the store itself, not a report")
+    result = ImportResult()
+    before = {r["id"] for r in store.reports()}
+    try:
+        _import_each(store, paths, plan_year, progress, cancel, result)
+    finally:
+        if result.documents_added:
+            # Year N+1's plan arriving links year N's pledges to it (延续 / 上调 / 下调 / 不再提及).
+            refresh_carry_links(store, {r["region"] for r in store.reports()
+                                        if r["id"] not in before and r.get("region")})
+    return result
+
+
+def _import_each(store: Store, paths: list[Path], plan_year: int | None, progress: Progress,
+                 cancel: Cancel, result: ImportResult) -> None:
+    """The files in turn, each stored before the next is read; counts go into result."""
     known = store.known_hashes()
-    result, todo = ImportResult(), []
     sizes = [_size_or_zero(p) or 1 for p in paths]
     total, base = sum(sizes), 0
     for path, size in zip(paths, sizes):
         if cancel and cancel():
-            return ImportResult(cancelled=True)
+            result.cancelled = True
+            return
         sha = _sha256_or_none(path)
         if sha is not None and sha in known:
             result.documents_skipped += 1
@@ -40,24 +65,36 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
             def within(done: int, lines: int, base=base, size=size) -> None:
                 if progress:
                     progress(base + size * done // max(lines, 1), total)
-            fx = extract_file(path, plan_year, within, cancel)
-            if cancel and cancel():
-                return ImportResult(cancelled=True)
-            if fx.source.sha256 in known:
-                result.documents_skipped += 1
-            else:
-                known.add(fx.source.sha256)
-                todo.append(fx)
+            try:
+                _import_one(store, path, plan_year, known, result, within, cancel)
+            except UserError as exc:
+                if result.documents_added:
+                    raise UserError(f"{exc} (之前的 {result.documents_added} 个文件已导入 / "
+                                    f"the {result.documents_added} files before it were imported)") from None
+                raise
+            if result.cancelled:
+                return
         base += size
         if progress:
             progress(base, total)
-    before = {r["id"] for r in store.reports()}
-    result = store.add_extractions(todo, plan_year, cancel, result)
-    if not result.cancelled:
-        # Year N+1's plan arriving links year N's pledges to it (延续 / 上调 / 下调 / 不再提及).
-        refresh_carry_links(store, {r["region"] for r in store.reports()
-                                    if r["id"] not in before and r.get("region")})
-    return result
+
+
+def _import_one(store: Store, path: Path, plan_year: int | None, known: set[str],
+                result: ImportResult, progress, cancel: Cancel) -> None:
+    """Extract one file and store it in its own transaction; counts go into result."""
+    fx = extract_file(path, plan_year, progress, cancel)
+    if cancel and cancel():
+        result.cancelled = True
+        return
+    if fx.source.sha256 in known:
+        result.documents_skipped += 1
+        return
+    done = store.add_extractions([fx], plan_year, cancel)
+    if done.cancelled:
+        result.cancelled = True
+        return
+    known.add(fx.source.sha256)
+    result.add(done)
 
 
 def reextract(store: Store, progress: Progress = None, cancel: Cancel = None) -> ImportResult:
@@ -88,6 +125,23 @@ def _sha256_or_none(path: Path) -> str | None:
     try:
         if not path.is_file():
             return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
     except OSError:
         return None
+
+
+def is_store_file(store: Store, path: Path) -> bool:
+    """Whether path is the open store or one of SQLite's files beside it (compared by stat,
+    never by opening: that would drop SQLite's locks on it)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        own = store.path.with_name(store.path.name + suffix)
+        try:
+            if os.path.samefile(path, own):
+                return True
+        except OSError:
+            continue
+    return False

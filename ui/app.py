@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
 from tracker.store import Store, default_store_path
+from ui.compact import warn_plain
 
 ORGANISATION = "CommitmentTracker"
 APPLICATION = "承诺台账"
@@ -93,7 +94,7 @@ def _install_excepthook() -> None:
             return
         logging.getLogger("tracker-app").error("unhandled error", exc_info=(kind, exc, tb))
         message = str(exc) if isinstance(exc, UserError) else internal_error_message(exc)
-        QMessageBox.warning(QApplication.activeWindow(), APPLICATION, message)
+        warn_plain(QApplication.activeWindow(), APPLICATION, message)
 
     sys.excepthook = hook
 
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshot:
             print(f"tracker-app: {exc}", file=sys.stderr)
             return 1
-        QMessageBox.warning(None, APPLICATION, str(exc))
+        warn_plain(None, APPLICATION, str(exc))
         store = None   # the window opens empty; File ▸ Open/New store still work
     window = MainWindow(store)
     if not args.screenshot:

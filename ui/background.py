@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
-from tracker import importer
 from ui import workers
-from ui.importing import summary
+from ui.compact import warn_plain
+from ui.importing import held_message, summary
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _import_files(*args, **kwargs):
+    """tracker.importer.import_files, imported on the worker at first use (the extraction
+    rules compile ~200 regular expressions: not before the window's first paint)."""
+    from tracker.importer import import_files
+    return import_files(*args, **kwargs)
 
 
 class BackgroundMixin:
@@ -76,7 +81,7 @@ class BackgroundMixin:
         if not paths or self.store is None:
             return None
         self._remember_reports()
-        return self.run_in_background(importer.import_files, self.store, paths,
+        return self.run_in_background(_import_files, self.store, paths,
                                       message=self.tr("正在导入示例报告…"),
                                       on_done=self._imported)
 
@@ -84,6 +89,9 @@ class BackgroundMixin:
         self.refresh_all()
         self.select_imported()
         self.statusBar().showMessage(summary(result), 8000)
+        held = held_message(result)
+        if held:        # marks the new text lost: said plainly, not only in the status bar
+            warn_plain(self, self.tr("请核对"), held)
 
     def select_imported(self) -> bool:
         """Select in the tree what the last import added: its report, or the region or year
@@ -107,4 +115,4 @@ class BackgroundMixin:
 
     def show_error(self, message: str) -> None:
         """The one-line warning box for a UserError or a failed task."""
-        QMessageBox.warning(self, self.tr("承诺台账"), message)
+        warn_plain(self, self.tr("承诺台账"), message)

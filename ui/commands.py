@@ -1,7 +1,7 @@
 """Undoable user edits: each QUndoCommand calls store functions, then notify(ids).
 
 Status changes are events: redo appends them (store.mark / accept_suggestion),
-undo removes exactly the events it appended (store.delete_event). Field fixes
+undo voids exactly the events it appended (store.void_event). Field fixes
 are correction rows: undo removes the rows it added and restores the values
 store.correct returned (Store.uncorrect).
 The store functions stay usable from the CLI and tests; only the stack is Qt.
@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
 from tracker.history.carried import refresh_for, set_plan_year
@@ -23,6 +23,7 @@ from tracker.store import Filter
 from ui.field_editor import field_label
 from ui.status_style import status_label
 from ui.workers import internal_error_message
+from ui.compact import warn_plain
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class _StoreCommand(QUndoCommand):
 
 def show_error(message: str) -> None:
     """Default error_handler: the one-line warning box over the active window."""
-    QMessageBox.warning(QApplication.activeWindow(), _tr("无法修改"), message)
+    warn_plain(QApplication.activeWindow(), _tr("无法修改"), message)
 
 
 # Called with the one-line message when a command cannot be done or undone.
@@ -112,9 +113,9 @@ class MarkCommand(_StoreCommand):
         self.notify(self.ids)
 
     def _undo(self) -> None:
-        # Newest first, so each delete removes the newest event of its commitment.
+        # Newest first: each undo voids one event it appended (kept in the history).
         for event_id in reversed(self.event_ids):
-            self.store.delete_event(event_id)
+            self.store.void_event(event_id)
         self.event_ids = []
         self.notify(self.ids)
 
@@ -192,8 +193,8 @@ class AcceptSuggestionCommand(_StoreCommand):
 
     def _undo(self) -> None:
         if self.event_id is not None:
-            # Deleting the event it appended also puts the suggestion back to pending.
-            self.store.delete_event(self.event_id)
+            # Voiding the event it appended also puts the suggestion back to pending.
+            self.store.void_event(self.event_id)
         self.event_id = None
         self.notify(self._ids())
 

@@ -1,4 +1,5 @@
-"""Widgets that let a narrow pane stay usable: a wrapping button row, an eliding label, wrapping tree rows.
+"""Widgets that let a narrow pane stay usable: a wrapping button row, an eliding label, wrapping tree rows;
+plain-text tooltips and warning boxes for text that comes from documents.
 
 The detail pane sits beside the table on a 1366-px screen; a row of five status
 buttons or a long report title must not set its minimum width, so the buttons wrap
@@ -7,9 +8,12 @@ onto a second line and the one-line header ends in "…" (full text in the toolt
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle,
+from PySide6.QtWidgets import (QLabel, QLayout, QLayoutItem, QMessageBox, QSizePolicy, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget)
 
 
@@ -94,7 +98,7 @@ class ElidedLabel(QLabel):
     def set_full_text(self, text: str) -> None:
         """Show text, elided to the current width."""
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
         self._elide()
 
     def full_text(self) -> str:
@@ -134,3 +138,17 @@ class WrapDelegate(QStyledItemDelegate):
         rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
                                                int(Qt.TextFlag.TextWordWrap), text)
         return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows text as written. Qt renders a tooltip that looks like HTML as
+    rich text (a report title "<img src=file:///…>" would load a file): such text is
+    escaped inside a paragraph that keeps its line breaks; other text is left as it is."""
+    if not text or not QtGuiNamespace.mightBeRichText(text):
+        return text or ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def warn_plain(parent: QWidget | None, title: str, message: str) -> None:
+    """The modal warning box, showing message (which names files, quotes documents) as written."""
+    QMessageBox.warning(parent, title, plain_tip(message))

@@ -14,13 +14,14 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QWidget)
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget)
 
 from tracker.errors import UserError
 from tracker.extract.selection import prefill
 from tracker.model import KINDS
 from tracker.store.query import format_target
 from ui.commands import CurateCommand
+from ui.compact import warn_plain
 from ui.status_style import kind_label
 
 Notify = Callable[[list[int]], None] | None
@@ -163,7 +164,7 @@ def add_from_selection(parent: QWidget | None, store, stack: QUndoStack, report_
             return None
         final, fields = dialog.text(), dialog.fields()
     except UserError as exc:
-        QMessageBox.warning(parent, _tr("无法添加"), str(exc))
+        warn_plain(parent, _tr("无法添加"), str(exc))
         return None
     finally:
         dialog.deleteLater()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
 from tracker.errors import UserError
 from ui import curation
 from ui.carry_panel import CarryPanel
-from ui.compact import ElidedLabel, FlowLayout, WrapDelegate
+from ui.compact import ElidedLabel, FlowLayout, WrapDelegate, plain_tip
 from ui.commands import (AcceptSuggestionCommand, CorrectCommand, MarkCommand,
                          RejectSuggestionCommand)
 from ui.detail_format import (corrected_fields, event_evidence, field_values, local_time,
@@ -294,7 +294,7 @@ class DetailPane(QWidget):
             lines.append("“" + (quote[:QUOTE_CHARS] + "…" if len(quote) > QUOTE_CHARS
                                 else quote) + "”")
         self.claim_detail.setText("\n".join(x for x in lines if x))
-        self.claim_detail.setToolTip(str(items[0].get("text") or "") if items else "")
+        self.claim_detail.setToolTip(plain_tip(str(items[0].get("text") or "")) if items else "")
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         if obj is self.history.viewport() and event.type() == QEvent.Type.Resize:
@@ -315,15 +315,23 @@ class DetailPane(QWidget):
         self.history.clear()
         items = []
         for event in history:
+            when = local_time(event.get("created_at")).replace(" ", "\n", 1)
+            if event.get("voids") is not None:      # an undo: says which mark it undid
+                item = QTreeWidgetItem([when, source_label(event.get("source")),
+                                        self.tr("撤销"), self.tr("撤销了 %1 的标记").replace(
+                                            "%1", local_time(_created(history, event["voids"]))), ""])
+                items.append((event.get("created_at") or "", item))
+                continue
+            status = status_label(event.get("status")) + progress_text(event.get("progress"))
+            if event.get("date"):                   # the day the user gave for the status
+                status += f"（{event['date']}）"
+            if event.get("undone_by") is not None:
+                status += self.tr("（已撤销）")
             # Date over time: two short lines leave the width to the evidence.
-            item = QTreeWidgetItem([local_time(event.get("created_at")).replace(" ", "\n", 1),
-                                    source_label(event.get("source")),
-                                    status_label(event.get("status"))
-                                    + progress_text(event.get("progress"))
-                                    + (f"（{event['date']}）" if event.get("date") else ""),
+            item = QTreeWidgetItem([when, source_label(event.get("source")), status,
                                     event.get("note") or "",
                                     event_evidence(event)])
-            fg, _bg = status_colours(event.get("status"))
+            fg, _bg = status_colours(event.get("status") if event.get("undone_by") is None else None)
             item.setForeground(2, fg)
             items.append((event.get("created_at") or "", item))
         # Hand edits of the extraction (添加为承诺, 不是承诺, 拆分, 合并, 修改文字) in the same list.
@@ -336,13 +344,13 @@ class DetailPane(QWidget):
         for _when, item in sorted(items, key=lambda x: x[0], reverse=True):
             self.history.addTopLevelItem(item)
         for item in (self.history.topLevelItem(i) for i in range(len(items))):
-            item.setToolTip(4, item.text(4))
+            item.setToolTip(4, plain_tip(item.text(4)))
             item.setToolTip(2, self.tr("来源：%1").replace("%1", item.text(1)))
             for column in range(5):
                 item.setTextAlignment(column, Qt.AlignTop | Qt.AlignLeft)
         self._fit_history()
         self.tabs.setTabText(3, self.tr("历史 (%1)").replace("%1", str(len(items))))
-        newest = history[0] if history else None
+        newest = next((e for e in history if e.get("standing", True)), None)
         _badge(self.user_status, newest.get("status") if newest else None)
         if newest is None:
             self.user_detail.setText(self.tr("尚未标记。"))
@@ -430,3 +438,8 @@ class DetailPane(QWidget):
         """Reject a suggestion; it does not come back (undoable)."""
         if self.cid is not None:
             self._push(RejectSuggestionCommand(self.store, sid, self.cid, notify=self.notify))
+
+
+def _created(history: list[Mapping[str, Any]], event_id: int) -> str | None:
+    """created_at of the event event_id in history (an undo names the mark it undid)."""
+    return next((e.get("created_at") for e in history if e.get("id") == event_id), None)

@@ -12,11 +12,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from tracker.model import KINDS
+from ui.compact import plain_tip
 from ui.status_style import kind_label
 
 # (field, label, choices or None for free text); choices are (stored value, label).
@@ -95,6 +96,7 @@ class FieldEditor(QWidget):
             self.editors[name] = editor
             self.labels[name] = label
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)     # quotes the value typed
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
@@ -153,7 +155,7 @@ class FieldEditor(QWidget):
             text = field_label(name)
             if name in self._corrected:
                 label.setText(text + " ✎")
-                label.setToolTip(self._corrected[name] or self.tr("已由用户更正"))
+                label.setToolTip(plain_tip(str(self._corrected[name] or "")) or self.tr("已由用户更正"))
             else:
                 label.setText(text)
                 label.setToolTip("")

@@ -1,7 +1,7 @@
 """Import documents into the store from the GUI: progress dialog with cancel, errors, drops.
 
-tracker.importer.import_files runs on the worker (one transaction; a cancel leaves the store
-unchanged), a QProgressDialog follows its progress(done, total) calls, a UserError
+tracker.importer.import_files runs on the worker (one transaction per file; a cancel keeps
+the files already stored, the window refreshes either way), a QProgressDialog follows its progress(done, total) calls, a UserError
 shows its one line in a warning box, and on_done/`imported` let the window refresh.
 """
 
@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from tracker.importer import import_files as extract_and_store
 from ui.workers import Task, run_on_store
+from ui.compact import warn_plain
 
 # What the file dialog offers; ingest decides what is readable and says why not.
 FILE_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
@@ -41,9 +41,28 @@ def summary(result: object) -> str:
             .replace("%6", str(get("stale"))))
 
 
+def held_message(result: object) -> str:
+    """What to tell the user about marked or corrected commitments the new text no longer
+    has (kept visible, not stale); "" when there are none."""
+    held = list(getattr(result, "held", None) or [])
+    if not held:
+        return ""
+    ids = "、".join(str(i) for i in held[:20]) + ("……" if len(held) > 20 else "")
+    return (_tr("有 %1 条已标记或修正过的承诺在新导入的文本中找不到了。它们仍然显示在列表中，"
+                "请逐条核对（编号 %2）。")
+            .replace("%1", str(len(held))).replace("%2", ids))
+
+
 def show_error(parent: QWidget | None, message: str) -> None:
     """The one-line warning box for a UserError (or an internal error's one line)."""
-    QMessageBox.warning(parent, _tr("无法导入"), message)
+    warn_plain(parent, _tr("无法导入"), message)
+
+
+def extract_and_store(*args, **kwargs):
+    """tracker.importer.import_files, imported on the worker at first use (the extraction
+    rules compile ~200 regular expressions: not before the window's first paint)."""
+    from tracker.importer import import_files
+    return import_files(*args, **kwargs)
 
 
 class Importer(QObject):

@@ -32,6 +32,7 @@ from ui.store_watch import StoreWatch
 from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
 from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
+from ui.compact import plain_tip
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.detail.setMinimumWidth(DETAIL_MIN)
         self.importer = Importer(self, None)
         self.importer.imported.connect(self._imported)
+        # A cancelled import keeps the files stored before the cancel: show them.
+        self.importer.cancelled.connect(self.refresh_all)
         self.drop = DropImporter(self, self.import_paths)
         self.background_task: workers.Task | None = None
         self.watch = StoreWatch(self)
@@ -189,7 +192,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         path = getattr(self.store, "path", None)
         self.setWindowTitle(self.tr("承诺台账") + (f" — {Path(path).name}" if path else ""))
         self.status_store.setText(str(path) if path else self.tr("未打开台账"))
-        self.status_store.setToolTip(str(path) if path else "")
+        self.status_store.setToolTip(plain_tip(str(path)) if path else "")
 
     # -- browsing ------------------------------------------------------------------
     def current_filter(self) -> Filter:

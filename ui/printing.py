@@ -14,14 +14,16 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QR
 from PySide6.QtGui import QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QToolBar,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QProgressDialog, QToolBar,
                                QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
+from tracker.sheet.write import refuse_sqlite_target
 from tracker.sheet.build import sheet_data
-from tracker.sheet.pdf import pdf_bytes
+from tracker.sheet.write import pdf_bytes   # reportlab (0.14 s) loads on the first print
 from tracker.store import Store
+from ui.compact import warn_plain
 
 FOLDER_KEY = "sheet/last_folder"
 FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
@@ -35,7 +37,7 @@ def _tr(text: str) -> str:
 
 
 def _warn(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, _tr("对照表"), message)
+    warn_plain(parent, _tr("对照表"), message)
 
 
 def _in_background(parent: QWidget | None, fn, *args):
@@ -292,6 +294,7 @@ def write_export(parent: QWidget | None, data: SheetData, path: Path,
         return write_data(data, path, landscape=landscape)
     if not path.parent.is_dir():
         raise UserError(f"{path}: 目录不存在 {path.parent}")
+    refuse_sqlite_target(path)
     # Made in memory and written here, so a cancelled export leaves no file behind.
     content = _in_background(parent, pdf_bytes, data, landscape)
     if content is None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from tracker.verify import Outcome, find_evidence
 from ui.commands import AcceptSuggestionCommand, RejectSuggestionCommand
 
 
@@ -29,6 +29,17 @@ def _action(w, text: str, shortcut: str, slot, tip: str) -> QAction:
     action.setToolTip(f"{tip}（{shortcut}）")
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+if TYPE_CHECKING:
+    from tracker.verify import Outcome
+
+
+def _find_evidence(*args, **kwargs):
+    """tracker.verify.find_evidence, imported on the worker at first use: verification and
+    the extraction rules it uses need not load before the window's first paint (issue 15)."""
+    from tracker.verify import find_evidence
+    return find_evidence(*args, **kwargs)
 
 
 class ReviewFlow:
@@ -62,10 +73,12 @@ class ReviewFlow:
         if w.store is None:
             return
         year = w.current_filter().year
-        w.run_in_background(find_evidence, w.store, plan_year=year,
+        w.run_in_background(_find_evidence, w.store, plan_year=year,
                             message=w.tr("正在查找核验证据…"), on_done=self._found)
 
     def _found(self, outcome: object) -> None:
+        from tracker.verify import Outcome   # loaded already, by the search on the worker
+
         w = self.w
         self.outcome = outcome if isinstance(outcome, Outcome) else Outcome()
         w.refresh_all()

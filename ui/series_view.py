@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
 from tracker.history.series import VERDICT_WORDS, Series, indicators, series
+from ui.compact import plain_tip, warn_plain
 from ui.series_chart import VERDICT_COLOURS, series_chart
 from ui.series_print import paint_series
 
@@ -177,14 +178,14 @@ class SeriesView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.commitment_id)
                 if col == 1:
-                    item.setToolTip(p.target_text)
+                    item.setToolTip(plain_tip(p.target_text))
                 if col == 3:
                     item.setForeground(QColor(VERDICT_COLOURS[p.verdict]))
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
                 if col == 6:
-                    item.setToolTip("\n".join(t for t in (p.reason, where, p.evidence_text) if t))
+                    item.setToolTip(plain_tip("\n".join(t for t in (p.reason, where, p.evidence_text) if t)))
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
 
@@ -242,6 +243,6 @@ class SeriesDialog(QDialog):
         printer.setOutputFileName(path)
         self.view.print_to(printer)
         if not printer.isValid():
-            QMessageBox.warning(self, self.tr("指标历年"), self.tr("%1：无法写入").replace("%1", path))
+            warn_plain(self, self.tr("指标历年"), self.tr("%1：无法写入").replace("%1", path))
             return None
         return path

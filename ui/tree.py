@@ -11,6 +11,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from ui.compact import plain_tip
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole   # dict of Filter fields a node stands for
 TREE_MIN = 172   # "政府工作报告" three levels down, with its count
@@ -179,11 +180,12 @@ def short_title(title: str, region: str | None, year: int | None) -> str:
 
 
 def _tip(name: str, where: str, count: int) -> str:
-    """Tooltip of a node: its full name (the column may elide it), where, how many."""
+    """Tooltip of a node: its full name (the column may elide it), where, how many; shown
+    as written (a title "<img src=…>" stays text)."""
     tip = name + (f"（{where}）" if where else "")
     if count:
         tip += "\n" + QCoreApplication.translate("ReportTree", "%1 条承诺").replace("%1", str(count))
-    return tip
+    return plain_tip(tip)
 
 
 def _clean(scope: dict | None) -> dict:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from tracker.themes import theme_names
 from tracker.labels import UNMARKED, UNMARKED_LABEL, parse_kind
-from tracker.store.core import Filter, Store
-from tracker.store.edit import parse_status
 from tracker.store.links import FLAG_WORDS
+
+if TYPE_CHECKING:
+    from tracker.store.core import Filter, Store
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 # --carry takes the flag or its Chinese word.
 CARRY_CHOICES = {**{f: f for f in FLAG_WORDS}, **{w: f for f, w in FLAG_WORDS.items()}}
@@ -38,6 +43,9 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 
 def filter_from_args(args: argparse.Namespace) -> Filter:
     """The Filter the filter options describe."""
+    from tracker.store.core import Filter
+    from tracker.store.edit import parse_status
+
     status = args.status
     if status in (UNMARKED, UNMARKED_LABEL):
         status = UNMARKED
@@ -51,6 +59,12 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
                   theme=args.theme, pending=args.pending)
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store named by --db (before or after the command), else the default one."""
-    return Store.open(getattr(args, "db", None))
+def open_store(args: argparse.Namespace, create: bool = True) -> Store:
+    """The store named by --db (before or after the command), else the default one.
+
+    create=False for commands that only read: a missing or empty file is an error (never
+    a new store), and a store of a newer program opens for reading.
+    """
+    from tracker.store.core import Store
+
+    return Store.open(getattr(args, "db", None), create=create)

@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import argparse
 
-from tracker.history.carried import refresh_for
 from tracker.cli.common import open_store
 from tracker.errors import UserError
-from tracker.extract.selection import prefill
 from tracker.model import KINDS
+
+# The extraction rules are imported when a command runs (start-up time, issue 15).
+
+
+def refresh_for(store, ids):
+    """tracker.history.carried.refresh_for, imported on use: the history rules load the
+    store and the verification lexicon, which `tracker --help` need not (issue 15)."""
+    from tracker.history import carried
+    return carried.refresh_for(store, ids)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,6 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _fields(store, report_id: int, text: str, kind: str | None) -> dict:
     """Prefilled fields of text in the report's plan year."""
+    from tracker.extract.selection import prefill
+
     year = next((r["plan_year"] for r in store.reports() if r["id"] == report_id), None)
     return prefill(text, year, kind)
 

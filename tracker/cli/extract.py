@@ -7,8 +7,10 @@ import io
 import json
 import sys
 
-from tracker.extract.pipeline import contract_json, extract_files
 from tracker.model import FileExtraction
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 _KIND_LABEL = {"target": "目标", "livelihood": "实事", "project": "项目"}
 
@@ -42,6 +44,8 @@ def _year(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Extract every file (all are read before anything is printed) and print the result."""
+    from tracker.extract.pipeline import contract_json, extract_files
+
     extractions = extract_files(args.files, plan_year=args.plan_year)
     out = _utf8_stdout()
     if args.json:

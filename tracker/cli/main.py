@@ -41,14 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tracker` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_attach_values(parser, sys.argv[1:] if argv is None else list(argv)))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:
-        print(f"tracker: {exc}", file=sys.stderr)
+        print(f"tracker: {_one_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("tracker: interrupted", file=sys.stderr)
@@ -58,6 +58,39 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:   # a bug, not the user's input: traceback to the log
         print(f"tracker: {log_bug(exc)}", file=sys.stderr)
         return 70
+
+
+def _one_line(message: str) -> str:
+    """message with control characters (a newline in a file name) shown escaped: one line."""
+    return "".join(ch if ch.isprintable() or ch == "\u3000" else repr(ch)[1:-1] for ch in message)
+
+
+def _attach_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`--note -2+3` as `--note=-2+3`: argparse takes a value starting with '-' for an option."""
+    takes_value = set()
+    for action in _all_actions(parser):
+        if action.option_strings and action.nargs is None and action.const is None and \
+                not isinstance(action, (argparse._StoreTrueAction, argparse._StoreFalseAction,
+                                        argparse._HelpAction, argparse._VersionAction, argparse._CountAction)):
+            takes_value.update(o for o in action.option_strings if o.startswith("--"))
+    out, i = [], 0
+    while i < len(argv):
+        a = argv[i]
+        if a in takes_value and i + 1 < len(argv) and argv[i + 1].startswith("-") and argv[i + 1] != "--":
+            out.append(f"{a}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _all_actions(parser: argparse.ArgumentParser):
+    for action in parser._actions:
+        yield action
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _all_actions(sub)
 
 
 if __name__ == "__main__":

@@ -7,9 +7,9 @@ import json
 import sys
 
 from tracker.cli.common import open_store
-from tracker.history.carried import carried_report
-from tracker.history.series import VERDICT_WORDS, indicators, series
 from tracker.store.links import FLAG_WORDS
+
+# The history rules are imported when a command runs (start-up time, issue 15).
 
 _SOURCE_WORDS = {"user": "用户标记", "auto": "核查建议"}
 
@@ -36,6 +36,8 @@ def _dump(data) -> None:
 
 def run_series(args: argparse.Namespace) -> int:
     """Print one indicator's series (or the region's indicators)."""
+    from tracker.history.series import VERDICT_WORDS, indicators, series
+
     with open_store(args) as store:
         if not args.indicator:
             names = indicators(store, args.region)
@@ -62,6 +64,8 @@ def run_series(args: argparse.Namespace) -> int:
 
 def run_carried(args: argparse.Namespace) -> int:
     """Print year N's commitments carried, raised, lowered or dropped in year N+1's plan."""
+    from tracker.history.carried import carried_report
+
     with open_store(args) as store:
         data = carried_report(store, args.region, args.year)
     if args.json:

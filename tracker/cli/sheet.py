@@ -6,8 +6,10 @@ import argparse
 import sys
 
 from tracker.errors import UserError
-from tracker.sheet import sheet_data, write_data
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,8 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     """tracker sheet --out FILE [filters] [--landscape]"""
+    from tracker.sheet import sheet_data, write_data
+
     f = filter_from_args(args)
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         data = sheet_data(store, f, with_suggestions=args.with_suggestions, series=args.series)
     if data.total == 0:
         print("提示: 所选范围内没有承诺事项 / no commitments match; the sheet is empty",

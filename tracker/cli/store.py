@@ -6,14 +6,26 @@ import argparse
 import json
 import sys
 
-from tracker.history.carried import refresh_for, set_plan_year
 from tracker.errors import UserError
 from tracker.labels import kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
-from tracker.store.edit import parse_status
-from tracker.importer import import_files, reextract
-from tracker.user_dates import parse_user_date
 
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
+
+
+
+def refresh_for(store, ids):
+    """tracker.history.carried.refresh_for, imported on use: the history rules load the
+    store and the verification lexicon, which `tracker --help` need not (issue 15)."""
+    from tracker.history import carried
+    return carried.refresh_for(store, ids)
+
+
+def set_plan_year(store, report_id, year):
+    """tracker.history.carried.set_plan_year, imported on use (see refresh_for)."""
+    from tracker.history import carried
+    return carried.set_plan_year(store, report_id, year)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history)
 
-    p = sub.add_parser("undo", help="撤销最近一次标记 remove the newest status event")
+    p = sub.add_parser("undo", help="撤销最近一次标记 undo the newest status event (kept in the history)")
     p.add_argument("id", type=int)
     p.set_defaults(handler=cmd_undo)
 
@@ -100,12 +112,21 @@ def _print_json(data) -> None:
 
 
 def _summary(r) -> str:
-    return (f"文件 files: +{r.documents_added} (跳过 skipped {r.documents_skipped}); 报告 reports: {r.reports}; "
+    line = (f"文件 files: +{r.documents_added} (跳过 skipped {r.documents_skipped}); 报告 reports: {r.reports}; "
             f"承诺 commitments: 新增 added {r.added}, 保留 kept {r.kept}, 失效 stale {r.stale}")
+    if r.held:
+        ids = " ".join(str(i) for i in r.held[:20]) + (" …" if len(r.held) > 20 else "")
+        line += (f"\n注意 / note: {len(r.held)} 条已标记或修正的承诺在新文本中找不到，仍保留显示，请核对 / "
+                 f"marked or corrected commitments not found in the new text are kept visible; check them: {ids}")
+    if r.cancelled:
+        line += "\n已取消：之后的文件未导入 / cancelled: the files after this point were not imported"
+    return line
 
 
 def cmd_import(args) -> int:
     """tracker import FILES... [--plan-year N]"""
+    from tracker.importer import import_files
+
     with open_store(args) as store:
         r = import_files(store, args.files, plan_year=args.plan_year, progress=_progress("提取 extracting"))
     print(_summary(r))
@@ -115,7 +136,7 @@ def cmd_import(args) -> int:
 def cmd_list(args) -> int:
     """tracker list [filters] [--json]"""
     f = filter_from_args(args)
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         ids = store.query(f, order=args.sort, descending=args.desc)
         if args.limit is not None:
             ids = ids[:args.limit]
@@ -134,7 +155,7 @@ def cmd_list(args) -> int:
 
 def cmd_show(args) -> int:
     """tracker show ID: fields, then the source paragraph with the commitment in 【】."""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         c = store.commitment(args.id)
         src = store.source(args.id)
     if args.json:
@@ -158,6 +179,9 @@ def cmd_show(args) -> int:
 
 def cmd_mark(args) -> int:
     """tracker mark ID... STATUS [--note --evidence --actual --progress --date]"""
+    from tracker.store.edit import parse_status
+    from tracker.user_dates import parse_user_date
+
     if len(args.args) < 2:
         raise UserError("mark: 需要编号和状态 / give one or more ids and a status")
     *raw_ids, status = args.args
@@ -175,7 +199,7 @@ def cmd_mark(args) -> int:
 
 def cmd_history(args) -> int:
     """tracker history ID"""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         events = store.history(args.id)
         curations = store.curation_history(args.id)
     if args.json:
@@ -185,9 +209,14 @@ def cmd_history(args) -> int:
         print("未标记 / no status recorded")
     lines = []
     for e in events:
+        if e["voids"] is not None:
+            lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  撤销 undo #{e['voids']}"))
+            continue
         extra = "".join(f"  {k}={e[k]}" for k in ("date", "actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
-        lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  {e['note']}{extra}"))
+        undone = f"  [已撤销 undone by #{e['undone_by']}]" if e["undone_by"] is not None else ""
+        lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  "
+                                       f"{e['note']}{extra}{undone}"))
     # Hand edits of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字) in the same timeline.
     for k in curations:
         voided = "（已撤销 undone）" if k["voided"] else ""
@@ -198,13 +227,10 @@ def cmd_history(args) -> int:
 
 
 def cmd_undo(args) -> int:
-    """tracker undo ID: delete the newest event of a commitment."""
+    """tracker undo ID: void the newest standing event of a commitment (kept in the history)."""
     with open_store(args) as store:
-        events = store.history(args.id)
-        if not events:
-            raise UserError(f"{args.id}: 没有可撤销的标记 / nothing to undo")
-        store.delete_event(events[0]["id"])
-    print(f"已撤销 removed #{events[0]['id']} {events[0]['status']}")
+        event = store.undo_newest(args.id)
+    print(f"已撤销 undone #{event['id']} {event['status']} (记录 recorded as #{event['undone_by']})")
     return 0
 
 
@@ -226,6 +252,8 @@ def cmd_correct(args) -> int:
 
 def cmd_reextract(args) -> int:
     """tracker reextract"""
+    from tracker.importer import reextract
+
     with open_store(args) as store:
         r = reextract(store, progress=_progress("提取 extracting"))
     print(_summary(r))
@@ -234,7 +262,7 @@ def cmd_reextract(args) -> int:
 
 def cmd_backup(args) -> int:
     """tracker backup PATH"""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         dest = store.backup(args.path)
     print(f"已备份到 backed up to {dest}")
     return 0
@@ -242,7 +270,7 @@ def cmd_backup(args) -> int:
 
 def cmd_reports(args) -> int:
     """tracker reports"""
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         reports = store.reports()
     if args.json:
         _print_json(reports)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from tracker.cli.common import open_store
 from tracker.errors import UserError
-from tracker.importer import import_files
 from tracker.labels import status_label
+
+# The stages are imported when a command runs, not here: `tracker --help` and every
+# other command would otherwise pay for all of them at start-up (issue 15).
 
 
 
@@ -86,7 +88,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 def run_suggestions(args: argparse.Namespace) -> int:
     """Print the suggestions of one commitment, pending and best first."""
 
-    with open_store(args) as store:
+    with open_store(args, create=False) as store:
         c = store.commitment(args.id)
         items = store.suggestions(args.id)
     print(f"#{args.id} {c['text'][:60]}")
@@ -104,7 +106,11 @@ def run_suggestions(args: argparse.Namespace) -> int:
 
 def _review_document(store, path: str) -> int:
     """Id of the stored document holding the file at path, imported first when new."""
+    from tracker.importer import import_files, is_store_file
+
     p = Path(path)
+    if is_store_file(store, p):     # only SQLite may open the store file
+        raise UserError(f"{path}: 是台账文件本身，不是报告 / is the store itself, not a report")
     try:
         sha = hashlib.sha256(p.read_bytes()).hexdigest()
     except OSError as exc:

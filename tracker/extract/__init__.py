@@ -6,6 +6,15 @@ find commitments, reading numbers and dates; glossary reads 名词解释; pipeli
 and writes the contract JSON.
 """
 
-from tracker.extract.pipeline import contract_json, extract_file, extract_files, extract_source
+import importlib
 
 __all__ = ["contract_json", "extract_file", "extract_files", "extract_source"]
+
+
+def __getattr__(name: str):
+    """`from tracker.extract import extract_file` loads the pipeline (all the rules, ~200
+    regular expressions) on first use only, so importing one rule module (selection,
+    dates) does not compile every rule: start-up time, issue 15."""
+    if name in __all__:
+        return getattr(importlib.import_module("tracker.extract.pipeline"), name)
+    raise AttributeError(f"module 'tracker.extract' has no attribute {name!r}")

@@ -15,7 +15,6 @@ from tracker.history.carried import indicator_name, revision
 from tracker.store.links import FLAG_WORDS
 from tracker.store import Filter
 from tracker.verify.lexicon import resolve
-from tracker.verify.suggestions import same_region
 
 # Verdict words of a point: a status read as met / missed / unknown.
 VERDICT = {"done": "met", "partial": "missed", "not_done": "missed"}
@@ -60,6 +59,14 @@ class Series:
         """Plain dict for --json."""
         return {"region": self.region, "indicator": self.indicator, "names": list(self.names),
                 "points": [asdict(p) for p in self.points]}
+
+
+def same_region(a: str | None, b: str | None) -> bool:
+    """tracker.verify.suggestions.same_region, imported on use: verification loads the
+    extraction rules, which the app's start (this module comes in through printing) and
+    `tracker --help` need not (issue 15)."""
+    from tracker.verify.suggestions import same_region as same
+    return same(a, b)
 
 
 def _targets(store, region: str) -> list[dict]:
@@ -118,7 +125,7 @@ def _point(store, c: dict, year: int, report_years: dict, carry: str | None) -> 
                 value=c.get("value"), value_high=c.get("value_high"), unit=c.get("unit"),
                 measure=c.get("measure"), report=c.get("title") or "", line=c["line"], carry=carry)
     # The user's newest mark wins; an event stored by verification comes next; then suggestions.
-    events = store.history(c["id"])
+    events = [e for e in store.history(c["id"]) if e.get("standing", True)]   # not undone, not an undo
     marks = [e for e in events if e.get("source") == "user"] or events
     if marks:
         e = marks[0]

@@ -8,6 +8,7 @@ are flattened to one line per paragraph / table cell / block.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 from pathlib import Path
@@ -28,6 +29,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\r\n"
                     r"\u00a0-\u00ff\u2100-\u25ff\u3400-\u4dbf]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+# Bounds on one input (a report is ~100 KB; a compilation of hundreds, a few MB): past
+# them a file costs gigabytes of memory and minutes, so it is refused up front.
+MAX_FILE_BYTES = 64_000_000        # txt, html, pdf as stored on disk
+MAX_DOCX_XML_BYTES = 64_000_000    # the XML a docx expands to (a zip bomb is tiny on disk)
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
                "br", "section", "article", "pre", "blockquote", "dt", "dd", "caption")
 
@@ -41,6 +47,13 @@ def read_source(path: str | os.PathLike) -> SourceText:
     if p.is_dir():
         raise UserError(f"{name}: 是文件夹而不是文件 / is a directory")
     try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
+    if size > MAX_FILE_BYTES:
+        raise UserError(f"{name}: 文件太大（{size // 1_000_000} MB，上限 {MAX_FILE_BYTES // 1_000_000} MB），"
+                        f"请拆分 / file too large, split it")
+    try:
         raw = p.read_bytes()
     except PermissionError:
         raise UserError(f"{name}: 没有读取权限 / permission denied") from None
@@ -48,6 +61,8 @@ def read_source(path: str | os.PathLike) -> SourceText:
         raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
     if not raw.strip():
         raise UserError(f"{name}: 文件是空的 / empty file")
+    if raw.startswith(_SQLITE_HEADER):
+        raise UserError(f"{name}: 是 SQLite 数据库（台账？），不是报告 / an SQLite database (a store?), not a report")
     digest = hashlib.sha256(raw).hexdigest()
     suffix = p.suffix.lower()
     if suffix in _UNSUPPORTED:
@@ -140,6 +155,7 @@ def _docx_text(raw: bytes, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_expansion(raw, name)
     try:
         doc = Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -162,8 +178,36 @@ def _docx_text(raw: bytes, name: str) -> str:
     return "\n".join(line.replace("\n", " ") for line in lines)
 
 
+def _check_expansion(raw: bytes, name: str) -> None:
+    """Refuse a docx whose XML expands past MAX_DOCX_XML_BYTES (read from the zip directory,
+    before anything is inflated)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            xml = sum(i.file_size for i in z.infolist() if i.filename.lower().endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserError(f"{name}: Word 文件已损坏 / corrupt docx ({type(exc).__name__})") from None
+    if xml > MAX_DOCX_XML_BYTES:
+        raise UserError(f"{name}: Word 文件解压后太大（{xml // 1_000_000} MB 的 XML，上限 "
+                        f"{MAX_DOCX_XML_BYTES // 1_000_000} MB）/ docx expands to too much XML")
+
+
 def _pdf_text(raw: bytes, name: str) -> str:
     """Text layer of a pdf, pages joined by newlines."""
+    # pypdf logs its own warnings about a broken file to stderr: the one-line error
+    # below says it, so they are silenced while this file is read.
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        return _pdf_pages(raw, name)
+    finally:
+        quiet.setLevel(level)
+
+
+def _pdf_pages(raw: bytes, name: str) -> str:
     import io
 
     from pypdf import PdfReader

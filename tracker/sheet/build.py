@@ -210,7 +210,8 @@ def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = F
         category = (c.get("category") or "").strip()
         if labels:   # the same heading in two reports must not merge into one group
             category = f"{labels[rep['id']]} · {category}" if category else labels[rep["id"]]
-        cells = _cells(c, store.history(cid), store.suggestions(cid), doc_label, with_suggestions)
+        standing = [e for e in store.history(cid) if e["standing"]]
+        cells = _cells(c, standing, store.suggestions(cid), doc_label, with_suggestions)
         key = (KIND_ORDER.index(c["kind"]) if c["kind"] in KIND_ORDER else 9,
                present.index(row["report_id"]), category)
         buckets[key].append((c, row, cells))

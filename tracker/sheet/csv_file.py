@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from tracker.sheet.data import KIND_LABELS, SheetData, SheetRow
@@ -12,8 +13,25 @@ CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成�
                "已逾期", "落后序时进度", "原文已变", "跨年", "编号")
 
 
+# A spreadsheet runs a cell starting with = + - @ (or tab, CR before one) as a formula:
+# "=HYPERLINK(...)" in a note would run on opening. Plain numbers ("-0.5%") stay numbers.
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?%?$")
+
+
+def text_cell(value: str) -> str:
+    """value as a cell a spreadsheet shows as text, never evaluates (a leading ' when needed)."""
+    if isinstance(value, str) and _FORMULA_START.match(value) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def csv_record(row: SheetRow) -> list[str]:
-    """The CSV cells of one row, in CSV_COLUMNS order."""
+    """The CSV cells of one row, in CSV_COLUMNS order (formula-like text made inert)."""
+    return [text_cell(v) for v in _cells(row)]
+
+
+def _cells(row: SheetRow) -> list[str]:
     return [row.number, KIND_LABELS.get(row.kind, row.kind), row.category, row.text, row.target,
             row.progress, row.status_label, row.evidence, row.deadline,
             "是" if row.overdue else "", "是" if row.behind else "", "是" if row.stale else "",

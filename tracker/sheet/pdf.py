@@ -20,8 +20,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (CondPageBreak, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (CondPageBreak, Flowable, PageBreak, Paragraph, SimpleDocTemplate,
+                                Spacer, Table, TableStyle)
 
 from tracker.errors import UserError
 from tracker.sheet.data import (SERIES_COLUMNS, COLUMNS, KIND_LABELS, KIND_ORDER, STATUS_FILLS, STATUS_INKS, STATUS_LABELS,
@@ -29,6 +29,7 @@ from tracker.sheet.data import (SERIES_COLUMNS, COLUMNS, KIND_LABELS, KIND_ORDER
                     status_word)
 from tracker.sheet.chart import status_chart
 from tracker.sheet.font import register_cjk_font
+from tracker.sheet.wrap import wrap_lines
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
@@ -89,32 +90,35 @@ def _chunks(text: str, size: int) -> list[str]:
     return pieces + [text] if text else pieces or [""]
 
 
+def _lines(text: str, style: ParagraphStyle, width: float) -> list[str]:
+    return wrap_lines(text, style.fontName, style.fontSize, width)
+
+
 def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> list[str]:
     """text in pieces that each fit in a cell of width and max_height (most texts: one)."""
     # Cheap test first: a text this short cannot fill a page at this width.
     per_line = max(1, int(width / style.fontSize))
     if len(text) <= per_line * int(max_height / style.leading) // 2:
         return [text]
-    height = _p(text, style).wrap(width, 1e9)[1]
+    height = len(_lines(text, style, width)) * style.leading
     if height <= max_height:
         return [text]
     # Half-page pieces: one still fits on a page that is already half full.
     n = math.ceil(2 * height / max_height)
     while True:
         pieces = _chunks(text, math.ceil(len(text) / n))
-        if all(_p(p, style).wrap(width, max_height)[1] <= max_height for p in pieces):
+        if all(len(_lines(p, style, width)) * style.leading <= max_height for p in pieces):
             return pieces
         n += 1
 
 
-def _cell(text: str, style: ParagraphStyle, width: float):
-    """A cell: "" when empty, the plain string when it fits on one line, else a Paragraph."""
-    # Plain strings cost nothing to lay out and are drawn literally; 1,000 rows need this.
+def _cell(text: str, style: ParagraphStyle, width: float) -> str:
+    """A cell as plain lines: the Table draws them as they are (see tracker/sheet/wrap.py)."""
     if not text:
         return ""
     if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width:
         return text
-    return _p(text, style)
+    return "\n".join(_lines(text, style, width))
 
 
 def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) -> list[list]:
@@ -154,51 +158,148 @@ def _status_cell(row: SheetRow, st: dict):
     return Paragraph(f'{escape(word)}<br/><font color="#a8231a">（待确认）</font>', st["small"])
 
 
-def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
-                 max_height: float) -> Table:
-    """One kind's table: repeated header, a spanning row per category, status fills."""
-    data: list[list] = [list(COLUMNS)]
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
-        ("LEADING", (0, 0), (-1, -1), _LEADING),
-        ("FONTSIZE", (5, 1), (5, -1), st["small"].fontSize),
-        ("LEADING", (5, 1), (5, -1), st["small"].leading),
-        ("TEXTCOLOR", (5, 1), (5, -1), st["small"].textColor),
-        ("ALIGN", (0, 0), (0, -1), "CENTER"),
-        ("ALIGN", (4, 0), (-1, 0), "CENTER"),
-        ("ALIGN", (1, 0), (3, 0), "CENTER"),
-        ("ALIGN", (4, 1), (4, -1), "CENTER"),
-        ("ALIGN", (6, 1), (6, -1), "CENTER"),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
+_TABLE_STYLE = [
+    ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
+    ("LEADING", (0, 0), (-1, -1), _LEADING),
+    ("ALIGN", (0, 0), (0, -1), "CENTER"),
+    ("ALIGN", (4, 0), (-1, 0), "CENTER"),
+    ("ALIGN", (1, 0), (3, 0), "CENTER"),
+    ("ALIGN", (4, 1), (4, -1), "CENTER"),
+    ("ALIGN", (6, 1), (6, -1), "CENTER"),
+    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#3c4f66")),
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#7f8c99")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+]
+
+
+def _group_rows(groups: list[SheetGroup], st: dict, widths: list[float],
+                max_height: float) -> tuple[list[list], list[list]]:
+    """One kind's table rows (no header) and, per row, the style commands starting there
+    with row numbers relative to that row: a spanning row per category, status fills."""
+    data: list[list] = []
+    cmds: list[list] = []
     for group in groups:
         # A category row only where it tells something: not "主要预期目标" under its own heading.
         label = group.category if group.category != KIND_LABELS.get(group.kind) else ""
         if label or len(groups) > 1:
-            r = len(data)
             data.append([_p(f"【{label or '其他'}】", st["category"])] + [""] * 6)
-            style += [("SPAN", (0, r), (-1, r)),
-                      ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#e4e9ef")),
-                      ("NOSPLIT", (0, r), (-1, min(r + 1, r + len(group.rows))))]
+            cmds.append([("SPAN", (0, 0), (-1, 0)),
+                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e9ef")),
+                         ("NOSPLIT", (0, 0), (-1, 1 if group.rows else 0))])
         for row in group.rows:
-            first = len(data)
-            data += _row_cells(row, st, widths, max_height)
-            last = len(data) - 1
+            pieces = _row_cells(row, st, widths, max_height)
+            last = len(pieces) - 1
             fill, ink = STATUS_FILLS[row.status], STATUS_INKS[row.status]
-            style += [("BACKGROUND", (4, first), (4, last), colors.HexColor(fill)),
-                      ("TEXTCOLOR", (4, first), (4, first), colors.HexColor(ink))]
+            first_cmds = [("BACKGROUND", (4, 0), (4, last), colors.HexColor(fill)),
+                          ("TEXTCOLOR", (4, 0), (4, 0), colors.HexColor(ink))]
             if row.flags:
-                style.append(("TEXTCOLOR", (6, first), (6, first), colors.HexColor("#a8231a")))
-    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
+                first_cmds.append(("TEXTCOLOR", (6, 0), (6, 0), colors.HexColor("#a8231a")))
+            data += pieces
+            cmds += [first_cmds] + [[] for _ in range(last)]
+    return data, cmds
+
+
+_PADDING_Y = 2.5 + 3   # TOPPADDING + BOTTOMPADDING of every cell
+
+
+def _row_height(cells: list, widths: list[float]) -> float:
+    """A table row's height as reportlab's Table computes it: strings are one leading per
+    line; a Paragraph is its wrapped height; a category row's Paragraph spans the row."""
+    if isinstance(cells[0], Paragraph) and all(c == "" for c in cells[1:]):
+        return cells[0].wrap(sum(widths) - 6, 1e9)[1] + _PADDING_Y
+    height = 0.0
+    for col, cell in enumerate(cells):
+        if isinstance(cell, Flowable):
+            h = cell.wrap(widths[col] - 6, 1e9)[1]
+        else:
+            h = (10 if col == 5 else _LEADING) * (str(cell).count("\n") + 1)
+        height = max(height, h)
+    return height + _PADDING_Y
+
+
+class _PagedTable(Flowable):
+    """One kind's table, handed to each page as a Table of just the rows that fit there.
+
+    A single reportlab Table re-measures and re-styles all remaining rows at every page
+    break, so a sheet's time grew with the square of its rows (3,876 rows: 33 s). Here
+    each row is measured once, and each page gets one Table built from the rows that fit,
+    so the sheet is linear in its rows.
+    """
+
+    def __init__(self, data: list[list], cmds: list[list], heights: list[float],
+                 keep_next: list[bool], widths: list[float], base_style: list,
+                 start: int = 0) -> None:
+        super().__init__()
+        self._data, self._cmds, self._heights = data, cmds, heights
+        self._keep_next, self._widths, self._base, self._start = keep_next, widths, base_style, start
+        self._header = _row_height(list(COLUMNS), widths)
+        self._whole: Table | None = None
+
+    def _table(self, end: int) -> Table:
+        """The header and rows start..end as one Table (style rows shifted)."""
+        start = self._start
+        style = list(self._base)
+        for r in range(start, end):
+            at = r - start + 1  # +1: the header row
+            for name, (c0, r0), (c1, r1), *rest in self._cmds[r]:
+                style.append((name, (c0, at + r0), (c1, min(at + r1, end - start)), *rest))
+        return Table([list(COLUMNS)] + self._data[start:end], colWidths=self._widths,
+                     repeatRows=1, style=TableStyle(style))
+
+    def _fitting(self, avail: float) -> int:
+        """The end of the rows from start that fit in avail points (header included)."""
+        used, end, n = self._header, self._start, len(self._data)
+        while end < n and used + self._heights[end] <= avail:
+            used += self._heights[end]
+            end += 1
+        # A category row never stays alone at the foot of a page (nor under the header
+        # alone: then nothing goes here and it starts the next page).
+        while end < n and end > self._start and self._keep_next[end - 1]:
+            end -= 1
+        return end
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        if self._fitting(availHeight) == len(self._data):
+            self._whole = self._table(len(self._data))
+            return self._whole.wrap(availWidth, availHeight)
+        self._whole = None
+        return availWidth, availHeight + 1e6   # taller than the frame: it will be split
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        end = self._fitting(availHeight)
+        while end > self._start:
+            table = self._table(end)
+            if table.wrap(availWidth, availHeight)[1] <= availHeight:
+                break
+            end -= 1   # measured a little short: one row fewer
+        if end == self._start:
+            return []  # not even one row here: the next page
+        if end == len(self._data):
+            return [table]
+        return [table, _PagedTable(self._data, self._cmds, self._heights, self._keep_next,
+                                   self._widths, self._base, end)]
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab API)
+        self._whole.drawOn(canvas, x, y, _sW)
+
+
+def _group_table(groups: list[SheetGroup], st: dict, widths: list[float],
+                 max_height: float) -> Flowable:
+    """One kind's table: repeated header, a spanning row per category, status fills."""
+    base = [("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName)] + _TABLE_STYLE + [
+        ("FONTSIZE", (5, 1), (5, -1), st["small"].fontSize),
+        ("LEADING", (5, 1), (5, -1), st["small"].leading),
+        ("TEXTCOLOR", (5, 1), (5, -1), st["small"].textColor)]
+    data, cmds = _group_rows(groups, st, widths, max_height)
+    heights = [_row_height(row, widths) for row in data]
+    keep_next = [any(c[0] == "NOSPLIT" for c in row_cmds) for row_cmds in cmds]
+    return _PagedTable(data, cmds, heights, keep_next, widths, base)
 
 
 def _summary(data: SheetData, st: dict, width: float, font: str) -> Table:

@@ -8,6 +8,7 @@ from pathlib import Path
 from tracker.errors import UserError
 from tracker.sheet.build import sheet_data
 from tracker.sheet.data import SheetData
+from tracker.store.guard import is_sqlite_file
 
 
 # Renderers by suffix, imported when used: reportlab alone costs ~0.14 s at start-up.
@@ -24,6 +25,7 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
                         "请用 .pdf .csv .xlsx 或 .html")
     if not out.parent.exists():
         raise UserError(f"{out}: 目录不存在 {out.parent}")
+    refuse_sqlite_target(out)
     module = importlib.import_module(f"tracker.sheet.{name}")
     try:
         module.write(data, out, landscape=landscape)
@@ -32,6 +34,18 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
     except IsADirectoryError as exc:
         raise UserError(f"{out}: 是一个目录，不是文件") from exc
     return out
+
+
+def refuse_sqlite_target(out: Path) -> None:
+    """UserError if out is an SQLite file (the open store, a backup): an export never writes there."""
+    if is_sqlite_file(out):
+        raise UserError(f"{out}: 是 SQLite 数据库（台账？），不能覆盖 / an SQLite database (a store?), "
+                        "not overwritten by an export")
+
+
+def pdf_bytes(data: SheetData, landscape: bool = False) -> bytes:
+    """The sheet as PDF bytes (the app's preview and print); reportlab loaded on first use."""
+    return importlib.import_module("tracker.sheet.pdf").pdf_bytes(data, landscape=landscape)
 
 
 def write_sheet(store, f, out_path: str | Path, landscape: bool = False,

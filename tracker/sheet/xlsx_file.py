@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -23,7 +23,10 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _text(ws, row: int, col: int, value: str):
-    """A cell holding value as text: a document line starting with "=" is not a formula."""
+    """A cell holding value as text: a document line starting with "=" is not a formula, and
+    control characters (which XLSX cannot hold) are dropped."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)    # a control character in a note
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = TYPE_STRING
@@ -37,7 +40,7 @@ def _hex(colour: str) -> str:
 def _summary_sheet(wb: Workbook, data: SheetData) -> None:
     ws = wb.active
     ws.title = "汇总"
-    ws["A1"] = data.title
+    _text(ws, 1, 1, data.title)
     ws["A1"].font = Font(name=_FONT, size=14, bold=True)
     ws["A2"] = f"报告：{data.source or '—'}　打印日期：{data.printed.isoformat()}" + (
         "　含未经确认的系统建议（标“待确认”）" if data.with_suggestions else "")
@@ -48,7 +51,7 @@ def _summary_sheet(wb: Workbook, data: SheetData) -> None:
     first = 5
     for i, (label, value) in enumerate(summary_lines(data)):
         r = first + i
-        ws.cell(row=r, column=1, value=label).border = _BORDER
+        _text(ws, r, 1, label).border = _BORDER
         count = int(value.split()[0])
         ws.cell(row=r, column=2, value=count).border = _BORDER
         for status in STATUS_ORDER:

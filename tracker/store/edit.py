@@ -88,14 +88,19 @@ def _progress(value) -> float | None:
     return p
 
 
+# Events that stand: not an undo, and not undone by a later one.
+STANDING = ("commitment_id = :c AND voids IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM events v WHERE v.voids = events.id)")
+
+
 def refresh_current(conn: sqlite3.Connection, cid: int) -> None:
-    """Recompute the current_* columns of a commitment from its events (newest wins)."""
-    conn.execute("""
+    """Recompute the current_* columns of a commitment from its standing events (newest wins)."""
+    conn.execute(f"""
         UPDATE commitments SET
-          current_status = (SELECT status FROM events WHERE commitment_id = :c ORDER BY id DESC LIMIT 1),
-          current_progress = (SELECT progress FROM events WHERE commitment_id = :c
+          current_status = (SELECT status FROM events WHERE {STANDING} ORDER BY id DESC LIMIT 1),
+          current_progress = (SELECT progress FROM events WHERE {STANDING}
                               AND progress IS NOT NULL ORDER BY id DESC LIMIT 1),
-          evidence_count = (SELECT count(*) FROM events WHERE commitment_id = :c
+          evidence_count = (SELECT count(*) FROM events WHERE {STANDING}
                             AND (evidence_text IS NOT NULL OR evidence_document_id IS NOT NULL))
         WHERE id = :c""", {"c": cid})
 
@@ -140,18 +145,28 @@ class EditMixin:
         return out
 
     @guarded
-    def delete_event(self, event_id: int) -> None:
-        """Remove an event (undo of a mark); an accepted suggestion goes back to pending."""
-        row = self.conn.execute("SELECT commitment_id, suggestion_id FROM events WHERE id = ?",
-                                (event_id,)).fetchone()
-        if row is None:
-            raise UserError(f"event {event_id}: 没有这条记录 / no such event")
+    def void_event(self, event_id: int) -> int:
+        """Undo a mark: append an event voiding it (checked in the same transaction: a mark
+        undone meanwhile by another program is an error, not a second success); its id.
+        An accepted suggestion goes back to pending."""
         with self._write() as conn:
-            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
-            if row[1] is not None:
-                conn.execute("UPDATE suggestions SET state = 'pending' WHERE id = ? AND state = 'accepted'",
-                             (row[1],))
-            refresh_current(conn, row[0])
+            return _void(conn, int(event_id))
+
+    # The name older callers use; events are never deleted.
+    delete_event = void_event
+
+    @guarded
+    def undo_newest(self, cid: int) -> dict:
+        """Void the newest standing event of a commitment (one transaction); the event undone."""
+        cid = self._require([cid])[0]
+        with self._write() as conn:
+            cur = conn.execute(f"SELECT * FROM events WHERE {STANDING} ORDER BY id DESC LIMIT 1", {"c": cid})
+            row = cur.fetchone()
+            if row is None:
+                raise UserError(f"{cid}: 没有可撤销的标记 / nothing to undo")
+            event = dict(zip([d[0] for d in cur.description], row))
+            event["undone_by"] = _void(conn, event["id"])
+        return event
 
     @guarded
     def correct(self, cid: int, **fields) -> dict:
@@ -261,6 +276,26 @@ class EditMixin:
             if tmp.exists():
                 tmp.unlink()
         return dest
+
+
+def _void(conn: sqlite3.Connection, event_id: int) -> int:
+    """Inside a write transaction: append the event voiding event_id; its id."""
+    row = conn.execute("SELECT commitment_id, suggestion_id, status, voids FROM events WHERE id = ?",
+                       (event_id,)).fetchone()
+    if row is None:
+        raise UserError(f"event {event_id}: 没有这条记录 / no such event")
+    cid, suggestion, status, voids = row
+    if voids is not None:
+        raise UserError(f"event {event_id}: 是一次撤销，不能再撤销 / is an undo itself")
+    if conn.execute("SELECT 1 FROM events WHERE voids = ?", (event_id,)).fetchone():
+        raise UserError(f"event {event_id}: 已经撤销过了 / already undone")
+    new = conn.execute("INSERT INTO events (commitment_id, status, note, source, voids, created_at) "
+                       "VALUES (?, ?, '', 'user', ?, ?)", (cid, status, event_id, now())).lastrowid
+    if suggestion is not None:
+        conn.execute("UPDATE suggestions SET state = 'pending' WHERE id = ? AND state = 'accepted'",
+                     (suggestion,))
+    refresh_current(conn, cid)
+    return new
 
 
 def _fingerprint(cid: int, doc_id, status: str, actual, evidence: list) -> str:

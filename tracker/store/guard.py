@@ -1,9 +1,12 @@
-"""SQLite's busy and damage errors as one-line UserErrors naming the store file."""
+"""SQLite's busy and damage errors as one-line UserErrors naming the store file; whether a
+file is an SQLite database (asked through SQLite, never by opening it in Python)."""
 
 from __future__ import annotations
 
 import functools
 import sqlite3
+from pathlib import Path
+from urllib.parse import quote
 
 from tracker.errors import UserError
 
@@ -36,3 +39,26 @@ def guarded(method):
                 raise
             raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({one_line(exc)})") from None
     return wrapper
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether path is an existing SQLite database (a store, its backup): asked through SQLite
+    itself, read-only, because a Python open()/close() of an open store drops SQLite's locks."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+    except OSError:
+        return False
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+        return True
+    except sqlite3.DatabaseError as exc:
+        # Busy or locked is still a database; "file is not a database" is not.
+        return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    finally:
+        conn.close()

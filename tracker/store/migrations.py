@@ -274,7 +274,22 @@ def m009_carry_links(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m010_event_date(db: Database) -> None:
+def m010_lines_index_without_text_copy(db: Database) -> None:
+    """The lines' full-text index keeps no second copy of the document text (issue 15)."""
+    fts.make_lines_contentless(db)
+
+
+@MIGRATIONS()
+def m011_undo_events_void(db: Database) -> None:
+    """Undo appends an event that voids an earlier one (events stay append-only)."""
+    db.executescript("""
+    ALTER TABLE events ADD COLUMN voids INTEGER REFERENCES events(id);
+    CREATE UNIQUE INDEX events_voids ON events(voids) WHERE voids IS NOT NULL;
+    """)
+
+
+@MIGRATIONS()
+def m012_event_date(db: Database) -> None:
     """The day a status holds from, as the user gives it ("--date 昨天", the mark dialog's
     date): ISO text, NULL when not given (created_at is when it was recorded)."""
     db.execute("ALTER TABLE events ADD COLUMN date TEXT")

@@ -153,13 +153,17 @@ class ReadMixin:
     @guarded
     def history(self, cid: int) -> list[dict]:
         """Events of a commitment, newest first, with the evidence document's name and the
-        title of the report holding the evidence line (evidence_report)."""
+        title of the report holding the evidence line (evidence_report); an undo is an event
+        whose `voids` names the one it undid, which has `undone_by` set; the current status
+        is the newest event with `standing` true."""
         self._commitment_row(cid)
         events = list(self.db.query(
-            "SELECT e.*, d.name AS evidence_document FROM events e "
+            "SELECT e.*, d.name AS evidence_document, "
+            "(SELECT v.id FROM events v WHERE v.voids = e.id) AS undone_by FROM events e "
             "LEFT JOIN documents d ON d.id = e.evidence_document_id "
             "WHERE e.commitment_id = ? ORDER BY e.id DESC", (cid,)))
         for e in events:
+            e["standing"] = e["voids"] is None and e["undone_by"] is None
             if e.get("evidence_document_id") is not None and e.get("evidence_line") is not None:
                 e["evidence_report"] = self._report_at(int(e["evidence_document_id"]),
                                                        int(e["evidence_line"])).get("report_title")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass, field, fields as dc_fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,6 +38,15 @@ class ImportResult:
     kept: int = 0
     stale: int = 0
     cancelled: bool = False
+    # Marked or corrected commitments the new text no longer has: kept visible (not
+    # stale) until the user decides, and named so the user is told.
+    held: list[int] = field(default_factory=list)
+
+    def add(self, other: "ImportResult") -> None:
+        """Add the counts of another (per-file) result to this one."""
+        for name in ("documents_added", "documents_skipped", "reports", "added", "kept", "stale"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.held += other.held
 
 
 def now() -> str:
@@ -212,8 +221,10 @@ def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Com
             result.kept += 1
         _write_commitment(conn, cid, rid, doc_id, key, c)
     for cid in old.values():
-        if conn.execute("UPDATE commitments SET stale = stale | 1 WHERE id = ? AND stale & 1 = 0",
-                        (cid,)).rowcount:
+        if has_user_data(conn, cid):
+            result.held.append(cid)
+        elif conn.execute("UPDATE commitments SET stale = stale | 1 WHERE id = ? AND stale & 1 = 0",
+                          (cid,)).rowcount:
             result.stale += 1
     relocate_user_items(conn, rid)
     copy_report_columns(conn, rid)
@@ -243,9 +254,59 @@ def write_extraction(conn: sqlite3.Connection, fx: FileExtraction, doc_id: int, 
         sync_glossary(conn, rid, rx.glossary)
 
 
-def stale_unclaimed(conn: sqlite3.Connection, doc_id: int, claimed: set[int]) -> int:
-    """After re-extracting doc_id: flag the commitments of its reports not found again; their count."""
+def stale_unclaimed(conn: sqlite3.Connection, doc_id: int, claimed: set[int], result: ImportResult) -> int:
+    """After re-extracting doc_id: flag the commitments of its reports not found again
+    (those with marks or corrections are held visible instead); the count flagged."""
     marks = ",".join(str(int(r)) for r in claimed) or "NULL"
-    return conn.execute(
-        f"UPDATE commitments SET stale = stale | 1 WHERE stale & 1 = 0 AND origin = 'extracted' AND report_id IN "
-        f"(SELECT id FROM reports WHERE document_id = ? AND id NOT IN ({marks}))", (doc_id,)).rowcount
+    lost = [cid for (cid,) in conn.execute(
+        f"SELECT id FROM commitments WHERE stale & 1 = 0 AND origin = 'extracted' AND report_id IN "
+        f"(SELECT id FROM reports WHERE document_id = ? AND id NOT IN ({marks}))", (doc_id,))]
+    held = [cid for cid in lost if has_user_data(conn, cid)]
+    result.held += held
+    conn.executemany("UPDATE commitments SET stale = stale | 1 WHERE id = ?",
+                     [(cid,) for cid in lost if cid not in held])
+    return len(lost) - len(held)
+
+
+def has_user_data(conn: sqlite3.Connection, cid: int) -> bool:
+    """Whether the user marked, corrected or curated a commitment (it must not vanish from view)."""
+    return conn.execute("SELECT EXISTS (SELECT 1 FROM events WHERE commitment_id = :c) "
+                        "OR EXISTS (SELECT 1 FROM corrections WHERE commitment_id = :c) "
+                        "OR EXISTS (SELECT 1 FROM curation_links WHERE commitment_id = :c)",
+                        {"c": cid}).fetchone()[0] == 1
+
+
+def _comparable(text: str, cut: bool) -> str:
+    """text without whitespace or undecodable characters; cut: without its last (partial) line."""
+    if cut and "\n" in text.rstrip("\n"):
+        text = text[:text.rstrip("\n").rindex("\n")]
+    return "".join(ch for ch in text if not ch.isspace() and ch != "\ufffd")
+
+
+def fragment_of(conn: sqlite3.Connection, fx: FileExtraction) -> str | None:
+    """Name of a stored document this file is only a part of (a cut copy, `head -c`), or None.
+
+    Only documents holding a report with the identity of one of this file's reports are
+    compared, so the check reads a few texts, not the store.
+    """
+    name = Path(fx.source.path).name
+    docs = set()
+    for rx in fx.reports:
+        rid = _find_report(conn, rx.report, name, set())
+        if rid is not None:
+            docs.add(conn.execute("SELECT document_id FROM reports WHERE id = ?", (rid,)).fetchone()[0])
+    size = len(fx.source.text)
+    # Only a shorter document can hold this one (the slack allows for re-spaced lines).
+    docs = [d for d in sorted(docs) if conn.execute(
+        "SELECT length(text) FROM documents WHERE id = ?", (d,)).fetchone()[0] * 1.1 > size]
+    if not docs:
+        return None
+    part = _comparable(fx.source.text, cut=not fx.source.text.endswith("\n"))
+    if len(part) < 200:
+        return None
+    for doc_id in docs:
+        old_name, old_text = conn.execute("SELECT name, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        whole = _comparable(old_text, cut=False)
+        if len(part) < len(whole) and part in whole:
+            return old_name
+    return None
