@@ -35,6 +35,16 @@ def test_import_reports_progress_on_a_terminal_and_summary(tmp_path, capsys, mon
     assert code == 0 and "skipped 1" in out
 
 
+def test_list_json_carries_subject_and_shows_it_before_the_clause(db, capsys):
+    code, out, _ = run(db, "list", "--kind", "project", "--json", capsys=capsys)
+    rows = json.loads(out)
+    assert code == 0 and all("subject" in r and "stretch" in r for r in rows)
+    hit = [r for r in rows if r["text"] == "力争3月份开工建设"]
+    assert hit and hit[0]["subject"] == "国能煤电项目"
+    code, out, _ = run(db, "list", "--kind", "project", capsys=capsys)
+    assert "国能煤电项目：力争3月份开工建设" in out
+
+
 def test_list_json_and_filters(db, capsys):
     code, out, _ = run(db, "list", "--json", capsys=capsys)
     rows = json.loads(out)

@@ -135,11 +135,24 @@ def test_unmarked_commitments_print_as_unverified(store):
 
 
 def test_commitment_text_is_kept_verbatim(store):
+    """The quote is printed whole; at most an indicator or subject is put in front of it."""
     data = sheet_data(store, Filter())
     texts = {r.cid: r.text for r in data.rows}
     for cid in store.query(Filter()):
-        assert texts[cid] == store.commitment(cid)["text"]
+        assert texts[cid].endswith(store.commitment(cid)["text"])
     assert any(SCRIPT in t for t in texts.values())
+
+
+def test_rows_of_one_clause_read_as_distinct(store):
+    """A clause split into several targets prints each row with its own indicator."""
+    data = sheet_data(store, Filter(kind="target"))
+    by_quote: dict[str, list[str]] = {}
+    for cid, row in ((r.cid, r) for r in data.rows):
+        by_quote.setdefault(store.commitment(cid)["text"], []).append(row.text)
+    shared = {q: shown for q, shown in by_quote.items() if len(shown) > 1}
+    assert shared, "the seeds hold clauses with several indicators"
+    for quote, shown in shared.items():
+        assert len(set(shown)) == len(shown), quote
 
 
 def test_reports_of_a_multi_report_sheet_stay_apart(tmp_path):

@@ -75,7 +75,7 @@ def test_a_bad_date_is_one_line_and_records_nothing(tmp_path, capsys):
         s.mark([cid], "done", date=date(2025, 3, 1))
         assert s.history(cid)[0]["date"] == "2025-03-01"
     con = sqlite3.connect(db)
-    assert "m012_event_date" in {n for (n,) in con.execute("SELECT name FROM _sqlite_migrations")}
+    assert "m013_event_date" in {n for (n,) in con.execute("SELECT name FROM _sqlite_migrations")}
     con.close()
 
 

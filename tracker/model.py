@@ -76,6 +76,8 @@ class Commitment:
     level_unit: str | None = None
     level_comparator: str | None = None
     factor: float | None = None       # 翻番 -> 2
+    stretch: float | None = None      # 增长6%以上、力争达到7%: the stretch 7 (value is the floor 6)
+    subject: str | None = None        # what a project clause is about when it names nothing itself
 
     def to_json(self) -> dict:
         """The contract's commitment object (start/end omitted)."""

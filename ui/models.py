@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from tracker.display import commitment_label
 from tracker.store import Filter
 from ui.glossary import text_tooltip
 from ui.status_style import (kind_label, status_background, status_foreground,
@@ -295,7 +296,7 @@ class CommitmentTableModel(QAbstractTableModel):
         if key == "kind":
             return kind_label(row.get("kind"))
         if key == "text":
-            return " ".join(str(row.get("text") or "").split())
+            return " ".join(commitment_label(row).split())
         if key == "indicator":
             return row.get("indicator") or ""
         if key == "target":

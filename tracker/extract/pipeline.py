@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from tracker.ingest.read import read_source
 from tracker.extract.glossary import parse_glossary
+from tracker.extract.headline_targets import extract_headline_targets
 from tracker.extract.livelihood import find_livelihood
 from tracker.model import TARGET, Commitment, FileExtraction, ListSummary, Report, ReportExtraction, SourceText
 from tracker.ingest.paragraphs import paragraphs
@@ -58,6 +59,7 @@ def _extract(source: SourceText, report: Report) -> tuple[list[Commitment], list
         return [], []
     cats = categories(paras)
     found = list(extract_targets(source, report, paras, cats))
+    found += extract_headline_targets(report, paras, found)
     listed, lists = find_livelihood(source, report, paras)
     found += listed
     taken = [(c.start, c.end) for c in found if c.start >= 0]

@@ -19,6 +19,7 @@ from tracker.ingest.paragraphs import Paragraph
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import main_quantity, pledge_quantities, shift
 from tracker.extract.sections import heading_of
+from tracker.extract.subjects import clause_subject
 
 _SENTENCE_END = "。！？!?"
 # A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
@@ -138,7 +139,10 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
     text = para.folded
     begin = max(plan_start, _body_start(para.text))
     stop = len(text) if stop is None else stop
-    for s_start, s_end in _spans(text, begin, max(begin, stop), _SENTENCE_END):
+    sentences = _spans(text, begin, max(begin, stop), _SENTENCE_END)
+    # the paragraph's first sentence, a run-in heading perhaps: "在明沙窝煤电产业园建设上开新局。"
+    lead = next(iter(_spans(text, 0, len(text), _SENTENCE_END)), None)
+    for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
@@ -177,7 +181,8 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                 continue
             if _overlaps(para, c_start, c_end, taken):
                 continue
-            out.append(_commitment(para, c_start, c_end, quants, deadline, cat))
+            subject = clause_subject(text, s_start, c_start, c_end, lead, plan_year)
+            out.append(_commitment(para, c_start, c_end, quants, deadline, cat, subject))
     return out
 
 
@@ -230,8 +235,10 @@ def _overlaps(para: Paragraph, start: int, end: int, taken: list[tuple[int, int]
 
 
 def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
-                deadline: tuple | None, cat: str | None) -> Commitment:
-    """The Commitment for paragraph span [start, end) with its main quantity and deadline."""
+                deadline: tuple | None, cat: str | None,
+                subject: tuple[int, int] | None = None) -> Commitment:
+    """The Commitment for paragraph span [start, end) with its main quantity, deadline and
+    the paragraph span of its subject (when the clause does not name it)."""
     folded = para.folded[start:end]
     main = main_quantity(folded, [shift(q, -start) for q in quants])
     before = folded[:main.start] if main else folded
@@ -251,5 +258,6 @@ def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
         direction="decrease" if main is not None and _DECREASE.search(before) else "increase",
         deadline=deadline[0] if deadline else None, deadline_text=deadline[1] if deadline else None,
         category=cat, period="year", masked=bool(main and main.masked),
+        subject=para.text[subject[0]:subject[1]] if subject else None,
     )
 

@@ -30,17 +30,26 @@ _LEAD = re.compile(r"^(?:[—\-－]+|[一二三四五六七八九十]+是|\d{1,2
                    r"同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|年内|"
                    r"五年内|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年)+")
 _TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|"
-                    r"全年|实现|保持|基本|继续|进一步|持续|稳定)+$")
+                    r"全年|实现|保持|基本|继续|进一步|持续|稳定|在)+$")
 # "…等主要经济指标", "“五项指标”", "两项指标", "各项指标" name a list, not an indicator.
 _LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
 _DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现)?“?翻(?:一)?番”?")
 # Qualitative targets: "控制在省市规定目标以内", "完成市下达任务", "实现“双下降”", "…同步".
 QUALITATIVE = re.compile(
     r"(?P<verb>(?:控制|保持)在.{0,12}(?:目标|范围|规定|计划|指标|任务)(?:以内|之内|内)|"
-    r"(?:全面)?完成.{0,12}任务|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
-    r"(?:略?高于|快于|不低于|跑赢)经济增长|达到(?:国家|省|市|上级)?的?(?:要求|目标|标准)|"
-    r"(?:继续|进一步|持续|稳定)(?:改善|下降|减少|降低|增强|提高|提升))"
+    r"(?:全面)?完成.{0,20}(?:任务|目标)|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
+    r"(?:略?高于|快于|不低于|跑赢)经济增[长速]|达到(?:国家|省|市|上级)?的?(?:要求|目标|标准)|"
+    r"(?:继续|进一步|持续|稳定)(?:改善|下降|减少|降低|增强|提高|提升)|"
+    r"(?:稳中|稳量|保稳|量稳|扩量|增量|提质|提效|增效|提速|扩容|质升|有升|有进|向好|回稳|稳定){2,})"
 )
+# "提质提效", "稳量提质", "稳中提质": a trend with no figure, said of one indicator.
+_TREND = re.compile(r"(?:稳中|稳量|保稳|量稳|扩量|增量|提质|提效|增效|提速|扩容|质升|有升|有进|向好|回稳|稳定){2,}")
+# Words that make the text before a qualitative predicate a clause of prose, not an indicator:
+# "保持社会和谐稳定高质量完成“十四五”规划目标任务".
+_NOT_A_NAME = re.compile(r"保持|高质量|规划|推动|推进|坚持|加快|奋力|确保|超额|也是|了|我们|实施")
+# An aspiration after the target ("增长5%左右、努力争取更好结果", "增长6%以上、力争达到7%"):
+# a stretch on the same figure, not a second target.
+_ASPIRATION = re.compile(r"努力|力争|争取")
 # The subject of "居民收入增长和经济增长同步" is 居民收入.
 _SYNC_SUBJECT = re.compile(r"^(.+?)(?:实际)?(?:增长|增幅|增速)?(?:和|与|同)")
 
@@ -61,6 +70,7 @@ class Target:
     masked: bool = False
     annual_average: bool = False
     factor: float | None = None
+    stretch: float | None = None
     level_value: float | None = None
     level_unit: str | None = None
     level_comparator: str | None = None
@@ -110,8 +120,10 @@ def _targets_from_quantities(indicator: str, verb: str, qs: list[Quantity], star
                              end: int, clause: str) -> list[Target]:
     """Targets for an indicator list and the parallel values after its verb."""
     # "GDP增速达到8%": a rate of growth named by the indicator is growth too
-    rate_name = re.search(r"(?:增速|增幅|增长速度)$", indicator)   # not 人口自然增长率
-    growth = (verb in _GROWTH or rate_name is not None) and qs[0].unit in _RATE_UNITS
+    rate_name = re.search(r"(?:增速|增幅|涨幅|增长速度)$", indicator)   # not 人口自然增长率
+    # "居民消费价格涨幅2%左右" is a rate; "…涨幅控制在3.5%左右" is a ceiling on its level
+    rate_named = rate_name is not None and verb not in _AT_MOST_VERB | {"保持在", "稳定在", "控制在"}
+    growth = (verb in _GROWTH or rate_named) and qs[0].unit in _RATE_UNITS
     names = split_indicators(indicator)
     if len(names) != len(qs):
         qs = qs[:1] * len(names)
@@ -168,14 +180,20 @@ def parse_clause(text: str, offset: int = 0) -> list[Target]:
     targets = _targets_from_quantities(name, verb, group, start, end, body)
     if not name:    # "达到150亿元以上", "增长4%": half of a pair, joined by the caller
         targets = targets[:1]
-        targets[0].extra = {"qs": group, "verb": verb}
+        targets[0].extra = {"qs": group, "verb": verb, "aspiration": bool(_ASPIRATION.search(pre))}
     rest = qs[len(group):]
     if rest and targets:
-        # run together without a comma: "增长15%达到150亿元"
-        m2 = re.search(r"(?:达到|达)\s*$", body[group[-1].end:rest[0].start])
-        if m2:
+        between = body[group[-1].end:rest[0].start]
+        if _ASPIRATION.search(between) and rest[0].unit == group[0].unit:
+            for t in targets:       # "增长6%以上、力争达到7%": the floor 6 with a stretch 7
+                t.stretch = rest[0].value
+            tail = body[rest[0].end:].strip()
+        elif re.search(r"(?:达到|达)\s*$", between):
+            # run together without a comma: "增长15%达到150亿元"
             attach_level(targets, [rest[0]])
             tail = body[rest[0].end:].strip()
+    if tail and re.match(r"[、,，]?\s*(?:努力|力争|争取)", tail) and not target_quantities(tail):
+        tail = ""           # "、努力争取更好结果": an aspiration with no figure of its own
     if tail and not re.fullmatch(r"[（(].*[)）]", tail) and (len(tail) > 6 or tail.startswith("的")):
         return []
     return targets
@@ -199,14 +217,20 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
         return []
     verb = m.group("verb")
     end = start + m.end()       # the clause ends with its predicate ("…进一步下降")
-    if verb.startswith(("完成", "全面完成")) and not body[:m.start()].strip(" 全面"):
+    # "按照国家要求坚决完成节能减排降碳任务": the words before 完成 say how, not what
+    manner = re.sub(r"^(?:按照|根据|依照|对照).{0,10}?(?:要求|部署|安排)|(?:坚决|全面|努力)$", "",
+                    body[:m.start()].strip())
+    if verb.startswith(("完成", "全面完成")) and not manner.strip(" 全面"):
         # "全面完成节能减排任务" names 节能减排; "完成省市下达的各项目标任务" names none
-        inner = re.sub(r"^(?:全面)?完成|任务$", "", verb)
-        name = re.sub(r"^(?:[省市区县]|上级)*(?:下达|规定)?的?(?:各项)?(?:目标)?", "", inner)
-        name = name or "各项目标任务"
+        inner = re.sub(r"^(?:全面)?完成|(?:目标)?任务$|目标$", "", verb)
+        name = re.sub(r"^(?:国家|[省市区县]|上级)*(?:下达|规定)?(?:给)?(?:[我本全][省市区县])?的?(?:各项)?(?:目标)?",
+                      "", inner)
+        name = _LIST_TAIL.sub("", name) or "各项目标任务"
     else:
         name = _LEAD.sub("", body[:m.start()].strip()).strip()
-    if "同步" in verb or "经济增长" in verb:
+    if _NOT_A_NAME.search(name) or (_TREND.fullmatch(verb) and ("、" in name or len(name) > 12)):
+        return []       # "…科创能力攀登、内需扩容增效": a list of work themes, not one indicator
+    if "同步" in verb or "经济增" in verb:
         sub = _SYNC_SUBJECT.match(body[:m.start()] + "和")
         name = _LEAD.sub("", sub.group(1)).strip() if sub else name
         return [Target(indicator=name, start=start, end=end, measure="qualitative")] if name else []

@@ -51,9 +51,9 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
             period = _period(paras, i, len(para.folded))
             for j, found in _scan_following(paras, i + 1, _HEADING_MISSES):
                 seen.add(j)
-                out += [_commitment(paras[j], t, period) for t in found]
+                out += [target_commitment(paras[j], t, period) for t in found]
             continue
-        if _TRIGGER.search(para.folded):
+        if _TRIGGER.search(para.folded) or _broken_trigger(paras, i):
             para = _joined(paras, i, seen)
         for m in _TRIGGER.finditer(para.folded):
             if _PAST.search(para.folded, _sentence_start(para.folded, m.start()), m.start()):
@@ -62,14 +62,20 @@ def extract_targets(source: SourceText, report: Report, paras: list[Paragraph],
             rest = para.folded[m.end():].strip()
             if rest:
                 found, _ = _scan(para, m.end(), len(para.folded))
-                out += [_commitment(para, t, period) for t in found]
+                out += [target_commitment(para, t, period) for t in found]
                 if found:
                     break
             else:
                 for j, found in _scan_following(paras, i + 1, 0):
                     seen.add(j)
-                    out += [_commitment(paras[j], t, period) for t in found]
+                    out += [target_commitment(paras[j], t, period) for t in found]
     return out
+
+
+def _broken_trigger(paras: list[Paragraph], i: int) -> bool:
+    """A trigger broken over two lines the paragraph joiner kept apart: "…发展的主要预期目标" / "是：…"."""
+    return (i + 1 < len(paras) and re.search(r"(?:预期|主要|奋斗)目标\s*$", paras[i].folded) is not None
+            and re.match(r"\s*(?:是|为)?\s*[：:]", paras[i + 1].folded) is not None)
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -120,7 +126,7 @@ def _scan(para: Paragraph, start: int, end: int) -> tuple[list[Target], bool]:
     text = para.folded
     found: list[Target] = []
     skips = 0
-    for s, e in _sentences(text, start, end):
+    for s, e in sentences(text, start, end):
         stop = _STOP.search(text, s, e)
         if stop:
             e = stop.start()
@@ -138,7 +144,7 @@ def _scan(para: Paragraph, start: int, end: int) -> tuple[list[Target], bool]:
     return found, False
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence (split at 。！？ outside brackets)."""
     return _split(text, start, end, "。！？!?")
 
@@ -209,7 +215,10 @@ def _pair(previous: list[Target], bare: Target, end: int) -> None:
         return
     qs = bare.extra.get("qs", [])
     if bare.unit == previous[0].unit:
-        return      # "增长7%，力争8%": a stretch goal for the same figure, not a paired level
+        if bare.extra.get("aspiration"):    # "增长7%，力争8%": a stretch on the same figure
+            for p in previous:
+                p.stretch, p.end = bare.value, end
+        return
     if bare.measure == "level" and all(p.measure == "growth" and p.level_value is None for p in previous):
         attach_level(previous, qs, bare.extra.get("verb", "达到"))
     elif bare.measure == "growth" and all(p.measure == "level" and p.level_value is None
@@ -248,7 +257,7 @@ def _horizon(after: str, plan_year: int | None) -> str | None:
     return None
 
 
-def _commitment(para: Paragraph, t: Target, period: str) -> Commitment:
+def target_commitment(para: Paragraph, t: Target, period: str) -> Commitment:
     """A Target (paragraph span) as a Commitment with source line and file offsets."""
     s, e = t.start, t.end
     while s < e and (para.text[s].isspace() or para.text[s] in "—-－"):
@@ -261,4 +270,5 @@ def _commitment(para: Paragraph, t: Target, period: str) -> Commitment:
         value_high=t.value_high, unit=t.unit, comparator=t.comparator, direction=t.direction,
         category=CATEGORY, period="five-year" if t.annual_average else period,
         annual_average=t.annual_average, masked=t.masked, level_value=t.level_value,
-        level_unit=t.level_unit, level_comparator=t.level_comparator, factor=t.factor)
+        level_unit=t.level_unit, level_comparator=t.level_comparator, factor=t.factor,
+        stretch=t.stretch)

@@ -9,6 +9,7 @@ from pathlib import Path
 from tracker.labels import status_label
 from tracker.sheet.data import (KIND_LABELS, KIND_ORDER, STATUS_LABELS, STATUS_ORDER, SheetData,
                     SheetGroup, SheetRow)
+from tracker.display import commitment_label
 from tracker.sheet.series_data import series_tables
 from tracker.store.query import as_of_date
 
@@ -225,7 +226,7 @@ def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = F
             status = status if status in STATUS_ORDER else "unknown"
             out.append(SheetRow(
                 cid=c["id"], number=str(counters[c["kind"]]), kind=c["kind"], category=key[2],
-                text=c["text"], target=row.get("target") or "", progress=progress, status=status,
+                text=commitment_label(c), target=row.get("target") or "", progress=progress, status=status,
                 evidence=evidence, deadline=c.get("deadline_text") or c.get("deadline") or "",
                 overdue=bool(row.get("overdue")), stale=bool(row.get("stale")),
                 behind=bool(row.get("behind")), pending=pending, carry=carry.get(c["id"], "")))

@@ -20,11 +20,11 @@ from tracker.store.sync import apply_corrections, copy_report_columns, now
 
 # 已完成 etc. as typed by users (tracker.labels); English names are the stored ones.
 STATUS_ALIASES = STATUS_WORDS
-_FLOAT_FIELDS = {"value", "value_high", "level_value", "factor"}
+_FLOAT_FIELDS = {"value", "value_high", "level_value", "factor", "stretch"}
 _INT_FIELDS = {"line", "number", "start", "end"}
 _BOOL_FIELDS = {"annual_average", "masked"}
 _TEXT_FIELDS = {"kind", "text", "indicator", "measure", "unit", "comparator", "direction", "deadline",
-                "deadline_text", "category", "period", "level_unit", "level_comparator"}
+                "deadline_text", "category", "period", "level_unit", "level_comparator", "subject"}
 CORRECTABLE = _FLOAT_FIELDS | _INT_FIELDS | _BOOL_FIELDS | _TEXT_FIELDS
 
 

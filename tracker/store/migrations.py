@@ -289,7 +289,16 @@ def m011_undo_events_void(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m012_event_date(db: Database) -> None:
+def m012_stretch_and_subject(db: Database) -> None:
+    """A target's stretch value (力争达到7%) and a project's subject (国能煤电项目)."""
+    db.executescript("""
+    ALTER TABLE commitments ADD COLUMN stretch REAL;
+    ALTER TABLE commitments ADD COLUMN subject TEXT;
+    """)
+
+
+@MIGRATIONS()
+def m013_event_date(db: Database) -> None:
     """The day a status holds from, as the user gives it ("--date 昨天", the mark dialog's
     date): ISO text, NULL when not given (created_at is when it was recorded)."""
     db.execute("ALTER TABLE events ADD COLUMN date TEXT")

@@ -18,7 +18,7 @@ from tracker.themes import theme_names, theme_of
 from tracker.store.links import carry_clause
 
 # What store.rows() returns for each id (the columns a table row shows).
-ROW_FIELDS = ("id", "kind", "text", "indicator", "target", "deadline", "status", "claim",
+ROW_FIELDS = ("id", "kind", "text", "indicator", "subject", "stretch", "target", "deadline", "status", "claim",
               "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
               "progress", "report_id", "title", "line", "pending", "dropped", "origin")
 
@@ -223,6 +223,8 @@ def format_target(row: dict) -> str:
         out = f"{verb}{_num(value)}{unit}{_COMPARATOR_WORD.get(comp, '')}"
     else:
         out = f"{_COMPARATOR_SIGN.get(comp, '')}{_num(value)}{unit}"
+    if row.get("stretch") is not None and out:
+        out = f"{out}（力争{_num(row['stretch'])}{unit}）"
     if row.get("level_value") is not None:
         level = f"{_COMPARATOR_SIGN.get(row.get('level_comparator'), '')}{_num(row['level_value'])}{row.get('level_unit') or ''}"
         out = f"{out}，{level}" if out else level

@@ -1,0 +1,189 @@
+"""Targets beyond the plain clause: stretch values, qualitative trends and compliance,
+headline rates stated in the work sections; what a project is about; how rows read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DEV, KEYS, SEEDS
+
+from tracker.display import commitment_label
+from tracker.extract import extract_file
+from tracker.extract.pipeline import extract_source
+from tracker.model import SourceText
+from tracker.store.query import format_target
+
+SEED_001 = next(SEEDS.glob("001_*.txt"))
+
+
+def extract_text(text: str, plan_year: int = 2025):
+    """Commitments of an inline government report (through the whole pipeline)."""
+    src = SourceText("inline.txt", text, "0", "utf-8", tuple(text.split("\n")))
+    fx = extract_source(src, plan_year=plan_year)
+    return [c for rx in fx.reports for c in rx.commitments]
+
+
+def targets_in(paragraph: str):
+    body = "2025年政府工作报告\n\n今年经济社会发展的主要预期目标是：" + paragraph + "。\n"
+    return [c for c in extract_text(body) if c.kind == "target"]
+
+
+@pytest.mark.parametrize("clause, value, stretch", [
+    ("地区生产总值增长6%以上、力争达到7%", 6, 7),
+    ("地区生产总值增长6%以上，力争7%", 6, 7),
+    ("地区生产总值增长5%左右、努力争取更好结果", 5, None),
+])
+def test_stretch_is_one_target_with_the_floor_as_value(clause, value, stretch):
+    found = targets_in(clause + "，城镇新增就业1万人以上")
+    gdp = [t for t in found if t.indicator == "地区生产总值"]
+    assert len(gdp) == 1 and len(found) == 2, [t.text for t in found]
+    assert (gdp[0].value, gdp[0].stretch, gdp[0].measure) == (value, stretch, "growth")
+    assert gdp[0].text == clause
+
+
+@pytest.mark.parametrize("clause, indicator", [
+    ("固定资产投资提质提效", "固定资产投资"),
+    ("进出口总额稳量提质", "进出口总额"),
+    ("进出口稳中提质", "进出口"),
+    ("投资保稳提质", "投资"),
+    ("单位生产总值能耗完成“十四五”考核目标", "单位生产总值能耗"),
+    ("居民收入增速高于经济增速", "居民收入"),
+    ("居民收入增长与经济增长基本同步", "居民收入"),
+    ("按照国家要求坚决完成节能减排降碳任务", "节能减排降碳"),
+])
+def test_qualitative_targets(clause, indicator):
+    found = targets_in("地区生产总值增长5%左右；" + clause)
+    assert [(t.text, t.indicator, t.measure) for t in found[1:]] == [(clause, indicator, "qualitative")]
+
+
+@pytest.mark.parametrize("clause, indicators", [
+    ("空气质量优良天数比率和地表水水质优良率均完成国家下达任务", ["空气质量优良天数比率", "地表水水质优良率"]),
+    ("完成国家下达的节能减排和环境保护等任务", ["节能减排", "环境保护"]),
+    ("单位生产总值能耗、主要污染物排放控制在省市规定目标以内", ["单位生产总值能耗", "主要污染物排放"]),
+])
+def test_a_qualitative_clause_over_a_list_gives_one_target_per_indicator(clause, indicators):
+    found = targets_in("地区生产总值增长5%左右；" + clause)
+    assert [t.indicator for t in found if t.text == clause] == indicators
+
+
+@pytest.mark.parametrize("prose", ["保持社会和谐稳定高质量完成“十四五”规划目标任务",
+                                   "我们将聚力实施产业能级跃升、科创能力攀登、内需扩容增效"])
+def test_prose_before_a_qualitative_predicate_is_no_target(prose):
+    assert targets_in(prose + "；地区生产总值增长5%左右")[0].indicator == "地区生产总值"
+    assert len(targets_in(prose + "；地区生产总值增长5%左右")) == 1
+
+
+HEADLINE_REPORT = """2025年政府工作报告
+
+今年经济社会发展的主要预期目标是：经济增长6%左右；城镇调查失业率5.5%左右。
+
+（一）扩大内需。扎实开展投资提质年活动，全年实施亿元以上项目1.6万个，投资增长7%左右。积极培育新的消费增长点，社会消费品零售总额增长7%左右。力争进出口总额增长8%以上。
+（二）发展产业。确保规上工业增加值增长7.5%左右，经济增长6%左右。
+"""
+
+
+def test_headline_rates_in_the_work_sections_are_targets():
+    found = extract_text(HEADLINE_REPORT)
+    targets = {c.text: c for c in found if c.kind == "target"}
+    assert {"投资增长7%左右", "社会消费品零售总额增长7%左右"} <= set(targets)
+    assert targets["投资增长7%左右"].value == 7 and targets["投资增长7%左右"].comparator == "≈"
+    # an aimed-at rate stays a work pledge; a rate the target paragraph gives is not repeated
+    assert "力争进出口总额增长8%以上" not in targets
+    assert "确保规上工业增加值增长7.5%左右" not in targets
+    assert sum(1 for c in found if c.kind == "target" and "经济增长" in c.text) == 1
+    projects = {c.text for c in found if c.kind == "project"}
+    assert "投资增长7%左右" not in projects
+
+
+def test_a_trigger_broken_over_two_lines():
+    text = ("2026年政府工作报告\n\n今年经济社会发展的\n主要预期目标\n"
+            "是：地区生产总值增长4.5%—5%；地方一般公共预算收入增长3%左右。\n")
+    found = [c for c in extract_text(text, 2026) if c.kind == "target"]
+    assert [c.indicator for c in found] == ["地区生产总值", "地方一般公共预算收入"]
+
+
+def test_province_targets_match_the_answer_key():
+    """Recall and precision of targets over the six keyed 2025 provincial plans."""
+    key = json.loads((KEYS / "gold_provinces.json").read_text("utf-8"))
+    gold = pred = hit = 0
+    for pair in key["pairs"]:
+        fx = extract_file(DEV / "provinces" / pair["plan_file"])
+        found = [c for rx in fx.reports for c in rx.commitments
+                 if c.kind == "target" and c.period in (None, "year")]
+        quotes = [t["plan_quote"].replace("％", "%") for t in pair["targets"]]
+        texts = [c.text.replace("％", "%") for c in found]
+        gold += len(quotes)
+        pred += len(texts)
+        hit += sum(1 for q in quotes if any(q in t or t in q for t in texts))
+    assert hit / gold >= 0.95 and hit / pred >= 0.90, (hit, gold, pred)
+
+
+@pytest.fixture(scope="module")
+def seed_001_projects():
+    fx = extract_file(SEED_001)
+    return [c for rx in fx.reports for c in rx.commitments if c.kind == "project"]
+
+
+@pytest.mark.parametrize("quote", ["力争3月份开工建设", "完成投资25亿元以上"])
+def test_a_clause_naming_nothing_carries_the_project_of_its_sentence(seed_001_projects, quote):
+    c = next(c for c in seed_001_projects if c.text == quote)
+    assert c.subject == "国能煤电项目"
+
+
+def test_a_clause_naming_its_project_has_no_subject(seed_001_projects):
+    named = [c for c in seed_001_projects if "分布式光伏发电项目建成并网" in c.text or "园区产值突破10亿元" in c.text]
+    assert named and all(c.subject is None for c in named)
+
+
+SUBJECT_REPORT = """2025年政府工作报告
+
+今年要重点抓好以下工作。加快推进市第一人民医院新院区建设，确保6月底前建成投用。开工建设城南污水处理厂二期工程，年底前完成主体工程。推动世纪大道改造，力争10月份通车。新建幼儿园3所。
+在高新区建设上求突破。年内完成投资50亿元以上，新引进企业20家。
+"""
+
+
+@pytest.mark.parametrize("quote, subject", [
+    ("确保6月底前建成投用", "市第一人民医院新院区"),
+    ("年底前完成主体工程", "城南污水处理厂二期工程"),
+    ("力争10月份通车", "世纪大道"),
+    ("年内完成投资50亿元以上", "高新区"),        # from the run-in heading
+    ("新建幼儿园3所", None),
+    ("新引进企业20家", None),
+])
+def test_subjects_from_the_sentence_or_a_run_in_heading(quote, subject):
+    found = {c.text: c for c in extract_text(SUBJECT_REPORT) if c.kind == "project"}
+    assert found[quote].subject == subject
+
+
+def test_no_subject_is_guessed_without_a_named_project():
+    text = "2025年政府工作报告\n\n今年要抓好以下工作。全力推进各项工作，力争3月份开工建设。\n"
+    found = [c for c in extract_text(text) if c.kind == "project"]
+    assert found and all(c.subject is None for c in found)
+
+
+@pytest.mark.parametrize("row, shown", [
+    ({"kind": "project", "text": "力争3月份开工建设", "subject": "国能煤电项目"}, "国能煤电项目：力争3月份开工建设"),
+    ({"kind": "project", "text": "确保世纪大桥7月份建成通车", "subject": None}, "确保世纪大桥7月份建成通车"),
+    ({"kind": "target", "text": "地区生产总值增长7.2%以上", "indicator": "地区生产总值"}, "地区生产总值增长7.2%以上"),
+    ({"kind": "target", "text": "城乡居民人均可支配收入分别增长7%和8%", "indicator": "农村居民人均可支配收入"},
+     "农村居民人均可支配收入：城乡居民人均可支配收入分别增长7%和8%"),
+    ({"kind": "target", "text": "实现全区GDP、工业增加值五个翻番", "indicator": "GDP"}, "GDP：实现全区GDP、工业增加值五个翻番"),
+    ({"kind": "target", "text": "全面完成节能减排任务", "indicator": "节能减排"}, "全面完成节能减排任务"),
+    ({"kind": "livelihood", "text": "（1）新建公厕10座", "indicator": None}, "（1）新建公厕10座"),
+])
+def test_commitment_label(row, shown):
+    assert commitment_label(row) == shown
+
+
+def test_contract_json_carries_stretch_and_subject():
+    fx = extract_file(SEED_001)
+    items = [c.to_json() for rx in fx.reports for c in rx.commitments]
+    assert all("stretch" in d and "subject" in d for d in items)
+    assert any(d["subject"] == "国能煤电项目" for d in items)
+
+
+def test_the_target_column_shows_the_stretch():
+    row = {"measure": "growth", "value": 6, "unit": "%", "comparator": ">=", "stretch": 7}
+    assert format_target(row) == "增长6%以上（力争7%）"
