@@ -13,6 +13,7 @@ from datetime import date
 
 from tracker.labels import KIND_LABELS, STATUS_LABELS
 from tracker.model import LIVELIHOOD, PROJECT, TARGET
+from tracker import words
 
 # Printed words for each status; an unmarked commitment prints as 未核实 too, because
 # on paper "nobody has checked it" and "checked, nothing found" ask the same question.
@@ -31,7 +32,7 @@ STATUS_INKS = {"done": "#1f6b2a", "partial": "#8a6100", "in_progress": "#1d4f8a"
 KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT)
 
 COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限")
-CHINESE_ORDINALS = "一二三四五六七八九十"
+CHINESE_ORDINALS = words.CN_ORDINAL
 
 
 def status_word(status: str) -> str:

@@ -94,7 +94,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
     def _prepare(self, timeout: float, create: bool = True) -> None:
         conn = self.conn
         try:
-            # m013 turned `lines` into a view, so a store's core names are tables or views.
+            # m014 turned `lines` into a view, so a store's core names are tables or views.
             tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
             # quick_check reads every page (~0.4 s at 80 MB): on big files damage is left
             # to surface on use, where guarded() still reports it in one line.

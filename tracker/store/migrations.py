@@ -298,7 +298,14 @@ def m012_stretch_and_subject(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m013_lines_as_offsets_into_document_text(db: Database) -> None:
+def m013_event_date(db: Database) -> None:
+    """The day a status holds from, as the user gives it ("--date 昨天", the mark dialog's
+    date): ISO text, NULL when not given (created_at is when it was recorded)."""
+    db.execute("ALTER TABLE events ADD COLUMN date TEXT")
+
+
+@MIGRATIONS()
+def m014_lines_as_offsets_into_document_text(db: Database) -> None:
     """The document text is stored once (issue 15): `lines` becomes a view over
     `line_spans` (each line's offset and byte range in documents.text), and the lines'
     full-text index keeps rowids only (detail=none)."""
@@ -306,7 +313,7 @@ def m013_lines_as_offsets_into_document_text(db: Database) -> None:
 
 
 @MIGRATIONS()
-def m014_stats_covering_index(db: Database) -> None:
+def m015_stats_covering_index(db: Database) -> None:
     """Every column the 概览 counts read (store.stats), so redrawing them after a filter
     change reads this index alone instead of fetching 100,000 table rows."""
     db.executescript("""
