@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSpl
                                QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from tracker.display import commitment_label
 from tracker.errors import UserError
 from ui import curation
 from ui.carry_panel import CarryPanel
@@ -275,7 +276,8 @@ class DetailPane(QWidget):
         if row.get("line") is not None:
             parts.append(self.tr("第%1行").replace("%1", str(row["line"])))
         self.header.set_full_text(" · ".join(parts))
-        self.text.setText(row.get("text") or "")
+        # Led by its subject or indicator where the clause alone does not say, as in the table.
+        self.text.setText(commitment_label(dict(row)))
         self.stale.setVisible(bool(row.get("stale")))
 
     def _show_claim(self, claim: Mapping[str, Any] | None) -> None:
