@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
-from ui import curation, printing
+from ui import curation, i18n, printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
 from ui.review_flow import ReviewFlow
@@ -302,8 +302,9 @@ class _Handlers:
 
     def about(self) -> None:
         w = self.w
+        kinds = "、".join(label for _key, label in i18n.kinds())
         QMessageBox.about(w, w.tr("关于承诺台账"), w.tr(
             "<h3>承诺台账 0.1</h3>"
-            "<p>从政府工作报告中提取主要预期目标、惠民实事和项目承诺，"
+            "<p>从政府工作报告中提取%1，"
             "对照后续文件核验完成情况，并打印情况表。</p>"
-            "<p>数据只保存在本机的台账文件中。</p>"))
+            "<p>数据只保存在本机的台账文件中。</p>").replace("%1", kinds))

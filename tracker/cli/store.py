@@ -8,7 +8,7 @@ import sys
 
 from tracker.display import commitment_label
 from tracker.errors import UserError
-from tracker.labels import kind_label, status_choices, status_label
+from tracker.labels import UNMARKED_LABEL, kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 
 # The stages are imported when a command runs, not here: `tracker --help` and every
@@ -204,7 +204,7 @@ def cmd_history(args) -> int:
         _print_json(events)
         return 0
     if not events:
-        print("未标记 / no status recorded")
+        print(f"{UNMARKED_LABEL} / no status recorded")
     lines = []
     for e in events:
         if e["voids"] is not None:
