@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -230,4 +232,41 @@ def test_suggestion_cards_fit_a_narrow_pane(qtbot, two_years):
     assert cards <= pane.suggestion_list.viewport().width()     # no sideways scrolling
     quote = pane.claim_detail.text().split("“")[-1]
     assert len(quote) <= QUOTE_CHARS + 2 and pane.claim_detail.toolTip()
+    w.close()
+
+
+def test_every_export_honours_the_unconfirmed_suggestions_switch(qtbot, two_years, tmp_path,
+                                                                  monkeypatch):
+    # As print preview and print: an exported sheet holds confirmed statuses only unless asked.
+    w = open_window(qtbot, two_years)
+    cid = w.model.ids()[0]
+    w.store.add_suggestions(cid, [{"status": "partial", "actual_value": 5.1, "score": 0.8,
+                                   "reason": "实际增长5.1%", "evidence": [{"text": "增长5.1%", "line": 9}]}])
+    switch = w.actions_.export_with_suggestions
+    assert switch.isCheckable() and not switch.isChecked()
+    export_menu = next(a.menu() for a in w.menuBar().actions()[0].menu().actions()
+                       if a.menu() and a.menu().title() == "导出")
+    assert switch in export_menu.actions()
+    exports = {"csv": w.actions_.export_csv, "html": w.actions_.export_html,
+               "xlsx": w.actions_.export_xlsx, "pdf": w.actions_.export_pdf}
+    for checked in (False, True):
+        switch.setChecked(checked)
+        for fmt, action in exports.items():
+            target = tmp_path / f"{fmt}{int(checked)}.{fmt}"
+            monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                                staticmethod(lambda *a, t=target, **k: (str(t), "")))
+            action.trigger()
+            assert target.exists()
+    plain = (tmp_path / "csv0.csv").read_text(encoding="utf-8-sig")
+    asked = (tmp_path / "csv1.csv").read_text(encoding="utf-8-sig")
+    assert "待确认" not in plain and "部分完成（待确认）" in asked
+    assert "待确认" not in (tmp_path / "html0.html").read_text(encoding="utf-8")
+    assert "部分完成（待确认）" in (tmp_path / "html1.html").read_text(encoding="utf-8")
+    cells = {c.value for ws in load_workbook(tmp_path / "xlsx1.xlsx") for row in ws for c in row}
+    assert any("待确认" in str(c) for c in cells)
+    assert not any("待确认" in str(c) for ws in load_workbook(tmp_path / "xlsx0.xlsx")
+                   for row in ws for c in row for c in [c.value])
+    pdf = "".join(p.extract_text() for p in PdfReader(tmp_path / "pdf1.pdf").pages)
+    assert "待确认" in pdf
+    assert "待确认" not in "".join(p.extract_text() for p in PdfReader(tmp_path / "pdf0.pdf").pages)
     w.close()
