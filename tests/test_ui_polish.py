@@ -6,6 +6,7 @@ Real seeds in real tmp_path stores, the real main window offscreen with pytest-q
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -269,4 +270,25 @@ def test_every_export_honours_the_unconfirmed_suggestions_switch(qtbot, two_year
     pdf = "".join(p.extract_text() for p in PdfReader(tmp_path / "pdf1.pdf").pages)
     assert "待确认" in pdf
     assert "待确认" not in "".join(p.extract_text() for p in PdfReader(tmp_path / "pdf0.pdf").pages)
+    w.close()
+
+
+def test_a_store_open_for_reading_only_says_so_in_the_status_bar(qtbot, two_years, tmp_path):
+    w = open_window(qtbot, two_years)
+    assert w.status_read_only.isHidden()
+    newer = tmp_path / "newer.db"
+    with Store.open(newer) as s:
+        import_files(s, [seed("001")])
+    conn = sqlite3.connect(newer)          # a store written by a later version of the program
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    assert w.open_store(newer)             # opened for reading, not refused
+    assert w.store.read_only and w.model.ids()
+    assert w.status_read_only.isVisible()
+    assert w.status_read_only.text().startswith("只读：由更新版本的程序创建")
+    assert "不能标记" in w.status_read_only.toolTip()
+    assert w.open_store(two_years)         # a writable one: the note goes
+    assert w.status_read_only.isHidden()
+    w.set_store(Store.open(two_years, read_only=True))
+    assert w.status_read_only.isVisible() and w.status_read_only.text().startswith("只读：")
     w.close()
