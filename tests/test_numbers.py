@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract.numbers import find_quantities, parse_number, split_unit_magnitude
+from tracker.extract.numbers import find_quantities, parse_int, parse_number, split_unit_magnitude
 
 
 @pytest.mark.parametrize("text, value", [
@@ -22,14 +22,27 @@ from tracker.extract.numbers import find_quantities, parse_number, split_unit_ma
     ("一万二千", 12000),
     ("二〇二五", 2025),
     ("零点五", 0.5),
+    # read by cn2an: the hand parser gave 20005, 308, 6.00000006e12 and 1.00002e12 for these
+    ("两万五", 25000),
+    ("三百八", 380),
+    ("六亿六万", 600_060_000),
+    ("一亿二千万", 120_000_000),
+    ("千", 1000),               # a bare magnitude is its value ("千亩"), which cn2an refuses
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "abc", "万", "增长", "×"])
+# "点五", "十三五", "万亿三" read as 0.5, 15 and 3 before cn2an.
+@pytest.mark.parametrize("text", ["", "abc", "万", "增长", "×", "三点", "点五", "十三五", "万亿三"])
 def test_parse_number_rejects_non_numbers(text):
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, value", [("7", 7), ("十二", 12), ("三十一", 31), ("二十", 20), ("〇", 0),
+                                         ("7.5", None), ("三点五", None), ("", None)])
+def test_parse_int_whole_numbers_only(text, value):
+    assert parse_int(text) == value
 
 
 @pytest.mark.parametrize("text, value, unit, modifier", [

@@ -128,6 +128,28 @@ def test_mark_dialog_needs_a_status(qtbot):
     assert (m.status, m.note, m.evidence) == ("in_progress", "", None)
 
 
+def test_mark_dialog_reads_the_date_and_refuses_a_wrong_one(qtbot, store):
+    dialog = MarkDialog(None, "done")
+    qtbot.addWidget(dialog)
+    ok = dialog._buttons.button(QDialogButtonBox.Ok)
+    dialog.date_edit.setText("2025年13月1日")
+    assert not ok.isEnabled() and dialog.marking() is None and "日期" in dialog.date_shown.text()
+    dialog.date_edit.setText("2025年3月1日")
+    assert ok.isEnabled() and dialog.date_shown.text() == "2025-03-01"
+    m = dialog.marking()
+    assert m.date == "2025-03-01" and m.extra() == {"date": "2025-03-01"}
+    # The date reaches the event and the history tab shows it with the status.
+    cid = store.query(Filter())[0]
+    stack = QUndoStack()
+    pane = DetailPane(store, stack)
+    qtbot.addWidget(pane)
+    pane.show_commitment(cid)
+    pane.mark(m.status, m.note, m.evidence, **m.extra())
+    assert store.history(cid)[0]["date"] == "2025-03-01"
+    assert pane.history.topLevelItem(0).text(2).endswith("（2025-03-01）")
+    assert pane.user_detail.text().startswith("2025-03-01起（")
+
+
 def test_correct_value_and_undo(pane, store):
     cid = first_with(store, kind="target", value=7.2)
     pane.show_commitment(cid)

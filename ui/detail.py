@@ -330,6 +330,8 @@ class DetailPane(QWidget):
                 items.append((event.get("created_at") or "", item))
                 continue
             status = status_label(event.get("status")) + progress_text(event.get("progress"))
+            if event.get("date"):                   # the day the user gave for the status
+                status += f"（{event['date']}）"
             if event.get("undone_by") is not None:
                 status += self.tr("（已撤销）")
             # Date over time: two short lines leave the width to the evidence.
@@ -362,6 +364,8 @@ class DetailPane(QWidget):
         else:
             who = source_label(newest.get("source"))
             text = f"{local_time(newest.get('created_at'))} {who}"
+            if newest.get("date"):      # the day the user gave leads; when it was typed follows
+                text = self.tr("%1起（%2记录）").replace("%1", newest["date"]).replace("%2", text)
             if newest.get("note"):
                 text += "\n" + str(newest["note"])
             self.user_detail.setText(text)

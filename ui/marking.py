@@ -1,4 +1,4 @@
-"""Mark progress: the dialog asking status, note and evidence, and the actions that open it.
+"""Mark progress: the dialog asking status, note, evidence, progress and date, and the actions that open it.
 
 Used by the detail pane and by the main window (context menu, Ctrl+1..5 on the
 selected rows); the edit itself is a MarkCommand pushed on the window's undo stack.
@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSpinBox,
-                               QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton,
+                               QSpinBox, QWidget)
 
+from tracker.errors import UserError
+from tracker.user_dates import parse_user_date
 from ui.commands import MarkCommand
 from ui.status_style import status_colours, status_label, status_shortcut, statuses
 
@@ -27,10 +29,12 @@ class Marking:
     note: str
     evidence: str | None
     progress: float | None = None   # share done, 0–1; None when not given
+    date: str | None = None         # ISO day the status holds from; None when not given
 
     def extra(self) -> dict:
         """Keyword arguments for MarkCommand / store.mark beyond status, note, evidence."""
-        return {"progress": self.progress} if self.progress is not None else {}
+        extra = {"progress": self.progress} if self.progress is not None else {}
+        return extra | ({"date": self.date} if self.date else {})
 
 
 class MarkDialog(QDialog):
@@ -75,6 +79,15 @@ class MarkDialog(QDialog):
         self.progress_spin.setValue(-1)
         self.progress_spin.setToolTip(self.tr("完成进度（可选），用于判断是否滞后于序时进度"))
         form.addRow(self.tr("进度"), self.progress_spin)
+        # The day the status holds from, as people write it: read by tracker.user_dates,
+        # the reading shown beside it so a wrong guess is seen before recording.
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText(self.tr("日期（可选）：2025-03-01、3月1日、昨天、三天前"))
+        self.date_shown = QLabel()
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit, 1)
+        date_row.addWidget(self.date_shown)
+        form.addRow(self.tr("日期"), date_row)
         self._buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self._buttons.button(QDialogButtonBox.Ok).setText(self.tr("记录"))
         self._buttons.button(QDialogButtonBox.Ok).setToolTip("Ctrl+Enter")
@@ -83,6 +96,7 @@ class MarkDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         form.addRow(self._buttons)
         self._group.buttonToggled.connect(self._update_ok)
+        self.date_edit.textChanged.connect(self._update_ok)
         # Enter types a new line in the note; Ctrl+Enter records, as in mail clients.
         self.note_edit.installEventFilter(self)
         self.evidence_edit.installEventFilter(self)
@@ -90,12 +104,25 @@ class MarkDialog(QDialog):
         self.resize(520, 320)
 
     def _update_ok(self, *args: object) -> None:
-        self._buttons.button(QDialogButtonBox.Ok).setEnabled(self.status() is not None)
+        date_ok = self._show_date()
+        self._buttons.button(QDialogButtonBox.Ok).setEnabled(self.status() is not None and date_ok)
+
+    def _show_date(self) -> bool:
+        """Show how the typed date reads (or why it does not); False when it does not."""
+        try:
+            day = self.date()
+        except UserError as exc:
+            self.date_shown.setText(str(exc).split(": ", 1)[-1].split(" / ")[0])
+            self.date_shown.setStyleSheet("color: #b3261e;")
+            return False
+        self.date_shown.setText(day or "")
+        self.date_shown.setStyleSheet("")
+        return True
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
         if (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter)
                 and event.modifiers() & Qt.ControlModifier):
-            if self.status() is not None:
+            if self._buttons.button(QDialogButtonBox.Ok).isEnabled():
                 self.accept()
             return True
         return super().eventFilter(obj, event)
@@ -125,12 +152,21 @@ class MarkDialog(QDialog):
         value = self.progress_spin.value()
         return None if value < 0 else value / 100
 
+    def date(self) -> str | None:
+        """The typed date as ISO text, None when empty; UserError when it is not a date."""
+        text = self.date_edit.text().strip()
+        return parse_user_date(text).isoformat() if text else None
+
     def marking(self) -> Marking | None:
-        """The entered values, or None when no status was chosen."""
+        """The entered values, or None when no status was chosen (or the date is not one)."""
         status = self.status()
         if status is None:
             return None
-        return Marking(status, self.note(), self.evidence(), self.progress())
+        try:
+            day = self.date()
+        except UserError:
+            return None
+        return Marking(status, self.note(), self.evidence(), self.progress(), day)
 
     @staticmethod
     def get(parent: QWidget | None = None, status: str | None = None,

@@ -51,13 +51,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("mark", help="标记完成情况 mark status: mark ID... STATUS",
                        usage="tracker mark ID... STATUS [--note TEXT] [--evidence TEXT] [--actual N] "
-                             "[--progress P]")
+                             "[--progress P] [--date DAY]")
     p.add_argument("args", nargs="+", metavar="ID... STATUS",
                    help=status_choices())
     p.add_argument("--note", default="", help="备注 note")
     p.add_argument("--evidence", help="佐证 evidence text")
     p.add_argument("--actual", type=float, help="实际值 actual value")
     p.add_argument("--progress", type=float, help="进度 progress, 0-1 or percent")
+    p.add_argument("--date", help="日期 the day the status holds from: 2025-03-01, 3月1日, 昨天, 三天前")
     p.set_defaults(handler=cmd_mark)
 
     p = sub.add_parser("history", help="标记历史 status history")
@@ -178,8 +179,9 @@ def cmd_show(args) -> int:
 
 
 def cmd_mark(args) -> int:
-    """tracker mark ID... STATUS [--note --evidence --actual --progress]"""
+    """tracker mark ID... STATUS [--note --evidence --actual --progress --date]"""
     from tracker.store.edit import parse_status
+    from tracker.user_dates import parse_user_date
 
     if len(args.args) < 2:
         raise UserError("mark: 需要编号和状态 / give one or more ids and a status")
@@ -188,9 +190,10 @@ def cmd_mark(args) -> int:
         ids = [int(i) for i in raw_ids]
     except ValueError:
         raise UserError(f"{' '.join(raw_ids)}: 编号应为数字 / ids must be numbers") from None
+    day = parse_user_date(args.date) if args.date else None
     with open_store(args) as store:
         events = store.mark(ids, status, note=args.note, evidence_text=args.evidence,
-                            actual_value=args.actual, progress=args.progress)
+                            actual_value=args.actual, progress=args.progress, date=day)
     print(f"已记录 recorded {len(events)}: {parse_status(status)}")
     return 0
 
@@ -224,7 +227,7 @@ def cmd_history(args) -> int:
         if e["voids"] is not None:
             lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  撤销 undo #{e['voids']}"))
             continue
-        extra = "".join(f"  {k}={e[k]}" for k in ("actual_value", "progress", "evidence_text", "evidence_document")
+        extra = "".join(f"  {k}={e[k]}" for k in ("date", "actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
         undone = f"  [已撤销 undone by #{e['undone_by']}]" if e["undone_by"] is not None else ""
         lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  "

@@ -19,9 +19,11 @@ import calendar
 import re
 from datetime import date
 
+from tracker import words
+from tracker.extract.numbers import parse_int
 from tracker.ingest.normalize import fold
 
-_CN = "〇零一二两三四五六七八九十"
+_CN = words.CN_COUNT
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 _YEAR = r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)"
 
@@ -38,7 +40,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\d.个]){_YEAR}?(?P<month>{_NUM})\s*月(?!\s*{_NUM}\s*[日号])"
         r"(?P<suffix>份前|份|底前|底|末前|末|上旬|中旬|下旬|以前|之前|前|中)?")),
     ("year_end", re.compile(rf"(?<![\d{_CN}去前])(?:(?P<year>(?:19|20)\d{{2}})\s*)?年(?:底|末)(?:前|以前|之前)?")),
-    ("year_named", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?:前|以前|之前)(?![\d一二三四五六七八九十])")),
+    ("year_named", re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年(?:前|以前|之前)(?![\d{words.CN_ORDINAL}])")),
     ("within_year", re.compile(rf"(?<![\d{_CN}多几去前])(?:今年内|当年内|年内)")),
     ("half", re.compile(r"(?P<which>上|下)半年(?:末|底)?(?:前)?")),
     ("quarter", re.compile(r"(?<![前后])(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")),
@@ -48,21 +50,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _MONTH_END_SUFFIX = {"上旬": 10, "中旬": 20}
 _HOLIDAY = {"国庆": (10, 1), "国庆节": (10, 1), "五一": (5, 1), "劳动节": (5, 1),
             "七一": (7, 1), "建党节": (7, 1)}   # 春节 (lunar), 元旦 (which year?) -> no date
-
-
-def _cn_int(s: str) -> int | None:
-    """Small integer from Arabic or Chinese numerals: "7", "十二", "三十一"."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "两": 2})
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = digits.get(tens, None) if tens else 1
-        o = digits.get(ones, None) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    return digits.get(s) if len(s) == 1 else None
 
 
 def _month_end(year: int, month: int) -> date:
@@ -79,7 +66,7 @@ def _resolve(kind: str, m: re.Match[str], plan_year: int | None) -> date | None:
     if year is None:
         return None
     if kind in ("ymd_num", "day"):
-        month, day = _cn_int(g["month"]), _cn_int(g["day"])
+        month, day = parse_int(g["month"]), parse_int(g["day"])
         if not month or not day or month > 12:
             return None
         try:
@@ -87,10 +74,10 @@ def _resolve(kind: str, m: re.Match[str], plan_year: int | None) -> date | None:
         except ValueError:
             return None
     if kind in ("month", "month_range"):
-        month = _cn_int(g["month"])
+        month = parse_int(g["month"])
         if not month or month > 12:
             return None
-        if kind == "month_range" and (_cn_int(g["month0"]) or 13) > month:
+        if kind == "month_range" and (parse_int(g["month0"]) or 13) > month:
             return None
         suffix = g.get("suffix") or ""
         if suffix in _MONTH_END_SUFFIX:
@@ -101,7 +88,7 @@ def _resolve(kind: str, m: re.Match[str], plan_year: int | None) -> date | None:
     if kind == "half":
         return date(year, 6, 30) if g["which"] == "上" else date(year, 12, 31)
     if kind in ("quarter", "quarters_first"):
-        q = _cn_int(g["q"]) if not g["q"].isdigit() else int(g["q"])
+        q = parse_int(g["q"]) if not g["q"].isdigit() else int(g["q"])
         return _month_end(year, q * 3) if q and 1 <= q <= 4 else None
     return None
 

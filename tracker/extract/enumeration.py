@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from tracker.extract.numbers import parse_number
 from tracker.ingest.paragraphs import Paragraph
+from tracker import words
 
-_CN = "一二三四五六七八九十"
+_CN = words.CN_ORDINAL
 # A marker inside a paragraph follows a sentence or clause end ("…更有成色。一是…；二是…").
 _B = r"(?:^|(?<=[。；;！!？?：:\s]))"
 STYLES: dict[str, re.Pattern] = {

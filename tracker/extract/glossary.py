@@ -11,12 +11,13 @@ import re
 
 from tracker.model import Report, SourceText
 from tracker.ingest.normalize import fold
+from tracker import words
 
 # The heading, alone on its line: "名词解释", "附：名词解释", "名词解释：".
 _HEADING = re.compile(r"^\s*(?:附\s*[:：]?\s*)?(?:名\s*词\s*解\s*释|名词注释|名词说明|注释)\s*[:：]?\s*$")
 # "1.“四强”行动:指…", "（2）包抓联：是指…", "3、六必访——…"
 _ENTRY = re.compile(
-    r"^\s*(?:[（(]?\d{1,3}[)）.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)\s*"
+    rf"^\s*(?:[（(]?\d{{1,3}}[)）.．、]|{words.CN_PAREN}|{words.CN}+、)\s*"
     r"(?P<term>[^:：。；]{1,40}?)\s*(?:[:：]|——)\s*(?P<definition>\S.*)$"
 )
 _TERM_MAX = 40

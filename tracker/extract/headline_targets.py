@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from tracker import words
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.target_clauses import parse_clause
 from tracker.extract.targets import clauses, sentences, target_commitment
@@ -36,7 +37,7 @@ _HEADLINE_RE = [(key, re.compile(f"^{_PREFIX}(?:{names})$")) for key, names in _
 _MENTION = re.compile("(?:" + "|".join(names for _, names in _HEADLINE) + r")\s*(?:增长|增速|增幅)")
 _ASPIRATION = re.compile(r"力争|争取|努力|确保|预计|预期")
 # A sentence about another period: "到2027年", "年均增长", "“十五五”", "五年".
-_OTHER_PERIOD = re.compile(r"年均|五年|[一二三四五六七八九十]+五|累计|到\s*\d{4}\s*年|截至|截止|比上年|同比")
+_OTHER_PERIOD = re.compile(rf"年均|五年|{words.CN}+五|累计|到\s*\d{{4}}\s*年|截至|截止|比上年|同比")
 
 
 def headline_key(indicator: str | None) -> str | None:

@@ -24,6 +24,7 @@ from tracker.extract.plan_part import plan_starts
 from tracker.extract.sections import heading_of
 from tracker.ingest.paragraphs import Paragraph
 from tracker.model import LIVELIHOOD, PROJECT, Commitment, ListSummary, Report, SourceText
+from tracker import words
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ _KIND = r"(?:惠民|为民|民生|便民)"
 # "10件惠民实事", "十方面民生实事", "十大民生实事", "“十件民生实事”", "15件市级重点民生实事",
 # "以下为民实事"; not "第一件为民实事", "每一件民生实事".
 _HEADER = re.compile(
-    rf"(?:(?<![第每\d一二两三四五六七八九十])(?P<count>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*(?P<unit>件|项|类|个?方面|大)\s*“?"
+    rf"(?:(?<![第每\d{words.CN_AMOUNT}])(?P<count>\d{{1,2}}|[{words.CN_AMOUNT}]{{1,3}})\s*(?P<unit>件|项|类|个?方面|大)\s*“?"
     rf"(?:[\u4e00-\u9fff]{{1,6}}?(?=(?:重点)?{_KIND}))?)?(?:重点)?"
     rf"(?:(?P<kind>{_KIND})(?:办好?|办理)?(?:以下)?(?:重点)?)?实事(?:工程|项目)?”?"
 )
@@ -199,7 +200,7 @@ def _repeats(items: list[Commitment], earlier: list[Commitment]) -> bool:
 
 def _gist(text: str) -> str:
     """An item's words without its marker, first clause only."""
-    text = re.sub(r"^\s*(?:[（(]?[\d一二三四五六七八九十①-⑳]{1,3}[)）]?\s*(?:是|[.、．])?)", "", text)
+    text = re.sub(rf"^\s*(?:[（(]?[\d{words.CN_ORDINAL}①-⑳]{{1,3}}[)）]?\s*(?:是|[.、．])?)", "", text)
     return re.split(r"[。；;，,]", text, maxsplit=1)[0][:30]
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from tracker import words
 from tracker.model import Report, SourceText
 from tracker.ingest.normalize import fold
 
-_ARTICLE = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*篇|篇\s*[一二三四五六七八九十\d]+)\s*[：:、.．]?\s*")
+_ARTICLE = re.compile(rf"^\s*(?:第\s*[{words.CN_ORDINAL}百\d]+\s*篇|篇\s*[{words.CN_ORDINAL}\d]+)\s*[：:、.．]?\s*")
 # \d also matches full-width digits ("２０２４年"), and int() reads them, so no folding.
 _YEAR = r"((?:[1１][9９]|[2２][0０])\d{2})"
 # A dated line: （2024年12月26日）, (2024.8.6), （2024.12）, 2022-04-18, "2025年1月4日在…会议上".
@@ -40,13 +41,15 @@ _REVIEW = re.compile(_YEAR + r"\s*年(?:的)?(?:政府)?(?:和[^。；，\n]{0,1
 # "今年是…", "今年经济社会发展的主要预期目标", but not "今年以来" (a review so far).
 _THIS_YEAR = re.compile(r"今年(?:是|[^。；，,]{0,12}(?:主要预期目标|总体要求|工作安排|重点工作|主要任务))")
 # A heading that opens the plan part of a half-year summary: "二、下半年工作安排".
-_SECOND_HALF = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(?:今年)?"
+_SECOND_HALF = re.compile(rf"^\s*(?:{words.CN_DUN}|{words.CN_PAREN})?\s*(?:今年)?"
                           r"下半年(?:的)?(?:工作安排|工作计划|工作打算|重点工作|工作思路|主要任务)", re.M)
 _NEXT_YEAR = re.compile(r"新的一年|明年")
 # "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "中共复兴区委": the name is
 # the two characters before 区/县/市/旗, or three when a boundary precedes them.
+# "第十九届", "第5次": the ordinal of a congress or its session.
+_NTH = rf"第[{words.CN_ORDINAL}\d]+"
 _REGION = re.compile(
-    r"[区县市旗](?=第[一二三四五六七八九十\d]+届|人民政府|人民代表大会|人大常委会|"
+    rf"[区县市旗](?={_NTH}届|人民政府|人民代表大会|人大常委会|"
     r"政府工作报告|国民经济|统计局|年鉴)"
 )
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -54,13 +57,13 @@ _PARTY_COMMITTEE = re.compile(r"中共(?:[\u4e00-\u9fff]{2,3}?[市州盟])?([\u4
 _BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[在市州省盟共]")
 _REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了的是在和与及并请向对为位其此等代表将年会]|开发|高新")
 _PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?![年月日在])([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
-                       r"(?=人民政府|人民代表大会|政府工作报告|第[一二三四五六七八九十\d]+届)")
+                       rf"(?=人民政府|人民代表大会|政府工作报告|{_NTH}届)")
 _PROVINCIAL = re.compile(r"(?:省|自治区)$")
 # The national government's report: delivered by 国务院总理 to the 全国人民代表大会
 # ("——2012年3月5日在第十一届全国人民代表大会第五次会议上", "国务院总理 温家宝").
 # Its region is NATIONAL, one name for every year, so plans and reviews pair.
 NATIONAL = "国务院"
-_NATIONAL = re.compile(r"在第[一二三四五六七八九十\d]+届全国人民代表大会第[一二三四五六七八九十\d]+次会议上"
+_NATIONAL = re.compile(rf"在{_NTH}届全国人民代表大会{_NTH}次会议上"
                        r"|^\s*国务院总理")
 _HEAD_LINE_MAX = 60
 

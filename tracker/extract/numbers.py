@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+import cn2an
+
+from tracker import words
 from tracker.ingest.normalize import fold
 
-_CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
-_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_CN_VALUE.update({"〇": 0, "两": 2})
+_CN_NUM = f"[{words.CN_NUMERAL}]+"
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
@@ -66,6 +67,9 @@ def parse_number(text: str) -> float | None:
     for prefix in ("百分之", "千分之"):
         if s.startswith(prefix):
             s = s[len(prefix):]
+    whole = _parse_chinese(s) if s and s[-1] in _CN_BIG else None
+    if whole is not None:
+        return _clean(whole)                      # 一亿二千万 as one numeral, not 一亿二千 × 万
     scale = 1.0
     while s and s[-1] in _CN_BIG:
         scale *= _CN_BIG[s[-1]]
@@ -78,36 +82,33 @@ def parse_number(text: str) -> float | None:
     return None if value is None else _clean(value * scale)
 
 
+def parse_int(text: str) -> int | None:
+    """A whole number from Arabic or Chinese numerals: "7" -> 7, "十二" -> 12, "三十一" -> 31."""
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
 def _clean(x: float) -> float:
     """Round away binary noise (1.2*10000 = 12000.000000000002)."""
     r = round(x, 9)
     return float(int(r)) if r == int(r) else r
 
 
+@lru_cache(maxsize=4096)
 def _parse_chinese(s: str) -> float | None:
-    """Value of a Chinese numeral such as 三千五百, 十一, 二〇二五, 零点五, 一万二千."""
-    if not s or any(c not in _CN_DIGITS + "十百千万亿点" for c in s):
+    """Value of a Chinese numeral such as 三千五百, 十一, 二〇二五, 零点五, 一万二千, 九千六 (9600).
+
+    cn2an reads it; this wrapper keeps what cn2an does not: a bare 十/百/千 is its own value
+    ("千亩" -> 1000), and a numeral starting or ending in 点 is not a number ("三点", "点一").
+    """
+    if not s or any(c not in words.CN_NUMERAL for c in s) or s[0] == "点" or s[-1] == "点":
         return None
-    if "点" in s:
-        whole, _, frac = s.partition("点")
-        w = _parse_chinese(whole) if whole else 0.0
-        if w is None or not frac or any(c not in _CN_VALUE for c in frac):
-            return None
-        return w + float("0." + "".join(str(_CN_VALUE[c]) for c in frac))
-    if all(c in _CN_VALUE for c in s):            # digit by digit: 二〇二五
-        return float("".join(str(_CN_VALUE[c]) for c in s))
-    total, section, digit = 0, 0, None
-    for c in s:
-        if c in _CN_VALUE:
-            digit = _CN_VALUE[c]
-        elif c in _CN_SMALL:
-            section += (1 if digit is None else digit) * _CN_SMALL[c]
-            digit = None
-        else:                                     # 万 / 亿
-            section += digit or 0
-            total = (total + section) * _CN_BIG[c]
-            section, digit = 0, None
-    return float(total + section + (digit or 0))
+    if s in _CN_SMALL:
+        return float(_CN_SMALL[s])
+    try:
+        return float(cn2an.cn2an(s, "normal"))
+    except (ValueError, KeyError):     # "十三五", "万亿三": not a numeral cn2an accepts
+        return None
 
 
 def _value(token: str) -> tuple[float | None, bool]:

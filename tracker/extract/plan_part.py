@@ -12,17 +12,17 @@ import re
 
 from tracker.ingest.paragraphs import Paragraph
 from tracker.extract.sections import heading_of
+from tracker import words
 
 REVIEW, PLAN, OTHER = "review", "plan", "other"
 _LIST = "list"   # a list of tasks: plan, unless it follows a multi-year part
 
 # "（四）", "一、", "1.", "第二部分" in front of a heading or run-in paragraph.
-_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)"
-                     r"|第[一二三四五六七八九十]+(?:部分|章|篇)[：:、\s]*)\s*")
+_MARKER = re.compile(rf"^\s*{words.HEADING_MARKER}[：:、\s]*")
 # Heading words of a review part: "2024年工作回顾", "上半年工作情况", "取得的成效", "存在的问题".
 _HEAD_REVIEW = re.compile(r"回顾|总结|成效|成绩|成就|做法|工作情况|进展情况|执行情况|完成情况|落实情况|存在的?(?:主要)?问题|不足|以来|去年|过去")
 # Heading words of a multi-year part: "今后五年目标任务", "大干五年，实干五年…", "“十二五”…重点任务".
-_HEAD_SPAN = re.compile(r"五年|[一二三四五六七八九十]+五(?:”|\")?.{0,12}(?:目标|任务)")
+_HEAD_SPAN = re.compile(rf"五年|{words.CN}+五(?:”|\")?.{{0,12}}(?:目标|任务)")
 # Heading words of a plan part: "2025年工作安排", "今年政府工作的总体要求", "下一步打算".
 _STRICT_REVIEW = re.compile(r"回顾|总结|执行情况|完成情况|以来|去年|过去")
 _STRICT_SPAN = re.compile(r"今后五年|未来五年|五年的?(?:主要)?(?:目标|任务)")

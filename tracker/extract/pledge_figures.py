@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tracker import words
 from tracker.extract.numbers import Quantity, find_quantities
 
 # Counters that make a Chinese numeral a word rather than a figure: "八个方面", "两条道路".
@@ -41,7 +42,7 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
         if _in_quotes(text, a):
             continue                     # a name or saying: "“三个1亿人”问题", "“四两拨千斤”"
         numeral = text[a:b].lstrip()
-        if q.chinese and not re.match(r"[零〇一二两三四五六七八九十]", numeral):
+        if q.chinese and not re.match(f"[{words.CN_COUNT}]", numeral):
             continue                     # "千家万户": 千/万 alone are not a figure
         if not numeral[:1].isdigit() and not q.masked:
             magnitude = any(m in (q.unit or "") for m in "万亿")

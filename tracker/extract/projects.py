@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from tracker import words
 from tracker.extract.dates import find_deadline
 from tracker.model import PROJECT, Commitment, Report, SourceText
 from tracker.ingest.normalize import fold
@@ -23,7 +24,7 @@ from tracker.extract.subjects import clause_subject
 
 _SENTENCE_END = "。！？!?"
 # A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
-_ITEM = re.compile(r"\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十]+[)）])")
+_ITEM = re.compile(rf"\s*(?:[（(]\s*\d{{1,2}}\s*[)）]|\d{{1,2}}\s*[.、．](?!\d)|{words.CN_PAREN})")
 _CLAUSE_END = ",，；;:："
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
 
@@ -38,7 +39,7 @@ _RESULT = re.compile(
 # A whole sentence that forecasts or reports: "预计到年底可完成…", "截至目前…".
 _NOT_PLEDGE_SENTENCE = re.compile(r"预计|截至|截止|至目前|目前已")
 # Multi-year goals belong to targets of another period: "“十二五”期间", "到2027年", "年均".
-_MULTI_YEAR = re.compile(r"期间|五年|年均|[一二三四五六七八九十]+五(?:”|\")?(?:末|时期|规划)")
+_MULTI_YEAR = re.compile(rf"期间|五年|{words.ANNUAL_AVERAGE}|{words.CN}+五(?:”|\")?(?:末|时期|规划)")
 # The livelihood list's own heading: "切实办好10件惠民实事".
 _LIVELIHOOD = re.compile(r"(?:惠民|为民|民生|件)实事")
 # A clause that only completes the one before it: "…改造,让3800户群众乐享绿色暖冬",
@@ -51,7 +52,7 @@ _WORK = re.compile(r"完成|建成|开工|竣工|投产|投用|运营|通车|交
                    r"|开放|投入使用|挂牌|验收|出台|制定|编制|达标|上线|开通|开业|招生|入住|并网|发电")
 _DONE = re.compile(r"竣工|投入使用|建成|投用|通车|完工|投产|运营|开业")
 _OWN_VERB = re.compile(r"确保|力争|争取|加快|推进|推动|积极|大力|全力|全面|完成|实施|启动|开工|新建|建成")
-_DECREASE = re.compile(r"压减|减少|下降|降低|削减|压降")
+_DECREASE = re.compile(words.DECREASE)
 _GROWTH = re.compile(r"增长|提高|提升|增加|增速")
 
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.paragraphs import Paragraph
+from tracker import words
 
 TARGETS = "主要预期目标"
 
 # 一、… （一）… 1.… 第一部分… : numbered headings, level by marker style.
 _NUMBERED = (
-    (1, re.compile(r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]+[、.．])\s*(.+)")),
-    (2, re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*(.+)")),
-    (3, re.compile(r"^\s*\d{1,2}[、.．](?!\d)\s*(.+)")),
+    (1, re.compile(rf"^\s*(?:{words.PART}|{words.CN_DUN})\s*(.+)")),
+    (2, re.compile(rf"^\s*{words.CN_PAREN}\s*(.+)")),
+    (3, re.compile(rf"^\s*{words.ARABIC_DOT}\s*(.+)")),
 )
 # A short unnumbered paragraph naming a part of the report: "2025年工作安排", "名词解释".
 _PLAIN_HEADING = re.compile(
-    r"^\s*(?:(?:\d{4}|[一二三四五六七八九十〇○零]{4})\s*年)?[^，。；,;]{0,16}"
+    rf"^\s*(?:(?:\d{{4}}|[{words.CN_COUNT}○]{{4}})\s*年)?[^，。；,;]{{0,16}}"
     r"(?:工作安排|工作回顾|工作任务|主要任务|总体要求|目标任务|工作打算|工作计划|名词解释|预期目标)\s*[：:]?\s*$"
 )
 _HEADING_MAX = 40   # a longer line that starts with 一、 is a run-in heading: keep its head

@@ -12,9 +12,10 @@ import re
 
 from tracker.extract.metadata import describe, run_in_title
 from tracker.model import Report, SourceText
+from tracker import words
 
 # "第二篇：2024肃州区政府工作报告", "篇三", "第 3 篇"
-_ARTICLE = re.compile(r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*篇|篇\s*[一二三四五六七八九十\d]+)(?:\s*[：:、.．]\s*|\s+|$)")
+_ARTICLE = re.compile(rf"^\s*(?:第\s*[{words.CN_ORDINAL}百\d]+\s*篇|篇\s*[{words.CN_ORDINAL}\d]+)(?:\s*[：:、.．]\s*|\s+|$)")
 # "——在肃州区第十九届人民代表大会第一次会议上", "---在…", "2025年1月4日在…会议上"
 _SPEECH = re.compile(
     r"^\s*(?:[—\-－─]{1,4}\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?在"
@@ -24,13 +25,13 @@ _SPEECH = re.compile(
 _PART = re.compile(r"^\s*(?:特\s*[载載]|附\s*录|大\s*事\s*记)\s*$")
 # A line that starts with a document title: a short name ending in a document type.
 _TITLE = re.compile(
-    r"^\s*((?:\d{4}|[Xx]{2,4})?[^\s，。；！？,;:：、“”\"（(【\[\d一二三四五六七八九十]"
+    rf"^\s*((?:\d{{4}}|[Xx]{{2,4}})?[^\s，。；！？,;:：、“”\"（(【\[\d{words.CN_ORDINAL}]"
     r"[^\s，。；！？,;:：、“”\"]{3,42}?"
     r"(?:工作报告|工作总结|工作计划|工作安排|工作打算|述职报告|统计公报|年度总结|半年总结|进展情况汇报|总结报告))"
     # "2024年政府工作报告确定的10件实事全部完成" is a sentence about a report
     r"(?!确定|提出|中|的|所|明确|部署|要求|指出|强调|已|将|是|、|，|,)"
 )
-_CHAPTER = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*章")
+_CHAPTER = re.compile(rf"^\s*第\s*[{words.CN_ORDINAL}百\d]+\s*章")
 _DOCUMENT_WORD = re.compile(r"报告|公报|总结|讲话|决议|纪要|规划|意见|办法|通知")
 # A line that is just "关于某某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告".
 _ABOUT = re.compile(r"^\s*(关于[^，。；！？,;]{4,70}的(?:报告|说明|决议))\s*$")

@@ -12,18 +12,21 @@ from __future__ import annotations
 import re
 
 from tracker.extract.dates import find_deadline
+from tracker.extract.numbers import parse_int
 from tracker.extract.pledge_figures import main_quantity, pledge_quantities
 from tracker.extract.target_clauses import parse_clause
 from tracker.ingest.normalize import fold
 from tracker.model import LIVELIHOOD, PROJECT, TARGET
+from tracker import words
 
 # A livelihood list item as selected: "（3）新建…", "3.新增…", "第三件：…".
-_LIST_ITEM = re.compile(r"^\s*(?:[（(]\s*(\d{1,2})\s*[)）]|(\d{1,2})\s*[.、．](?!\d)|第([一二三四五六七八九十]+)件)")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+_LIST_ITEM = re.compile(rf"^\s*(?:[（(]\s*(\d{{1,2}})\s*[)）]|(\d{{1,2}})\s*[.、．](?!\d)|第({words.CN}+)件)")
 _COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
 # "新建5G基站1200个" parses as an indicator clause, but building things is a project.
 _PROJECT_VERB = re.compile(r"^(?:新建|建成|建设|新改建|改扩建|改造|实施|开工|启动|打造|培育|引进|举办|开展|推进)")
-_DECREASE = re.compile(r"下降|降低|减少|压减|控制在.*以内")
+_DECREASE = re.compile(rf"{words.DECREASE}|控制在.*以内")
+# A percentage after one of these is a rate of change ("增长8%", "减少5%"), else a level.
+_CHANGE = re.compile(f"{words.INCREASE}|{words.DECREASE}")
 _EMPTY = {"indicator": None, "measure": "qualitative", "value": None, "value_high": None, "unit": None,
           "comparator": None, "direction": "increase", "annual_average": False, "factor": None,
           "level_value": None, "level_unit": None, "level_comparator": None, "masked": False}
@@ -34,8 +37,7 @@ def _list_number(text: str) -> int | None:
     if not m:
         return None
     if m.group(3):
-        s = m.group(3)
-        return _CN_DIGITS.get(s) if len(s) == 1 else (10 + _CN_DIGITS.get(s[-1], 0) if s[0] == "十" else None)
+        return parse_int(m.group(3))
     return int(m.group(1) or m.group(2))
 
 
@@ -58,7 +60,7 @@ def _quantity_fields(folded: str) -> dict:
         return dict(_EMPTY)
     comparator = "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">=")
     before = folded[:main.start]
-    growth = main.unit in ("%", "个百分点") and re.search(r"增长|提高|下降|降低", before)
+    growth = main.unit in ("%", "个百分点") and _CHANGE.search(before)
     return {**_EMPTY, "measure": "growth" if growth else "level", "value": main.value,
             "value_high": main.value_high, "unit": main.unit, "comparator": comparator,
             "direction": "decrease" if _DECREASE.search(before) else "increase", "masked": main.masked}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker import words
 from tracker.extract.numbers import Quantity, find_quantities
 
 # Verbs between an indicator and its number, longest first. "增速保持在 8% 以上" is growth.
@@ -20,20 +21,20 @@ _VERB = re.compile(
 )
 _GROWTH = {"同口径增长", "年均增长", "平均增长", "实际增长", "增速保持在", "增速达到", "增速", "双增",
            "增幅", "增长", "上涨", "提高", "提升", "下降", "降低", "减少", "压减"}
-_DECREASE = ("下降", "降低", "减少", "压减")
+_DECREASE = tuple(words.DECREASE.split("|"))
 _AT_MOST_VERB = {"控制在", "低于", "不超过", "不高于"}
 _RATE_UNITS = {"%", "‰", "个百分点", "百分点"}
 _AT_MOST_MOD = {"以内", "以下", "之内"}
 _ABOUT_MOD = {"左右", "上下"}
 # Words before an indicator that are not part of its name: "力争GDP达到…", "实现全区农业总产值…".
-_LEAD = re.compile(r"^(?:[—\-－]+|[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|"
+_LEAD = re.compile(rf"^(?:[—\-－]+|{words.CN_SHI}|{words.ARABIC_DOT}|[（(]\d{{1,2}}[)）]|"
                    r"同时|其中|并且|并|分别|力争|确保|争取|努力|实现|完成|要|使|全年|今年|明年|年内|"
                    r"五年内|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年)+")
 _TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|分别|力争|争取|确保|都要|要|均|年均|同口径|再|将|"
                     r"全年|实现|保持|基本|继续|进一步|持续|稳定|在)+$")
 # "…等主要经济指标", "“五项指标”", "两项指标", "各项指标" name a list, not an indicator.
-_LIST_TAIL = re.compile(r"(?:等)?(?:“?[一二两三四五六七八九十\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
-_DOUBLING = re.compile(r"(?:[一二两三四五六七八九十\d]+个)?(?:实现)?“?翻(?:一)?番”?")
+_LIST_TAIL = re.compile(rf"(?:等)?(?:“?[{words.CN_AMOUNT}\d]+项指标”?|主要经济指标|各项指标|指标|等)$")
+_DOUBLING = re.compile(rf"(?:[{words.CN_AMOUNT}\d]+个)?(?:实现)?“?翻(?:一)?番”?")
 # Qualitative targets: "控制在省市规定目标以内", "完成市下达任务", "实现“双下降”", "…同步".
 QUALITATIVE = re.compile(
     r"(?P<verb>(?:控制|保持)在.{0,12}(?:目标|范围|规定|计划|指标|任务)(?:以内|之内|内)|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tracker import words
 from tracker.model import TARGET, Commitment, Report, SourceText
 from tracker.ingest.paragraphs import Paragraph
 from tracker.extract.target_clauses import QUALITATIVE, Target, attach_level, parse_clause, target_quantities
@@ -20,17 +21,16 @@ _TRIGGER = re.compile(r"(?:(?:预期|主要|奋斗|思路|发展)目标(?:任务
                       r"(?:(?:预期|主要|奋斗|思路)目标|预期指标)\s*(?:建议|拟|初步)?(?:确定|设定|安排|定)?"
                       r"(?:是|为)")
 # A heading line of its own: "二、2018年发展主要预期目标", then one target per numbered line.
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*"
+_HEADING = re.compile(rf"^\s*(?:{words.CN_DUN}|{words.CN_PAREN})?\s*"
                       r"[^，。；,;]{0,20}(?:预期目标|主要目标)(?:任务)?\s*[：:]?\s*$")
 # A numbered section heading ends a list of targets: "三、对2018年政府工作的建议".
-_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|"
-                      r"第[一二三四五六七八九十]+(?:部分|章|篇))")
+_SECTION = re.compile(rf"^\s*{words.SECTION_MARKER}")
 # The paragraph has turned from targets to the work that serves them.
 _STOP = re.compile(r"上述目标|以下几|重点抓好|着力抓好|重点做好|重点任务|主要任务|工作重点|"
-                   r"为此|为实现|为确保|[（(][一二三四五六七八九十][)）]")
+                   rf"为此|为实现|为确保|[（(]{words.CN}[)）]")
 _PAST = re.compile(r"实现了|完成了|圆满|超额|顺利完成|全面完成|达到了|"
                    r"(?:去年|上年)初?(?:确定|提出|设定|制定)?的")
-_FIVE_YEAR = re.compile(r"(?:今后|未来)[五几]年|五年内|“?十[一二三四五六七八九]五”?(?:期间|时期|末)|"
+_FIVE_YEAR = re.compile(rf"(?:今后|未来)[五几]年|五年内|“?{words.FIVE_YEAR_PLAN}”?(?:期间|时期|末)|"
                         r"五年(?:的|发展|奋斗|主要)")
 _ONE_YEAR = re.compile(r"今年|明年|本年度|新的?一年|(?:\d{4}|[～×*]+)\s*年(?![底末内代])")
 _LEADING_SKIPS = 3        # "思路目标是：以科学发展观为指导…。…确保到2024年，实现…翻番"

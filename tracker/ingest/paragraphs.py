@@ -14,18 +14,19 @@ from unicodedata import east_asian_width
 
 from tracker.model import SourceText
 from tracker.ingest.normalize import fold
+from tracker import words
 
 # A line that ends like this closes its sentence (or is a heading on its own).
 _CLOSED = re.compile(r"[。！？!?；;：:”」』）)…]\s*$")
 # A line that starts like this opens a new paragraph: 一、 （一） (1) 1. 第一篇 二是
 _OPENS = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)"
-    r"|第[一二三四五六七八九十\d]+[篇章节部分]|[一二三四五六七八九十]是)"
+    rf"^\s*(?:{words.CN_DUN}|[（(][{words.CN_ORDINAL}\d]+[)）]|{words.ARABIC_DOT}"
+    rf"|第[{words.CN_ORDINAL}\d]+[篇章节部分]|{words.CN_SHI})"
 )
 # A line ending in a comma, or in a word that cannot end a phrase: "…民生优先战略，为".
 _OPEN_CLAUSE = re.compile(r"(?:[，、,]|[，,][^，,。；;]{0,2}[为的和与及在对把将从向以])\s*$")
 # 一、 （一） (一) 第一部分: section headings (Arabic-numbered lines are list items).
-_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_SECTION = re.compile(rf"^\s*{words.SECTION_MARKER}")
 _HEADING_MAX = 40
 # "— 3 —", "- 12 -", "第 3 页", "3/20": page furniture of a PDF text layer.
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?"

@@ -14,6 +14,7 @@ from datetime import date
 from tracker.labels import KIND_LABELS, UNMARKED
 from tracker.labels import SHOWN_STATUS_LABELS as STATUS_LABELS
 from tracker.model import LIVELIHOOD, PROJECT, TARGET
+from tracker import words
 
 # Printed statuses: an item nobody marked prints as 未标记, as the app and the CLI say,
 # apart from 未核实 (someone looked and could not tell).
@@ -32,7 +33,7 @@ STATUS_INKS = {"done": "#1f6b2a", "partial": "#8a6100", "in_progress": "#1d4f8a"
 KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT)
 
 COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限")
-CHINESE_ORDINALS = "一二三四五六七八九十"
+CHINESE_ORDINALS = words.CN_ORDINAL
 
 
 def status_word(status: str) -> str:

@@ -65,6 +65,18 @@ def coerce_field(field: str, value):
     return value
 
 
+def _event_date(value) -> str | None:
+    """ISO text of an event's date (a date or "2025-03-01"); None when not given."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise UserError(f"{value}: 日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD") from None
+
+
 def _progress(value) -> float | None:
     if value is None:
         return None
@@ -107,9 +119,14 @@ class EditMixin:
     def mark(self, ids, status: str, note: str = "", evidence_text: str | None = None,
              evidence_document_id: int | None = None, evidence_line: int | None = None,
              actual_value: float | None = None, progress: float | None = None,
-             source: str = "user", suggestion_id: int | None = None) -> list[int]:
-        """Append one status event per id (one transaction); return the event ids."""
+             source: str = "user", suggestion_id: int | None = None,
+             date: str | None = None) -> list[int]:
+        """Append one status event per id (one transaction); return the event ids.
+
+        date: the day the status holds from (ISO text or a date; the CLI and the mark
+        dialog read what the user typed with tracker.user_dates)."""
         status = parse_status(status)
+        day = _event_date(date)
         ids = self._require(ids if isinstance(ids, (list, tuple, set)) else [ids])
         prog = _progress(progress)
         if source not in ("user", "auto"):
@@ -117,13 +134,13 @@ class EditMixin:
         out = []
         with self._write() as conn:
             for cid in ids:
-                out.append(conn.execute(
-                    "INSERT INTO events (commitment_id, status, note, evidence_text, evidence_document_id, "
-                    "evidence_line, actual_value, progress, source, suggestion_id, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (cid, status, note or "", evidence_text, evidence_document_id, evidence_line,
-                     None if actual_value is None else float(actual_value), prog, source,
-                     suggestion_id, now())).lastrowid)
+                out.append(self.db["events"].insert({
+                    "commitment_id": cid, "status": status, "note": note or "",
+                    "evidence_text": evidence_text, "evidence_document_id": evidence_document_id,
+                    "evidence_line": evidence_line,
+                    "actual_value": None if actual_value is None else float(actual_value),
+                    "progress": prog, "source": source, "suggestion_id": suggestion_id,
+                    "date": day, "created_at": now()}).last_pk)
                 refresh_current(conn, cid)
         return out
 
@@ -163,10 +180,9 @@ class EditMixin:
                                                       (cid,)).fetchone()))
         key = self.conn.execute("SELECT key FROM commitments WHERE id = ?", (cid,)).fetchone()[0]
         with self._write() as conn:
-            conn.executemany(
-                "INSERT INTO corrections (commitment_id, commitment_key, field, value, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(cid, key, f, json.dumps(v, ensure_ascii=False), now()) for f, v in values.items()])
+            self.db["corrections"].insert_all(
+                {"commitment_id": cid, "commitment_key": key, "field": f,
+                 "value": json.dumps(v, ensure_ascii=False), "created_at": now()} for f, v in values.items())
             apply_corrections(conn, cid)
         for f in _BOOL_FIELDS & previous.keys():
             previous[f] = bool(previous[f])

@@ -297,6 +297,13 @@ def m012_stretch_and_subject(db: Database) -> None:
     """)
 
 
+@MIGRATIONS()
+def m013_event_date(db: Database) -> None:
+    """The day a status holds from, as the user gives it ("--date 昨天", the mark dialog's
+    date): ISO text, NULL when not given (created_at is when it was recorded)."""
+    db.execute("ALTER TABLE events ADD COLUMN date TEXT")
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]

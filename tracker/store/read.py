@@ -18,13 +18,8 @@ from tracker.store.query import Filter
 _SOURCE_CONTEXT = 6   # lines of context either side when a paragraph has no blank-line bounds
 
 
-def _dicts(cur) -> list[dict]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, v)) for v in cur]
-
-
 class ReadMixin:
-    """Queries over an open store (self.conn)."""
+    """Queries over an open store (self.conn; self.db, the sqlite-utils Database, for rows as dicts)."""
 
     @guarded
     def query(self, f: Filter | None = None, order: str = "id", descending: bool = False) -> list[int]:
@@ -61,7 +56,7 @@ class ReadMixin:
     @guarded
     def reports(self) -> list[dict]:
         """Every report with its document name and commitment counts."""
-        return _dicts(self.conn.execute("""
+        return list(self.db.query("""
             SELECT r.*, d.name AS document, d.path AS document_path,
                    (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 0) AS count,
                    (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 1) AS stale,
@@ -71,7 +66,7 @@ class ReadMixin:
     @guarded
     def documents(self) -> list[dict]:
         """Every stored document (without its text), oldest first."""
-        return _dicts(self.conn.execute(
+        return list(self.db.query(
             "SELECT id, path, name, sha256, encoding, imported_at, plan_year_hint, superseded_by, "
             "(SELECT count(*) FROM lines WHERE document_id = documents.id) AS line_count "
             "FROM documents ORDER BY id"))
@@ -102,7 +97,7 @@ class ReadMixin:
         if document_id is not None:
             cond += " AND l.document_id = ?"
             params.append(document_id)
-        return _dicts(self.conn.execute(
+        return list(self.db.query(
             f"SELECT l.document_id, d.name, l.no, l.text FROM lines l JOIN documents d ON d.id = l.document_id "
             f"WHERE {cond} ORDER BY l.document_id, l.no LIMIT ?", [*params, limit]))
 
@@ -113,8 +108,7 @@ class ReadMixin:
             "SELECT term, definition FROM glossary WHERE report_id = ? ORDER BY id", (report_id,)))
 
     def _commitment_row(self, cid: int) -> dict:
-        cur = self.conn.execute("SELECT * FROM commitments WHERE id = ?", (int(cid),))
-        found = _dicts(cur)
+        found = list(self.db.query("SELECT * FROM commitments WHERE id = ?", (int(cid),)))
         if not found:
             raise UserError(f"{cid}: 没有这条承诺 / no such commitment")
         return found[0]
@@ -123,9 +117,9 @@ class ReadMixin:
     def commitment(self, cid: int, as_of: date | str | None = None) -> dict:
         """Every field of a commitment plus its report, document, corrections and flags."""
         c = self._commitment_row(cid)
-        report = _dicts(self.conn.execute("SELECT * FROM reports WHERE id = ?", (c["report_id"],)))[0]
-        doc = _dicts(self.conn.execute("SELECT id, name, path, sha256 FROM documents WHERE id = ?",
-                                       (c["document_id"],)))[0]
+        report = list(self.db.query("SELECT * FROM reports WHERE id = ?", (c["report_id"],)))[0]
+        doc = list(self.db.query("SELECT id, name, path, sha256 FROM documents WHERE id = ?",
+                                 (c["document_id"],)))[0]
         corrected = [f for (f,) in self.conn.execute(
             "SELECT DISTINCT field FROM corrections WHERE commitment_id = ?", (cid,))]
         day = sql_of.as_of_date(Filter(as_of=as_of))
@@ -163,7 +157,7 @@ class ReadMixin:
         whose `voids` names the one it undid, which has `undone_by` set; the current status
         is the newest event with `standing` true."""
         self._commitment_row(cid)
-        events = _dicts(self.conn.execute(
+        events = list(self.db.query(
             "SELECT e.*, d.name AS evidence_document, "
             "(SELECT v.id FROM events v WHERE v.voids = e.id) AS undone_by FROM events e "
             "LEFT JOIN documents d ON d.id = e.evidence_document_id "
@@ -184,7 +178,7 @@ class ReadMixin:
     @guarded
     def suggestions(self, cid: int) -> list[dict]:
         """Suggestions for a commitment: pending first, best score first; evidence decoded."""
-        out = _dicts(self.conn.execute(
+        out = list(self.db.query(
             "SELECT * FROM suggestions WHERE commitment_id = ? "
             "ORDER BY state != 'pending', score IS NULL, score DESC, id", (cid,)))
         for s in out:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from tracker.ingest.normalize import fold
 from tracker.extract.numbers import parse_number
 from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
+from tracker import words
 
 # Unit -> (family, factor to the family's base).
 UNITS: dict[str, tuple[str, float]] = {
@@ -30,13 +31,13 @@ UNITS: dict[str, tuple[str, float]] = {
 _COUNT_UNITS = "个所座家套件项条辆张间处台块批"
 _UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE}|[{_COUNT_UNITS}])?")
-_UP = re.compile(r"(?:增长|增加|提高|上涨|上升|增速|增幅|扩大|提升)(?:了)?$")
-_DOWN = re.compile(r"(?:下降|降低|减少|回落|下滑|收窄)(?:了)?$")
+_UP = re.compile(rf"(?:{words.INCREASE}|上涨|增速|增幅)(?:了)?$")
+_DOWN = re.compile(rf"(?:{words.FALL})(?:了)?$")
 _LEVEL = re.compile(r"(?:达到|达|为|是|控制在|回落到|回落至|降至|降到|降低到|下降到|下降至|提高到|提高至|"
                     r"增加到|增至|突破|超过|实现|完成|累计|总量|规模|稳定在|保持在)(?:了)?$")
 # Clause words marking a figure of another period than one plan year.
-OTHER_PERIOD = re.compile(r"年均|年平均|五年累计|累计[^，；。]{0,10}五年|[两三四五]年[来间]|过去[两三四五]年|这[两三四五]年"
-                          r"|十[一二三四五六七八九]五|上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
+OTHER_PERIOD = re.compile(rf"{words.ANNUAL_AVERAGE}|{words.SPAN_TOTAL}|[两三四五]年[来间]|过去[两三四五]年|这[两三四五]年"
+                          rf"|{words.FIVE_YEAR_PLAN}|上半年|下半年|[一二三四]季度|前三季度|\d{{1,2}}[-－—至]\d{{1,2}}月")
 _SUB_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
 _RESULTS = re.compile(r"已经|已|完成了|实现了|达到了|同比|比上年|较上年|全年|去年|上年")
@@ -138,7 +139,7 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
 
 
 # "增长百分之八", "下降百分之二点五": Chinese numerals as reviews sometimes write rates.
-_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十点]+)")
+_CN_PERCENT = re.compile(f"百分之([{words.CN_COUNT}点]+)")
 
 
 def _numbers(scope: str):

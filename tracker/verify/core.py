@@ -12,6 +12,7 @@ from tracker.model import LIVELIHOOD, TARGET, Commitment
 from tracker.ingest.normalize import fold
 from tracker.verify.tokens import query_terms
 from tracker.verify.actuals import figures_by_key, figure_keys, figures_for, progress_share
+from tracker import words
 from tracker.verify.lexicon import Indicator, indicators as all_indicators, known_in, mentions_of, pair_mentions, resolve
 from tracker.verify.period import classify, period_ok
 from tracker.verify.ledger import year_figures
@@ -24,7 +25,7 @@ CANDIDATES = 12
 EVIDENCE = 3
 MIN_CLAUSE_COVERAGE = 0.65
 MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
-_SPAN_TARGET = re.compile(r"十[一二三四五六七八九]五|[三四五]年(?:内|来|间|累计)|年均")
+_SPAN_TARGET = re.compile(rf"{words.FIVE_YEAR_PLAN}|[两三四五]年(?:内|来|间)|{words.SPAN_TOTAL}|{words.ANNUAL_AVERAGE}")
 # A rate stated only against the country's: "增速均高于全国平均水平", "快于全国0.4个百分点".
 _RELATIVE = re.compile(r"(?:高于|快于|低于|慢于|好于|优于|领先)全国(?:平均水平|平均|水平)?(?:\d+(?:\.\d+)?个百分点)?")
 _DIGITS = re.compile(r"[\d.．%％×*]+")

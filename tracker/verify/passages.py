@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from tracker.model import SourceText
 from tracker.ingest.paragraphs import paragraphs
+from tracker import words
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+")
 _MAX_LEN = 160          # longer sentences are cut at commas into windows of about this size
-_TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[篇章部分])")
+_TOP_HEADING = re.compile(rf"^\s*(?:{words.CN}+、|第[{words.CN_ORDINAL}\d]+[篇章部分])")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # Headings without a number: "2024年工作回顾", "2025年工作安排", "今年的主要任务".
 _WORD_HEADING = re.compile(r"工作回顾|回顾$|工作安排$|总体部署|主要任务$|重点工作$|工作建议$|的建议$|预期目标$")
@@ -20,11 +21,11 @@ _WORD_HEADING = re.compile(r"工作回顾|回顾$|工作安排$|总体部署|主
 _RELATIVE = (("前年", -2), ("去年", -1), ("上年", -1), ("上一年", -1), ("过去一年", -1),
              ("今年", 0), ("本年", 0), ("明年", 1))
 # A span of several years: "过去五年工作回顾", "五年来", "“十二五”期间".
-MULTI_YEAR = re.compile(r"[过这近][去]?[两三四五六七八九十]年|[两三四五六七八九十]年来|[五六七八九十]年的回顾"
-                        r"|本届政府|十[一二三四五六七八九]五”?\s*(?:期间|时期|以来)|五年累计|累计[^，。]{0,12}五年")
+MULTI_YEAR = re.compile(rf"[过这近][去]?{words.SEVERAL_YEARS}|{words.SEVERAL_YEARS}来|[五六七八九十]年的回顾"
+                        rf"|本届政府|{words.FIVE_YEAR_PLAN}”?\s*(?:期间|时期|以来)|{words.SPAN_TOTAL}")
 # A sentence opening on a span of several years: "过去的五年极不寻常", "五年来，", "这五年，",
 # "“十四五”时期是…极不平凡的五年", "经过五年接续奋斗".
-_MULTI_OPENER = re.compile(r"^(?:各位代表[！!，,]\s*)?(?:回首|回顾|经过|在)?(?:过去的?|这|近)?[两三四五六七八九十]年|^[“\"]?十[一二三四五六七八九]五[”\"]?"
+_MULTI_OPENER = re.compile(rf"^(?:各位代表[！!，,]\s*)?(?:回首|回顾|经过|在)?(?:过去的?|这|近)?{words.SEVERAL_YEARS}|^[“\"]?{words.FIVE_YEAR_PLAN}[”\"]?"
                            r"(?:时期|期间|的五年|以来|发展成就)|^(?:本届政府|[两三四五]年来)")
 # A sentence opening on one year: "刚刚过去的2025年很不平凡", "过去一年，", "一年来，", "2025年是…".
 _YEAR_OPENER = re.compile(r"^(?:各位代表[！!，,]\s*)?(?:刚刚过去的|过去的)?(?:(?:19|20)\d\d年(?!以来|至|到|[-－—])|一年来|过去一年|去年)")

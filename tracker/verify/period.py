@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from tracker.verify.passages import Passage
+from tracker import words
 
 # Goal-setting words; a sentence holding them and no result word is a plan, not evidence.
 _PLAN_SENTENCE = re.compile(r"目标(?:任务)?是|目标为|力争|确保|计划(?:新|完成|实施|投资|建设)|拟|今年要|年内要|要把|^要|[，：；]要|将把|作为第.件")
@@ -20,8 +21,8 @@ def is_plan_statement(text: str) -> bool:
 
 
 # Figures of a span inside one sentence: "年均增长5.2%", "五年累计", "从2020年的…提高到…".
-_SPAN_FIGURES = re.compile(r"年均|年平均|五年累计|累计[^，。；]{0,12}五年|[两三四五]年累计")
-_FROM_TO = re.compile(r"(?:从|由)[^，。；]{0,20}(?:19|20)\d\d年[^，。；]{0,24}(?:提高|增加|增长|提升|上升|下降|降低|扩大|缩小|减少)?(?:到|至)")
+_SPAN_FIGURES = re.compile(f"{words.ANNUAL_AVERAGE}|{words.SPAN_TOTAL}")
+_FROM_TO = re.compile(rf"(?:从|由)[^，。；]{{0,20}}(?:19|20)\d\d年[^，。；]{{0,24}}(?:{words.INCREASE}|{words.DECREASE}|缩小)?(?:到|至)")
 
 PERIODS = ("year", "multi-year", "plan", "other")
 

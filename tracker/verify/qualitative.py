@@ -18,6 +18,7 @@ from tracker.verify.actuals import figures_for
 from tracker.verify.lexicon import Indicator, mentions_of, resolve
 from tracker.verify.period import period_ok
 from tracker.verify.verdict import RATE_BAND
+from tracker import words
 
 _SYNC = re.compile(r"同步")
 _INCOME = re.compile(r"收入")
@@ -78,8 +79,8 @@ def sync_verdict(c: Commitment, plan_year: int | None, review, search) -> tuple[
     return status, reason, [found[n][1] for n in parts] + [gdp_p]
 
 
-_WANT_DOWN = re.compile(r"减少|下降|降低|减排|压减")
-_WANT_UP = re.compile(r"增长|提高|增加|提升|扩大")
+_WANT_DOWN = re.compile(words.DECREASE)
+_WANT_UP = re.compile(words.INCREASE)
 _WANT_STEADY = re.compile(r"稳[量中定住]|保持稳定|稳步|平稳")
 
 

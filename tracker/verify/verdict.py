@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.numbers import parse_int
 from tracker.model import Commitment
 from tracker.verify.actuals import UNITS, Figure
 from tracker.verify.lexicon import Indicator
+from tracker import words
 
 RATE_BAND = 0.5
 LEVEL_BAND = 0.05
@@ -23,7 +25,7 @@ DONE_WORDS = re.compile(r"超额完成|全面完成|全部完成|圆满完成|�
                         r"|已建成|全部建成|建成通车|建成投用|建成投运|投入使用|投入运营|交付使用|竣工验收|已竣工|已开通|已实现")
 NOT_DONE_WORDS = re.compile(r"未能实现|未能完成|未完成|未达到|未达标|未实现|没有完成|没有实现|未按期|低于预期|差距较大")
 PROGRESS_WORDS = re.compile(r"开工建设|已开工|开工|推进中|正在|在建|加快推进|有序推进|稳步推进|主体完工|主体工程|已启动|启动实施|前期工作|完成投资|形象进度|工程进度|建设进度")
-LIST_DONE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)件(?:惠民|为民|民生)?实事[^。；]{0,12}(?:全部|均已|全面|圆满|如期|已经)(?:完成|办结|落实|兑现)"
+LIST_DONE = re.compile(rf"(?:\d+|{words.CN}+)件(?:惠民|为民|民生)?实事[^。；]{{0,12}}(?:全部|均已|全面|圆满|如期|已经)(?:完成|办结|落实|兑现)"
                        r"|(?:惠民|为民|民生)实事[^。；]{0,12}(?:全部|均已|全面|圆满)(?:完成|办结|落实|兑现)")
 # The words that decided a status, quoted in its reason.
 STATUS_WORDS = {"not_done": NOT_DONE_WORDS, "done": DONE_WORDS, "in_progress": PROGRESS_WORDS}
@@ -125,8 +127,7 @@ def words_status(text: str) -> str | None:
     return None
 
 
-_CLAIM_COUNT = re.compile(r"(\d+|[一二三四五六七八九十]+)件[^，。；]{0,4}?(?:惠民|为民|民生)?实事")
-_CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+_CLAIM_COUNT = re.compile(rf"(\d+|{words.CN}+)件[^，。；]{{0,4}}?(?:惠民|为民|民生)?实事")
 
 
 def list_claim_count(text: str) -> int | None:
@@ -134,19 +135,7 @@ def list_claim_count(text: str) -> int | None:
     m = _CLAIM_COUNT.search(text)
     if not m:
         return None
-    n = m.group(1)
-    if n.isdigit():
-        return int(n)
-    if n == "十":
-        return 10
-    if n.startswith("十"):
-        return 10 + _CN.get(n[1:], 0)
-    if n.endswith("十"):
-        return _CN.get(n[0], 0) * 10
-    if "十" in n:
-        a, b = n.split("十")
-        return _CN.get(a, 0) * 10 + _CN.get(b, 0)
-    return _CN.get(n)
+    return parse_int(m.group(1))
 
 
 def list_claim(text: str) -> bool:
