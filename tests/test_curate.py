@@ -250,3 +250,30 @@ def test_an_added_item_the_rules_later_find_is_not_duplicated(tmp_path):
         assert store.count(Filter()) == n and result.added == 0
         assert store.query(Filter(text=pledge)) == [added]
         assert store.commitment(added)["start"] >= 0      # now found in the new version
+
+
+def test_cli_history_json_holds_marks_undos_and_hand_edits(db, capsys):
+    t = [r["id"] for r in _list(db, capsys, "--kind", "target")]
+    assert _run(db, capsys, "mark", str(t[2]), "done", "--note", "全年完成")[0] == 0
+    assert _run(db, capsys, "undo", str(t[2]))[0] == 0
+    assert _run(db, capsys, "edit", str(t[2]), "一般公共预算收入增长7%以上")[0] == 0
+    assert _run(db, capsys, "drop", str(t[2]), "--note", "重复")[0] == 0
+    assert _run(db, capsys, "restore", str(t[2]))[0] == 0
+    code, out, _ = _run(db, capsys, "history", str(t[2]), "--json")
+    entries = json.loads(out)
+    assert code == 0
+    types = [e["type"] for e in entries]
+    assert sorted(set(types)) == ["edit", "status", "undo"]
+    mark = next(e for e in entries if e["type"] == "status")
+    undo = next(e for e in entries if e["type"] == "undo")
+    assert mark["status"] == "done" and mark["undone_by"] == undo["id"] and undo["voids"] == mark["id"]
+    edits = [e for e in entries if e["type"] == "edit"]
+    assert {e["action"] for e in edits} >= {"edit", "drop"}
+    text_out = _run(db, capsys, "history", str(t[2]))[1]
+    assert all(e["words"] in text_out for e in edits)      # the same timeline as the text
+    stamps = [e["created_at"] for e in entries]
+    assert stamps == sorted(stamps, reverse=True)
+    code, out, _ = _run(db, capsys, "split", str(t[3]), "城乡居民人均可支配收入分别增长7%", "和8%")
+    split = next(e for e in json.loads(_run(db, capsys, "history", str(t[3]), "--json")[1])
+                 if e["type"] == "edit")
+    assert split["action"] == "split" and len(split["related"]) == 2

@@ -231,7 +231,7 @@ def test_sheet_carries_the_flags_and_the_series_page(national_db, tmp_path):
     assert "national_2014.txt" in gdp.rows[1][5]
     # The official sheet prints no outcome a person did not confirm.
     gdp = next(t for t in confirmed_only.series if t.indicator == "地区生产总值")
-    assert [r[2:4] for r in gdp.rows] == [("", "未核实"), ("", "未核实"), ("", "未知")]
+    assert [r[2:4] for r in gdp.rows] == [("", "未标记"), ("", "未标记"), ("", "未知")]
     rows = {r.text: r for r in data.rows}
     assert rows["城镇新增就业1000万人以上"].carry == "较2013年上调"
     assert rows["居民消费价格涨幅控制在4%左右"].carry == "2013年下调"

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sheet_support import SCRIPT, SEED_001, store, store_file  # noqa: F401 (fixtures)
+from tracker.labels import status_label
 from tracker.model import KINDS
 from tracker.sheet import KIND_ORDER, STATUS_ORDER
 from tracker.sheet.build import sheet_data, short_title
@@ -97,7 +98,7 @@ def test_by_default_the_sheet_prints_only_confirmed_statuses(store):
     assert not [r for r in data.rows if "系统建议" in r.progress or r.pending]
     last = store.query(Filter(), order="line")[-1]     # the one with a pending suggestion
     suggested = next(r for r in data.rows if r.cid == last)
-    assert suggested.status == "unknown" and suggested.status_text == "？ 未核实"
+    assert suggested.status == "unmarked" and suggested.status_text == "－ 未标记"
 
 
 def test_with_suggestions_prints_them_marked_pending(store):
@@ -117,7 +118,7 @@ def test_an_automatic_event_is_not_a_confirmed_status(store):
     cid = store.query(Filter(status="unmarked"))[0]
     store.mark([cid], "done", note="核实引擎", source="auto")
     row = next(r for r in sheet_data(store, Filter()).rows if r.cid == cid)
-    assert row.status == "unknown" and not row.pending
+    assert row.status == "unmarked" and not row.pending
     row = next(r for r in sheet_data(store, Filter(), with_suggestions=True).rows if r.cid == cid)
     assert row.status == "done" and row.pending
 
@@ -128,9 +129,15 @@ def test_header_source_names_region_and_report_not_the_file(store):
     assert ".db" not in data.source
 
 
-def test_unmarked_commitments_print_as_unverified(store):
+def test_unmarked_commitments_print_as_unmarked_apart_from_unknown(store):
+    # The app and the CLI's word (tracker.labels), not 未核实: nobody has looked yet.
     data = sheet_data(store, Filter(status="unmarked"))
-    assert data.rows and {r.status for r in data.rows} == {"unknown"}
+    assert data.rows and {r.status for r in data.rows} == {"unmarked"}
+    assert {r.status_label for r in data.rows} == {status_label(None)} == {"未标记"}
+    cid = data.rows[0].cid
+    store.mark([cid], "unknown", note="查不到")
+    row = next(r for r in sheet_data(store, Filter()).rows if r.cid == cid)
+    assert row.status_label == status_label("unknown") != status_label(None)
     assert {r.progress for r in data.rows if "系统建议" not in r.progress} == {""}
 
 

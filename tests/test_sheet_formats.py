@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from sheet_support import SCRIPT, store, store_file  # noqa: F401 (fixtures)
 from tracker.errors import UserError
+from tracker.labels import status_label
 from tracker.sheet import KIND_LABELS, STATUS_FILLS, SheetData, SheetGroup, SheetRow, write_data
 from tracker.sheet.data import status_word
 from tracker.sheet.build import sheet_data
@@ -135,3 +137,21 @@ def test_unknown_suffix_is_a_user_error(data, tmp_path):
 def test_missing_folder_is_a_user_error(data, tmp_path):
     with pytest.raises(UserError, match="目录不存在"):
         write_data(data, tmp_path / "no" / "s.csv")
+
+
+def test_every_format_prints_an_unmarked_row_as_the_app_does(data, tmp_path):
+    # One vocabulary (tracker.labels): 未标记 in the app and the CLI, so on paper too.
+    word = status_label(None)
+    unmarked = [r for r in data.rows if r.status == "unmarked"]
+    assert unmarked and word == "未标记"
+    with open(write_data(data, tmp_path / "s.csv"), encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sum(1 for r in rows if r["状态"] == word) == len(unmarked)
+    wb = load_workbook(write_data(data, tmp_path / "s.xlsx"))
+    cells = [c.value for k in data.kinds() for c in wb[KIND_LABELS[k]]["F"][1:]]
+    assert sum(1 for c in cells if c == status_word("unmarked")) == len(unmarked)
+    html = BeautifulSoup(write_data(data, tmp_path / "s.html").read_text(encoding="utf-8"),
+                         "html.parser").get_text()
+    assert html.count(word) > len(unmarked)        # every row and the summary
+    pdf = "".join(p.extract_text() for p in PdfReader(write_data(data, tmp_path / "s.pdf")).pages)
+    assert word in pdf

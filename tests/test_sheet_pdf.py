@@ -87,7 +87,7 @@ def test_pages_are_numbered_and_the_header_row_repeats(seed_pdf):
 def test_status_words_and_symbols_are_text(seed_pdf):
     pdf, data = seed_pdf
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-    for word in ("✔ 已完成", "⊙ 部分完成", "→ 推进中", "✘ 未完成", "？ 未核实"):
+    for word in ("✔ 已完成", "⊙ 部分完成", "→ 推进中", "✘ 未完成", "？ 未核实", "－ 未标记"):
         assert word in text
 
 

@@ -217,7 +217,7 @@ def test_print_options_confirmed_only_unless_asked(qtbot, window):
     assert box is not None and not box.isChecked()
     assert dialog._sheet.data.pending == 0
     statuses = {r.cid: r.status_text for r in dialog._sheet.data.rows}
-    assert statuses[t[0]] == "✔ 已完成" and statuses[t[1]] == "？ 未核实"
+    assert statuses[t[0]] == "✔ 已完成" and statuses[t[1]] == "－ 未标记"
     dialog.show()
     preview = dialog.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=10000)

@@ -382,3 +382,26 @@ def test_mark_with_progress_is_kept_and_shown(pane, store):
     assert pane.history.topLevelItem(0).text(2) == "推进中 60%"
     pane.undo_stack.undo()
     assert store.commitment(cid)["progress"] is None
+
+
+def test_project_subject_leads_the_clause_and_subject_and_stretch_are_correctable(pane, store):
+    cid = first_with(store, kind="project")
+    c = store.commitment(cid)
+    pane.show_commitment(cid)
+    assert pane.fields.editors["subject"].text() == (c.get("subject") or "")
+    pane.fields.editors["subject"].setText("某某示范项目")
+    pane.fields.apply_button.click()
+    assert store.commitment(cid)["subject"] == "某某示范项目"
+    assert pane.text.text() == "某某示范项目：" + c["text"]
+    assert pane.fields.labels["subject"].text().endswith("✎")
+    assert pane.undo_stack.undoText() == "更正 项目主体"
+    pane.undo_stack.undo()
+    assert pane.text.text() == (f"{c['subject']}：{c['text']}" if c.get("subject") else c["text"])
+    target = first_with(store, kind="target", value=7.2)
+    pane.show_commitment(target)
+    pane.fields.editors["stretch"].setText("7.5")
+    pane.fields.apply_button.click()
+    assert store.commitment(target)["stretch"] == 7.5
+    assert pane.fields.corrected_fields() == ["stretch"]
+    pane.fields.editors["stretch"].setText("七")
+    assert not pane.fields.apply_button.isEnabled() and "力争值" in pane.fields.error.text()

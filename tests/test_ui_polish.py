@@ -6,9 +6,12 @@ Real seeds in real tmp_path stores, the real main window offscreen with pytest-q
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -230,4 +233,62 @@ def test_suggestion_cards_fit_a_narrow_pane(qtbot, two_years):
     assert cards <= pane.suggestion_list.viewport().width()     # no sideways scrolling
     quote = pane.claim_detail.text().split("“")[-1]
     assert len(quote) <= QUOTE_CHARS + 2 and pane.claim_detail.toolTip()
+    w.close()
+
+
+def test_every_export_honours_the_unconfirmed_suggestions_switch(qtbot, two_years, tmp_path,
+                                                                  monkeypatch):
+    # As print preview and print: an exported sheet holds confirmed statuses only unless asked.
+    w = open_window(qtbot, two_years)
+    cid = w.model.ids()[0]
+    w.store.add_suggestions(cid, [{"status": "partial", "actual_value": 5.1, "score": 0.8,
+                                   "reason": "实际增长5.1%", "evidence": [{"text": "增长5.1%", "line": 9}]}])
+    switch = w.actions_.export_with_suggestions
+    assert switch.isCheckable() and not switch.isChecked()
+    export_menu = next(a.menu() for a in w.menuBar().actions()[0].menu().actions()
+                       if a.menu() and a.menu().title() == "导出")
+    assert switch in export_menu.actions()
+    exports = {"csv": w.actions_.export_csv, "html": w.actions_.export_html,
+               "xlsx": w.actions_.export_xlsx, "pdf": w.actions_.export_pdf}
+    for checked in (False, True):
+        switch.setChecked(checked)
+        for fmt, action in exports.items():
+            target = tmp_path / f"{fmt}{int(checked)}.{fmt}"
+            monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                                staticmethod(lambda *a, t=target, **k: (str(t), "")))
+            action.trigger()
+            assert target.exists()
+    plain = (tmp_path / "csv0.csv").read_text(encoding="utf-8-sig")
+    asked = (tmp_path / "csv1.csv").read_text(encoding="utf-8-sig")
+    assert "待确认" not in plain and "部分完成（待确认）" in asked
+    assert "待确认" not in (tmp_path / "html0.html").read_text(encoding="utf-8")
+    assert "部分完成（待确认）" in (tmp_path / "html1.html").read_text(encoding="utf-8")
+    cells = {c.value for ws in load_workbook(tmp_path / "xlsx1.xlsx") for row in ws for c in row}
+    assert any("待确认" in str(c) for c in cells)
+    assert not any("待确认" in str(c) for ws in load_workbook(tmp_path / "xlsx0.xlsx")
+                   for row in ws for c in row for c in [c.value])
+    pdf = "".join(p.extract_text() for p in PdfReader(tmp_path / "pdf1.pdf").pages)
+    assert "待确认" in pdf
+    assert "待确认" not in "".join(p.extract_text() for p in PdfReader(tmp_path / "pdf0.pdf").pages)
+    w.close()
+
+
+def test_a_store_open_for_reading_only_says_so_in_the_status_bar(qtbot, two_years, tmp_path):
+    w = open_window(qtbot, two_years)
+    assert w.status_read_only.isHidden()
+    newer = tmp_path / "newer.db"
+    with Store.open(newer) as s:
+        import_files(s, [seed("001")])
+    conn = sqlite3.connect(newer)          # a store written by a later version of the program
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    assert w.open_store(newer)             # opened for reading, not refused
+    assert w.store.read_only and w.model.ids()
+    assert w.status_read_only.isVisible()
+    assert w.status_read_only.text().startswith("只读：由更新版本的程序创建")
+    assert "不能标记" in w.status_read_only.toolTip()
+    assert w.open_store(two_years)         # a writable one: the note goes
+    assert w.status_read_only.isHidden()
+    w.set_store(Store.open(two_years, read_only=True))
+    assert w.status_read_only.isVisible() and w.status_read_only.text().startswith("只读：")
     w.close()

@@ -1,7 +1,7 @@
 """The words for kinds and statuses: one vocabulary for the app, the CLI and the sheet.
 
 The core stores English identifiers (`livelihood`, `in_progress`); every client shows
-these words, so a 督查室 officer reads the same 预期目标 / 未核实 on screen, in the
+these words, so a 督查室 officer reads the same 预期目标 / 未标记 on screen, in the
 terminal and on paper. "unmarked" is no status: nobody has recorded one yet.
 """
 
@@ -18,6 +18,8 @@ KIND_LABELS = {TARGET: "预期目标", LIVELIHOOD: "民生实事", PROJECT: "项
 STATUS_LABELS = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中",
                  "not_done": "未完成", "unknown": "未核实"}
 UNMARKED_LABEL = "未标记"
+# Every word a list or a sheet shows in its 状态 column, unmarked included.
+SHOWN_STATUS_LABELS = {**STATUS_LABELS, UNMARKED: UNMARKED_LABEL}
 
 # Words users type for a status (CLI, correction files); the labels themselves come first.
 STATUS_WORDS = {**{label: key for key, label in STATUS_LABELS.items()},

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
-from tracker.store import Store, default_store_path
+from tracker.store import default_store_path
 from ui.compact import warn_plain
 
 ORGANISATION = "CommitmentTracker"
@@ -114,10 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = make_application([sys.argv[0]])
-    from ui.mainwindow import MainWindow
+    from ui.mainwindow import MainWindow, open_store_file
     path, first_run = choose_store_path(args.db)
     try:
-        store = Store.open(path)
+        store = open_store_file(Path(path) if path else None)
     except UserError as exc:
         if args.screenshot:
             print(f"tracker-app: {exc}", file=sys.stderr)

@@ -56,7 +56,7 @@ class Dashboard(QWidget):
          self.pending_label) = (
             self._figure(figures, i, title) for i, title in enumerate(
                 (self.tr("承诺总数"), self.tr("逾期未完成"), self.tr("滞后于序时进度"),
-                 self.tr("已完成"), self.tr("待核实建议"))))
+                 i18n.status_label("done"), self.tr("待核实建议"))))
         self.pending_label.setToolTip(self.tr("有待处理核验建议的承诺（点“待核实”筛选查看）"))
         layout.addLayout(figures)
         charts = QHBoxLayout()

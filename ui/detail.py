@@ -13,10 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
-                               QPushButton, QStackedWidget, QTabWidget, QTreeWidget,
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
+                               QPushButton, QScrollArea, QStackedWidget, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from tracker.display import commitment_label
 from tracker.errors import UserError
 from ui import curation
 from ui.carry_panel import CarryPanel
@@ -185,7 +186,12 @@ class DetailPane(QWidget):
         self.history.setItemDelegate(WrapDelegate(self.history))
         self.history.viewport().installEventFilter(self)
         self.tabs.addTab(source_page, self.tr("原文"))
-        self.tabs.addTab(self.fields, self.tr("字段"))
+        # Scrolls rather than setting the window's minimum height (1366×768 screens).
+        fields_scroll = QScrollArea()
+        fields_scroll.setWidget(self.fields)
+        fields_scroll.setWidgetResizable(True)
+        fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(fields_scroll, self.tr("字段"))
         self.tabs.addTab(suggestions_split, self.tr("核实建议"))
         self.tabs.addTab(self.history, self.tr("历史"))
         layout.addWidget(self.tabs, 1)
@@ -275,7 +281,8 @@ class DetailPane(QWidget):
         if row.get("line") is not None:
             parts.append(self.tr("第%1行").replace("%1", str(row["line"])))
         self.header.set_full_text(" · ".join(parts))
-        self.text.setText(row.get("text") or "")
+        # Led by its subject or indicator where the clause alone does not say, as in the table.
+        self.text.setText(commitment_label(dict(row)))
         self.stale.setVisible(bool(row.get("stale")))
 
     def _show_claim(self, claim: Mapping[str, Any] | None) -> None:

@@ -1,4 +1,5 @@
-"""Editable parsed fields of a commitment: fix a wrong value, unit, deadline or plan year.
+"""Editable parsed fields of a commitment: fix a wrong value, unit, deadline, plan year,
+a target's stretch value (力争) or a project's subject.
 
 The form shows the current (possibly corrected) values, marks fields the user
 corrected with the extracted value in a tooltip, validates entries, and emits
@@ -25,12 +26,12 @@ MEASURES = (("growth", "增速"), ("level", "总量/水平"), ("qualitative", "�
 COMPARATORS = ((">=", "≥ 以上/不低于"), ("<=", "≤ 以内/不超过"), ("≈", "≈ 左右"),
                ("range", "区间"))
 DIRECTIONS = (("increase", "增加"), ("decrease", "下降"))
-FIELDS = ("kind", "indicator", "measure", "value", "value_high", "unit", "comparator",
-          "direction", "deadline", "category", "plan_year")
-_LABELS = {"kind": "类型", "indicator": "指标", "measure": "度量", "value": "数值",
-           "value_high": "区间上限", "unit": "单位", "comparator": "比较", "direction": "方向",
+FIELDS = ("kind", "subject", "indicator", "measure", "value", "value_high", "stretch", "unit",
+          "comparator", "direction", "deadline", "category", "plan_year")
+_LABELS = {"kind": "类型", "subject": "项目主体", "indicator": "指标", "measure": "度量", "value": "数值",
+           "value_high": "区间上限", "stretch": "力争值", "unit": "单位", "comparator": "比较", "direction": "方向",
            "deadline": "期限", "category": "所属部分", "plan_year": "计划年度"}
-_NUMERIC = {"value", "value_high"}
+_NUMERIC = {"value", "value_high", "stretch"}
 
 
 def _tr(text: str) -> str:
@@ -130,6 +131,11 @@ class FieldEditor(QWidget):
             edit.setPlaceholderText("YYYY-MM-DD")
         elif name == "plan_year":
             edit.setPlaceholderText(self.tr("未注明"))
+        elif name == "subject":
+            # A project clause that names nothing ("力争3月份开工建设") is led by it.
+            edit.setPlaceholderText(self.tr("条文未点名时所指的项目"))
+        elif name == "stretch":
+            edit.setPlaceholderText(self.tr("如“6%以上、力争7%”中的7"))
         edit.textChanged.connect(self._update_buttons)
         return edit
 

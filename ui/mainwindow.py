@@ -44,6 +44,14 @@ _WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 80)
 _HIDDEN = ("indicator", "report")
 
 
+def open_store_file(path: Path | None) -> Store:
+    """The store at path as the app opens it: a new or empty file becomes a store; an existing
+    one made by a newer program opens for reading only (as the CLI's read commands) instead of
+    being refused, and the window says so in its status bar."""
+    existing = path is not None and path.is_file() and path.stat().st_size > 0
+    return Store.open(path, create=not existing)
+
+
 class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
@@ -95,11 +103,17 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.status_count = QLabel()
         self.status_store = QLabel()
         self.status_store.setTextFormat(Qt.TextFormat.PlainText)
+        # 只读：原因 for as long as the store is open for reading only, not first on a write.
+        self.status_read_only = QLabel()
+        self.status_read_only.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_read_only.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.status_read_only.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.hide()
         self.statusBar().addWidget(self.status_count)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.status_read_only)
         self.statusBar().addPermanentWidget(self.status_store)
 
         self.tree.scopeChanged.connect(self._scope_changed)
@@ -181,7 +195,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
             self.show_error(self.tr("请等待当前任务完成后再切换台账。"))
             return False
         try:
-            store = Store.open(Path(path) if path else None)
+            store = open_store_file(Path(path) if path else None)
         except UserError as exc:
             self.show_error(str(exc))
             return False
@@ -193,6 +207,12 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.setWindowTitle(self.tr("承诺台账") + (f" — {Path(path).name}" if path else ""))
         self.status_store.setText(str(path) if path else self.tr("未打开台账"))
         self.status_store.setToolTip(plain_tip(str(path)) if path else "")
+        reason = getattr(self.store, "read_only", None)
+        self.status_read_only.setVisible(bool(reason))
+        # The store's reasons read "中文 / English": the Chinese half on the bar, both in the tip.
+        self.status_read_only.setText(self.tr("只读：%1").replace("%1", (reason or "").split(" / ")[0]))
+        self.status_read_only.setToolTip(plain_tip(self.tr("此台账只能查看，不能标记、更正或导入（%1）")
+                                                   .replace("%1", reason or "")) if reason else "")
 
     # -- browsing ------------------------------------------------------------------
     def current_filter(self) -> Filter:

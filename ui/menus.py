@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
-from ui import curation, printing
+from ui import curation, i18n, printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
 from ui.review_flow import ReviewFlow
@@ -54,20 +54,28 @@ def install(w) -> SimpleNamespace:
                         "print-preview", tr("预览当前筛选结果的情况表"))
     a.print_ = _action(w, tr("打印…"), lambda: h.sheet("print_sheet"),
                        QKeySequence.StandardKey.Print, "print")
-    a.export_pdf = _action(w, tr("导出 PDF…"), lambda: h.sheet("export_sheet", "pdf"),
+    # Every export honours it, as the preview's and the print dialog's box: an official
+    # sheet holds confirmed statuses only unless asked (off at every start).
+    a.export_with_suggestions = QAction(tr("含未确认建议"), w)
+    a.export_with_suggestions.setCheckable(True)
+    a.export_with_suggestions.setStatusTip(tr("导出时加入未确认的系统建议（标“待确认”）"))
+
+    def export(fmt: str, landscape: bool = False, series: bool = False) -> None:
+        h.sheet("export_sheet", fmt, landscape, series, a.export_with_suggestions.isChecked())
+
+    a.export_pdf = _action(w, tr("导出 PDF…"), lambda: export("pdf"),
                            "Ctrl+E", "export", tr("把当前筛选结果导出为情况表"))
     # A wide table (long 承诺内容, many columns) reads better across an A4 page.
     a.export_pdf_landscape = _action(w, tr("导出 PDF（横向）…"),
-                                     lambda: h.sheet("export_sheet", "pdf", True), None, None,
+                                     lambda: export("pdf", True), None, None,
                                      tr("把当前筛选结果导出为横向页面的情况表"))
     # The optional 指标历年 page: each indicator's targets and outcomes by year.
     a.export_pdf_series = _action(w, tr("导出 PDF（含指标历年）…"),
-                                  lambda: h.sheet("export_sheet", "pdf", False, True), None, None,
+                                  lambda: export("pdf", False, True), None, None,
                                   tr("情况表之后附上所涉地区各指标的历年目标与完成情况"))
-    a.export_html = _action(w, tr("导出 HTML…"), lambda: h.sheet("export_sheet", "html"))
-    a.export_csv = _action(w, tr("导出 CSV…"), lambda: h.sheet("export_sheet", "csv"))
-    a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"),
-                            lambda: h.sheet("export_sheet", "xlsx"))
+    a.export_html = _action(w, tr("导出 HTML…"), lambda: export("html"))
+    a.export_csv = _action(w, tr("导出 CSV…"), lambda: export("csv"))
+    a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"), lambda: export("xlsx"))
     a.backup = _action(w, tr("备份台账…"), h.backup, None, "backup",
                        tr("把整个台账复制到另一个文件"))
     a.quit = _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit)
@@ -127,6 +135,8 @@ def install(w) -> SimpleNamespace:
     export_menu = file_menu.addMenu(tr("导出"))
     export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_pdf_series, a.export_html,
                             a.export_csv, a.export_xlsx])
+    export_menu.addSeparator()
+    export_menu.addAction(a.export_with_suggestions)
     file_menu.addSeparator()
     file_menu.addAction(a.backup)
     file_menu.addSeparator()
@@ -302,8 +312,9 @@ class _Handlers:
 
     def about(self) -> None:
         w = self.w
+        kinds = "、".join(label for _key, label in i18n.kinds())
         QMessageBox.about(w, w.tr("关于承诺台账"), w.tr(
             "<h3>承诺台账 0.1</h3>"
-            "<p>从政府工作报告中提取主要预期目标、惠民实事和项目承诺，"
+            "<p>从政府工作报告中提取%1，"
             "对照后续文件核验完成情况，并打印情况表。</p>"
-            "<p>数据只保存在本机的台账文件中。</p>"))
+            "<p>数据只保存在本机的台账文件中。</p>").replace("%1", kinds))

@@ -307,14 +307,16 @@ def write_export(parent: QWidget | None, data: SheetData, path: Path,
 
 
 def export_sheet(parent: QWidget | None, store, f, fmt: str = "pdf",
-                 landscape: bool = False, series: bool = False) -> Path | None:
-    """Ask where to save, then export the sheet for f as fmt (series: with the 指标历年 page)."""
+                 landscape: bool = False, series: bool = False,
+                 with_suggestions: bool = False) -> Path | None:
+    """Ask where to save, then export the sheet for f as fmt (series: with the 指标历年 page;
+    with_suggestions: unconfirmed suggestions marked 待确认, as in print preview)."""
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         _warn(parent, _tr("不支持的格式：%1").replace("%1", fmt))
         return None
     try:
-        data = load_sheet(parent, store, f, series=series)
+        data = load_sheet(parent, store, f, with_suggestions, series=series)
         if data is None:
             return None
         start = default_export_path(data, fmt)

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tracker.themes import theme_names
-from tracker.labels import UNMARKED, UNMARKED_LABEL, parse_kind
+from tracker.labels import KIND_LABELS, UNMARKED, UNMARKED_LABEL, parse_kind
 from tracker.store.links import FLAG_WORDS
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ CARRY_CHOICES = {**{f: f for f in FLAG_WORDS}, **{w: f for f, w in FLAG_WORDS.it
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     """The filters of `tracker list`, also used by `tracker sheet`."""
     p.add_argument("--kind", type=parse_kind, metavar="KIND",
-                   help="类型 target livelihood project / 预期目标 民生实事 项目承诺")
+                   help=f"类型 {' '.join(KIND_LABELS)} / {' '.join(KIND_LABELS.values())}")
     p.add_argument("--year", type=int, help="计划年份 plan year")
     p.add_argument("--region", help="地区 region")
     p.add_argument("--status", help=f"状态 status, or {UNMARKED} / {UNMARKED_LABEL}")

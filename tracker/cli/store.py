@@ -8,7 +8,7 @@ import sys
 
 from tracker.display import commitment_label
 from tracker.errors import UserError
-from tracker.labels import kind_label, status_choices, status_label
+from tracker.labels import UNMARKED_LABEL, kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 
 # The stages are imported when a command runs, not here: `tracker --help` and every
@@ -198,16 +198,30 @@ def cmd_mark(args) -> int:
     return 0
 
 
+def history_timeline(events: list[dict], curations: list[dict]) -> list[dict]:
+    """What `history --json` prints: the same timeline as the text, newest first. Each entry
+    has a type: "status" (a mark, with undone_by if voided), "undo" (voids the event #voids)
+    or "edit" (a hand edit of the extraction: action, words such as "拆分为 #12 #13", voided)."""
+    out = [{"type": "undo" if e["voids"] is not None else "status", **e} for e in events]
+    for k in curations:
+        out.append({"type": "edit", "id": k["id"], "action": k["action"], "words": k["words"],
+                    "role": k.get("role"), "detail": k["detail"], "voided": bool(k["voided"]),
+                    "target_id": k["target_id"], "created_at": k["created_at"],
+                    "related": [{"id": c, "role": r} for c, r in k["related"]]})
+    # Stable: entries of one instant keep the store's newest-first order.
+    return sorted(out, key=lambda x: str(x["created_at"]), reverse=True)
+
+
 def cmd_history(args) -> int:
     """tracker history ID"""
     with open_store(args, create=False) as store:
         events = store.history(args.id)
         curations = store.curation_history(args.id)
     if args.json:
-        _print_json(events)
+        _print_json(history_timeline(events, curations))
         return 0
     if not events:
-        print("未标记 / no status recorded")
+        print(f"{UNMARKED_LABEL} / no status recorded")
     lines = []
     for e in events:
         if e["voids"] is not None:

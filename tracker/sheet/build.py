@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from tracker.labels import status_label
+from tracker.labels import UNMARKED, status_label
 from tracker.sheet.data import (KIND_LABELS, KIND_ORDER, STATUS_LABELS, STATUS_ORDER, SheetData,
                     SheetGroup, SheetRow)
 from tracker.display import commitment_label
@@ -144,13 +144,13 @@ def _cells(c: dict, events: list[dict], suggestions: list[dict], doc_label,
         progress, evidence = _event_cells(c, confirmed[0], doc_label)
         return confirmed[0]["status"], progress, evidence, False
     if not with_suggestions:
-        return "unknown", "", "", False
+        return UNMARKED, "", "", False
     if events:      # an automatic event: recorded by verification, never confirmed
         progress, evidence = _event_cells(c, events[0], doc_label)
         return events[0]["status"], "系统建议" + (f"：{progress}" if progress else ""), evidence, True
     pending = [s for s in suggestions if s.get("state") == "pending"]
     if not pending:
-        return "unknown", "", "", False
+        return UNMARKED, "", "", False
     s = pending[0]
     progress = "；".join(p for p in ("系统建议", _actual(c, s.get("actual_value")), s.get("reason") or "") if p)
     best = (s.get("evidence") or [{}])[0]
@@ -178,7 +178,7 @@ def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = F
     """The status sheet of the commitments f selects, grouped by kind and category.
 
     An official document: by default only statuses a person confirmed are printed (an
-    item nobody confirmed is 未核实); with_suggestions adds verification's unconfirmed
+    item nobody confirmed is 未标记); with_suggestions adds verification's unconfirmed
     word for those items, each marked 待确认. series adds the 指标历年 page (each indicator
     targeted in two or more years of the sheet's regions)."""
     ids = store.query(f, order="line")

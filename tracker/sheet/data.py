@@ -11,23 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker.labels import KIND_LABELS, STATUS_LABELS
+from tracker.labels import KIND_LABELS, UNMARKED
+from tracker.labels import SHOWN_STATUS_LABELS as STATUS_LABELS
 from tracker.model import LIVELIHOOD, PROJECT, TARGET
 from tracker import words
 
-# Printed words for each status; an unmarked commitment prints as 未核实 too, because
-# on paper "nobody has checked it" and "checked, nothing found" ask the same question.
-STATUS_ORDER = ("done", "partial", "in_progress", "not_done", "unknown")
+# Printed statuses: an item nobody marked prints as 未标记, as the app and the CLI say,
+# apart from 未核实 (someone looked and could not tell).
+STATUS_ORDER = ("done", "partial", "in_progress", "not_done", "unknown", UNMARKED)
 # (STATUS_LABELS and KIND_LABELS are tracker.labels: the app and the CLI say the same.)
 # Symbols keep the status readable on a black-and-white copy; chosen among the glyphs
 # WenQuanYi Micro Hei draws at full size (its ◐ △ ○ come out half-height).
 STATUS_SYMBOLS = {"done": "✔", "partial": "⊙", "in_progress": "→",
-                  "not_done": "✘", "unknown": "？"}
+                  "not_done": "✘", "unknown": "？", UNMARKED: "－"}
 # Light fills: still distinct when printed grey, dark text stays legible on them.
 STATUS_FILLS = {"done": "#d5ecd0", "partial": "#fdf0c4", "in_progress": "#d6e6f7",
-                "not_done": "#f6d0cc", "unknown": "#ececec"}
+                "not_done": "#f6d0cc", "unknown": "#ececec", UNMARKED: "#ffffff"}
 STATUS_INKS = {"done": "#1f6b2a", "partial": "#8a6100", "in_progress": "#1d4f8a",
-               "not_done": "#a8231a", "unknown": "#555555"}
+               "not_done": "#a8231a", "unknown": "#555555", UNMARKED: "#555555"}
 
 KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT)
 
@@ -51,7 +52,7 @@ class SheetRow:
     text: str              # 承诺内容, verbatim
     target: str            # 目标, e.g. "增长7.2%以上"
     progress: str          # 完成情况: actual value and latest note
-    status: str            # a STATUS_ORDER key ("unknown" for unmarked)
+    status: str            # a STATUS_ORDER key ("unmarked" when nobody marked it)
     evidence: str          # 证据: document, line, short quote
     deadline: str          # 时限 as written ("7月份"), or the date
     overdue: bool = False

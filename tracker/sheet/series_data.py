@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tracker.history.series import VERDICT_WORDS, indicators, series
+from tracker.labels import UNMARKED_LABEL
 from tracker.sheet.data import SeriesTable
 
 _QUOTE_MAX = 60
@@ -20,7 +21,8 @@ def series_tables(store, regions: Iterable[str | None], with_suggestions: bool =
     """SeriesTables of every indicator targeted in MIN_YEARS or more years of each region.
 
     As on the rest of the sheet, an outcome nobody confirmed (a suggestion) is printed only
-    with_suggestions, marked 待确认; otherwise that year reads 未核实."""
+    with_suggestions, marked 待确认; otherwise that year reads 未标记, as
+    an unmarked item does everywhere."""
     out = []
     for region in sorted({r for r in regions if r}):
         for name, years in indicators(store, region):
@@ -31,7 +33,7 @@ def series_tables(store, regions: Iterable[str | None], with_suggestions: bool =
             for p in s.points:
                 unconfirmed = p.source is not None and p.source != "user"
                 if unconfirmed and not with_suggestions:
-                    rows.append((str(p.year), p.target or p.target_text, "", "未核实", p.carry or "", ""))
+                    rows.append((str(p.year), p.target or p.target_text, "", UNMARKED_LABEL, p.carry or "", ""))
                     continue
                 actual = f"{_num(p.actual_value)}{p.unit or ''}" if p.actual_value is not None else ""
                 verdict = VERDICT_WORDS[p.verdict] + ("（待确认）" if unconfirmed else "")

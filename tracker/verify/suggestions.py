@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+from tracker.labels import status_label
 from tracker.model import Commitment
 from tracker.store import Filter
 from tracker.verify.core import Result, Review, verify_one
@@ -44,7 +45,8 @@ class Outcome:
         if self.cancelled:
             return "已取消，没有找到新的建议"
         if not self.checked:
-            return "没有找到建议：范围内没有待核实的承诺（已完成、未完成或已失效的不再查找）"
+            closed = "、".join(status_label(s) for s in ("done", "not_done"))
+            return f"没有找到建议：范围内没有待核实的承诺（{closed}或已失效的不再查找）"
         if not self.reviewable:
             where = "、".join(f"{r or '未识别地区'}{y}年" for r, y in self.unreviewed[:3])
             more = " 等" if len(self.unreviewed) > 3 else ""
