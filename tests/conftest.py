@@ -28,6 +28,22 @@ def seed(name_prefix: str) -> Path:
     return next(SEEDS.glob(f"{name_prefix}_*.txt"))
 
 
+NATIONAL = [DEV / f"national_{y}.txt" for y in (2012, 2013, 2014)]
+
+
+@pytest.fixture(scope="session")
+def national_db(tmp_path_factory):
+    """A store holding the three national reports, with verification suggestions (copy it to write)."""
+    from tracker.store import Store
+    from tracker.verify import suggest
+
+    path = tmp_path_factory.mktemp("national") / "n.db"
+    with Store.open(path) as s:
+        import_files(s, NATIONAL)
+        suggest(s)
+    return path
+
+
 @pytest.fixture
 def store(tmp_path):
     """A real store in tmp_path holding the imported seed 001."""

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import DEV
+from conftest import DEV, NATIONAL
 from tracker.cli.main import main
 from tracker.extract import extract_file
 from tracker.history.carried import carried_report, links_between
@@ -16,20 +16,7 @@ from tracker.history.series import indicators, series
 from tracker.importer import import_files, reextract
 from tracker.store import Filter, Store
 
-NATIONAL = [DEV / f"national_{y}.txt" for y in (2012, 2013, 2014)]
 PROVINCES = DEV / "provinces"
-
-
-@pytest.fixture(scope="module")
-def national_db(tmp_path_factory):
-    """A store holding the three national reports, with verification suggestions."""
-    from tracker.verify import suggest
-
-    path = tmp_path_factory.mktemp("national") / "n.db"
-    with Store.open(path) as s:
-        import_files(s, NATIONAL)
-        suggest(s)
-    return path
 
 
 @pytest.fixture

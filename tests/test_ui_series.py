@@ -7,25 +7,12 @@ import shutil
 import pytest
 from PySide6.QtCharts import QScatterSeries
 
-from conftest import DEV
+from conftest import NATIONAL
 from tracker.importer import import_files
 from tracker.store import Filter, Store
 from ui.carry_panel import CarryPanel
 from ui.mainwindow import MainWindow
 from ui.series_view import SeriesDialog, SeriesView, quote
-
-NATIONAL = [DEV / f"national_{y}.txt" for y in (2012, 2013, 2014)]
-
-
-@pytest.fixture(scope="module")
-def national_db(tmp_path_factory):
-    from tracker.verify import suggest
-
-    path = tmp_path_factory.mktemp("ui_national") / "n.db"
-    with Store.open(path) as s:
-        import_files(s, NATIONAL)
-        suggest(s)
-    return path
 
 
 @pytest.fixture
