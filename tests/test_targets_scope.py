@@ -4,7 +4,6 @@ headline rates stated in the work sections; what a project is about; how rows re
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import DEV, KEYS, SEEDS

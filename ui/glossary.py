@@ -45,16 +45,6 @@ def _definition(text: str) -> str:
     return text
 
 
-def glossary_tooltip(text: str, glossary: dict[str, str]) -> str:
-    """Rich-text tooltip explaining the glossary terms in text; "" when none appears."""
-    terms = find_terms(text, glossary)
-    if not terms:
-        return ""
-    lines = [f"<b>{html.escape(term)}</b>：{html.escape(_definition(definition))}"
-             for term, definition in terms]
-    return "<qt>" + "<br>".join(lines) + "</qt>"
-
-
 def text_tooltip(text: str, glossary: dict[str, str] | None = None, width: int = 420) -> str:
     """Rich-text tooltip with the full text, then any glossary explanations under a rule."""
     body = html.escape(text or "")

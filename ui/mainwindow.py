@@ -20,7 +20,7 @@ from tracker.errors import UserError
 from tracker.history.carried import refresh_for
 from tracker.store import Filter, Store
 from ui import menus, workers
-from ui.background import SEEDS, BackgroundMixin  # noqa: F401 (SEEDS re-exported)
+from ui.background import BackgroundMixin
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
 from ui.empty_note import EmptyNote, explain

@@ -121,12 +121,6 @@ class SourceView(QPlainTextEdit):
         self._update_margin()
         return spans
 
-    def clear_lines(self) -> None:
-        """Empty the view."""
-        self._numbers = []
-        self.setPlainText("")
-        self.setExtraSelections([])
-
     def line_number(self, block_no: int) -> int:
         """The document line number shown for a block (block_no + 1 without numbers)."""
         if 0 <= block_no < len(self._numbers):

@@ -90,10 +90,6 @@ class Task(QObject, QRunnable):
         """Ask the function to stop at its next cancel() check."""
         self._cancel.set()
 
-    def is_cancelled(self) -> bool:
-        """True once cancel() was called."""
-        return self._cancel.is_set()
-
     def is_done(self) -> bool:
         """True once the function has returned or raised."""
         return self._done.is_set()

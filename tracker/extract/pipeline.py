@@ -39,7 +39,7 @@ def extract_source(source: SourceText, plan_year: int | None = None,
             break
         if plan_year is not None and report.plan_year is None:
             report = replace(report, plan_year=plan_year)
-        commitments, lists = _extract(source, report)
+        commitments, lists = extract_report(source, report)
         results.append(ReportExtraction(report, tuple(commitments), parse_glossary(source, report),
                                         tuple(lists)))
         if progress is not None:
@@ -47,12 +47,7 @@ def extract_source(source: SourceText, plan_year: int | None = None,
     return FileExtraction(source, tuple(results))
 
 
-def extract_report(source: SourceText, report: Report) -> list[Commitment]:
-    """Commitments of one report, in source order."""
-    return _extract(source, report)[0]
-
-
-def _extract(source: SourceText, report: Report) -> tuple[list[Commitment], list[ListSummary]]:
+def extract_report(source: SourceText, report: Report) -> tuple[list[Commitment], list[ListSummary]]:
     """(commitments of one report in source order, its livelihood lists)."""
     paras = paragraphs(source, report.line_start, report.line_end)
     if not paras:

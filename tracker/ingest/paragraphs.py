@@ -59,10 +59,6 @@ class Paragraph:
         i = bisect.bisect_right(self._piece_starts, pos) - 1
         return self._piece_offsets[i] + pos - self._piece_starts[i]
 
-    def spans_lines(self, start: int, end: int) -> bool:
-        """True when text[start:end] crosses a source line break."""
-        return self.line_at(start) != self.line_at(max(start, end - 1))
-
 
 def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = None) -> list[Paragraph]:
     """Paragraphs of lines line_start..line_end (1-based, inclusive) of source."""

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.labels import UNMARKED, status_label
-from tracker.sheet.data import (KIND_LABELS, KIND_ORDER, STATUS_LABELS, STATUS_ORDER, SheetData,
+from tracker.sheet.data import (KIND_LABELS, KIND_ORDER, STATUS_ORDER, SheetData,
                     SheetGroup, SheetRow)
 from tracker.display import commitment_label
 from tracker.sheet.series_data import series_tables

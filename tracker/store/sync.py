@@ -9,7 +9,6 @@ no longer match are flagged stale, never deleted.
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from dataclasses import dataclass, field, fields as dc_fields
 from datetime import datetime, timezone
@@ -126,11 +125,11 @@ def _columns(c: Commitment) -> dict:
 def apply_corrections(conn: sqlite3.Connection, cid: int) -> None:
     """Re-apply the newest correction of each field over the extracted values."""
     latest = {}
-    for field, value in conn.execute(
+    for name, value in conn.execute(
             "SELECT field, value FROM corrections WHERE commitment_id = ? ORDER BY id", (cid,)):
-        latest[field] = json.loads(value) if value is not None else None
-    for field, value in latest.items():
-        conn.execute(f'UPDATE commitments SET "{field}" = ? WHERE id = ?', (value, cid))
+        latest[name] = json.loads(value) if value is not None else None
+    for name, value in latest.items():
+        conn.execute(f'UPDATE commitments SET "{name}" = ? WHERE id = ?', (value, cid))
     if "text" in latest:
         fts.index_commitment(conn, cid, latest["text"] or "")
 
