@@ -121,3 +121,20 @@ def test_every_key_the_quick_start_names_is_a_menu_key(qtbot, window):
 def test_the_quick_start_link_of_the_welcome_panel(qtbot, window):
     window.welcome.more_button.click()
     assert window.quick_start_dialog.isVisible()
+
+
+def test_files_opened_with_the_app_are_imported_and_selected(qtbot, window):
+    for prefix in ("001", "003"):
+        with qtbot.waitSignal(window.importer.imported, timeout=60000):
+            window.open_files([str(seed(prefix))])
+        qtbot.waitUntil(lambda: not window.busy(), timeout=5000)
+    report = window.tree.scope().get("report_id") or window.tree.scope().get("region")
+    assert report                                          # 003's report (or its region) selected
+    first = next(r for r in window.store.reports() if r["document_id"] == 1)
+    # Opening a file imported before selects it, without importing it twice.
+    with qtbot.waitSignal(window.importer.imported, timeout=60000) as blocker:
+        window.open_files([str(seed("001"))])
+    assert blocker.args[0].documents_skipped == 1
+    scope = window.tree.scope()
+    assert scope.get("report_id") == first["id"] or scope.get("region") == first["region"]
+    assert len(window.store.documents()) == 2

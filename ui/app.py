@@ -35,7 +35,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="render the main window to FILE.png and exit")
     parser.add_argument("--size", metavar="WxH", default="1360x820",
                         help="window size for --screenshot (default 1360x820)")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="加入应用菜单 add the app (icon, file types) to the desktop's applications menu")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="从应用菜单移除 remove it from the applications menu")
     return parser.parse_args(argv)
+
+
+def desktop_menu(uninstall: bool) -> int:
+    """--install-desktop / --uninstall-desktop: the files written or removed, one a line."""
+    from ui import desktop_entry
+    try:
+        paths = desktop_entry.uninstall() if uninstall else desktop_entry.install()
+    except (OSError, KeyError) as exc:
+        print(f"tracker-app: {getattr(exc, 'filename', None) or ''}: 无法{'移除' if uninstall else '安装'}"
+              f"应用菜单项 / cannot {'remove' if uninstall else 'install'} the menu entry ({exc})",
+              file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    return 0
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -47,6 +67,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(icon("app"))
+    app.setDesktopFileName("commitment-tracker")   # the desktop matches windows to the menu entry
     i18n.install(app)
     return app
 
@@ -110,6 +131,8 @@ def _wait_for(task) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tracker-app` console script."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop or args.uninstall_desktop:
+        return desktop_menu(args.uninstall_desktop)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = make_application([sys.argv[0]])
     from ui.mainwindow import MainWindow, open_store_file
@@ -128,13 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     files = [str(Path(f).expanduser().absolute()) for f in args.files]
     if args.screenshot:
         if files and store is not None:
-            _wait_for(window.import_paths(files))
+            _wait_for(window.open_files(files))
         code = screenshot(window, args.screenshot, args.size)
         window.close()
         return code
     window.show_when_ready()
     if files and store is not None:
-        QTimer.singleShot(100, lambda: window.import_paths(files))
+        QTimer.singleShot(100, lambda: window.open_files(files))
     return app.exec()
 
 

@@ -215,3 +215,33 @@ class WelcomeMixin:
         if self.showing_samples() and not self.open_user_store():
             return None
         return super().import_paths(paths)
+
+    def open_files(self, paths: list[str]):
+        """`tracker-app FILE…` (a desktop's "open with"): import the files, then select what
+        they hold, a file imported before included (it is not imported twice)."""
+        hashes = {_sha256(p) for p in paths}
+        task = self.import_paths(paths)
+        if task is not None:
+            task.finished.connect(lambda _result: self._select_files(hashes))
+        return task
+
+    def _select_files(self, hashes: set[str | None]) -> bool:
+        """Select in the tree the report of those files, or the region they share."""
+        docs = {d["id"] for d in self.store.documents() if d.get("sha256") in hashes}
+        shown = [r for r in self.store.tree() if r.get("document_id") in docs and r.get("count")]
+        regions = {r.get("region") for r in shown}
+        if len(shown) == 1:
+            return self.tree.select_scope({"report_id": shown[0]["report_id"]})
+        if len(regions) == 1 and None not in regions:
+            return self.tree.select_scope({"region": regions.pop()})
+        return bool(shown) and self.tree.select_scope({"report_id": shown[0]["report_id"]})
+
+
+def _sha256(path: str) -> str | None:
+    """The file's sha256, as the importer knows a file (None when it cannot be read)."""
+    import hashlib
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
