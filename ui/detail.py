@@ -414,7 +414,7 @@ class DetailPane(QWidget):
         """Ask status/note/evidence for the shown commitment and mark it (undoable)."""
         if self.cid is None:
             return
-        marking = MarkDialog.get(self, status)
+        marking = MarkDialog.get(self, status, 1, [self.row] if self.row else [])
         if marking is not None:
             self.mark(marking.status, marking.note, marking.evidence, **marking.extra())
 

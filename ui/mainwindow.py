@@ -178,6 +178,7 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         old = self.store
         self.store = store
         self.undo_stack.clear()
+        self.review.decided.clear()
         self.importer.set_store(store)
         self.detail.set_store(store)
         self.dashboard.set_store(store)

@@ -1,0 +1,91 @@
+"""The frictions of a real walk (issue 25 part 3): the mark dialog and the walk through
+suggestions, in the real window on real seeds (pytest-qt)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication
+
+from conftest import seed
+from test_ui_daily import find_evidence, open_window
+from tracker.display import commitment_label
+from tracker.importer import import_files
+from tracker.store import Filter, Store
+from ui.marking import MarkDialog
+
+
+@pytest.fixture
+def reviewed(qtbot, tmp_path):
+    """肃州区 2024 plan (001) and its 2025 review (000), evidence found, window open."""
+    store = Store.open(tmp_path / "r.db")
+    import_files(store, [seed("000"), seed("001")])
+    w = open_window(qtbot, store)
+    find_evidence(qtbot, w)
+    yield w
+    w.close()
+
+
+def dialog_text(qtbot, w, action) -> str:
+    """Trigger action, read the mark dialog's words about its rows, cancel it."""
+    seen = {}
+
+    def read():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MarkDialog)
+        seen["about"] = dialog.about.text()
+        dialog.reject()
+    QTimer.singleShot(0, read)
+    action.trigger()
+    qtbot.waitUntil(lambda: "about" in seen, timeout=5000)
+    w.windowHandle().requestActivate()      # offscreen, the closed dialog leaves no window active
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=5000)
+    w.table.setFocus()
+    return seen["about"]
+
+
+def test_the_mark_dialog_says_which_row_it_is_for(qtbot, reviewed):
+    w = reviewed
+    cid = w.model.id_at(2)
+    w.select_id(cid)
+    row = w.store.rows([cid])[cid]
+    about = dialog_text(qtbot, w, w.actions_.mark)
+    assert commitment_label(row)[:40] in about
+    assert row["title"] in about and f"第{row['line']}行" in about
+    # Several rows: how many, and the first ones by their text.
+    for r in (3, 4):
+        w.select_id(w.model.id_at(r), clear=False)
+    about = dialog_text(qtbot, w, w.actions_.mark)
+    assert "3 条" in about and commitment_label(row)[:20] in about
+
+
+def test_alt_r_stays_on_the_row_so_ctrl_m_marks_the_one_looked_at(qtbot, reviewed):
+    w = reviewed
+    one = next(c for c in w.store.query(Filter(pending=True), order="position")
+               if sum(s["state"] == "pending" for s in w.store.suggestions(c)) == 1)
+    w.select_id(one)
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key_R, Qt.AltModifier)
+    assert all(s["state"] == "rejected" for s in w.store.suggestions(one))
+    assert w.current_id() == one                       # not moved on
+    assert "Ctrl+M" in w.statusBar().currentMessage()
+    about = dialog_text(qtbot, w, w.actions_.mark)
+    assert commitment_label(w.store.rows([one])[one])[:30] in about
+    # F8 moves on; Shift+F8 comes back to the row just decided (no longer pending).
+    qtbot.keyClick(w.table, Qt.Key_F8)
+    assert w.current_id() != one
+    qtbot.keyClick(w.table, Qt.Key_F8, Qt.ShiftModifier)
+    assert w.current_id() == one
+    assert "前面没有" not in w.statusBar().currentMessage()
+
+
+def test_alt_a_accepts_and_moves_on(qtbot, reviewed):
+    w = reviewed
+    one = next(c for c in w.store.query(Filter(pending=True), order="position")
+               if sum(s["state"] == "pending" for s in w.store.suggestions(c)) == 1)
+    w.select_id(one)
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key_A, Qt.AltModifier)
+    assert w.store.history(one)[0]["source"] == "user" and w.current_id() != one
+    qtbot.keyClick(w.table, Qt.Key_F8, Qt.ShiftModifier)
+    assert w.current_id() == one
