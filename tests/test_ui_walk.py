@@ -89,3 +89,50 @@ def test_alt_a_accepts_and_moves_on(qtbot, reviewed):
     assert w.store.history(one)[0]["source"] == "user" and w.current_id() != one
     qtbot.keyClick(w.table, Qt.Key_F8, Qt.ShiftModifier)
     assert w.current_id() == one
+
+
+# -- 承诺内容 keeps its share of the table -------------------------------------------------------
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900), (1920, 1080)])
+def test_the_text_column_keeps_its_share_with_every_column_shown(qtbot, tmp_path, size):
+    from ui.columns import TEXT_SHARE
+    from ui.models import COLUMN
+
+    store = Store.open(tmp_path / "c.db")
+    import_files(store, [seed("001"), seed("002")])
+    w = open_window(qtbot, store, size)
+    header = w.table.horizontalHeader()
+
+    def share() -> float:
+        return header.sectionSize(COLUMN["text"]) / w.table.viewport().width()
+
+    qtbot.waitUntil(lambda: share() >= TEXT_SHARE, timeout=5000)
+    w.filter_bar.set_fields(text="GDP")                  # a search adds 地区·年度
+    assert not header.isSectionHidden(COLUMN["report"])
+    for action in header.actions():                      # and the user shows every column
+        action.setChecked(True)
+    assert not any(header.isSectionHidden(c) for c in range(header.count()))
+    qtbot.waitUntil(lambda: share() >= TEXT_SHARE, timeout=5000)     # once the layout settles
+    # None of the others is squeezed to nothing: each keeps two characters.
+    char = w.table.fontMetrics().horizontalAdvance("中")
+    assert min(header.sectionSize(c) for c in range(header.count())) >= 1.5 * char
+    w.resize(1024, 700)                        # and again when the window narrows
+    qtbot.waitUntil(lambda: share() >= TEXT_SHARE, timeout=5000)
+    w.close()
+
+
+def test_a_narrow_type_column_prints_short_words(qtbot, tmp_path):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ui.models import COLUMN
+
+    store = Store.open(tmp_path / "k.db")
+    import_files(store, [seed("001")])
+    w = open_window(qtbot, store, (1024, 700))
+    for action in w.table.horizontalHeader().actions():
+        action.setChecked(True)
+    index = w.model.index(0, COLUMN["kind"])
+    option = QStyleOptionViewItem()
+    option.rect = w.table.visualRect(index)
+    w.columns.short_words.initStyleOption(option, index)
+    assert index.data() == "预期目标" and option.text == "目标"
+    w.close()
