@@ -136,3 +136,25 @@ def test_a_narrow_type_column_prints_short_words(qtbot, tmp_path):
     w.columns.short_words.initStyleOption(option, index)
     assert index.data() == "预期目标" and option.text == "目标"
     w.close()
+
+
+# -- the sheet's preview: its option in sight ----------------------------------------------------
+def test_the_previews_suggestions_option_is_visible_at_the_default_size(qtbot, tmp_path):
+    from PySide6.QtWidgets import QCheckBox, QToolBar
+
+    from ui import printing
+
+    store = Store.open(tmp_path / "p.db")
+    import_files(store, [seed("001")])
+    w = open_window(qtbot, store)
+    dialog = printing.preview_dialog(w, store, w.current_filter())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.findChild(QCheckBox, "with_suggestions")
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    toolbar = dialog.findChild(QToolBar)
+    assert not toolbar.isAncestorOf(box)                 # never folded behind the toolbar's »
+    corner = box.mapTo(dialog, box.rect().bottomRight())
+    assert dialog.rect().contains(corner) and box.width() >= box.sizeHint().width()
+    dialog.close()
+    w.close()
