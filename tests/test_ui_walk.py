@@ -158,3 +158,18 @@ def test_the_previews_suggestions_option_is_visible_at_the_default_size(qtbot, t
     assert dialog.rect().contains(corner) and box.width() >= box.sizeHint().width()
     dialog.close()
     w.close()
+
+
+def test_the_sheet_exports_as_word_from_the_menu(qtbot, tmp_path, monkeypatch):
+    from docx import Document
+    from PySide6.QtWidgets import QFileDialog
+
+    store = Store.open(tmp_path / "w.db")
+    import_files(store, [seed("001")])
+    w = open_window(qtbot, store)
+    target = tmp_path / "对照表"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    w.actions_.export_docx.trigger()
+    doc = Document(str(tmp_path / "对照表.docx"))          # the suffix added
+    assert doc.paragraphs[0].text.endswith("对照表") and len(doc.tables) >= 2
+    w.close()

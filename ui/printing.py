@@ -26,8 +26,8 @@ from tracker.store import Store
 from ui.compact import warn_plain
 
 FOLDER_KEY = "sheet/last_folder"
-FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
-           "html": "HTML (*.html)"}
+FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "docx": "Word (*.docx)",
+           "csv": "CSV (*.csv)", "html": "HTML (*.html)"}
 BACKGROUND_ROWS = 400   # above this many rows the PDF is made off the GUI thread (~0.5 s)
 PREVIEW_DPI, PRINT_DPI = 150, 300
 
