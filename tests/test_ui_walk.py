@@ -173,3 +173,58 @@ def test_the_sheet_exports_as_word_from_the_menu(qtbot, tmp_path, monkeypatch):
     doc = Document(str(tmp_path / "对照表.docx"))          # the suffix added
     assert doc.paragraphs[0].text.endswith("对照表") and len(doc.tables) >= 2
     w.close()
+
+
+# -- Qt's own dialogs in Chinese ------------------------------------------------------------------
+_ALLOWED = {"PDF", "Ctrl", "Shift", "Alt"}
+
+
+def english_left(widget) -> set[str]:
+    """Words in Latin letters on widget's labels, buttons, tabs, boxes and actions (paths, paper
+    names and units are data, not words)."""
+    import re
+
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
+
+    texts = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
+    texts += [w.title() for w in widget.findChildren(QGroupBox)]
+    texts += [t.tabText(i) for t in widget.findChildren(QTabWidget) for i in range(t.count())]
+    texts += [a.text() for a in widget.findChildren(QAction)] + [widget.windowTitle()]
+    return {word for text in texts for word in re.findall(r"[A-Za-z]{2,}", text)} - _ALLOWED
+
+
+def test_qts_own_dialogs_speak_chinese(qtbot, qapp):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from ui import i18n
+
+    i18n.install(qapp)
+    for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        dialog = QFileDialog(None, "导入报告")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(mode)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not english_left(dialog), english_left(dialog)      # was "Look in:", "Files of type:"
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not english_left(dialog), english_left(dialog)          # was "Page Set:"
+    seen = {}
+
+    def properties():
+        shown = QApplication.activeModalWidget()
+        seen["words"] = english_left(shown)                          # was "Pages per sheet:", "Page order:"
+        shown.reject()
+    QTimer.singleShot(200, properties)
+    next(b for b in dialog.findChildren(QPushButton) if b.objectName() == "properties").click()
+    qtbot.waitUntil(lambda: "words" in seen, timeout=5000)
+    assert not seen["words"], seen["words"]
+    preview = QPrintPreviewDialog(printer)
+    qtbot.addWidget(preview)
+    preview.show()
+    assert not english_left(preview), english_left(preview)
