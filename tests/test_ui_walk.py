@@ -202,6 +202,9 @@ def test_qts_own_dialogs_speak_chinese(qtbot, qapp):
     from ui import i18n
 
     i18n.install(qapp)
+    # The app's own words are no catalogue's: they come through untouched.
+    assert QApplication.translate("SuggestionList", "暂无核实建议。") == "暂无核实建议。"
+    assert QApplication.translate("menus", "导出 PDF…") == "导出 PDF…"
     for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
         dialog = QFileDialog(None, "导入报告")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -228,3 +231,44 @@ def test_qts_own_dialogs_speak_chinese(qtbot, qapp):
     qtbot.addWidget(preview)
     preview.show()
     assert not english_left(preview), english_left(preview)
+
+
+# -- the small ones ---------------------------------------------------------------------------------
+def test_the_status_bar_never_paints_two_messages_at_once(qtbot, reviewed):
+    w = reviewed                                   # find_evidence has just said what it found
+    bar = w.statusBar()
+    assert w.review.outcome_label.isVisible() and not bar.currentMessage()
+    bar.showMessage("已选 3 条")                    # another message: the label makes way
+    assert not w.review.outcome_label.isVisible()
+    bar.clearMessage()
+    assert w.review.outcome_label.isVisible()
+
+
+def test_the_context_menu_offers_only_what_applies(qtbot, tmp_path):
+    store = Store.open(tmp_path / "m.db")
+    import_files(store, [seed("001")])
+    w = open_window(qtbot, store)
+    a = w.actions_
+    w.select_id(w.model.id_at(0))
+    assert a.split.isEnabled() and a.edit_text.isEnabled() and a.drop.isEnabled()
+    assert not a.restore.isEnabled() and not a.merge.isEnabled()
+    w.select_id(w.model.id_at(1), clear=False)              # two rows of one report
+    assert a.merge.isEnabled() and not a.split.isEnabled() and not a.edit_text.isEnabled()
+    w.select_id(w.model.id_at(0))
+    a.drop.trigger()
+    w.filter_bar.set_fields(dropped=True)                   # the hidden one
+    w.select_id(w.model.id_at(0))
+    assert a.restore.isEnabled() and not a.split.isEnabled() and not a.drop.isEnabled()
+    w.close()
+
+
+def test_the_empty_suggestions_tab_names_the_menu_item(qtbot, tmp_path):
+    store = Store.open(tmp_path / "e.db")
+    import_files(store, [seed("001")])
+    w = open_window(qtbot, store)
+    w.select_id(w.model.id_at(0))
+    from PySide6.QtWidgets import QLabel
+    body = w.detail.suggestion_list.widget()
+    text = " ".join(label.text() for label in body.findChildren(QLabel))
+    assert "查找核验证据" in text and w.actions_.suggest.text() == "查找核验证据" and "运行“核实”" not in text
+    w.close()

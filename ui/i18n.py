@@ -34,18 +34,19 @@ class AcceleratorFallback(QTranslator):
         return False
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 (Qt override)
+        # None, never "": an empty string would be taken as the translation of every text.
         if not source or source.count("&") != 1:
-            return ""
+            return None
         key = source[source.index("&") + 1:][:1]
         if not key.isalnum():
-            return ""
+            return None
         plain = source.replace("&", "")
         for catalogue in self._catalogues:
             text = catalogue.translate(context, plain, disambiguation, n)
             if text:
                 colon = text[-1] if text[-1] in "：:" else ""
                 return f"{text[:len(text) - len(colon)]}(&{key.upper()}){colon}"
-        return ""
+        return None
 
 
 def install(app: QCoreApplication, locale_name: str = "zh_CN") -> None:

@@ -90,8 +90,10 @@ class ReviewFlow:
             first = w.model.id_at(0)
             if first is not None:
                 w.select_id(first)
+        # Said once, in the label that stays: a temporary message as well would be painted
+        # over it (QStatusBar hides its normal widgets for a message, but not one shown after).
         message = self.outcome.message()
-        w.statusBar().showMessage(message, 8000)
+        w.statusBar().clearMessage()
         self.outcome_label.setText("｜ " + message)
         self.outcome_label.setToolTip(message)
         self.outcome_label.show()
