@@ -272,3 +272,21 @@ def test_the_empty_suggestions_tab_names_the_menu_item(qtbot, tmp_path):
     text = " ".join(label.text() for label in body.findChildren(QLabel))
     assert "查找核验证据" in text and w.actions_.suggest.text() == "查找核验证据" and "运行“核实”" not in text
     w.close()
+
+
+def test_the_detail_tabs_stay_put_from_row_to_row(qtbot, tmp_path):
+    from PySide6.QtCore import QPoint
+
+    store = Store.open(tmp_path / "d.db")
+    import_files(store, [seed("001"), seed("002")])
+    w = open_window(qtbot, store)
+    texts = {cid: len(store.commitment(cid)["text"]) for cid in store.query(Filter())}
+    longest, shortest = max(texts, key=texts.get), min(texts, key=texts.get)
+    target = store.query(Filter(kind="target"))[0]
+    where = []
+    for cid in (target, shortest, longest, target):
+        w.select_id(cid)
+        qtbot.wait(20)
+        where.append(w.detail.tabs.mapTo(w.detail, QPoint(0, 0)).y())
+    assert len(set(where)) == 1, where
+    w.close()
