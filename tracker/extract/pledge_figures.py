@@ -37,6 +37,8 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if q.unit == "岁":
+            continue                     # "为60岁以上老年人…": an age says who, not how many
         if _DESCRIPTIVE.search(text[max(start, a - 6):a]):
             continue                     # "总投资×亿元的…项目": the size of a project, not a pledge
         if _in_quotes(text, a):
