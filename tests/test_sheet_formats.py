@@ -170,7 +170,7 @@ def test_docx_is_an_editable_word_table_of_every_row(data, tmp_path):
     assert doc.paragraphs[0].text == data.title
     assert doc.core_properties.title == data.title
     summary, *kinds = doc.tables
-    assert summary.rows[0].cells[0].text == "承诺事项合计"
+    assert summary.rows[1].cells[0].text == "承诺事项合计"
     assert len(kinds) == len(data.kinds())
     texts = []
     for table in kinds:
@@ -187,9 +187,10 @@ def test_docx_is_an_editable_word_table_of_every_row(data, tmp_path):
     cell = next(row.cells[4] for table in kinds for row in table.rows if row.cells[1].text == done.text)
     assert cell.text == status_word("done")
     assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == STATUS_FILLS["done"].lstrip("#").upper()
-    # 宋体 for the Chinese text, and the page footer counts pages with Word's own fields.
+    # The East Asian face named (else Word sets Chinese in a Latin face's fallback), and the
+    # page footer counts pages with Word's own fields.
     rfonts = doc.styles["Normal"].element.rPr.rFonts
-    assert rfonts.get(qn("w:eastAsia")) == "宋体"
+    assert rfonts.get(qn("w:eastAsia")) == "仿宋"
     footer = doc.sections[0].footer.paragraphs[0]._p.xml
     assert "PAGE" in footer and "NUMPAGES" in footer
     assert not list(tmp_path.glob(".*partial"))            # written whole, nothing left beside it
