@@ -92,6 +92,10 @@ class SettingsMixin:
         if self._splitter_restored or not self.splitter.isVisible():
             return
         self._splitter_restored = True
+        self.fit_panes()
+
+    def fit_panes(self) -> None:
+        """Tree and pane at their natural width for the splitter's width, the table the rest."""
         total = self.splitter.width()
         tree = TREE_WIDTH if total >= 1300 else self.tree.minimumWidth()
         detail = DETAIL_WIDTH if total >= 1300 else DETAIL_MIN
