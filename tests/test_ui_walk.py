@@ -290,3 +290,15 @@ def test_the_detail_tabs_stay_put_from_row_to_row(qtbot, tmp_path):
         where.append(w.detail.tabs.mapTo(w.detail, QPoint(0, 0)).y())
     assert len(set(where)) == 1, where
     w.close()
+
+
+def test_a_national_reports_header_names_it_once(qtbot, tmp_path):
+    from conftest import NATIONAL
+
+    store = Store.open(tmp_path / "h.db")
+    import_files(store, NATIONAL[:1])
+    w = open_window(qtbot, store)
+    w.select_id(w.model.id_at(0))
+    header = w.detail.header.full_text()
+    assert "2012年国务院政府工作报告" in header and "政府工作报告 政府工作报告" not in header
+    w.close()
