@@ -244,7 +244,7 @@ class _Handlers:
         store = w.store
 
         def backup(dest: str, progress=None, cancel=None) -> str:
-            store.backup(dest)
+            store.backup(dest, force=True)    # the save dialog asked before replacing a file
             return dest
 
         w.run_in_background(backup, path, message=w.tr("正在备份…"), on_done=lambda dest:

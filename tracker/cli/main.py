@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from tracker.cli import curate, extract, series, sheet, store, verify
+from tracker.cli.terminal import escaped_stdout
 from tracker.errors import UserError, log_bug
 
 # Modules that add subcommands, in the order they appear in --help.
@@ -41,12 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tracker` console script."""
     parser = build_parser()
-    args = parser.parse_args(_attach_values(parser, sys.argv[1:] if argv is None else list(argv)))
+    argv = _attach_values(parser, sys.argv[1:] if argv is None else list(argv))
+    args = parser.parse_args(_dash_texts(parser, argv))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args) or 0)
+        # Listings show control characters in notes, report text and file names escaped.
+        with escaped_stdout(enabled=not getattr(args, "json", False)):
+            return int(args.handler(args) or 0)
     except UserError as exc:
         print(f"tracker: {_one_line(str(exc))}", file=sys.stderr)
         return 1
@@ -83,6 +87,32 @@ def _attach_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str
         out.append(a)
         i += 1
     return out
+
+
+def _dash_texts(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`edit 17 -2+3`: a word starting with a single '-' that names no option is a text
+    (argparse would take it for an unknown option). Then the command's options go first and
+    its texts after '--', in their order."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    at = next((i for i, a in enumerate(argv) if a in sub.choices), None)
+    if at is None or "--" in argv[at:]:
+        return argv
+    command = sub.choices[argv[at]]
+    options = {o: a for a in command._actions for o in a.option_strings}
+    head, opts, texts, i = argv[:at + 1], [], [], at + 1
+    while i < len(argv):
+        word = argv[i]
+        action = options.get(word.split("=", 1)[0])
+        if action is not None:
+            takes = action.nargs is None and action.const is None and "=" not in word
+            opts += argv[i:i + 2] if takes else [word]
+            i += 2 if takes else 1
+            continue
+        texts.append(word)
+        i += 1
+    if not any(t.startswith("-") and not t.startswith("--") and len(t) > 1 for t in texts):
+        return argv
+    return head + opts + ["--"] + texts
 
 
 def _all_actions(parser: argparse.ArgumentParser):

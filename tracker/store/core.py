@@ -202,7 +202,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
         rolled back, so a retry writes over the same copy instead of adding another."""
         first = migrations.pending(self.db)[0]
         dest = self.path.with_name(f"{self.path.stem}.backup-before-{first}{self.path.suffix or '.db'}")
-        self.backup(dest)
+        self.backup(dest, force=True)
         return dest
 
     def close(self) -> None:

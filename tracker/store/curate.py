@@ -80,6 +80,10 @@ class CurateMixin:
             values.update(line=place.line, start=place.start, end=place.end)
         elif line:
             values.update(line=coerce_field("line", line), start=-1, end=-1)
+        elif near is not None:
+            # A part of a split not found as typed (its item was added with --line, or the
+            # user re-worded it) sits on the line of the item it came from.
+            values.update(line=near, start=-1, end=-1)
         else:
             raise UserError(f"{text[:20]}: 报告原文中找不到这段文字，请用 --line 指定行号 / "
                             f"text not found in report {report_id}; give its line (--line)")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -253,29 +252,11 @@ class EditMixin:
             conn.execute("UPDATE suggestions SET state = 'rejected' WHERE id = ?", (sid,))
 
     @guarded
-    def backup(self, dest: str | Path) -> Path:
-        """Consistent copy of the store at dest (SQLite backup API; safe while others use it)."""
-        dest = Path(dest)
-        if dest.resolve() == Path(self.path).resolve():
-            raise UserError(f"{dest}: 不能备份到台账本身 / cannot back up onto the store itself")
-        if dest.is_dir():
-            raise UserError(f"{dest}: 是文件夹 / is a directory")
-        if not dest.parent.is_dir():
-            raise UserError(f"{dest}: 文件夹不存在 / folder does not exist")
-        tmp = dest.with_name(f".{dest.name}.partial")
-        try:
-            target = sqlite3.connect(str(tmp))
-            try:
-                self.conn.backup(target)
-            finally:
-                target.close()
-            os.replace(tmp, dest)
-        except OSError as exc:
-            raise UserError(f"{dest}: 无法写入备份 / cannot write the backup ({exc.strerror})") from None
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-        return dest
+    def backup(self, dest: str | Path, force: bool = False) -> Path:
+        """Consistent copy of the store at dest, written whole (tracker.store.backup: never onto
+        a store's own files or another store; another existing file only with force)."""
+        from tracker.store.backup import backup_store
+        return backup_store(self, dest, force=force)
 
 
 def _void(conn: sqlite3.Connection, event_id: int) -> int:
