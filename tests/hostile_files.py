@@ -64,20 +64,25 @@ def _docx_bytes() -> bytes:
 
 def renamed_docx(path: Path, expand_to: int = 120_000_000, part: str = "word/document.bin") -> Path:
     """A docx whose main part is renamed (its content type still says main document) and
-    padded with spaces so it inflates to expand_to bytes: small on disk."""
+    padded with spaces so it inflates to expand_to bytes: small on disk, written in chunks."""
     with zipfile.ZipFile(io.BytesIO(_docx_bytes())) as src, \
             zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
             data = src.read(info.filename)
-            name = info.filename
-            if name in ("[Content_Types].xml", "_rels/.rels"):
+            if info.filename in ("[Content_Types].xml", "_rels/.rels"):
                 data = data.replace(b"/word/document.xml", b"/" + part.encode()) \
                            .replace(b"word/document.xml", part.encode())
-            if name == "word/document.xml":
-                name = part
-                pad = max(0, expand_to - len(data))
-                data = data.replace(b"<w:body>", b"<w:body>" + b" " * pad, 1)
-            out.writestr(name, data)
+            if info.filename != "word/document.xml":
+                out.writestr(info.filename, data)
+                continue
+            head, tail = data.split(b"<w:body>", 1)
+            pad = max(0, expand_to - len(data))
+            with out.open(part, "w", force_zip64=pad > 2_000_000_000) as fh:
+                fh.write(head + b"<w:body>")
+                chunk = b" " * 1_000_000
+                for _ in range(pad // len(chunk)):
+                    fh.write(chunk)
+                fh.write(b" " * (pad % len(chunk)) + tail)
     return path
 
 

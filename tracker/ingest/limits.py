@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -77,6 +78,11 @@ def read_bounded(path: Path, name: str) -> bytes:
     return raw
 
 
+def _mb(n: int) -> str:
+    """n bytes in MB, rounded up to a tenth (so 200,000,001 bytes reads as past 200)."""
+    return f"{math.ceil(n / 100_000) / 10:g}"
+
+
 def _require_regular(info: os.stat_result, name: str) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise UserError(f"{name}: 不是普通文件（设备、管道或套接字），不能导入 / "
@@ -85,7 +91,7 @@ def _require_regular(info: os.stat_result, name: str) -> None:
 
 def _require_size(size: int, limit: int, name: str) -> None:
     if size > limit:
-        raise UserError(f"{name}: 文件太大（{size // _MB} MB，上限 {limit // _MB} MB），"
+        raise UserError(f"{name}: 文件太大（{_mb(size)} MB，上限 {_mb(limit)} MB），"
                         f"请拆分 / file too large, split it")
 
 
@@ -125,7 +131,7 @@ def check_docx_zip(raw: bytes, name: str) -> None:
             parts = z.infolist()
             inflated = sum(i.file_size for i in parts)
             if inflated > MAX_ZIP_BYTES:
-                raise UserError(f"{name}: 解压后太大（{inflated // _MB} MB，上限 {MAX_ZIP_BYTES // _MB} MB）"
+                raise UserError(f"{name}: 解压后太大（{_mb(inflated)} MB，上限 {_mb(MAX_ZIP_BYTES)} MB）"
                                 "/ inflates to too much")
             types = next((i for i in parts if i.filename == "[Content_Types].xml"), None)
             main = types is not None and _WORD_MAIN.search(z.read(types))

@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 from tracker.errors import UserError
-from tracker.ingest.html_walk import block_text, drop_hidden
 from tracker.ingest.limits import (Deadline, check_docx_zip, check_text_size, count_html_elements, read_bounded,
                                    refuse_archive, refuse_data)
 from tracker.ingest.pdf_pages import strip_furniture
@@ -210,6 +209,8 @@ def _pdf_pages(raw: bytes, name: str) -> str:
 def _html_text(html: str, name: str) -> str:
     """Visible text of an html page, one line per block element."""
     from bs4 import BeautifulSoup
+
+    from tracker.ingest.html_walk import block_text, drop_hidden   # bs4 (0.1 s) on first use
 
     count_html_elements(html, name)
     soup = BeautifulSoup(html, "html.parser")
