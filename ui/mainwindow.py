@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow,
                                QProgressBar, QSplitter, QTableView, QTabWidget,
@@ -21,6 +21,7 @@ from tracker.history.carried import refresh_for
 from tracker.store import Filter, Store
 from ui import menus, workers
 from ui.background import BackgroundMixin
+from ui.columns import ColumnFitter
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
 from ui.empty_note import EmptyNote, explain
@@ -31,15 +32,12 @@ from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.store_watch import StoreWatch
 from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
-from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
+from ui.welcome import WelcomeMixin
+from ui.window_settings import DETAIL_MIN, TABLE_MIN, SettingsMixin
 from ui.compact import plain_tip
 
 log = logging.getLogger(__name__)
 
-LAST_STORE_KEY = "store/last"
-# First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
-# 承诺内容 stretches to take what the others leave.
-_WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 80)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
 
@@ -52,7 +50,7 @@ def open_store_file(path: Path | None) -> Store:
     return Store.open(path, create=not existing)
 
 
-class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
+class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -65,8 +63,9 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.tree = ReportTree()
         self.filter_bar = FilterBar()
         self.table = self._make_table()
+        self.columns = ColumnFitter(self.table)
         self.empty_note = EmptyNote(self.table)
-        self._search_hidden: list[int] = []   # columns a search showed/hid, to undo after
+        self._search_shown = False   # 地区·年度 shown by a search, hidden again after it
         self.dashboard = Dashboard()
         self.detail = DetailPane(None, self.undo_stack)
         self.detail.setMinimumWidth(DETAIL_MIN)
@@ -89,8 +88,8 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(table_page, self.tr("承诺"))
         self.tabs.addTab(self.dashboard, self.tr("概览"))
-        # The 承诺内容 column must stay readable: the other shown columns plus TEXT_MIN.
-        self.tabs.setMinimumWidth(sum(_WIDTHS[:7]) - _WIDTHS[1] + TEXT_MIN + 20)
+        # The 承诺内容 column must stay readable (ui/columns.py fits the others around it).
+        self.tabs.setMinimumWidth(TABLE_MIN)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -98,7 +97,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self._splitter_restored = False
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.build_central(self.splitter))
 
         self.status_count = QLabel()
         self.status_store = QLabel()
@@ -128,6 +127,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.connect_series()
 
         self.actions_ = menus.install(self)
+        menus.update_enabled(self)
         self.resize(1360, 820)
         self.restore_settings()
         if store is not None:
@@ -155,10 +155,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(36)
-        for column, width in enumerate(_WIDTHS[:len(COLUMNS)]):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column, (key, title, _order) in enumerate(COLUMNS):
             if key == "text":
@@ -167,7 +164,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
             action = QAction(self.tr(title), header)
             action.setCheckable(True)
             action.setChecked(key not in _HIDDEN)
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
             header.addAction(action)
         return table
 
@@ -177,6 +174,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         old = self.store
         self.store = store
         self.undo_stack.clear()
+        self.review.decided.clear()
         self.importer.set_store(store)
         self.detail.set_store(store)
         self.dashboard.set_store(store)
@@ -184,8 +182,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.model.set_store(None)
         if old is not None and old is not store:
             old.close()
-        if store is not None:
-            QSettings().setValue(LAST_STORE_KEY, str(getattr(store, "path", "")))
+        self.note_user_store(store)
         self.refresh_all()
         self._update_title()
 
@@ -249,26 +246,26 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         if current is not None:
             self.select_id(current, clear=True, scroll=False)
 
+    def _show_column(self, column: int, on: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not on)
+        self.columns.fit()
+        self.yield_panes()
+
     def _search_columns(self, searching: bool) -> None:
         """While searching, show 地区·年度 (where each hit comes from, as the tree does not);
-        on a narrow table 时限 and 证据 make room for it, so 承诺内容 stays readable."""
+        the columns are fitted again, so 承诺内容 keeps its share."""
         header = self.table.horizontalHeader()
-        if searching and not self._search_hidden:
-            if not header.isSectionHidden(COLUMN["report"]):
-                return                      # the user shows it anyway
-            swap = [c for c in (COLUMN["deadline"], COLUMN["evidence"])
-                    if not header.isSectionHidden(c)] if self.table.viewport().width() < 760 else []
-            for column in swap:
-                header.setSectionHidden(column, True)
-            header.setSectionHidden(COLUMN["report"], False)
-            header.resizeSection(COLUMN["report"], _WIDTHS[COLUMN["report"]])
-            self._search_hidden = [COLUMN["report"], *swap]
-        elif not searching and self._search_hidden:
-            report, *swap = self._search_hidden
-            header.setSectionHidden(report, True)
-            for column in swap:
-                header.setSectionHidden(column, False)
-            self._search_hidden = []
+        column = COLUMN["report"]
+        if searching and not self._search_shown and header.isSectionHidden(column):
+            header.setSectionHidden(column, False)
+            self._search_shown = True
+        elif not searching and self._search_shown:
+            header.setSectionHidden(column, True)
+            self._search_shown = False
+        else:
+            return
+        self.columns.fit()
+        self.yield_panes()
 
     def _bar_changed(self) -> None:
         if self.filter_bar.fields().get("year") != self.tree.scope_year():
@@ -285,6 +282,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
 
     def refresh_all(self) -> None:
         """Re-read tree, facets, table and dashboard from the store (after an import)."""
+        self.show_start_panels()
         if self.store is None:
             self.tree.set_reports([])
             self.filter_bar.set_facets({})
@@ -372,8 +370,10 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cid = self.model.id_at(current.row()) if current.isValid() else None
         self.detail.show_commitment(cid)
+        menus.update_enabled(self)
 
     def _selection_changed(self, *_args: object) -> None:
+        menus.update_enabled(self)
         n = len(self.table.selectionModel().selectedRows())
         if n > 1:
             self.statusBar().showMessage(self.tr("已选 %1 条").replace("%1", str(n)))
