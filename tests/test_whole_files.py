@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -28,7 +29,7 @@ from tracker.sheet.build import sheet_data
 from tracker.sheet.write import write_data
 from tracker.store import Filter, Store
 
-FORMATS = ["pdf", "csv", "xlsx", "html"]
+FORMATS = ["pdf", "csv", "xlsx", "docx", "html"]
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,11 @@ def whole(path: Path, fmt: str, rows: int) -> bool:
         try:
             return load_workbook(path, read_only=True).sheetnames[0] == "汇总"
         except Exception:      # a truncated zip: BadZipFile, KeyError, EOFError …
+            return False
+    if fmt == "docx":
+        try:
+            return len(Document(str(path)).tables) > 1
+        except Exception:
             return False
     if fmt == "pdf":
         try:
@@ -113,8 +119,8 @@ print(time.perf_counter() - start, flush=True)
 while True:
     module.write(data, __import__("pathlib").Path(sys.argv[3]))
 """
-_MODULES = {"pdf": "pdf", "csv": "csv_file", "xlsx": "xlsx_file", "html": "html_file"}
-_KILLS = {"csv": 10, "xlsx": 8, "pdf": 3, "html": 4}
+_MODULES = {"pdf": "pdf", "csv": "csv_file", "xlsx": "xlsx_file", "docx": "docx_file", "html": "html_file"}
+_KILLS = {"csv": 10, "xlsx": 8, "docx": 3, "pdf": 3, "html": 4}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
