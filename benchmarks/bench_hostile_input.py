@@ -50,7 +50,7 @@ def cases(tmp: Path) -> list[tuple[str, Path]]:
         ("JSON data", hf.json_report(tmp / "report.json")),
         ("XML data", hf.xml_data(tmp / "data.xml")),
         ("zip archive", hf.zip_archive(tmp / "reports.zip")),
-        ("tar.gz archive", hf.tar_gz_archive(tmp / "reports.tar.gz")),
+        ("tar.gz archive", hf.tar_archive(tmp / "reports.tar.gz", "gz")),
         ("tar archive named .txt", hf.tar_archive(tmp / "reports.txt")),
         ("250 MB file (sparse)", hf.sparse_file(tmp / "huge.pdf", 250_000_000)),
         ("hidden HTML text", hf.hidden_html(tmp / "hidden.html")),

@@ -152,20 +152,10 @@ def zip_archive(path: Path) -> Path:
     return path
 
 
-def tar_gz_archive(path: Path) -> Path:
-    """A gzip-compressed tar archive of a report's text file."""
+def tar_archive(path: Path, compression: str = "") -> Path:
+    """A tar archive of a report's text file, compressed ("gz") or not (text bytes inside)."""
     data = SEED_TEXT.encode("utf-8")
-    with tarfile.open(path, "w:gz") as tar:
-        info = tarfile.TarInfo("report.txt")
-        info.size = len(data)
-        tar.addfile(info, io.BytesIO(data))
-    return path
-
-
-def tar_archive(path: Path) -> Path:
-    """An uncompressed tar archive of a report's text file (text bytes inside)."""
-    data = SEED_TEXT.encode("utf-8")
-    with tarfile.open(path, "w") as tar:
+    with tarfile.open(path, f"w:{compression}") as tar:
         info = tarfile.TarInfo("report.txt")
         info.size = len(data)
         tar.addfile(info, io.BytesIO(data))

@@ -121,7 +121,7 @@ def test_visible_text_that_merely_mentions_hiding_stays(tmp_path):
     (lambda d: hf.xml_data(d / "data.txt"), "XML data"),
     (lambda d: hf.zip_archive(d / "reports.zip"), "not a Word document"),
     (lambda d: hf.zip_archive(d / "reports.docx"), "not a Word document"),
-    (lambda d: hf.tar_gz_archive(d / "reports.tar.gz"), "an archive (gzip)"),
+    (lambda d: hf.tar_archive(d / "reports.tar.gz", "gz"), "an archive (gzip)"),
     (lambda d: hf.tar_archive(d / "reports.txt"), "an archive (tar)"),
 ], ids=["json", "json named txt", "xml", "xml named txt", "zip", "zip named docx", "tar.gz", "tar named txt"])
 def test_a_file_that_is_not_a_document_is_refused(tmp_path, make, said):
