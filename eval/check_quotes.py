@@ -17,6 +17,7 @@ import docx
 EVAL = os.path.dirname(os.path.abspath(__file__))
 HERE = os.path.join(EVAL, "provinces")
 SRC = os.path.join(EVAL, "dev", "provinces")
+DECLINE = ("下降", "降低", "减少")   # a decline target; an increase target's negative actual
 TARGET_FIELDS = ("indicator", "plan_quote", "value", "value_high", "unit", "comparator", "measure",
                  "direction", "actual_quote", "actual_value", "met", "confidence")
 
@@ -77,12 +78,14 @@ def check_pair(pair, errors, report):
             errors.append(f"{gid} {label}: numeric measure without value")
         if t["actual_value"] is not None and t["actual_quote"] is None:
             errors.append(f"{gid} {label}: actual_value without actual_quote")
-        if t["actual_value"] is not None and str(t["actual_value"]).rstrip("0").rstrip(".") not in t["actual_quote"]:
+        if t["actual_value"] is not None and str(abs(t["actual_value"])).rstrip("0").rstrip(".") not in t["actual_quote"]:
             errors.append(f"{gid} {label}: actual_value {t['actual_value']} not in actual_quote")
         if t["value"] is not None and str(t["value"]).rstrip("0").rstrip(".") not in t["plan_quote"]:
             errors.append(f"{gid} {label}: value {t['value']} not in plan_quote")
-        if t["direction"] == "decrease" and t["plan_quote"] and "下降" not in t["plan_quote"]:
-            errors.append(f"{gid} {label}: decrease without 下降")
+        if t["direction"] == "decrease" and t["plan_quote"] and not any(w in t["plan_quote"] for w in DECLINE):
+            errors.append(f"{gid} {label}: decrease without 下降/降低/减少")
+        if (t["actual_value"] or 0) < 0 and not any(w in t["actual_quote"] for w in DECLINE):
+            errors.append(f"{gid} {label}: negative actual_value without a decline word")
         if t["confidence"] not in ("high", "medium", "low"):
             errors.append(f"{gid} {label}: bad confidence")
         report.append(f"{gid} T{i:<2} met={str(t['met']):<5} plan¶{ph} review L{rh}  {t['plan_quote']}")

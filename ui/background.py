@@ -46,8 +46,9 @@ class BackgroundMixin:
         self._reports_before = max((r["id"] for r in self.store.reports()), default=0)
 
     def run_in_background(self, op, message: str, on_done=None) -> workers.Task | None:
-        """Run a store operation (tracker.store.ops.read_op / write_op: its own connection)
-        on the worker with progress in the status bar (the window stays usable)."""
+        """Run op(progress=, cancel=) on the worker with progress in the status bar (the
+        window stays usable). Store work is a tracker.store.ops read_op / write_op: it opens
+        its own connection there; the window's store is never used off the GUI thread."""
         if self.busy():
             self.show_error(self.tr("请等待当前任务完成。"))
             return None

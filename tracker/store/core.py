@@ -258,6 +258,13 @@ class Store:
         return row[0] if row else None
 
     @guarded
+    def make_single_file(self) -> None:
+        """Leave the store one self-contained file (a rollback journal, not WAL), for a copy
+        that is only ever read: a read-only reader then needs no -wal or -shm beside it.
+        Opening it for writing turns WAL on again."""
+        self.conn.execute("PRAGMA journal_mode = DELETE")
+
+    @guarded
     def relink(self, regions=None) -> int:
         """Rebuild the carry links of regions (default all), one transaction; how many."""
         with self.write() as conn:
