@@ -359,11 +359,16 @@ def _with_footers(text: str) -> str:
 
 
 def test_an_excerpt_is_refused_unless_forced_or_separate(tmp_path):
-    text = _with_footers(seed("001").read_text(encoding="utf-8"))
+    """The report as printed (footers every 30 lines) is stored; its first 40 %, copied
+    without the footers, is offered again."""
+    plain = seed("001").read_text(encoding="utf-8")
+    text = _with_footers(plain)
     whole = tmp_path / "report.txt"
     whole.write_text(text, encoding="utf-8")
+    lines = plain.split("\n")
+    head = "\n".join(lines[:int(len(lines) * 0.4)]) + "\n"
     part = tmp_path / "report-head.txt"
-    part.write_text(text[:int(len(text) * 0.4)], encoding="utf-8")
+    part.write_text(head, encoding="utf-8")
     db = tmp_path / "t.db"
     with Store.open(db) as s:
         import_files(s, [whole])
@@ -380,7 +385,7 @@ def test_an_excerpt_is_refused_unless_forced_or_separate(tmp_path):
     with Store.open(db) as s:
         assert len(s.documents()) == 2 and s.count(Filter(report_id=s.reports()[0]["id"])) == shown
     forced = tmp_path / "report-head-2.txt"
-    forced.write_text(text[:int(len(text) * 0.4)] + "\n", encoding="utf-8")
+    forced.write_text(head + "（摘录）\n", encoding="utf-8")
     assert tracker(db, "import", "--force", str(forced)).returncode == 0
     with Store.open(db) as s:
         assert s.count(Filter(report_id=s.reports()[0]["id"])) < shown    # asked for: the new version

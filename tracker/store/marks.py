@@ -101,11 +101,12 @@ def _describe(conn: sqlite3.Connection, row: dict) -> str:
     return f"#{row['commitment_id']} 标记为“{status_label(row['status'])}”"
 
 
+# An accepted suggestion's mark is listed as its decision (tracker.store.decisions), not twice.
 KIND = changes.register(changes.Kind(
     name="mark", table="events", word="标记", derive=_derive, void_values=_void_values,
     redo_values=_redo_values, describe=_describe,
     user_rows="SELECT id, created_at, commitment_id, EXISTS (SELECT 1 FROM events v WHERE v.voids = e.id) "
-              "FROM events e WHERE voids IS NULL AND source = 'user'"))
+              "FROM events e WHERE voids IS NULL AND source = 'user' AND suggestion_id IS NULL"))
 
 
 class Marks:
