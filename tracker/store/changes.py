@@ -125,6 +125,29 @@ def _derive(conn: sqlite3.Connection, kind: Kind, row: dict) -> list[int]:
     return touched
 
 
+class Part:
+    """A named part of the store (store.marks, store.corrections …): a back-reference to the
+    store, and undo / redo of its own kind of change by id."""
+
+    kind: Kind | None = None
+
+    def __init__(self, store):
+        self.store = store
+
+    @guarded
+    def void(self, row_id: int) -> int:
+        """Undo the change row_id of this part's kind: append the row voiding it (one
+        transaction, with what it derives); its id. UserError if it is undone already."""
+        with self.store.write() as conn:
+            return void_row(conn, self.kind, row_id)[0]
+
+    @guarded
+    def redo(self, row_id: int) -> int:
+        """Apply an undone change again: a new row (one transaction); its id."""
+        with self.store.write() as conn:
+            return redo_row(conn, self.kind, row_id)[0]
+
+
 class Changes:
     """store.changes: undo and redo of any kind of user change by its id, and the recent ones."""
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from tracker.errors import UserError
 from tracker.model import KINDS
-from tracker.store import changes, fts
+from tracker.store import changes, fts, links
 from tracker.store.clock import now
 from tracker.store.guard import guarded
 from tracker.store.marks import require
@@ -114,11 +114,10 @@ KIND = changes.register(changes.Kind(
               "FROM corrections c WHERE voids IS NULL"))
 
 
-class Corrections:
+class Corrections(changes.Part):
     """store.corrections: field fixes over what the rules read."""
 
-    def __init__(self, store):
-        self.store = store
+    kind = KIND
 
     @guarded
     def correct(self, cid: int, **fields) -> list[int]:
@@ -130,22 +129,8 @@ class Corrections:
         with self.store.write() as conn:
             cid = require(conn, [cid])[0]
             ids = append(conn, cid, values)
-            from tracker.store import links
             links.relink_commitments(conn, [cid])
         return ids
-
-    @guarded
-    def void(self, correction_id: int) -> int:
-        """Undo one correction by its id: the field shows the newest other standing fix, or
-        what the rules read; the id of the voiding row."""
-        with self.store.write() as conn:
-            return changes.void_row(conn, KIND, correction_id)[0]
-
-    @guarded
-    def redo(self, correction_id: int) -> int:
-        """Apply an undone correction again (a new row); its id."""
-        with self.store.write() as conn:
-            return changes.redo_row(conn, KIND, correction_id)[0]
 
     @guarded
     def list(self, cid: int) -> list[dict]:

@@ -203,11 +203,10 @@ KIND = changes.register(changes.Kind(
               "voided FROM curations k WHERE action NOT IN ('undo', 'redo')"))
 
 
-class Curation:
-    """store.curation: hand edits of what counts as a commitment."""
+class Curation(changes.Part):
+    """store.curation: hand edits of what counts as a commitment (void / redo: undo(kid, redo))."""
 
-    def __init__(self, store):
-        self.store = store
+    kind = KIND
 
     @guarded
     def add(self, report_id: int, text: str, **fields) -> int:

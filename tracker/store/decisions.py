@@ -80,11 +80,10 @@ KIND = changes.register(changes.Kind(
               "FROM decisions d WHERE voids IS NULL"))
 
 
-class Evidence:
+class Evidence(changes.Part):
     """store.evidence: suggestions from verification and the user's decisions on them."""
 
-    def __init__(self, store):
-        self.store = store
+    kind = KIND
 
     @guarded
     def add(self, cid: int, items: list[dict]) -> int:
@@ -145,18 +144,6 @@ class Evidence:
             if s["state"] == "accepted":
                 raise UserError(f"suggestion {sid}: 已采纳，请先撤销 / accepted; undo that first")
             return _decide(conn, s, "rejected")
-
-    @guarded
-    def void(self, decision_id: int) -> int:
-        """Undo a decision by its id (an acceptance's mark too); the voiding row's id."""
-        with self.store.write() as conn:
-            return changes.void_row(conn, KIND, decision_id)[0]
-
-    @guarded
-    def redo(self, decision_id: int) -> int:
-        """Make an undone decision again; the new row's id."""
-        with self.store.write() as conn:
-            return changes.redo_row(conn, KIND, decision_id)[0]
 
     @guarded
     def event_of(self, decision_id: int) -> int | None:

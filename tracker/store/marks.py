@@ -109,11 +109,10 @@ KIND = changes.register(changes.Kind(
               "FROM events e WHERE voids IS NULL AND source = 'user' AND suggestion_id IS NULL"))
 
 
-class Marks:
+class Marks(changes.Part):
     """store.marks: status events."""
 
-    def __init__(self, store):
-        self.store = store
+    kind = KIND
 
     @guarded
     def mark(self, ids, status: str, note: str = "", evidence_text: str | None = None,
@@ -137,19 +136,6 @@ class Marks:
                            actual_value=None if actual_value is None else float(actual_value),
                            progress=prog, source=source, suggestion_id=suggestion_id, date=day)
                     for cid in require(conn, ids)]
-
-    @guarded
-    def void(self, event_id: int) -> int:
-        """Undo a mark: append an event voiding it (an accepted suggestion goes back to
-        pending); its id. UserError if it was undone already (by anyone)."""
-        with self.store.write() as conn:
-            return changes.void_row(conn, KIND, event_id)[0]
-
-    @guarded
-    def redo(self, event_id: int) -> int:
-        """Mark again what event_id marked (it must be undone): a new event; its id."""
-        with self.store.write() as conn:
-            return changes.redo_row(conn, KIND, event_id)[0]
 
     @guarded
     def undo_newest(self, cid: int) -> dict:

@@ -58,11 +58,10 @@ KIND = changes.register(changes.Kind(
               "FROM report_changes r WHERE voids IS NULL"))
 
 
-class ReportEdits:
+class ReportEdits(changes.Part):
     """store.report_edits: a report's fields set by hand."""
 
-    def __init__(self, store):
-        self.store = store
+    kind = KIND
 
     @guarded
     def set_plan_year(self, report_id: int, year: int | None) -> int:
@@ -78,9 +77,3 @@ class ReportEdits:
             row["id"] = changes.insert(conn, "report_changes", row)
             _derive(conn, row)
             return row["id"]
-
-    @guarded
-    def void(self, change_id: int) -> int:
-        """Undo a report change by its id; the voiding row's id."""
-        with self.store.write() as conn:
-            return changes.void_row(conn, KIND, change_id)[0]
