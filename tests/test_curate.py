@@ -291,7 +291,7 @@ def test_list_dropped_prints_its_count_after_the_rows(tmp_path):
     db = tmp_path / "l.db"
     with Store.open(db) as s:
         import_files(s, [seed("001"), seed("002")])
-        s.drop(s.query(Filter()), note="试")        # enough rows to fill a pipe's buffer
+        s.curation.drop(s.query(Filter()), note="试")        # enough rows to fill a pipe's buffer
         hidden = s.count(Filter(dropped=True))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}   # buffered, as usual
     proc = subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), "list", "--dropped"], cwd=ROOT,

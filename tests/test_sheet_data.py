@@ -219,7 +219,7 @@ def test_an_accepted_suggestion_says_its_figure_once(national_db, tmp_path):
                    if any(x.get("actual_value") for x in s.suggestions(c)))
         best = next(x for x in s.suggestions(cid) if x.get("actual_value"))
         pending = next(r for r in sheet_data(s, Filter(), with_suggestions=True).rows if r.cid == cid)
-        s.accept_suggestion(best["id"])
+        s.evidence.accept(best["id"])
         row = next(r for r in sheet_data(s, Filter()).rows if r.cid == cid)
     figure = f"{best['actual_value']:g}"
     assert best["reason"] in row.progress and row.progress.count(figure) == 1, row.progress
