@@ -13,6 +13,7 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from tracker.errors import UserError
 from tracker.store.guard import is_sqlite_file
@@ -46,6 +47,37 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
+def _store_id(path: Path) -> str | None:
+    """The store id an SQLite file carries (None: not a store, or one older than ids); read
+    through SQLite, immutable, so nothing is left beside it and no lock of it is dropped."""
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+
+
+def _earlier_backup(store, dest: Path, force: bool) -> bool:
+    """Whether the SQLite file dest is an earlier backup of store (the same store id). A store
+    not yet given an id (before its first upgrade) can only replace an id-less copy with force:
+    its own backup before the upgrade, retried after an interrupted one."""
+    try:
+        ours = store.store_id
+    except sqlite3.OperationalError:          # no meta table yet: a store before its upgrade
+        ours = None
+    theirs = _store_id(dest)
+    if ours is None:
+        return force and theirs is None
+    return theirs == ours
+
+
 def _check_destination(store, dest: Path, force: bool) -> None:
     """UserError unless a backup of store may be written at dest."""
     if _same_file(dest, Path(store.path)):
@@ -60,6 +92,9 @@ def _check_destination(store, dest: Path, force: bool) -> None:
     if not os.path.lexists(dest):
         return
     if is_sqlite_file(dest):
+        if not _earlier_backup(store, dest, force):
+            raise UserError(f"{dest}: 是另一个台账（或其他 SQLite 数据库），不能覆盖 / another store "
+                            "(or SQLite database), never written over by a backup")
         if any(os.path.lexists(f"{dest}{s}") for s in SIDE_FILES):
             raise UserError(f"{dest}: 正被另一个程序打开（旁边有 -wal/-shm 文件），不能覆盖 / "
                             "open in another program, not written over")
