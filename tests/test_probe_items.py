@@ -39,8 +39,8 @@ def pdf_text(path: Path) -> str:
 def test_a_400_character_deadline_and_a_4000_character_category_print(db, tmp_path, landscape):
     with Store.open(db) as s:
         first, second = s.query(Filter(kind="project"), order="line")[:2]
-        s.correct(first, deadline_text="年底前完成" * 80)             # 400 characters
-        s.correct(second, category="分类" * 2000)                     # 4,000 characters
+        s.corrections.correct(first, deadline_text="年底前完成" * 80)             # 400 characters
+        s.corrections.correct(second, category="分类" * 2000)                     # 4,000 characters
         out = write_sheet(s, Filter(), tmp_path / "sheet.pdf", landscape=landscape)
     text = pdf_text(out)
     assert text.count("完") >= 80          # the whole 时限, continued on 续 rows
@@ -49,7 +49,7 @@ def test_a_400_character_deadline_and_a_4000_character_category_print(db, tmp_pa
 
 def test_a_sheet_filtered_by_a_4000_character_category_prints(db, tmp_path, capsys):
     with Store.open(db) as s:
-        s.correct(s.query(Filter(kind="project"))[0], category="分类" * 2000)
+        s.corrections.correct(s.query(Filter(kind="project"))[0], category="分类" * 2000)
     out = tmp_path / "sheet.pdf"
     assert main(["--db", str(db), "sheet", "--category", "分类" * 2000, "--out", str(out)]) == 0
     assert "范围：分类：分类分类" in re.sub(r"\s+", "", pdf_text(out))
@@ -95,8 +95,8 @@ def hostile_db(tmp_path) -> Path:
     with Store.open(path) as s:
         import_files(s, [src])
         cid = s.query(Filter(), order="line")[0]
-        s.mark([cid], "done", note="已完成" + _ESC, evidence_text="见\r通报")
-        s.edit_text(cid, s.commitment(cid)["text"] + "\x1b[8m")
+        s.marks.mark([cid], "done", note="已完成" + _ESC, evidence_text="见\r通报")
+        s.curation.edit_text(cid, s.commitment(cid)["text"] + "\x1b[8m")
     return path
 
 

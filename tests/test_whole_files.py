@@ -39,7 +39,7 @@ def seeds_db(tmp_path_factory) -> Path:
     with Store.open(path) as s:
         import_files(s, sorted(SEEDS.glob("*.txt")))
         ids = s.query(Filter(), order="line")
-        s.mark(ids[:5], "done", note="全年完成")
+        s.marks.mark(ids[:5], "done", note="全年完成")
     return path
 
 
@@ -95,7 +95,7 @@ def test_a_backup_onto_a_full_disk_names_the_backup_and_keeps_the_previous_one(t
     assert tracker("--db", str(small), "backup", str(dest)).returncode == 0
     before = dest.read_bytes()
     with Store.open(small) as s:
-        s.mark(s.query(Filter())[:1], "done")
+        s.marks.mark(s.query(Filter())[:1], "done")
     fill(small_disk)
     proc = tracker("--db", str(small), "backup", str(dest))
     assert proc.returncode == 1
