@@ -10,6 +10,7 @@ default store that `tracker` without --db uses too.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -196,7 +197,7 @@ class WelcomeMixin:
         if path.is_file():
             self._show_samples(path)
             return
-        self.run_in_background(samples.build_samples, path, message=self.tr("正在准备示例台账…"),
+        self.run_in_background(partial(samples.build_samples, path), message=self.tr("正在准备示例台账…"),
                                on_done=lambda built: built and self._show_samples(built))
 
     def _show_samples(self, path: Path) -> None:
@@ -242,7 +243,13 @@ class WelcomeMixin:
 def _sha256(path: str) -> str | None:
     """The file's sha256, as the importer knows a file (None when it cannot be read)."""
     import hashlib
+
+    from tracker.ingest.limits import MAX_FILE_BYTES
     try:
+        # Only a regular file within the bound: a pipe would block here, /dev/zero never end
+        # (the import then refuses them in one line).
+        if not Path(path).is_file() or Path(path).stat().st_size > MAX_FILE_BYTES:
+            return None
         with open(path, "rb") as f:
             return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:

@@ -12,15 +12,53 @@ import argparse
 import sys
 
 from tracker.cli import curate, extract, series, sheet, store, verify
+from tracker.cli.terminal import escaped_stdout
 from tracker.errors import UserError, log_bug
 
 # Modules that add subcommands, in the order they appear in --help.
 _COMMAND_MODULES = (extract, store, curate, verify, series, sheet)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that remembers which --options take a value (argparse keeps that
+    in private attributes), so `--note -2+3` can be read as a value, not an option."""
+
+    def __init__(self, *args, **kwargs):
+        self.takes_value: set[str] = set()
+        self.options: set[str] = set()             # every option string, -h included
+        self.children: list[Parser] = []
+        self.commands: dict[str, Parser] = {}      # subcommand name -> its parser
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *names, **kwargs):
+        """argparse's add_argument, noting its option strings and an --option that stores a value."""
+        action = super().add_argument(*names, **kwargs)
+        self.options.update(n for n in names if n.startswith("-"))
+        if kwargs.get("action", "store") in ("store", "append") and kwargs.get("nargs") is None:
+            self.takes_value.update(n for n in names if n.startswith("--"))
+        return action
+
+    def add_subparsers(self, **kwargs):
+        """argparse's add_subparsers; the parsers made by it are remembered as children."""
+        group = super().add_subparsers(**kwargs)
+        make = group.add_parser
+
+        def add_parser(name, **options):
+            child = make(name, **options)
+            self.children.append(child)
+            self.commands[name] = child
+            return child
+        group.add_parser = add_parser
+        return group
+
+    def all_taking_value(self) -> set[str]:
+        """--options of this parser and its subcommands that take a value."""
+        return self.takes_value.union(*(c.all_taking_value() for c in self.children))
+
+
+def build_parser() -> Parser:
     """The full argument parser with every registered subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tracker",
         description="承诺台账 Commitment Tracker: 从政府工作报告中提取承诺并跟踪完成情况 "
                     "(extract commitments from government work reports and track them).",
@@ -32,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     # `tracker sheet --db X` as well as `tracker --db X sheet`; SUPPRESS keeps the
     # subcommand from overwriting a --db given before it.
-    for command in sub.choices.values():
+    for command in parser.children:
         command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                              help="台账文件 store file")
     return parser
@@ -41,12 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tracker` console script."""
     parser = build_parser()
-    args = parser.parse_args(_attach_values(parser, sys.argv[1:] if argv is None else list(argv)))
+    argv = _attach_values(parser, sys.argv[1:] if argv is None else list(argv))
+    args = parser.parse_args(_dash_texts(parser, argv))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args) or 0)
+        # Listings show control characters in notes, report text and file names escaped.
+        with escaped_stdout(enabled=not getattr(args, "json", False)):
+            return int(args.handler(args) or 0)
     except UserError as exc:
         print(f"tracker: {_one_line(str(exc))}", file=sys.stderr)
         return 1
@@ -65,14 +106,9 @@ def _one_line(message: str) -> str:
     return "".join(ch if ch.isprintable() or ch == "\u3000" else repr(ch)[1:-1] for ch in message)
 
 
-def _attach_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+def _attach_values(parser: Parser, argv: list[str]) -> list[str]:
     """`--note -2+3` as `--note=-2+3`: argparse takes a value starting with '-' for an option."""
-    takes_value = set()
-    for action in _all_actions(parser):
-        if action.option_strings and action.nargs is None and action.const is None and \
-                not isinstance(action, (argparse._StoreTrueAction, argparse._StoreFalseAction,
-                                        argparse._HelpAction, argparse._VersionAction, argparse._CountAction)):
-            takes_value.update(o for o in action.option_strings if o.startswith("--"))
+    takes_value = parser.all_taking_value()
     out, i = [], 0
     while i < len(argv):
         a = argv[i]
@@ -85,12 +121,28 @@ def _attach_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str
     return out
 
 
-def _all_actions(parser: argparse.ArgumentParser):
-    for action in parser._actions:
-        yield action
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                yield from _all_actions(sub)
+def _dash_texts(parser: Parser, argv: list[str]) -> list[str]:
+    """`edit 17 -2+3`: a word starting with a single '-' that names no option is a text
+    (argparse would take it for an unknown option). Then the command's options go first and
+    its texts after '--', in their order."""
+    at = next((i for i, a in enumerate(argv) if a in parser.commands), None)
+    if at is None or "--" in argv[at:]:
+        return argv
+    command = parser.commands[argv[at]]
+    head, opts, texts, i = argv[:at + 1], [], [], at + 1
+    while i < len(argv):
+        word = argv[i]
+        name = word.split("=", 1)[0]
+        if name in command.options:
+            takes = name in command.takes_value and "=" not in word
+            opts += argv[i:i + 2] if takes else [word]
+            i += 2 if takes else 1
+            continue
+        texts.append(word)
+        i += 1
+    if not any(t.startswith("-") and not t.startswith("--") and len(t) > 1 for t in texts):
+        return argv
+    return head + opts + ["--"] + texts
 
 
 if __name__ == "__main__":

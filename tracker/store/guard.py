@@ -21,23 +21,25 @@ def one_line(exc: object) -> str:
 
 
 def guarded(method):
-    """Decorate a Store method: 'database is locked' and damage become UserErrors."""
+    """Decorate a method of the Store or of one of its parts (which hold `store`):
+    'database is locked' and damage become UserErrors naming the store file."""
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        path = getattr(self, "path", None) or getattr(getattr(self, "store", None), "path", "")
         try:
             return method(self, *args, **kwargs)
         except sqlite3.OperationalError as exc:
             name = getattr(exc, "sqlite_errorname", "")
             if "locked" in str(exc) or "busy" in str(exc) or name.startswith("SQLITE_BUSY"):
-                raise UserError(f"{self.path}: 台账正被另一个程序写入，请稍后再试 / "
+                raise UserError(f"{path}: 台账正被另一个程序写入，请稍后再试 / "
                                 f"the store is busy (another program is writing); try again") from None
             if name.startswith(_USER_FIXABLE):
-                raise UserError(f"{self.path}: 无法写入台账 / cannot write the store ({one_line(exc)})") from None
+                raise UserError(f"{path}: 无法写入台账 / cannot write the store ({one_line(exc)})") from None
             raise
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.IntegrityError):
                 raise
-            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({one_line(exc)})") from None
+            raise UserError(f"{path}: 台账文件已损坏 / the store is damaged ({one_line(exc)})") from None
     return wrapper
 
 
@@ -45,11 +47,13 @@ def is_sqlite_file(path: Path) -> bool:
     """Whether path is an existing SQLite database (a store, its backup): asked through SQLite
     itself, read-only, because a Python open()/close() of an open store drops SQLite's locks."""
     try:
-        if not path.is_file() or path.stat().st_size == 0:
+        if not path.is_file() or path.stat().st_size < 512:    # a database has a page at least
             return False
     except OSError:
         return False
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    # immutable: no -wal/-shm left beside a WAL store by a read-only look (they would read
+    # as "open in another program" to tracker.store.backup).
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:
@@ -58,7 +62,7 @@ def is_sqlite_file(path: Path) -> bool:
         conn.execute("PRAGMA schema_version").fetchone()
         return True
     except sqlite3.DatabaseError as exc:
-        # Busy or locked is still a database; "file is not a database" is not.
-        return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+        # Busy, locked or a page read mid-write is still a database; "not a database" is not.
+        return getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB"
     finally:
         conn.close()
