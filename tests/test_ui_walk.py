@@ -302,3 +302,29 @@ def test_a_national_reports_header_names_it_once(qtbot, tmp_path):
     header = w.detail.header.full_text()
     assert "2012年国务院政府工作报告" in header and "政府工作报告 政府工作报告" not in header
     w.close()
+
+
+def test_the_category_counts_are_the_selections(qtbot, tmp_path):
+    from dataclasses import replace
+
+    store = Store.open(tmp_path / "t.db")
+    import_files(store, [seed("001"), seed("002")])
+    w = open_window(qtbot, store)
+    report = next(r for r in store.tree() if r["count"])
+    assert w.tree.select_scope({"report_id": report["report_id"]})
+    w.filter_bar.set_fields(kind="project")
+    combo = w.filter_bar.category
+    f = w.current_filter()
+    combo.showPopup()                                       # the counts are read as the list opens
+    shown = {combo.itemData(i): combo.itemText(i) for i in range(1, combo.count())}
+    combo.hidePopup()
+    for name, label in shown.items():
+        assert label == f"{name}（{store.count(replace(f, theme=name))}）"     # what choosing it shows
+    whole = dict(store.themes())
+    assert any(label != f"{name}（{whole[name]}）" for name, label in shown.items())
+    # The chosen one says its count for the selection as the table does, without opening.
+    name = next(n for n, label in shown.items() if not label.endswith("（0）"))
+    w.filter_bar.set_fields(theme=name)
+    w.tree.select_scope({})                                  # back to 全部报告
+    assert combo.currentText() == f"{name}（{w.model.total()}）"
+    w.close()

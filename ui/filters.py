@@ -20,10 +20,23 @@ NOTHING = Filter(report_id=-1)
 DEBOUNCE_MS = 150
 
 
+class _ListingCombo(QComboBox):
+    """A combo that says when its list is about to open (its counts are read then)."""
+
+    opening = Signal()
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+        self.opening.emit()
+        super().showPopup()
+
+
 class FilterBar(QWidget):
     """Search and filter controls; filterChanged() after any change (search debounced)."""
 
     filterChanged = Signal()
+    # The 分类 list is opening: the window gives its counts for the current selection
+    # (show_theme_counts), read then rather than on every filter change.
+    themesWanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +62,8 @@ class FilterBar(QWidget):
         self.kind = self._combo(self.tr("全部类型"), i18n.kinds())
         self.status = self._combo(self.tr("全部状态"), i18n.statuses())
         self.year = self._combo(self.tr("全部年度"), [])
-        self.category = self._combo(self.tr("全部分类"), [])
+        self.category = self._combo(self.tr("全部分类"), [], _ListingCombo())
+        self.category.opening.connect(self.themesWanted)
         self.category.setToolTip(self.tr("按章节标题归纳的分类"))
         self.category.setMinimumContentsLength(8)
         self.category.setSizeAdjustPolicy(
@@ -90,8 +104,9 @@ class FilterBar(QWidget):
         top.addWidget(self.count_label)
         top.addWidget(self.reset_button)
 
-    def _combo(self, all_label: str, items: list[tuple[object, str]]) -> QComboBox:
-        combo = QComboBox()
+    def _combo(self, all_label: str, items: list[tuple[object, str]],
+               combo: QComboBox | None = None) -> QComboBox:
+        combo = combo if combo is not None else QComboBox()
         combo.addItem(all_label, None)
         for value, label in items:
             combo.addItem(label, value)
@@ -116,6 +131,15 @@ class FilterBar(QWidget):
         self._refill(self.category, [(name, self.tr("%1（%2）").replace("%1", name)
                                       .replace("%2", str(n)))
                                      for name, n in facets.get("themes") or []])
+
+    def show_theme_counts(self, counts: dict[str, int]) -> None:
+        """Each 分类 given in counts with how many of the current selection it holds (what
+        choosing it shows); the others keep their numbers."""
+        for i in range(1, self.category.count()):
+            name = self.category.itemData(i)
+            if name in counts:
+                self.category.setItemText(i, self.tr("%1（%2）").replace("%1", name)
+                                          .replace("%2", str(counts[name])))
 
     def _refill(self, combo: QComboBox, items: list[tuple[object, str]]) -> None:
         current = combo.currentData()

@@ -117,6 +117,7 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         self.tree.scopeChanged.connect(self._scope_changed)
         self._year_from_tree = False
         self.filter_bar.filterChanged.connect(self._bar_changed)
+        self.filter_bar.themesWanted.connect(self._theme_counts)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._model_reset)
@@ -236,6 +237,8 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
             self.statusBar().showMessage(str(exc), 5000)
             return
         self.dashboard.set_filter(f, self._scope_title())
+        if f.theme:     # the chosen 分类 shows its count for this selection: the table's
+            self.filter_bar.show_theme_counts({f.theme: self.model.total()})
         self._search_columns(bool(f.text))
         self.empty_note.show_text(None if self.model.total() or self.store is None else
                                   explain(f, self._scope_title(),
@@ -265,6 +268,16 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
             return
         self.columns.fit()
         self.yield_panes()
+
+    def _theme_counts(self) -> None:
+        """The 分类 list opens: each with its count among the current selection (not the store's)."""
+        f = self.current_filter()
+        if self.store is not None and f is not NOTHING:
+            self.filter_bar.show_theme_counts(dict.fromkeys(self._all_themes(), 0) | dict(self.store.themes(f)))
+
+    def _all_themes(self) -> list[str]:
+        combo = self.filter_bar.category
+        return [combo.itemData(i) for i in range(1, combo.count())]
 
     def _bar_changed(self) -> None:
         if self.filter_bar.fields().get("year") != self.tree.scope_year():

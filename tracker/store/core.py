@@ -305,6 +305,11 @@ class Store:
         return read.facets(self.conn)
 
     @guarded
+    def themes(self, f: Filter | None = None) -> list[tuple[str, int]]:
+        """(theme, count) among what f selects (its own theme aside), for the 分类 choices."""
+        return read.themes(self.conn, f)
+
+    @guarded
     def tree(self) -> list[dict]:
         """Reports grouped for a tree: region, plan_year, report_id, title, count."""
         return read.tree(self.conn)

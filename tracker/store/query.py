@@ -7,7 +7,7 @@ Everything a table, tree or sheet shows is selected, ordered and grouped in SQL 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.store import fts
@@ -307,11 +307,17 @@ def facets(conn) -> dict:
             "themes": themes(conn)}
 
 
-def themes(conn) -> list[tuple[str, int]]:
-    """(theme, count of current commitments) for the themes present, in display order."""
+def themes(conn, f: Filter | None = None) -> list[tuple[str, int]]:
+    """(theme, count of current commitments) for the themes present, in display order; with
+    f, counted among what f selects whatever its own theme (what choosing each would show)."""
     counts: dict[str, int] = {}
-    for heading, n in conn.execute("SELECT category, count(*) FROM commitments WHERE stale = 0 "
-                                   "AND category IS NOT NULL GROUP BY 1"):
+    if f is None:
+        sql, params = ("SELECT category, count(*) FROM commitments WHERE stale = 0 "
+                       "AND category IS NOT NULL GROUP BY 1"), []
+    else:
+        w, params = where(conn, replace(f, theme=None))
+        sql = f"SELECT c.category, count(*) {from_for(w)} WHERE {w} AND c.category IS NOT NULL GROUP BY 1"
+    for heading, n in conn.execute(sql, params):
         name = theme_of(heading)
         counts[name] = counts.get(name, 0) + n
     return [(name, counts[name]) for name in theme_names() if name in counts]

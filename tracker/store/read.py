@@ -48,6 +48,10 @@ def facets(conn: sqlite3.Connection) -> dict:
     """Years, regions, categories and kinds present."""
     return sql_of.facets(conn)
 
+def themes(conn: sqlite3.Connection, f: Filter | None = None) -> list[tuple[str, int]]:
+    """(theme, count) among what f selects (its own theme aside); the whole store without f."""
+    return sql_of.themes(conn, f)
+
 def tree(conn: sqlite3.Connection) -> list[dict]:
     """Reports grouped for a tree: region, plan_year, report_id, title, count."""
     return sql_of.tree(conn)
