@@ -3,6 +3,8 @@ suggestions, in the real window on real seeds (pytest-qt)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QApplication
@@ -328,3 +330,83 @@ def test_the_category_counts_are_the_selections(qtbot, tmp_path):
     w.tree.select_scope({})                                  # back to 全部报告
     assert combo.currentText() == f"{name}（{w.model.total()}）"
     w.close()
+
+
+# -- 拆分 in any wording, never losing what was typed ---------------------------------------------
+def _dialogs(qtbot, steps) -> list[dict]:
+    """Answer the split dialogs in turn: each step(dialog) reads it and returns True to accept."""
+    from ui.curation import _TextDialog
+
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, _TextDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append({"text": dialog.edit.toPlainText(), "error": dialog.error})
+        step = steps[len(seen) - 1]
+        (dialog.accept if step(dialog) else dialog.reject)()
+        if len(seen) < len(steps):
+            QTimer.singleShot(20, answer)
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_split_takes_any_wording_and_keeps_the_source_span(qtbot, tmp_path):
+    from ui import curation
+
+    store = Store.open(tmp_path / "s.db")
+    import_files(store, [seed("001")])
+    w = open_window(qtbot, store)
+    cid = store.query(Filter(kind="target"), order="position")[0]
+    original = store.commitment(cid)
+    w.select_id(cid)
+
+    def one_line(dialog):
+        dialog.edit.setPlainText("只写了一条")
+        return True
+
+    def reworded(dialog):
+        assert dialog.edit.toPlainText() == "只写了一条"       # kept, with why it was refused
+        dialog.edit.setPlainText("第一部分：换个说法\n第二部分：也换了说法")
+        return True
+    seen = _dialogs(qtbot, [one_line, reworded])
+    command = curation.split_id(w, store, w.undo_stack, cid, notify=w.detail.curated_notify)
+    assert command is not None and "至少两条" in seen[1]["error"]
+    parts = [store.commitment(i) for i in command.created]
+    assert [p["text"] for p in parts] == ["第一部分：换个说法", "第二部分：也换了说法"]
+    assert all(p["line"] == original["line"] for p in parts)    # the original's place in the report
+    w.close()
+
+
+def test_a_refused_split_keeps_the_typed_parts_and_names_no_flag(qtbot, tmp_path):
+    from ui import curation
+
+    store = Store.open(tmp_path / "r.db")
+    import_files(store, [seed("001")])
+    w = open_window(qtbot, store)
+    cid = store.query(Filter(kind="target"), order="position")[0]
+    with Store.open(tmp_path / "r.db") as other:             # another program hides it meanwhile
+        other.curation.drop([cid])
+    typed = "甲：第一条\n乙：第二条"
+
+    def type_parts(dialog):
+        dialog.edit.setPlainText(typed)
+        return True
+    seen = _dialogs(qtbot, [type_parts, lambda dialog: False])
+    assert curation.split_id(w, store, w.undo_stack, cid) is None
+    assert seen[1]["text"] == typed                          # nothing typed is lost
+    error = seen[1]["error"]
+    assert error and "--" not in error and not re.search(r"[A-Za-z]{3,}", error), error
+    assert QApplication.activeModalWidget() is None           # no warning box besides the dialog
+    w.close()
+
+
+def test_gui_messages_never_name_command_line_flags():
+    from ui.compact import gui_words
+
+    assert gui_words("/a/x.db: 文件已存在；确要替换请加 --force / exists; add --force to replace it") == \
+        "/a/x.db: 文件已存在"
+    assert gui_words("x.txt: 已导入过 (--force / --separate)") == "x.txt: 已导入过"
+    assert gui_words("a-b--c.txt: 无法读取 / unreadable") == "a-b--c.txt: 无法读取"

@@ -10,6 +10,7 @@ The store functions stay usable from the CLI and tests; only the stack is Qt.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -86,6 +87,18 @@ def show_error(message: str) -> None:
 
 # Called with the one-line message when a command cannot be done or undone.
 error_handler: Callable[[str], None] = show_error
+
+
+@contextmanager
+def errors_to(handler: Callable[[str], None]):
+    """Meanwhile, failing commands hand their one line to handler (a dialog that stays open
+    and shows it) instead of a warning box."""
+    global error_handler
+    before, error_handler = error_handler, handler
+    try:
+        yield
+    finally:
+        error_handler = before
 
 
 class MarkCommand(_StoreCommand):

@@ -9,6 +9,7 @@ onto a second line and the one-line header ends in "…" (full text in the toolt
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import Qt as QtGuiNamespace
@@ -149,6 +150,22 @@ def plain_tip(text: str) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
+# What a core message tells the command line's user: "(--force / --separate)", "请加 --force".
+_FLAG_ASIDE = re.compile(r"\s*[（(][^）)]*(?<![\w-])--[a-z][^）)]*[）)]")
+_FLAG_CLAUSE = re.compile(r"[^，；,;]*(?<![\w-])--[a-z][\w-]*[^，；,;]*[，；,;]?")
+
+
+def gui_words(message: str) -> str:
+    """A core message as the window says it: the Chinese half of "中文 / English", and no
+    command-line flag (the window has its own way to do what a flag does)."""
+    lines = []
+    for line in message.splitlines():
+        head = _FLAG_ASIDE.sub("", line).split(" / ", 1)[0]
+        lines.append(_FLAG_CLAUSE.sub("", head).rstrip("，；,; ") or head)
+    return "\n".join(lines)
+
+
 def warn_plain(parent: QWidget | None, title: str, message: str) -> None:
-    """The modal warning box, showing message (which names files, quotes documents) as written."""
-    QMessageBox.warning(parent, title, plain_tip(message))
+    """The modal warning box, showing message (which names files, quotes documents) as
+    written, in the window's words (gui_words)."""
+    QMessageBox.warning(parent, title, plain_tip(gui_words(message)))

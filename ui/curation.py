@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget)
@@ -20,8 +20,8 @@ from tracker.errors import UserError
 from tracker.extract.selection import prefill
 from tracker.model import KINDS
 from tracker.store.query import format_target
-from ui.commands import CurateCommand
-from ui.compact import warn_plain
+from ui.commands import CurateCommand, errors_to
+from ui.compact import gui_words, warn_plain
 from ui.status_style import kind_label
 
 Notify = Callable[[list[int]], None] | None
@@ -233,17 +233,31 @@ def split_parts(text: str) -> list[str]:
 
 def split_id(parent: QWidget | None, store, stack: QUndoStack, cid: int,
              notify: Notify = None) -> CurateCommand | None:
-    """Ask the parts (one a line) and split the commitment into them (undoable)."""
+    """Ask the parts (one a line, in any wording: each keeps the original's place in the
+    report) and split the commitment into them (undoable). Until the split is made or the
+    user cancels, the dialog stays with what was typed and says what is wrong."""
     c = store.commitment(cid)
-    dialog = _TextDialog(parent, _tr("拆分承诺"), _tr("每行一条"), "\n".join(split_parts(c["text"])))
-    answer = dialog.ask()
-    if answer is None:
-        return None
-    texts = [t.strip() for t in answer.splitlines() if t.strip()]
+    text, error = "\n".join(split_parts(c["text"])), ""
     year = c.get("plan_year")
-    parts = [{"text": t, **prefill(t, year, c["kind"])} for t in texts]
-    return _push(stack, CurateCommand(store, _tr("拆分为 %1 条").replace("%1", str(len(parts))),
-                                      lambda: store.curation.split(cid, parts), notify))
+    while True:
+        dialog = _TextDialog(parent, _tr("拆分承诺"), _tr("每行一条"), text, error,
+                             _tr("原文：%1").replace("%1", c["text"]))
+        answer = dialog.ask()
+        if answer is None:
+            return None
+        text = answer
+        texts = [t.strip() for t in answer.splitlines() if t.strip()]
+        if len(texts) < 2:
+            error = _tr("请写至少两条，每行一条。")
+            continue
+        parts = [{"text": t, **prefill(t, year, c["kind"])} for t in texts]
+        failures: list[str] = []
+        with errors_to(failures.append):
+            command = _push(stack, CurateCommand(store, _tr("拆分为 %1 条").replace("%1", str(len(parts))),
+                                                 lambda: store.curation.split(cid, parts), notify))
+        if command is not None:
+            return command
+        error = gui_words(failures[-1]) if failures else _tr("无法拆分")
 
 
 def merge_ids(parent: QWidget | None, store, stack: QUndoStack, ids: Sequence[int],
@@ -268,12 +282,21 @@ def merge_ids(parent: QWidget | None, store, stack: QUndoStack, ids: Sequence[in
 
 
 class _TextDialog(QDialog):
-    """A multi-line text to confirm or edit."""
+    """A multi-line text to confirm or edit (with what went wrong last time, and a note above)."""
 
-    def __init__(self, parent: QWidget | None, title: str, label: str, text: str) -> None:
+    def __init__(self, parent: QWidget | None, title: str, label: str, text: str,
+                 error: str = "", note: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
+        for words, style in ((note, "color: palette(placeholder-text);"), (error, "color: #b3261e;")):
+            if words:
+                shown = QLabel(words)
+                shown.setTextFormat(Qt.TextFormat.PlainText)
+                shown.setWordWrap(True)
+                shown.setStyleSheet(style)
+                form.addRow(shown)
+        self.error = error
         self.edit = QPlainTextEdit(text)
         self.edit.setTabChangesFocus(True)
         form.addRow(label, self.edit)
