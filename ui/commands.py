@@ -251,3 +251,82 @@ class CurateCommand(_StoreCommand):
         if self.kid is not None:
             self.store.curation.undo(self.kid)
         self.notify(self.ids)
+
+
+# -- the stack after a restart -------------------------------------------------------------------
+RECENT = 50          # changes read back from the store when it is opened
+_SAME_STEP_SECONDS = 2.0
+
+
+class StoredChangeCommand(_StoreCommand):
+    """One step of the undo stack rebuilt from the store's rows after a restart: changes made
+    before (here or by the CLI) that undo voids and redo appends again, by their own ids.
+    It is pushed done (or, for the redo side, undone): that first step does nothing."""
+
+    def __init__(self, store, entries: Sequence[Mapping[str, Any]], notify: Notify = None,
+                 undone: bool = False) -> None:
+        words = _plain_words(entries[0]["words"])
+        text = entries[0]["words"] if len(entries) == 1 else \
+            _tr("%1（%2 条）").replace("%1", words).replace("%2", str(len(entries)))
+        super().__init__(store, text, notify)
+        self.rows = [(str(e["kind"]), int(e["id"])) for e in entries]
+        self.ids = [int(e["commitment_id"]) for e in entries if e.get("commitment_id") is not None]
+        self._skip = {"redo": True, "undo": undone}
+
+    def _redo(self) -> None:
+        if self._skip.pop("redo", False):
+            return
+        rows = []
+        for kind, row_id in self.rows:
+            new = self.store.changes.redo(kind, row_id)
+            # A curation is voided and revived by its own id; other changes are appended anew.
+            rows.append((kind, row_id if kind == "curate" else new))
+        self.rows = rows
+        self.notify(self.ids)
+
+    def _undo(self) -> None:
+        if self._skip.pop("undo", False):
+            return
+        for kind, row_id in reversed(self.rows):
+            self.store.changes.void(kind, row_id)
+        self.notify(self.ids)
+
+
+def _plain_words(words: str) -> str:
+    """A change's words without the commitment numbers: "#1 标记为“已完成”" -> "标记为“已完成”"."""
+    return " ".join(w for w in str(words).split() if not w.startswith("#")) or str(words)
+
+
+def _steps(entries: list[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
+    """Entries (oldest first) grouped into the steps they were made in: one command marking
+    five rows wrote five rows within a moment, with the same words."""
+    from datetime import datetime
+    steps: list[list[Mapping[str, Any]]] = []
+    for e in entries:
+        last = steps[-1][-1] if steps else None
+        if last is not None and last["kind"] == e["kind"] and last["undone"] == e["undone"] \
+                and _plain_words(last["words"]) == _plain_words(e["words"]) \
+                and (datetime.fromisoformat(e["created_at"]) - datetime.fromisoformat(last["created_at"])
+                     ).total_seconds() <= _SAME_STEP_SECONDS:
+            steps[-1].append(e)
+        else:
+            steps.append([e])
+    return steps
+
+
+def rebuild_stack(stack, store, notify: Notify = None, limit: int = RECENT) -> int:
+    """Fill an empty undo stack from the store's recent changes: the standing ones to undo,
+    the newest undone ones to redo; the number of steps."""
+    recent = list(store.changes.recent(limit))          # newest first
+    tail = 0
+    while tail < len(recent) and recent[tail]["undone"]:
+        tail += 1
+    done = [e for e in recent[tail:] if not e["undone"]]     # an older undone one has no place
+    done_steps = _steps(list(reversed(done)))
+    undone_steps = _steps(list(reversed(recent[:tail])))
+    for step in done_steps:
+        stack.push(StoredChangeCommand(store, step, notify))
+    for step in undone_steps:
+        stack.push(StoredChangeCommand(store, step, notify, undone=True))
+    stack.setIndex(len(done_steps))      # the undone ones sit on the redo side
+    return len(done_steps) + len(undone_steps)

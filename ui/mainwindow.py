@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWind
 
 from tracker.errors import UserError
 from tracker.store import Filter, Store
-from ui import menus, workers
+from ui import commands, menus, workers
 from ui.background import BackgroundMixin
 from ui.columns import ColumnFitter
 from ui.dashboard import Dashboard
@@ -184,6 +184,9 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
             old.close()
         self.note_user_store(store)
         self.refresh_all()
+        if store is not None and not store.read_only:
+            # Ctrl+Z reaches the changes made before a restart: they are rows in the store.
+            commands.rebuild_stack(self.undo_stack, store, notify=self.after_curation)
         self._update_title()
 
     def open_store(self, path: str | Path | None) -> bool:
