@@ -52,17 +52,21 @@ def test_import_seed_through_worker_with_progress(qtbot, window):
     assert window.status_count.text().replace(",", "").find(str(store.count(Filter()))) >= 0
 
 
-def test_seeds_import_in_background_keeps_window_usable(qtbot, window):
+def test_the_samples_build_in_background_keeps_window_usable(qtbot, window, tmp_path, monkeypatch):
+    from ui import samples
+
+    monkeypatch.setattr(samples, "samples_folder", lambda: tmp_path / "cache")
     calls = []
-    with qtbot.waitSignal(window.model.modelReset, timeout=120000):
-        task = window.import_seeds()
-        task.progress.connect(lambda d, t: calls.append((d, t)))
-        assert window.progress.isVisible()     # progress shown in the status bar
-        assert window.busy()
-        with qtbot.waitSignal(task.ended, timeout=120000):
-            pass
-    assert calls[-1][0] == calls[-1][1] == sum(p.stat().st_size for p in SEEDS.glob("*.txt"))
+    window.open_samples()
+    task = window.background_task
+    task.progress.connect(lambda d, t: calls.append((d, t)))
+    assert window.progress.isVisible()     # progress shown in the status bar
+    assert window.busy()
+    with qtbot.waitSignal(task.ended, timeout=120000):
+        pass
+    assert calls and calls[-1][0] <= calls[-1][1]
     assert not window.progress.isVisible()
+    qtbot.waitUntil(window.showing_samples, timeout=10000)
     assert len(window.store.tree()) >= 5
     assert window.model.total() == window.store.count(Filter())
 
@@ -237,10 +241,9 @@ def test_dropping_a_file_imports_it(qtbot, window):
 
 
 def test_suggest_evidence_runs_on_the_worker(qtbot, window):
-    with qtbot.waitSignal(window.model.modelReset, timeout=180000):
-        task = window.import_seeds()
-        with qtbot.waitSignal(task.ended, timeout=180000):
-            pass
+    with qtbot.waitSignal(window.importer.imported, timeout=180000):
+        window.import_paths([str(p) for p in sorted(SEEDS.glob("*.txt"))])
+    qtbot.waitUntil(lambda: not window.busy(), timeout=10000)
     assert window.actions_.suggest.isEnabled()
     with qtbot.waitSignal(window.model.modelReset, timeout=180000):
         window.actions_.suggest.trigger()

@@ -1,29 +1,16 @@
 """Import and other long store work for the main window, on the worker thread.
 
 File ▸ Import and drops go through ui.importing (progress dialog with cancel); the
-first-run seeds, backups and evidence suggestions show their progress in the status
+示例台账 being built, backups and evidence suggestions show their progress in the status
 bar instead, so the window stays usable while they run. One task at a time: the
 worker pool has one thread and the store one writer.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tracker.store.ops import write_op
 from ui import workers
 from ui.compact import warn_plain
 from ui.importing import held_message, summary
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def _import_files(*args, **kwargs):
-    """tracker.importer.import_files, imported on the worker at first use (the extraction
-    rules compile ~200 regular expressions: not before the window's first paint)."""
-    from tracker.importer import import_files
-    return import_files(*args, **kwargs)
-
 
 class BackgroundMixin:
     """MainWindow methods that start store work on the worker and report on it."""
@@ -76,16 +63,6 @@ class BackgroundMixin:
         if self.statusBar().currentMessage() == getattr(self, "_background_message", None):
             self.statusBar().clearMessage()
 
-    def import_seeds(self) -> workers.Task | None:
-        """Import the bundled seeds/*.txt in the background (first run)."""
-        paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
-        if not paths or self.store is None:
-            return None
-        self._remember_reports()
-        return self.run_in_background(write_op(self.store, _import_files, paths),
-                                      message=self.tr("正在导入示例报告…"),
-                                      on_done=self._imported)
-
     def _imported(self, result: object) -> None:
         self.refresh_all()
         self.select_imported()
@@ -100,7 +77,12 @@ class BackgroundMixin:
         before = getattr(self, "_reports_before", None)
         if self.store is None or not before:   # the first import is the whole store: 全部
             return False
-        new = [r for r in self.store.tree() if r["report_id"] > before and r.get("count")]
+        return self.select_reports([r for r in self.store.tree() if r["report_id"] > before])
+
+    def select_reports(self, reports: list[dict]) -> bool:
+        """Select in the tree these store.tree() rows (those with commitments): one report, else
+        the region or region and year they share, else the first; False when none has any."""
+        new = [r for r in reports if r.get("count")]
         if not new:
             return False
         if len(new) == 1:

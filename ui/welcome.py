@@ -229,15 +229,9 @@ class WelcomeMixin:
         return task
 
     def _select_files(self, hashes: set[str | None]) -> bool:
-        """Select in the tree the report of those files, or the region they share."""
+        """Select in the tree what those files hold (ui/background.py select_reports)."""
         docs = {d["id"] for d in self.store.documents() if d.get("sha256") in hashes}
-        shown = [r for r in self.store.tree() if r.get("document_id") in docs and r.get("count")]
-        regions = {r.get("region") for r in shown}
-        if len(shown) == 1:
-            return self.tree.select_scope({"report_id": shown[0]["report_id"]})
-        if len(regions) == 1 and None not in regions:
-            return self.tree.select_scope({"region": regions.pop()})
-        return bool(shown) and self.tree.select_scope({"report_id": shown[0]["report_id"]})
+        return self.select_reports([r for r in self.store.tree() if r.get("document_id") in docs])
 
 
 def _sha256(path: str) -> str | None:
