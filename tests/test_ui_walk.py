@@ -61,12 +61,18 @@ def test_the_mark_dialog_says_which_row_it_is_for(qtbot, reviewed):
     assert "3 条" in about and commitment_label(row)[:20] in about
 
 
-def test_alt_r_stays_on_the_row_so_ctrl_m_marks_the_one_looked_at(qtbot, reviewed):
-    w = reviewed
+def select_one_pending(w) -> int:
+    """Make current the first row with exactly one pending suggestion; its id."""
     one = next(c for c in w.store.query(Filter(pending=True), order="position")
                if sum(s["state"] == "pending" for s in w.store.suggestions(c)) == 1)
     w.select_id(one)
     w.table.setFocus()
+    return one
+
+
+def test_alt_r_stays_on_the_row_so_ctrl_m_marks_the_one_looked_at(qtbot, reviewed):
+    w = reviewed
+    one = select_one_pending(w)
     qtbot.keyClick(w.table, Qt.Key_R, Qt.AltModifier)
     assert all(s["state"] == "rejected" for s in w.store.suggestions(one))
     assert w.current_id() == one                       # not moved on
@@ -83,10 +89,7 @@ def test_alt_r_stays_on_the_row_so_ctrl_m_marks_the_one_looked_at(qtbot, reviewe
 
 def test_alt_a_accepts_and_moves_on(qtbot, reviewed):
     w = reviewed
-    one = next(c for c in w.store.query(Filter(pending=True), order="position")
-               if sum(s["state"] == "pending" for s in w.store.suggestions(c)) == 1)
-    w.select_id(one)
-    w.table.setFocus()
+    one = select_one_pending(w)
     qtbot.keyClick(w.table, Qt.Key_A, Qt.AltModifier)
     assert w.store.history(one)[0]["source"] == "user" and w.current_id() != one
     qtbot.keyClick(w.table, Qt.Key_F8, Qt.ShiftModifier)
