@@ -104,6 +104,13 @@ def test_a_city_notice_is_a_list_of_its_city() -> None:
         ("关于印发2025年市级民生实事实施方案的通知", "芜湖市", 2025, "list", ())
 
 
+def test_a_notice_under_a_letterhead_is_a_list_of_its_issuer() -> None:
+    (report,) = split_reports(read_source(PAGES / "district_notice_letterhead.txt"))
+    assert (report.title, report.region, report.plan_year, report.kind, report.uncertain) == \
+        ("关于印发2025年区级民生实事项目清单的通知", "宣州区", 2025, "list", ())
+    assert report.line_start == 1      # the letterhead is the document's
+
+
 def test_a_completion_news_item_is_filed_under_its_city_and_list_year() -> None:
     (report,) = split_reports(read_source(PAGES / "city_minsheng_completed_news.txt"))
     assert (report.title, report.region, report.plan_year, report.report_year, report.kind) == \
