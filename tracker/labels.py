@@ -7,7 +7,7 @@ terminal and on paper. "unmarked" is no status: nobody has recorded one yet.
 
 from __future__ import annotations
 
-from tracker.model import LIVELIHOOD, PROJECT, STATUSES, TARGET
+from tracker.model import COMPLETION, LIST, LIVELIHOOD, OTHER, PLAN, PROJECT, REVIEW, STATUSES, TARGET
 
 UNMARKED = "unmarked"
 
@@ -29,6 +29,12 @@ KIND_WORDS = {**{label: key for key, label in KIND_LABELS.items()},
               "主要预期目标": TARGET, "主要目标": TARGET, "目标": TARGET, "惠民实事": LIVELIHOOD,
               "为民实事": LIVELIHOOD, "实事": LIVELIHOOD, "项目": PROJECT, "重点项目": PROJECT}
 
+# What a report is (tracker.model.REPORT_KINDS), in the words of the tree, the dialogs and `tracker reports`.
+REPORT_KIND_LABELS = {PLAN: "计划", REVIEW: "回顾", LIST: "实事清单", COMPLETION: "完成情况", OTHER: "其他"}
+REPORT_KIND_WORDS = {**{label: key for key, label in REPORT_KIND_LABELS.items()},
+                     "工作报告": PLAN, "政府工作报告": PLAN, "总结": REVIEW, "清单": LIST, "民生实事": LIST,
+                     "完成": COMPLETION, "通报": COMPLETION}
+
 # Review states of a suggestion from the verify engine.
 SUGGESTION_STATES = {"pending": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
 
@@ -48,6 +54,21 @@ def status_label(status: str | None) -> str:
 def status_choices() -> str:
     """The statuses as a user may type them, for help texts and error messages."""
     return " ".join(STATUSES) + " / " + " ".join(STATUS_LABELS.values())
+
+
+def report_kind_label(kind: str | None) -> str:
+    """The word for a report's kind ("" for none)."""
+    return REPORT_KIND_LABELS.get(kind or "", kind or "")
+
+
+def parse_report_kind(word: str) -> str:
+    """A report kind from an English or Chinese word; ValueError if none."""
+    word = (word or "").strip()
+    kind = REPORT_KIND_WORDS.get(word, word.lower())
+    if kind not in REPORT_KIND_LABELS:
+        raise ValueError(f"{word}: 未知报告类型 / unknown report kind (use {' '.join(REPORT_KIND_LABELS)} / "
+                         f"{' '.join(REPORT_KIND_LABELS.values())})")
+    return kind
 
 
 def parse_kind(word: str) -> str:
