@@ -66,13 +66,13 @@ class ReportTree(QTreeWidget):
         previous = self._scope
         self.blockSignals(True)
         self.clear()
+        removed = [r for r in reports if r.get("dropped")]
+        reports = [r for r in reports if not r.get("dropped")]
         total = sum(int(r.get("count") or 0) for r in reports)
         root = self._item(None, self.tr("全部报告"), total, {})
         regions: dict[str, QTreeWidgetItem] = {}
         years: dict[tuple[str, object], QTreeWidgetItem] = {}
         counts: dict[int, int] = {}
-        removed = [r for r in reports if r.get("dropped")]
-        reports = [r for r in reports if not r.get("dropped")]
         # Reports without a single commitment go to one folded node at the end.
         empty = [r for r in reports if not int(r.get("count") or 0)]
         for r in sorted((r for r in reports if int(r.get("count") or 0)), key=_order):
