@@ -35,7 +35,14 @@ def can_review(plan: dict, other: dict) -> bool:
         return False
     if other.get("kind") == COMPLETION:
         return other.get("plan_year") == year
-    return other.get("report_year") is not None and other["report_year"] > year
+    written = _written(other)
+    return written is not None and written > year
+
+
+def _written(report: dict) -> int | None:
+    """The year a report was written: its date, else its plan year (a work report of year N is
+    delivered in N, or in the December before, and reviews N-1 either way)."""
+    return report.get("report_year") or report.get("plan_year")
 
 
 def ranked_reviews(plan: dict, reports: Iterable[dict]) -> list[dict]:
@@ -43,7 +50,7 @@ def ranked_reviews(plan: dict, reports: Iterable[dict]) -> list[dict]:
     year = plan.get("plan_year")
 
     def distance(r: dict) -> tuple:
-        when = r.get("report_year") or r.get("plan_year")
+        when = _written(r)
         gap = abs(when - (year + 1)) if when is not None and year is not None else 99
         return (not same_region(plan.get("region"), r.get("region")), not can_review(plan, r), gap,
                 -(when or 0), r.get("id") or 0)
