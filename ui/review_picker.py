@@ -43,10 +43,10 @@ class ReviewPickerDialog(QDialog):
         self.list = QTreeWidget()
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([_tr("地区"), _tr("报告年份"), _tr("类型"), _tr("标题"), _tr("文件"), ""])
+        self.list.setHeaderLabels([_tr("地区"), _tr("年份"), _tr("类型"), _tr("标题"), _tr("文件"), ""])
         for r in ranked_reviews(plan, reports):
             item = QTreeWidgetItem([
-                r.get("region") or _tr("（未识别地区）"), str(r.get("report_year") or ""),
+                r.get("region") or _tr("（未识别地区）"), str(r.get("report_year") or r.get("plan_year") or ""),
                 report_kind_label(r.get("kind")), r.get("title") or "", r.get("document_name") or "",
                 _tr("自动") if can_review(plan, r) else ""])
             item.setData(0, _ROW, r)

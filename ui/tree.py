@@ -120,6 +120,7 @@ class ReportTree(QTreeWidget):
                 where = " ".join(str(v) for v in (r.get("region"), r.get("plan_year")) if v)
                 title = r.get("title") or ""
                 item = self._item(folder, f"{title}（{where}）" if where else title, 0, {})
+                item.setText(1, "")
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)     # nothing to show in the table
                 item.setData(0, REMOVED_ROLE, r.get("report_id"))
                 item.setToolTip(0, _tip(title, where, 0))
