@@ -63,19 +63,18 @@ def report_kind_label(kind: str | None) -> str:
 
 def parse_report_kind(word: str) -> str:
     """A report kind from an English or Chinese word; ValueError if none."""
-    word = (word or "").strip()
-    kind = REPORT_KIND_WORDS.get(word, word.lower())
-    if kind not in REPORT_KIND_LABELS:
-        raise ValueError(f"{word}: 未知报告类型 / unknown report kind (use {' '.join(REPORT_KIND_LABELS)} / "
-                         f"{' '.join(REPORT_KIND_LABELS.values())})")
-    return kind
+    return _parse(word, REPORT_KIND_WORDS, REPORT_KIND_LABELS, "未知报告类型 / unknown report kind")
 
 
 def parse_kind(word: str) -> str:
     """A kind identifier from an English or Chinese word; ValueError if none."""
+    return _parse(word, KIND_WORDS, KIND_LABELS, "未知类型 / unknown kind")
+
+
+def _parse(word: str, words: dict[str, str], labels: dict[str, str], what: str) -> str:
+    """The identifier a typed word stands for (a label, a synonym or the identifier itself)."""
     word = (word or "").strip()
-    kind = KIND_WORDS.get(word, word.lower())
-    if kind not in KIND_LABELS:
-        raise ValueError(f"{word}: 未知类型 / unknown kind (use {' '.join(KIND_LABELS)} / "
-                         f"{' '.join(KIND_LABELS.values())})")
-    return kind
+    key = words.get(word, word.lower())
+    if key not in labels:
+        raise ValueError(f"{word}: {what} (use {' '.join(labels)} / {' '.join(labels.values())})")
+    return key

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from ui.commands import _StoreCommand
 from ui.report_identity import ReportIdentityDialog
 from ui.review_picker import ReviewPickerDialog
 
 _PREVIEW_LINES = 8
+ASK_MAX = 3          # reports asked about after one import; the rest say 待确认 in the tree
 
 
 def _tr(text: str) -> str:
@@ -50,6 +51,8 @@ class ReportActions:
 
     def __init__(self, w) -> None:
         self.w = w
+        self._queue: list[dict] = []
+        self._asking: ReportIdentityDialog | None = None
         w.tree.reportAction.connect(self.act)
 
     # ---- the tree's context menu -------------------------------------------------------
@@ -72,25 +75,31 @@ class ReportActions:
     def _push(self, text: str, do, undo) -> None:
         self.w.undo_stack.push(ReportEditCommand(self.w.store, text, do, undo, self.w.refresh_all))
 
-    def edit_identity(self, report: dict, at_import: bool = False) -> bool:
-        """The identity dialog for report; pushes the change. False when skipped or cancelled."""
+    def edit_identity(self, report: dict) -> bool:
+        """The identity dialog for report; pushes the change. False when cancelled."""
+        dialog = self._identity_dialog(report, at_import=False)
+        changed = dialog.ask()
+        if changed is None:
+            return False
+        self._apply(report, changed)
+        return True
+
+    def _identity_dialog(self, report: dict, at_import: bool) -> ReportIdentityDialog:
         store = self.w.store
         regions = [r["region"] for r in store.reports() if r.get("region")]
         lines = store.document_lines(report["document_id"], report["line_start"],
                                      report["line_start"] + _PREVIEW_LINES - 1)
-        changed = ReportIdentityDialog(self.w, report, regions, "\n".join(t for _, t in lines),
-                                       at_import).ask()
-        if changed is None:
-            return False
+        return ReportIdentityDialog(self.w, report, regions, "\n".join(t for _, t in lines), at_import)
+
+    def _apply(self, report: dict, changed: dict) -> None:
+        """Push the fields the dialog changed; an unchanged guess it confirmed is recorded as such."""
+        store, rid = self.w.store, report["id"]
         confirm = tuple(f for f in report.get("uncertain") or () if changed.get(f) == report.get(f))
-        fields = {k: v for k, v in changed.items() if k not in confirm or v != report.get(k)}
-        rid = report["id"]
-        if not fields and not confirm:
-            return True
-        self._push(_tr("设定报告信息"),
-                   lambda: store.report_edits.set_identity(rid, **fields, confirm=confirm),
-                   store.report_edits.void_all)
-        return True
+        fields = {k: v for k, v in changed.items() if k not in confirm}
+        if fields or confirm:
+            self._push(_tr("设定报告信息"),
+                       lambda: store.report_edits.set_identity(rid, **fields, confirm=confirm),
+                       store.report_edits.void_all)
 
     def remove(self, report: dict) -> bool:
         """Remove a report, asking first when it holds marks, curations or field fixes."""
@@ -142,11 +151,32 @@ class ReportActions:
 
     # ---- at import -----------------------------------------------------------------------
     def ask_uncertain(self, result: object) -> int:
-        """After an import, the identity dialog (prefilled, skippable) for each report whose
-        region or plan year the text left a guess; how many the user settled."""
+        """After an import, the identity dialog (prefilled, 跳过 keeps the guess) for each new report
+        holding commitments whose region or plan year the text left a guess, one after the other,
+        without blocking the window; beyond ASK_MAX the status bar says how many wait in the tree.
+        How many will be asked."""
         ids = set(getattr(result, "report_ids", ()) or ())
-        settled = 0
-        for report in [r for r in self.w.store.reports() if r["id"] in ids]:
-            if report["identity_uncertain"] and not report["dropped"]:
-                settled += self.edit_identity(report, at_import=True)
-        return settled
+        queue = [r for r in self.w.store.reports() if r["id"] in ids and r["identity_uncertain"]
+                 and not r["dropped"] and r.get("count") and r.get("kind") != "other"]
+        self._queue = queue[:ASK_MAX]
+        if len(queue) > ASK_MAX:
+            self.w.statusBar().showMessage(
+                _tr("另有 %1 份报告的地区或年份待确认：在报告树中右键「设定地区、年份、标题…」")
+                .replace("%1", str(len(queue) - ASK_MAX)), 15000)
+        self._ask_next()
+        return len(self._queue) + (self._asking is not None)
+
+    def _ask_next(self) -> None:
+        self._asking = None
+        if not self._queue or self.w.store is None:
+            return
+        report = self._queue.pop(0)
+        dialog = self._asking = self._identity_dialog(report, at_import=True)
+
+        def answered(code: int) -> None:
+            if code == QDialog.DialogCode.Accepted:
+                self._apply(report, dialog.changes())
+            dialog.deleteLater()
+            self._ask_next()
+        dialog.finished.connect(answered)
+        dialog.open()

@@ -85,7 +85,6 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_backup)
 
 
-
 def _progress(stage: str):
     """A \r-updated percentage on a terminal, then one line when writing starts.
 
