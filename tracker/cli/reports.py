@@ -14,6 +14,7 @@ import json
 import sys
 
 from tracker.cli.common import open_store
+from tracker.cli.terminal import escaped
 from tracker.errors import UserError
 from tracker.labels import parse_report_kind, report_kind_label
 
@@ -200,7 +201,7 @@ def uncertain_notes(store, report_ids: list[int]) -> list[str]:
         if r["id"] in wanted and r["identity_uncertain"] and not r["dropped"]:
             which = "、".join(_WORDS[f] for f in r["uncertain"] if f in _WORDS) or "地区"
             guess = f"{r['region'] or '（未识别地区）'} {r['plan_year'] or '?'}年"
-            lines.append(f"提示 note: 报告 {r['id']}「{r['title'][:24]}」（{r['document']}）原文没有写清{which}，"
+            lines.append(f"提示 note: 报告 {r['id']}「{escaped(r['title'][:24])}」（{escaped(r['document'])}）原文没有写清{which}，"
                          f"暂记为 {guess}；确认或修改 / confirm or set: tracker report {r['id']} "
                          f"--region 地区 --year 年份 (或 --confirm)")
     return lines
