@@ -187,10 +187,29 @@ def test_a_failing_edit_is_one_line_and_leaves_no_command(qtbot, window):
     w = window
     w.select_id(_targets(w)[0])
     count, total = w.undo_stack.count(), w.model.total()
-    _answer_dialog({}, lambda d, s: d.edit.setPlainText("只有一段"))     # a split needs two
-    w.actions_.split.trigger()
+    _answer_dialog({}, lambda d, s: d.edit.setPlainText(""))          # a text cannot be empty
+    w.actions_.edit_text.trigger()
     assert w.undo_stack.count() == count and w.model.total() == total
-    assert len(w.errors) == 1 and "two" in w.errors[0] and "\n" not in w.errors[0]
+    assert len(w.errors) == 1 and "不能为空" in w.errors[0] and "\n" not in w.errors[0]
+
+
+def test_a_split_into_one_part_stays_in_its_dialog(qtbot, window):
+    w = window
+    w.select_id(_targets(w)[0])
+    count, total = w.undo_stack.count(), w.model.total()
+    seen: dict = {}
+
+    def second() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not getattr(dialog, "error", ""):      # not the reopened one yet
+            QTimer.singleShot(20, second)
+            return
+        seen["again"] = (dialog.edit.toPlainText(), dialog.error)
+        dialog.reject()
+    _answer_dialog({}, lambda d, s: (d.edit.setPlainText("只有一段"), QTimer.singleShot(0, second)))
+    w.actions_.split.trigger()
+    assert seen["again"][0] == "只有一段" and "至少两条" in seen["again"][1]
+    assert w.undo_stack.count() == count and w.model.total() == total and not w.errors
 
 
 def test_dropping_a_hidden_row_again_does_nothing(qtbot, window):
