@@ -10,6 +10,7 @@ import pytest
 
 from tracker.store import Filter
 from ui import importing
+from ui.compact import gui_words
 from tests.conftest import seed
 
 
@@ -71,7 +72,8 @@ def test_bad_file_gives_one_line_warning(qtbot, store, warnings, tmp_path):
     assert len(warnings) == 1
     title, text = warnings[0]
     assert title == "无法导入"
-    assert text == failed.args[0]
+    assert text == gui_words(failed.args[0])     # the window's words: the Chinese half
+    assert text.endswith("Word 文件已损坏")
     assert "broken.docx" in text and "\n" not in text and "Traceback" not in text
     assert snapshot(store) == before
 

@@ -49,8 +49,8 @@ def modal_warnings(monkeypatch):
 
 
 @pytest.mark.parametrize("make, said", [
-    (lambda d: hf.link_to(d / "zero.txt", "/dev/zero"), "not a regular file"),
-    (lambda d: hf.json_report(d / "report.json"), "JSON data"),
+    (lambda d: hf.link_to(d / "zero.txt", "/dev/zero"), "不是普通文件"),      # the window's words
+    (lambda d: hf.json_report(d / "report.json"), "JSON 数据文件"),
 ], ids=["link to /dev/zero", "json"])
 def test_a_refused_file_is_one_line_and_no_progress_dialog_covers_it(qtbot, store, modal_warnings, tmp_path,
                                                                      make, said):
