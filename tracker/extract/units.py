@@ -11,10 +11,13 @@ when the user says so.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from tracker.ingest.normalize import fold
+from tracker.ingest.paragraphs import Paragraph
+from tracker.model import LIVELIHOOD, Commitment
 
 # Between units in a list: 、，, ；; / and runs of spaces (a table cell "发改委  财政厅").
 _SEPARATORS = re.compile(r"[、，,；;/／\s]+")
@@ -30,6 +33,8 @@ _PARTNER_FIELD = re.compile(rf"(?:{_LABEL_PARTNER})\s*[:：]\s*(?P<units>{_LIST_
 _BY_LEAD = re.compile(r"由(?P<units>[^，,。；;由（(]{2,60}?)牵头(?:负责)?"
                       r"(?:[，,]\s*(?P<partners>[^，,。；;（(]{2,60}?)(?:配合|参与|协助|协同))?")
 # What the 由 form must name to be units, not "由龙头企业牵头": each name ends like an office.
+# Nor "由一个部门牵头、多个部门协同" or "由有关部门牵头": a count or a kind of office is no unit.
+_GENERIC = re.compile(r"^(?:[一二三四五六七八九十两多几每某各][个家]|有关|相关|其他|上级)|^(?:政府|部门|单位)$")
 _OFFICE_END = re.compile(r"(?:局|厅|委|办|部|会|院|中心|公司|政府|部门|室|署|所|队|站|社|联|处|科|馆|行|司|团|台|组)$")
 
 
@@ -108,16 +113,63 @@ def units_in_text(text: str) -> Units:
             return Units(found.leads, tuple(partners), start, end)
     for m in _BY_LEAD.finditer(folded):
         leads = split_units(text[m.start("units"):m.end("units")])
-        if not leads or not all(_OFFICE_END.search(u) for u in leads):
+        if not leads or not all(_is_office(u) for u in leads):
             continue
         partners = split_units(text[m.start("partners"):m.end("partners")]) if m.group("partners") else []
-        if not all(_OFFICE_END.search(u) for u in partners):
+        if not all(_is_office(u) for u in partners):
             partners = []
         return Units(tuple(leads), tuple(partners), m.start(), m.end())
     return Units()
+
+
+def _is_office(name: str) -> bool:
+    return bool(_OFFICE_END.search(name)) and not _GENERIC.search(name)
 
 
 def canonical(name: str, names: dict[str, str]) -> str:
     """The name a unit is known by: names maps unit_key of every known name and alias to the
     unit's first name; a name not known yet is its own (as written)."""
     return names.get(unit_key(name), name.strip())
+
+
+# Where a statement of units may stand for a commitment: its own words, then on to the end of
+# its sentence ("…劳务报酬20亿元以上；扩大…标准（牵头单位：农牧厅、林草局、人社厅）。"), and a
+# bracket right after that sentence ("…。（责任单位：市住建局）"). A list item stops where the
+# next item of its paragraph starts ("一是…；二是…（牵头单位：…）": the units are the second's).
+_SENTENCE_END = "。！？!?"
+_TRAILING = re.compile(rf"\s*[（(]\s*(?:{_LABEL_LEAD}|{_LABEL_PARTNER})\s*[:：][^）)]*[)）]")
+
+
+def _tail(para: Paragraph, pos: int, stop: int) -> str:
+    """para's text from pos to the end of its sentence (not past stop), plus a trailing
+    bracket of units."""
+    text = para.text
+    ends = [k for k in (text.find(c, pos, stop) for c in _SENTENCE_END) if k >= 0]
+    end = min(ends) + 1 if ends else stop
+    m = _TRAILING.match(para.folded, end) if end < stop else None
+    return text[pos:m.end() if m else end]
+
+
+def units_for(found: list[Commitment], paras: list[Paragraph]) -> list[Units]:
+    """The units each commitment's words (or the rest of its sentence) name, aligned with found."""
+    starts = [p.file_offset(0) for p in paras]
+    item_starts = sorted(c.start for c in found if c.kind == LIVELIHOOD and c.start >= 0)
+    out: list[Units] = []
+    for c in found:
+        units = units_in_text(c.text)
+        if not units and c.end > 0:
+            j = bisect.bisect_right(starts, c.end - 1) - 1
+            para = paras[j] if j >= 0 else None
+            pos = para.pos_of(c.end) if para is not None else None
+            if pos is None and para is not None and para.pos_of(c.end - 1) is not None:
+                pos = para.pos_of(c.end - 1) + 1       # the item ends its paragraph
+            if pos is not None:
+                stop = len(para.text)
+                if c.kind == LIVELIHOOD:
+                    k = bisect.bisect_right(item_starts, c.start)
+                    if k < len(item_starts):
+                        nxt = para.pos_of(item_starts[k])
+                        stop = min(stop, nxt) if nxt is not None and nxt >= pos else stop
+                units = units_in_text(_tail(para, pos, stop))
+        out.append(Units(units.leads, units.partners) if units else Units())
+    return out
