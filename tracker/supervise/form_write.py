@@ -21,7 +21,7 @@ from tracker.supervise.form_layout import (DATA_SHEET, FIRST_FILLED, FORM_HEADER
 from tracker.supervise.office_files import write_whole
 
 _FONT = "Microsoft YaHei"      # Excel/WPS fall back to another CJK face where it is missing
-_WIDTHS = (8, 46, 14, 12, 14, 14, 10, 11, 36, 12, 24, 10, 14, 12)
+_WIDTHS = (7, 40, 11, 9, 11, 11, 9, 10, 32, 10, 18, 8, 13, 11)
 _THIN = Side(style="thin", color="8C99A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="3C4F66")
@@ -44,19 +44,38 @@ def instructions(spec: FormSpec) -> tuple[str, str]:
             "原样发回（Excel、WPS、LibreOffice 均可）。")
 
 
+def _display_width(text: str) -> int:
+    """Width of text in the spreadsheet's column units: a Chinese character takes two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _height(values, widths, least: int = 1) -> float:
+    """A row height (points) fitting each wrapped cell: programs differ in fitting rows
+    themselves (LibreOffice keeps the default height of a row openpyxl wrote)."""
+    lines = least
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and value:
+            lines = max(lines, sum(-(-_display_width(part) // max(1, int(width) - 1)) or 1
+                                   for part in value.split("\n")))
+    return 14.5 * lines + 3
+
+
 def _guide(wb: Workbook, spec: FormSpec) -> None:
     ws = wb.active
     ws.title = GUIDE_SHEET
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 76
     ws["A1"] = _text(f"{spec.unit} · {spec.title}进展情况报送表")
     ws["A1"].font = Font(name=_FONT, size=14, bold=True)
+    ws.merge_cells("A1:B1")
+    ws.row_dimensions[1].height = 24
     for r, line in enumerate(instructions(spec), 3):
-        ws.cell(row=r, column=1, value=f"{r - 2}.").font = Font(name=_FONT, bold=True)
+        number = ws.cell(row=r, column=1, value=f"{r - 2}.")
+        number.font, number.alignment = Font(name=_FONT, bold=True), Alignment(vertical="top")
         cell = ws.cell(row=r, column=2, value=line)
         cell.font = Font(name=_FONT, size=11)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[r].height = 48    # two or three wrapped lines (not every program fits rows)
+        ws.row_dimensions[r].height = _height([line], [76])
     info = [("填报单位", spec.unit), ("发出日期", spec.sent.isoformat()),
             ("报送截止日期", spec.due.isoformat() if spec.due else "（未设）"),
             ("条目数", f"{len(spec.rows)} 项")]
@@ -65,6 +84,9 @@ def _guide(wb: Workbook, spec: FormSpec) -> None:
         cell = ws.cell(row=r, column=2, value=_text(value))
         cell.data_type = TYPE_STRING
         cell.font = Font(name=_FONT)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
 
 
@@ -97,6 +119,7 @@ def _data(wb: Workbook, spec: FormSpec) -> None:
                 cell.fill = _OFFICE_FILL
             else:
                 cell.protection = _OPEN
+        ws.row_dimensions[r].height = _height(values, _WIDTHS, least=2)   # room to write in
         ws.cell(row=r, column=FORM_HEADER.index("联系电话") + 1).number_format = "@"
         ws.cell(row=r, column=FORM_HEADER.index("填报日期") + 1).number_format = "yyyy-mm-dd"
     last_row = FIRST_ROW + max(len(spec.rows), 1) - 1
