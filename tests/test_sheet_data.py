@@ -87,7 +87,7 @@ def test_latest_event_fills_progress_and_evidence(store):
     assert "实际增长7.5%" in row.progress and "全年增长7.5%" in row.progress
     assert "第20行" in row.evidence and "地区生产总值增长7.5%" in row.evidence
     # A newer mark wins; the older one stays in the history.
-    store.mark([row.cid], "partial", note="核减后增长6.9%", actual_value=6.9)
+    store.marks.mark([row.cid], "partial", note="核减后增长6.9%", actual_value=6.9)
     newer = next(r for r in sheet_data(store, Filter()).rows if r.cid == row.cid)
     assert newer.status == "partial" and "6.9%" in newer.progress and "7.5" not in newer.progress
 
@@ -116,7 +116,7 @@ def test_with_suggestions_prints_them_marked_pending(store):
 
 def test_an_automatic_event_is_not_a_confirmed_status(store):
     cid = store.query(Filter(status="unmarked"))[0]
-    store.mark([cid], "done", note="核实引擎", source="auto")
+    store.marks.mark([cid], "done", note="核实引擎", source="auto")
     row = next(r for r in sheet_data(store, Filter()).rows if r.cid == cid)
     assert row.status == "unmarked" and not row.pending
     row = next(r for r in sheet_data(store, Filter(), with_suggestions=True).rows if r.cid == cid)
@@ -135,7 +135,7 @@ def test_unmarked_commitments_print_as_unmarked_apart_from_unknown(store):
     assert data.rows and {r.status for r in data.rows} == {"unmarked"}
     assert {r.status_label for r in data.rows} == {status_label(None)} == {"未标记"}
     cid = data.rows[0].cid
-    store.mark([cid], "unknown", note="查不到")
+    store.marks.mark([cid], "unknown", note="查不到")
     row = next(r for r in sheet_data(store, Filter()).rows if r.cid == cid)
     assert row.status_label == status_label("unknown") != status_label(None)
     assert {r.progress for r in data.rows if "系统建议" not in r.progress} == {""}

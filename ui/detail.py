@@ -255,7 +255,7 @@ class DetailPane(QWidget):
                 for x in suggestions:
                     x.setdefault("document", names.get(x.get("review_document_id"), ""))
             history = list(self.store.history(self.cid))
-            edits = list(self.store.curation_history(self.cid))
+            edits = list(self.store.curation.history(self.cid))
         except UserError as exc:
             self.row = {}
             self.placeholder.setText(str(exc))

@@ -10,6 +10,7 @@ default store that `tracker` without --db uses too.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -194,7 +195,7 @@ class WelcomeMixin:
         if path.is_file():
             self._show_samples(path)
             return
-        self.run_in_background(samples.build_samples, path, message=self.tr("正在准备示例台账…"),
+        self.run_in_background(partial(samples.build_samples, path), message=self.tr("正在准备示例台账…"),
                                on_done=lambda built: built and self._show_samples(built))
 
     def _show_samples(self, path: Path) -> None:
