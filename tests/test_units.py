@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract.units import canonical, split_lead_marked, split_units, unit_key, units_in_text
+from tracker.extract.units import units_in_text
+from tracker.unit_names import canonical, split_lead_marked, split_units, unit_key
 
 
 @pytest.mark.parametrize("text, leads, partners", [
