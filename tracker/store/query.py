@@ -23,7 +23,7 @@ from tracker.store.unit_cache import Names
 ROW_FIELDS = ("id", "kind", "text", "indicator", "subject", "stretch", "target", "deadline", "status", "claim",
               "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
               "progress", "report_id", "title", "line", "pending", "dropped", "origin",
-              "lead_unit", "partner_units")
+              "lead_unit", "partner_units", "deadline_text")
 
 # Sort keys accepted by query(order=...) and the SQL they sort by.
 ORDERS = {
