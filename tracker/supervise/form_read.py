@@ -157,7 +157,21 @@ def read_form(path: str | Path) -> FilledForm:
     """The rows a unit filled in path; UserError naming the file when it cannot be read or is
     not one of our forms."""
     p = Path(path)
-    wb = load_workbook(p)
+    wb = load_workbook(p, read_only=True)
+    try:
+        return _read(wb, p)
+    except UserError:
+        raise
+    except Exception as exc:   # a damaged sheet surfaces only while its cells stream
+        raise UserError(f"{p}: Excel 文件无法读取（{type(exc).__name__}）") from None
+    finally:
+        wb.close()
+
+
+def _read(wb, p: Path) -> FilledForm:
+    for ws in wb.worksheets:
+        # Streamed sheets trust the size a file states; some programs state it wrongly.
+        ws.reset_dimensions()
     meta = _meta(wb, p)
     header_row, data = _data_rows(wb, p)
     sent = dict(meta.rows)
@@ -166,6 +180,7 @@ def read_form(path: str | Path) -> FilledForm:
     seen: set[int] = set()
     blank = 0
     for line, values in enumerate(data, header_row + 1):
+        values = values or ()
         cells = [(values[i] if i < len(values) else None) for i in range(len(FORM_HEADER))]
         texts = [_text(v) for v in cells]
         if not any(texts[FIRST_FILLED:]):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -26,7 +26,6 @@ _THIN = Side(style="thin", color="8C99A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="3C4F66")
 _OFFICE_FILL = PatternFill("solid", fgColor="EEF1F4")     # grey: filled by the office, locked
-_OPEN = Protection(locked=False)
 HEADER_ROW = 2                  # row 1 is the form's title
 FIRST_ROW = HEADER_ROW + 1
 
@@ -90,6 +89,20 @@ def _guide(wb: Workbook, spec: FormSpec) -> None:
     ws.protection.sheet = True
 
 
+def _cell_style(wb: Workbook, column: int) -> str:
+    """The named style of a data column: the office's grey and locked, the unit's open (the
+    phone as text, the date as a date)."""
+    name = FORM_HEADER[column]
+    office = column <= FIRST_FILLED - 1
+    style = NamedStyle(name=f"form_{column}", font=Font(name=_FONT, size=10),
+                       alignment=Alignment(wrap_text=True, vertical="top"), border=_BORDER,
+                       fill=_OFFICE_FILL if office else PatternFill(),
+                       protection=Protection(locked=office),
+                       number_format={"联系电话": "@", "填报日期": "yyyy-mm-dd"}.get(name, "General"))
+    wb.add_named_style(style)
+    return style.name
+
+
 def _data(wb: Workbook, spec: FormSpec) -> None:
     ws = wb.create_sheet(DATA_SHEET)
     last_col = get_column_letter(len(FORM_HEADER))
@@ -105,23 +118,18 @@ def _data(wb: Workbook, spec: FormSpec) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BORDER
         ws.column_dimensions[get_column_letter(c)].width = width
-    body = Font(name=_FONT, size=10)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    styles = [_cell_style(wb, c) for c in range(len(FORM_HEADER))]
     for r, row in enumerate(spec.rows, FIRST_ROW):
         values = (row.cid, row.text, row.target, row.deadline, row.leads, row.partners, row.status)
-        for c in range(1, len(FORM_HEADER) + 1):
+        for c, style in enumerate(styles, 1):
             value = values[c - 1] if c <= len(values) else None
             cell = ws.cell(row=r, column=c, value=_text(value) if isinstance(value, str) else value)
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = TYPE_STRING     # a quote starting with "=" is no formula
-            cell.font, cell.alignment, cell.border = body, wrap, _BORDER
-            if c <= FIRST_FILLED:
-                cell.fill = _OFFICE_FILL
-            else:
-                cell.protection = _OPEN
+            # A named style per column: setting font, fill, border… one by one per cell
+            # made 2,000 rows take 15 s (openpyxl hashes each style object to file it).
+            cell.style = style
         ws.row_dimensions[r].height = _height(values, _WIDTHS, least=2)   # room to write in
-        ws.cell(row=r, column=FORM_HEADER.index("联系电话") + 1).number_format = "@"
-        ws.cell(row=r, column=FORM_HEADER.index("填报日期") + 1).number_format = "yyyy-mm-dd"
     last_row = FIRST_ROW + max(len(spec.rows), 1) - 1
     status_col = get_column_letter(FIRST_FILLED + 1)
     choice = DataValidation(type="list", formula1='"' + ",".join(FORM_STATUSES) + '"',
