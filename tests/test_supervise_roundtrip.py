@@ -140,3 +140,12 @@ def test_a_form_of_another_store_records_nothing(loop, tmp_path):
     with Store.open(tmp_path / "other.db") as other:
         report = collect_files(other, [loop["forms"][COMPLETE[1]]])
     assert report.lines == [f"{loop['forms'][COMPLETE[1]]}: 是另一个台账发出的报送表，未导入 / a form of another store"]
+
+
+def test_the_overview_counts_in_sql_what_the_bulletin_prints(loop):
+    from tracker.supervise.bulletin_build import unit_lines
+
+    f = Filter(as_of=AS_OF)
+    assert unit_lines(loop["store"], f) == list(bulletin_from_store(loop["store"], f).lines)
+    narrow = Filter(as_of=AS_OF, region="江西省")
+    assert unit_lines(loop["store"], narrow) == list(bulletin_from_store(loop["store"], narrow).lines)

@@ -206,8 +206,7 @@ def cmd_unit_reports(args: argparse.Namespace) -> int:
                 print(f"已{'采纳' if decision == 'accepted' else '驳回'} {len(done)} 条单位自报")
         if args.accept or args.reject or args.accept_all or args.reject_all:
             return 0
-        ids = [args.commitment] if args.commitment else [
-            c for (c,) in store.conn.execute("SELECT DISTINCT commitment_id FROM unit_reports ORDER BY commitment_id")]
+        ids = [args.commitment] if args.commitment else store.forms.reported_ids()
         reports = [{**r, "commitment_id": cid} for cid in ids for r in store.forms.reports(cid)]
     if args.json:
         print(json.dumps(reports, ensure_ascii=False, indent=2))

@@ -283,6 +283,32 @@ class Forms(changes.Part):
             return [changes.void_row(conn, KIND, d)[0] for d in decision_ids]
 
     @guarded
+    def open_items(self, unit_id: int, plan_year: int | None = None) -> list[int]:
+        """Open commitments of a unit (not confirmed done, shown): the rows it leads first,
+        then those it assists, each in document order."""
+        year = "AND c.report_plan_year = ?" if plan_year is not None else ""
+        return [cid for (cid,) in self.store.conn.execute(
+            "SELECT c.id FROM commitment_units u JOIN commitments c ON c.id = u.commitment_id "
+            f"WHERE u.unit_id = ? AND c.stale = 0 AND IFNULL(c.current_status, '') != 'done' {year} "
+            "ORDER BY u.role = 'partner', c.report_id, c.line, c.id",
+            [unit_id] + ([plan_year] if plan_year is not None else []))]
+
+    @guarded
+    def units_with_open_items(self, plan_year: int | None = None) -> list[tuple[int, str]]:
+        """(unit id, name) of every unit with open commitments, in the order first named."""
+        year = "AND c.report_plan_year = ?" if plan_year is not None else ""
+        return [(uid, name) for uid, name in self.store.conn.execute(
+            "SELECT DISTINCT n.id, n.name FROM commitment_units u JOIN commitments c ON c.id = u.commitment_id "
+            f"JOIN units n ON n.id = u.unit_id WHERE c.stale = 0 AND IFNULL(c.current_status, '') != 'done' {year} "
+            "ORDER BY n.id", [plan_year] if plan_year is not None else [])]
+
+    @guarded
+    def reported_ids(self) -> list[int]:
+        """Commitments with at least one unit report, by id."""
+        return [c for (c,) in self.store.conn.execute(
+            "SELECT DISTINCT commitment_id FROM unit_reports ORDER BY commitment_id")]
+
+    @guarded
     def last_sent(self) -> dict[str, dict]:
         """Each unit's last form: {unit name: {sent, due, form row id, items}}."""
         out: dict[str, dict] = {}
@@ -295,11 +321,13 @@ class Forms(changes.Part):
 
     @guarded
     def awaiting(self) -> dict[str, set[int]]:
-        """{unit name: ids of its last form's items with no report from it since}."""
+        """{unit name: ids of its last form's items it leads, with no report from it since}."""
         out: dict[str, set[int]] = {}
         for unit, cid in self.store.conn.execute(
                 "SELECT u.name, i.commitment_id FROM forms f JOIN units u ON u.id = f.unit_id "
                 "JOIN form_items i ON i.form_id = f.id WHERE f.id IN (SELECT max(id) FROM forms GROUP BY unit_id) "
+                "AND EXISTS (SELECT 1 FROM commitment_units l WHERE l.commitment_id = i.commitment_id "
+                "AND l.unit_id = f.unit_id AND l.role = 'lead') "
                 "AND NOT EXISTS (SELECT 1 FROM unit_reports r WHERE r.commitment_id = i.commitment_id "
                 "AND r.unit_id = f.unit_id AND r.collected_at >= f.created_at)"):
             out.setdefault(unit, set()).add(cid)

@@ -308,6 +308,25 @@ def stats(conn, f: Filter) -> dict:
             "overdue": overdue, "behind": behind, "pending": pending}
 
 
+def by_unit(conn, f: Filter) -> list[dict]:
+    """Per lead unit, over the commitments f selects, in the order units were first named:
+    unit, assigned, done, in_progress (推进中 or 部分完成), behind, overdue. In SQL: the 概览's
+    按单位 view redraws on every filter change."""
+    w, params = where(conn, f)
+    o_sql, o_params = overdue_sql(as_of_date(f))
+    b_sql = behind_sql(conn, as_of_date(f))
+    reports = "JOIN reports r ON r.id = c.report_id" if from_for(w) == FROM else ""
+    rows = conn.execute(
+        f"SELECT n.name, count(*), sum(IFNULL(c.current_status, '') = 'done'), "
+        f"sum(IFNULL(c.current_status, '') IN ('in_progress', 'partial')), "
+        f"sum(CASE WHEN {b_sql} THEN 1 ELSE 0 END), sum(CASE WHEN {o_sql} THEN 1 ELSE 0 END) "
+        f"FROM commitment_units u JOIN units n ON n.id = u.unit_id JOIN commitments c ON c.id = u.commitment_id "
+        f"{reports} "
+        f"WHERE u.role = 'lead' AND {w} GROUP BY n.id ORDER BY n.id", o_params + params).fetchall()
+    return [{"unit": name, "assigned": n, "done": d, "in_progress": p, "behind": b, "overdue": o}
+            for name, n, d, p, b, o in rows]
+
+
 def facets(conn) -> dict:
     """Values present among current commitments: years, regions, categories, kinds."""
     live = "FROM reports r WHERE EXISTS (SELECT 1 FROM commitments c WHERE c.report_id = r.id AND c.stale = 0)"
@@ -319,7 +338,10 @@ def facets(conn) -> dict:
             "categories": col("SELECT DISTINCT category FROM commitments WHERE stale = 0 "
                               "AND category IS NOT NULL ORDER BY 1"),
             "kinds": col("SELECT DISTINCT kind FROM commitments WHERE stale = 0 ORDER BY 1"),
-            "themes": themes(conn)}
+            "themes": themes(conn),
+            "units": col("SELECT n.name FROM units n WHERE EXISTS (SELECT 1 FROM commitment_units u JOIN "
+                         "commitments c ON c.id = u.commitment_id WHERE u.unit_id = n.id AND c.stale = 0) "
+                         "ORDER BY n.id")}
 
 
 def themes(conn) -> list[tuple[str, int]]:

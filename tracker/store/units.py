@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from tracker.errors import UserError
 from tracker.unit_names import split_units, unit_key
-from tracker.store import changes, corrections, curate
+from tracker.store import changes, corrections, curate, query
 from tracker.store.clock import now
 from tracker.store.guard import guarded
 from tracker.store.marks import require
@@ -225,6 +225,19 @@ class Units(changes.Part):
                         "lead": lead, "partner": partner, "open": open_})
         return out
 
+    @guarded
+    def by_unit(self, f) -> list[dict]:
+        """Per lead unit over the commitments Filter f selects (tracker.store.query.by_unit)."""
+        return query.by_unit(self.store.conn, f)
+
     def find(self, name: str) -> int | None:
         """The unit id a name stands for (aliases followed), None for an unknown name."""
         return Names(self.store.conn).find(name)
+
+    def name(self, uid: int) -> str:
+        """A unit's name (its first name, as written)."""
+        return Names(self.store.conn).name(uid)
+
+    def in_order(self) -> list[str]:
+        """Every unit's name, in the order units were first named."""
+        return [n for (n,) in self.store.conn.execute("SELECT name FROM units ORDER BY id")]

@@ -9,8 +9,8 @@ from tracker.display import commitment_line
 from tracker.labels import UNMARKED
 from tracker.sheet.build import _scope
 from tracker.store.query import Filter, as_of_date
-from tracker.supervise.bulletin_data import (BulletinData, BulletinItem, BulletinRule, UnitForms,
-                                             UnitReport, bulletin_data)
+from tracker.supervise.bulletin_data import (MARKS, BulletinData, BulletinItem, BulletinRule, UnitForms,
+                                             UnitLine, UnitReport, bulletin_data)
 
 
 def _title(rows: list[dict]) -> str:
@@ -47,4 +47,25 @@ def bulletin_from_store(store, f: Filter = Filter(), rule: BulletinRule = Bullet
         forms.setdefault(u, UnitForms(u, reporter=who, phone=phone))
     reports_by_id = {rep["id"]: rep for rep in store.reports()}
     return bulletin_data(items, forms, as_of, title=title or _title(shown), scope=_scope(f, reports_by_id),
-                         rule=rule, unassigned=len(shown) - len(assigned))
+                         rule=rule, unassigned=len(shown) - len(assigned),
+                         unit_order=store.units.in_order())
+
+
+def unit_lines(store, f: Filter = Filter(), rule: BulletinRule = BulletinRule()) -> list[UnitLine]:
+    """The 通报's unit lines counted in SQL (the 概览's 按单位 view, redrawn on each filter change):
+    the same figures as bulletin_from_store(store, f).lines, in the same order."""
+    as_of = as_of_date(f)
+    shown = set(store.query(f))
+    awaiting = store.forms.awaiting()
+    last = store.forms.last_sent()
+    contacts = store.forms.contacts()
+    out = []
+    for n, u in enumerate(store.units.by_unit(f)):
+        info = last.get(u["unit"])
+        counting = info is not None and (info["due"] is None or as_of > info["due"])
+        unreported = len(awaiting.get(u["unit"], set()) & shown) if counting else 0
+        mark = rule.mark(u["assigned"], u["behind"], u["overdue"], unreported)
+        out.append((n, UnitLine(u["unit"], u["assigned"], u["done"], u["in_progress"], u["behind"],
+                                u["overdue"], unreported, mark, *contacts.get(u["unit"], ("", "")))))
+    out.sort(key=lambda p: (MARKS.index(p[1].mark), -p[1].overdue, -p[1].behind, -p[1].unreported, p[0]))
+    return [line for _n, line in out]

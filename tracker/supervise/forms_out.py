@@ -16,7 +16,6 @@ from typing import Callable
 from tracker.display import commitment_line
 from tracker.errors import UserError
 from tracker.labels import status_label
-from tracker.store.unit_cache import Names
 from tracker.supervise.form_layout import FormRow, FormSpec, form_file_name, text_digest
 from tracker.supervise.form_write import write_form
 
@@ -29,30 +28,11 @@ class SentForms:
     rows: dict[str, int]
 
 
-def _open_items(store, unit_id: int, plan_year: int | None) -> list[int]:
-    """Open commitments of a unit: lead rows first, then partner rows, each in document order."""
-    year = "AND c.report_plan_year = ?" if plan_year is not None else ""
-    return [cid for (cid,) in store.conn.execute(
-        "SELECT c.id FROM commitment_units u JOIN commitments c ON c.id = u.commitment_id "
-        f"WHERE u.unit_id = ? AND c.stale = 0 AND IFNULL(c.current_status, '') != 'done' {year} "
-        "ORDER BY u.role = 'partner', c.report_id, c.line, c.id",
-        [unit_id] + ([plan_year] if plan_year is not None else []))]
-
-
 def _form_row(row: dict) -> FormRow:
     return FormRow(cid=row["id"], text=commitment_line(row), target=row.get("target") or "",
                    deadline=row.get("deadline_text") or row.get("deadline") or "",
                    leads=row.get("lead_unit") or "", partners="、".join(row.get("partner_units") or []),
                    status=status_label(row.get("status")))
-
-
-def units_with_open_items(store, plan_year: int | None = None) -> list[tuple[int, str]]:
-    """(unit id, name) of every unit with open commitments, in the order units were first named."""
-    year = "AND c.report_plan_year = ?" if plan_year is not None else ""
-    return [(uid, name) for uid, name in store.conn.execute(
-        "SELECT DISTINCT n.id, n.name FROM commitment_units u JOIN commitments c ON c.id = u.commitment_id "
-        f"JOIN units n ON n.id = u.unit_id WHERE c.stale = 0 AND IFNULL(c.current_status, '') != 'done' {year} "
-        "ORDER BY n.id", [plan_year] if plan_year is not None else [])]
 
 
 def send_forms(store, out_dir: str | Path, plan_year: int | None = None, unit: str | None = None,
@@ -67,17 +47,17 @@ def send_forms(store, out_dir: str | Path, plan_year: int | None = None, unit: s
     if due is not None and due < sent:
         raise UserError(f"{due.isoformat()}: 报送截止日期早于发出日期 / the due day is before today")
     if unit is not None:
-        uid = Names(store.conn).find(unit)
+        uid = store.units.find(unit)
         if uid is None:
             raise UserError(f"{unit}: 没有这个单位 / no such unit (see tracker units)")
-        targets = [(uid, Names(store.conn).name(uid))]
+        targets = [(uid, store.units.name(uid))]
     else:
-        targets = units_with_open_items(store, plan_year)
+        targets = store.forms.units_with_open_items(plan_year)
     title = f"{plan_year}年承诺事项" if plan_year else "承诺事项"
     specs, written = [], []
     try:
         for n, (uid, name) in enumerate(targets, 1):
-            ids = _open_items(store, uid, plan_year)
+            ids = store.forms.open_items(uid, plan_year)
             if not ids:
                 continue
             table = store.rows(ids)
