@@ -39,12 +39,16 @@ def backup_path(store_path: Path, when: datetime | None = None) -> Path:
     return store_path.with_name(f"{store_path.stem}.backup-before-collect-{stamp}{store_path.suffix or '.db'}")
 
 
-def collect_files(store, paths, progress: Callable[[int, int], None] | None = None) -> CollectReport:
-    """Back the store up, then record every filled form of paths (one transaction per form)."""
+def collect_files(store, paths, progress: Callable[[int, int], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> CollectReport:
+    """Back the store up, then record every filled form of paths (one transaction per form;
+    cancel() stops between forms, those collected stay)."""
     paths = [Path(p) for p in paths]
     report = CollectReport()
     report.backup = store.backup(backup_path(Path(store.path)))
     for n, path in enumerate(paths, 1):
+        if cancel is not None and cancel():
+            break
         try:
             form = read_form(path)
         except UserError as exc:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from tracker.display import commitment_line
-from tracker.errors import UserError
+from tracker.errors import Cancelled, UserError
 from tracker.labels import status_label
 from tracker.supervise.form_layout import FormRow, FormSpec, form_file_name, text_digest
 from tracker.supervise.form_write import write_form
@@ -37,9 +37,11 @@ def _form_row(row: dict) -> FormRow:
 
 def send_forms(store, out_dir: str | Path, plan_year: int | None = None, unit: str | None = None,
                due: date | None = None, sent: date | None = None,
-               progress: Callable[[int, int], None] | None = None) -> SentForms:
+               progress: Callable[[int, int], None] | None = None,
+               cancel: Callable[[], bool] | None = None) -> SentForms:
     """Write a form per unit (or only `unit`'s) into out_dir and record them as sent (one
-    transaction, after every file is written whole); UserError when there is nothing to send."""
+    transaction, after every file is written whole); UserError when there is nothing to send.
+    cancel() stops before the record: the forms written are removed, nothing is sent."""
     out = Path(out_dir)
     if not out.is_dir():
         raise UserError(f"{out}: 文件夹不存在 / no such folder")
@@ -57,6 +59,8 @@ def send_forms(store, out_dir: str | Path, plan_year: int | None = None, unit: s
     specs, written = [], []
     try:
         for n, (uid, name) in enumerate(targets, 1):
+            if cancel is not None and cancel():
+                raise Cancelled()
             ids = store.forms.open_items(uid, plan_year)
             if not ids:
                 continue
