@@ -98,7 +98,7 @@ def test_nothing_the_office_recorded_changed(loop):
 def test_the_conflict_keeps_both_sides(loop):
     (report,) = [r for r in loop["store"].forms.reports(loop["marked"]) if r["unit"] == MARKED_BETWEEN]
     assert report["status"] == "done" and "已完成年度任务的40%" in report["progress"]
-    assert report["conflict"].startswith("发表后办公室已标记为“已完成”")
+    assert report["conflict"].startswith("报送表发出后办公室已标记为“已完成”")
     assert loop["store"].commitment(loop["marked"])["current_status"] == "done"
 
 

@@ -137,7 +137,7 @@ def _conflict(conn: sqlite3.Connection, cid: int, events_seen: int) -> str | Non
     later = conn.execute(f"SELECT status, IFNULL(date, substr(created_at, 1, 10)) FROM events WHERE {_OFFICE_EVENTS} "
                          "ORDER BY id DESC LIMIT 1", (cid, events_seen)).fetchone()
     if later:
-        return f"发表后办公室已标记为“{status_label(later[0])}”（{later[1]}）"
+        return f"报送表发出后办公室已标记为“{status_label(later[0])}”（{later[1]}）"
     if stale & 1:
         return "原文已变，规则不再提取此条"
     return None
