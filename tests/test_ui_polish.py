@@ -209,7 +209,7 @@ def test_detail_pane_fits_in_360_px(qtbot, two_years):
 def test_table_gets_the_space_on_a_1366_screen(qtbot, two_years):
     w = open_window(qtbot, two_years)
     w.resize(1366, 740)
-    w._initial_sizes()
+    w.fit_panes()
     _tree, middle, detail = w.splitter.sizes()
     assert detail <= 380 and middle >= 760
     assert w.table.columnWidth(COLUMN["text"]) >= 250    # 承诺内容 stays readable

@@ -37,6 +37,8 @@ from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain
 
 
 TAB_KEY = "detail/tab"   # QSettings: the tab last looked at (原文, 字段, 核实建议, 历史)
+SPLIT_KEY = "detail/split"   # QSettings: where the tabs begin
+TOP_SHARE = 0.5      # of the pane's height, for the upper part until the user moves the split
 QUOTE_CHARS = 40     # of the best suggestion's evidence shown on the 后续报告所称 card
 CONTEXT_LINES = 12   # document lines shown before and after the commitment's paragraph
 
@@ -75,8 +77,10 @@ class DetailPane(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _build_content(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
+        # The commitment and its controls above, the tabs below, split where the user left
+        # it: the tabs stay put from row to row however long the text (the upper part scrolls).
+        top = QWidget()
+        layout = QVBoxLayout(top)
         # One line: a long report title ends in "…" instead of widening the pane.
         self.header = ElidedLabel()
         self.header.setStyleSheet("color: palette(placeholder-text);")
@@ -212,11 +216,24 @@ class DetailPane(QWidget):
         self.unit_report_list.accept_requested.connect(lambda r: self.decide_unit_report(r, "accepted"))
         self.unit_report_list.reject_requested.connect(lambda r: self.decide_unit_report(r, "rejected"))
         self.unit_reports_tab = self.tabs.addTab(self.unit_report_list, self.tr("单位自报"))
-        layout.addWidget(self.tabs, 1)
+        layout.addStretch(1)
+        self.top = QScrollArea()
+        self.top.setWidget(top)
+        self.top.setWidgetResizable(True)
+        self.top.setFrameShape(QFrame.Shape.NoFrame)
+        self.top.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.split = QSplitter(Qt.Vertical)
+        self.split.addWidget(self.top)
+        self.split.addWidget(self.tabs)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(1, 1)
         settings = QSettings()
+        # Until the user moves it, the split keeps TOP_SHARE of the pane's height.
+        self._split_auto = not self.split.restoreState(settings.value(SPLIT_KEY, b""))
+        self.split.splitterMoved.connect(self._split_moved)
         self.tabs.setCurrentIndex(settings.value(TAB_KEY, 0, type=int))
         self.tabs.currentChanged.connect(lambda i: QSettings().setValue(TAB_KEY, i))
-        return page
+        return self.split
 
     # -- public API --------------------------------------------------------------------------
     def set_store(self, store) -> None:
@@ -284,6 +301,16 @@ class DetailPane(QWidget):
         self._show_history(history, edits)
         self.curation_bar.show_row(self.row, edits)
         self._offer_edits()
+
+    def _split_moved(self, *_args) -> None:
+        self._split_auto = False
+        QSettings().setValue(SPLIT_KEY, self.split.saveState())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._split_auto:
+            total = self.height()
+            self.split.setSizes([int(total * TOP_SHARE), total - int(total * TOP_SHARE)])
 
     def _offer_edits(self) -> None:
         """Marking and editing controls only where the store can be written."""
@@ -425,7 +452,7 @@ class DetailPane(QWidget):
         """Ask status/note/evidence for the shown commitment and mark it (undoable)."""
         if self.cid is None:
             return
-        marking = MarkDialog.get(self, status)
+        marking = MarkDialog.get(self, status, 1, [self.row] if self.row else [])
         if marking is not None:
             self.mark(marking.status, marking.note, marking.evidence, **marking.extra())
 

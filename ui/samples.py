@@ -23,7 +23,7 @@ SEEDS = ROOT / "seeds"
 _PROGRAM = (ROOT / "tracker",)
 NAME = "示例台账"
 # Why the store cannot be written, as the status bar and write errors show it.
-READ_ONLY_REASON = "示例台账，只能查看 / the sample store"
+READ_ONLY_REASON = "示例台账 / the sample store"
 
 
 def samples_folder() -> Path:

@@ -168,6 +168,8 @@ class WelcomeMixin:
         """Welcome panel for an empty (or no) store; the banner while the samples are open."""
         empty = self.store is None or not self.store.documents()
         self.central.setCurrentWidget(self.welcome if empty else self.central.widget(0))
+        if not empty:
+            self.initial_sizes()      # the panes' first appearance after the welcome panel
         self.welcome.set_store_path(getattr(self.store, "path", None))
         self.sample_banner.setVisible(self.showing_samples())
 

@@ -35,7 +35,7 @@ ORDERS = {
     "number": "c.number", "category": "c.category", "stale": "c.stale",
     "report_id": "c.report_id", "region": "c.report_region", "plan_year": "c.report_plan_year",
     "year": "c.report_plan_year", "title": "r.title", "measure": "c.measure",
-    "position": "c.report_id", "lead_unit": "c.lead_unit", "unit": "c.lead_unit",
+    "position": "c.report_id", "lead_unit": "c.lead_unit",
 }
 # Document order (report, then line): the table's default and every sort's tie-break.
 POSITION = ("c.report_id", "c.line", "c.id")
