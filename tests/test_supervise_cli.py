@@ -110,3 +110,33 @@ def test_the_office_plan_exports(db, tmp_path, capsys):
     assert code == 0
     ws = openpyxl.load_workbook(tmp_path / "plan.xlsx").active
     assert [c.value for c in ws[2]] == ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+
+
+@pytest.mark.parametrize("suffix", ["pdf", "xlsx", "csv", "html", "docx"])
+def test_every_sheet_format_has_a_unit_column_and_takes_unit(db, tmp_path, capsys, suffix):
+    out = tmp_path / f"s.{suffix}"
+    code, printed, _ = run(db, "sheet", "--unit", "卫健委", "--out", out, capsys=capsys)
+    assert code == 0 and "2 项承诺" in printed
+    if suffix == "xlsx":
+        ws = openpyxl.load_workbook(out)["民生实事"]
+        header = [c.value for c in ws[1]]
+        column = header.index("责任单位") + 1
+        assert [ws.cell(row=r, column=column).value for r in (2, 3)] == ["红十字会、残联、妇联、卫健委", "卫健委、医保局"]
+        return
+    if suffix == "csv":
+        import csv
+        records = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+        column = records[0].index("责任单位")
+        assert [r[column] for r in records[1:]] == ["红十字会、残联、妇联、卫健委", "卫健委、医保局"]
+        return
+    if suffix == "docx":
+        from docx import Document
+        doc = Document(out)
+        text = "\n".join([p.text for p in doc.paragraphs]
+                         + [c.text for t in doc.tables for row in t.rows for c in row.cells])
+    elif suffix == "pdf":
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    else:
+        text = out.read_text(encoding="utf-8")
+    flat = text.replace("\n", "")
+    assert "责任单位" in text and "卫健委、医保局" in flat and "责任单位：卫健委" in flat

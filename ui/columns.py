@@ -17,7 +17,8 @@ from ui.models import COLUMN, COLUMNS
 TEXT_SHARE = 0.45
 # (natural, least) width of each other column, in characters of its usual content.
 CHARS = {"kind": (4, 2), "target": (7, 3), "deadline": (4, 2), "status": (4, 3), "flags": (2, 2),
-         "evidence": (1.5, 1.5), "indicator": (6, 2), "report": (6.5, 2.5)}
+         "evidence": (1.5, 1.5), "indicator": (6, 2), "report": (6.5, 2.5),
+         "units": (5, 2.5)}
 # The words a narrow 类型 or 状态 cell prints instead of its whole one.
 SHORT = {"预期目标": "目标", "民生实事": "实事", "项目承诺": "项目", "部分完成": "部分"}
 

@@ -32,7 +32,7 @@ STATUS_INKS = {"done": "#1f6b2a", "partial": "#8a6100", "in_progress": "#1d4f8a"
 
 KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT, TASK)
 
-COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限")
+COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限", "责任单位")
 CHINESE_ORDINALS = words.CN_ORDINAL
 
 
@@ -60,6 +60,7 @@ class SheetRow:
     behind: bool = False   # recorded progress below 序时进度 (share of the year elapsed)
     pending: bool = False  # the status is verification's suggestion, nobody confirmed it (待确认)
     carry: str = ""        # 跨年: "延续至2026", "较2025年下调", "2026年不再提及" (；-joined)
+    units: str = ""        # 责任单位: the lead units, then "配合：…" on a line of its own
 
     @property
     def status_text(self) -> str:

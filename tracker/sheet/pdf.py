@@ -33,8 +33,8 @@ from tracker.sheet.wrap import wrap_lines
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
-_SHARES = {False: (0.05, 0.32, 0.125, 0.185, 0.10, 0.14, 0.08),
-           True: (0.04, 0.355, 0.12, 0.19, 0.07, 0.155, 0.07)}
+_SHARES = {False: (0.05, 0.29, 0.11, 0.17, 0.095, 0.13, 0.075, 0.08),
+           True: (0.04, 0.325, 0.11, 0.18, 0.07, 0.14, 0.065, 0.07)}
 _BODY_SIZE, _LEADING = 8.5, 11.5
 
 
@@ -146,6 +146,7 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
             _status_cell(row, st) if first else "",
             _cell(piece[3], st["small"], widths[5] - 6),
             deadline if first else "",
+            _cell(row.units, st["cell"], widths[7] - 6) if first else "",
         ])
     return out
 
@@ -188,7 +189,7 @@ def _group_rows(groups: list[SheetGroup], st: dict, widths: list[float],
         # A category row only where it tells something: not "主要预期目标" under its own heading.
         label = group.category if group.category != KIND_LABELS.get(group.kind) else ""
         if label or len(groups) > 1:
-            data.append([_p(f"【{label or '其他'}】", st["category"])] + [""] * 6)
+            data.append([_p(f"【{label or '其他'}】", st["category"])] + [""] * (len(COLUMNS) - 1))
             cmds.append([("SPAN", (0, 0), (-1, 0)),
                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e9ef")),
                          ("NOSPLIT", (0, 0), (-1, 1 if group.rows else 0))])
