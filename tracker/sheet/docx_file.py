@@ -23,7 +23,7 @@ from tracker.sheet.data import (COLUMNS, KIND_LABELS, SERIES_COLUMNS, STATUS_FIL
 from tracker.supervise.docx_tables import HEAD_FONT, new_document, paragraph, table
 
 # Shares of the text width, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限.
-_SHARES = (0.06, 0.28, 0.11, 0.17, 0.095, 0.13, 0.075, 0.08)
+_SHARES = (0.055, 0.26, 0.10, 0.16, 0.09, 0.125, 0.08, 0.13)
 _SERIES_SHARES = (0.08, 0.16, 0.10, 0.12, 0.08, 0.46)
 _CATEGORY_FILL = "#E4E9EF"
 _LATE_INK = "#A8231A"

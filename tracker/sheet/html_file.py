@@ -37,7 +37,7 @@ tr.cat td { background: #e4e9ef; font-weight: bold; }
 
 
 # Column widths in percent, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限 责任单位.
-_WIDTHS = (5, 29, 11, 17, 9.5, 13, 7.5, 8)
+_WIDTHS = (4.5, 27, 10, 16, 9, 12.5, 8, 13)
 
 
 def _lines(text: str) -> str:

@@ -33,8 +33,8 @@ from tracker.sheet.wrap import wrap_lines
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
-_SHARES = {False: (0.05, 0.29, 0.11, 0.17, 0.095, 0.13, 0.075, 0.08),
-           True: (0.04, 0.325, 0.11, 0.18, 0.07, 0.14, 0.065, 0.07)}
+_SHARES = {False: (0.045, 0.27, 0.10, 0.16, 0.09, 0.125, 0.08, 0.13),
+           True: (0.04, 0.31, 0.10, 0.17, 0.07, 0.14, 0.07, 0.10)}
 _BODY_SIZE, _LEADING = 8.5, 11.5
 
 
