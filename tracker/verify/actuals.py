@@ -12,33 +12,15 @@ import re
 from dataclasses import dataclass
 
 from tracker.ingest.normalize import fold
-from tracker.extract.numbers import parse_number
 from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
+from tracker.verify.heads import own_period_text, qualified
+from tracker.verify.quantities import NUMBER, OTHER_PERIOD, SUB_YEAR as _SUB_YEAR, UNIT_RE as _UNIT_RE, UNITS, numbers as _numbers
 from tracker import words
 
-# Unit -> (family, factor to the family's base).
-UNITS: dict[str, tuple[str, float]] = {
-    "%": ("%", 1), "‰": ("‰", 1), "个百分点": ("pp", 1),
-    "万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1),
-    "万亿美元": ("美元", 1e12), "亿美元": ("美元", 1e8), "万美元": ("美元", 1e4), "美元": ("美元", 1),
-    "万人次": ("人次", 1e4), "人次": ("人次", 1), "万人": ("人", 1e4), "人": ("人", 1), "名": ("人", 1),
-    "万户": ("户", 1e4), "户": ("户", 1), "万亩": ("亩", 1e4), "亩": ("亩", 1),
-    "万吨": ("吨", 1e4), "吨": ("吨", 1), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1),
-    "万公里": ("公里", 1e4), "公里": ("公里", 1), "千米": ("公里", 1), "万": ("数", 1e4), "亿": ("数", 1e8), "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1),
-    "万套": ("套", 1e4), "套": ("套", 1), "万个": ("个", 1e4), "个": ("个", 1),
-    "亿斤": ("斤", 1e8), "万斤": ("斤", 1e4), "斤": ("斤", 1), "倍": ("倍", 1),
-}
-_COUNT_UNITS = "个所座家套件项条辆张间处台块批"
-_UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE}|[{_COUNT_UNITS}])?")
 _UP = re.compile(rf"(?:{words.INCREASE}|上涨|增速|增幅)(?:了)?$")
 _DOWN = re.compile(rf"(?:{words.FALL})(?:了)?$")
 _LEVEL = re.compile(r"(?:达到|达|为|是|控制在|回落到|回落至|降至|降到|降低到|下降到|下降至|提高到|提高至|"
                     r"增加到|增至|突破|超过|实现|完成|累计|总量|规模|稳定在|保持在)(?:了)?$")
-# Clause words marking a figure of another period than one plan year.
-OTHER_PERIOD = re.compile(rf"{words.ANNUAL_AVERAGE}|{words.SPAN_TOTAL}|[两三四五]年[来间]|过去[两三四五]年|这[两三四五]年"
-                          rf"|{words.FIVE_YEAR_PLAN}|上半年|下半年|[一二三四]季度|前三季度|\d{{1,2}}[-－—至]\d{{1,2}}月")
-_SUB_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
 _RESULTS = re.compile(r"已经|已|完成了|实现了|达到了|同比|比上年|较上年|全年|去年|上年")
 _RATE_LEAD = re.compile(r"(?:增长率|增速|增幅)(?:达到|达|为|是|保持在)?$")
@@ -66,6 +48,8 @@ def figures_for(ind: Indicator, text: str, plan_year: int | None) -> list[Figure
     own = mentions_of(ind, folded)
     out: list[Figure] = []
     for start, end in own:
+        if qualified(folded, start):
+            continue    # 跨境电商进出口, 南疆五地州地区生产总值: a part, not the whole
         group_index, stop = _group(folded, all_mentions, start, end)
         scope_start = stop[0]
         scope = folded[scope_start:stop[1]]
@@ -110,7 +94,7 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
     for m_start, m_end, value, unit in _numbers(scope):
         a, b = offset + m_start, offset + m_end
         clause = _clause(folded, a)
-        before = folded[max(0, clause[0]):a]
+        before = own_period_text(folded[max(0, clause[0]):a])
         if OTHER_PERIOD.search(before) and not _SUB_YEAR.search(before):
             continue
         year = _YEAR_BEFORE.search(folded[max(0, a - 10):a])
@@ -136,29 +120,6 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         else:
             measure = "level"
         yield Figure(value, unit, measure, a, b, bool(_SUB_YEAR.search(before)))
-
-
-# "增长百分之八", "下降百分之二点五": Chinese numerals as reviews sometimes write rates.
-_CN_PERCENT = re.compile(f"百分之([{words.CN_COUNT}点]+)")
-
-
-def _numbers(scope: str):
-    """(start, end, value, unit) of each figure with a unit in scope, in order."""
-    found = []
-    for m in NUMBER.finditer(scope):
-        if not m.group(3):
-            continue
-        value, start = float(m.group(1)), m.start()
-        # "居民消费价格涨幅为－0.1%": a minus sign (-, －, −, a lone —), not a range's dash (5%－7%)
-        # nor a "——" bullet.
-        if start and scope[start - 1] in "-－−—" and not re.search(r"[\d%％—]$", scope[:start - 1]):
-            value, start = -value, start - 1
-        found.append((start, m.end(), value, m.group(3)))
-    for m in _CN_PERCENT.finditer(scope):
-        value = parse_number(m.group(1))
-        if value is not None:
-            found.append((m.start(), m.end(), value, "%"))
-    return sorted(found)
 
 
 def _respectively(figs: list[Figure], position: int) -> list[Figure]:
@@ -246,7 +207,7 @@ def figures_by_key(keys: list[tuple[str, str]], text: str) -> list[Figure]:
                     out.append(Figure(float(m.group(1)), m.group(3), "level", m.start(), m.end()))
             else:
                 # "6600多万农村人口…得到解决": the number right before the object
-                m = re.search(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE}|[{_COUNT_UNITS}])?\s*(?:的)?$",
+                m = re.search(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE})?\s*(?:的)?$",
                               folded[max(0, k.start() - 12):k.start()])
                 if m and m.group(3):
                     a = max(0, k.start() - 12) + m.start()

@@ -12,7 +12,8 @@ import re
 
 from tracker.extract.numbers import parse_int
 from tracker.model import Commitment
-from tracker.verify.actuals import UNITS, Figure
+from tracker.verify.actuals import Figure
+from tracker.verify.quantities import UNITS
 from tracker.verify.lexicon import Indicator
 from tracker import words
 
