@@ -28,10 +28,10 @@ def test_standalone_list_against_its_completion_report(tmp_path):
     items = [r for r in results if r["commitment"]["kind"] == "livelihood"]
     assert [r["commitment"]["number"] for r in items] == [1, 2, 3]
     assert all(r["status"] == "done" for r in items)
-    by_item = items[1]
-    assert "已全部投入使用" in by_item["reason"] and by_item["evidence"][0]["period"] == "year"
-    by_list = items[0]
-    assert by_list["reason"].startswith("后续报告所称") and "3件为民实事全部完成" in by_list["reason"]
+    by_item = items[1]      # its own figure decides: 52 of the 50 kindergartens pledged
+    assert "新建公办幼儿园52所" in by_item["reason"] and "承诺50所" in by_item["reason"]
+    assert by_item["actual_value"] == 52 and by_item["evidence"][0]["period"] == "year"
+    assert "新增城镇就业岗位12.3万个" in items[0]["reason"]      # a figure before the list-level claim
 
 
 def test_next_years_list_is_not_evidence(tmp_path):

@@ -38,7 +38,7 @@ _UP = re.compile(rf"(?:{words.INCREASE}|上涨|增速|增幅)(?:了)?$")
 _DOWN = re.compile(rf"(?:{words.FALL})(?:了)?$")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
 _LOWER_BEFORE = re.compile(r"(?:超过|超|突破|逾|多于|高于|不低于|首次突破|首次超过)$")
-_UPPER_BEFORE = re.compile(r"(?:不到|不足|低于|不超过|控制在)$")
+_UPPER_BEFORE = re.compile(r"(?:不到|不足|低于|不超过)$")
 _ABOUT_BEFORE = re.compile(r"(?:约|近|接近)$")
 _JOIN = re.compile(r"[、和及与]")
 MAX_HEAD = 24
@@ -59,6 +59,7 @@ class Quantity:
     sub_year: bool = False     # of part of a year: 上半年, 一季度
     start_value: bool = False  # the X of 从X到Y
     year: int | None = None    # the year it is dated with: 到2025年的57.7%
+    link: str = ""             # the words joining it to its head: 增长, 达到, 稳定在
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -97,8 +98,24 @@ def _members(subject: str) -> list[str]:
     return out
 
 
+_LEVELLED = re.compile(r"(?:与上年|同比|较上年|比上年|与去年)?(?:基本)?持平")
+
+
 def read(text: str) -> list[Quantity]:
-    """Every figure with a unit in text (folded), with its head, measure, bound and period marks."""
+    """Every figure with a unit in text (folded), with its head, measure, bound and period marks;
+    "居民消费价格与上年持平" is a change of 0%."""
+    out = _read(text)
+    for m in _LEVELLED.finditer(text):
+        c_start, _ = clause_bounds(text, m.start())
+        head = _frame_free(_strip_links(text[c_start:m.start()]))
+        if head and not any(q.start <= m.start() < q.end for q in out):
+            own = own_period_text(text[c_start:m.start()])
+            out.append(Quantity(0.0, "%", "growth", m.start(), m.end(), (head,), None,
+                                bool(OTHER_PERIOD.search(own)), bool(SUB_YEAR.search(own)), link="持平"))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _read(text: str) -> list[Quantity]:
     found = numbers(text)
     out: list[Quantity] = []
     respectively: dict[tuple[str, str], int] = {}     # (sentence start, measure/unit kind) -> next member
@@ -127,7 +144,8 @@ def read(text: str) -> list[Quantity]:
                  else "upper" if re.match(r"\s*(?:以内|以下)", after) or _UPPER_BEFORE.search(lead_core)
                  else "about" if re.match(r"\s*左右", after) or _ABOUT_BEFORE.search(lead_core) else None)
         heads, span, sub, start_value, year = _context(text, found, i, c_start, c_end, a, b, measure, unit, respectively, out)
-        out.append(Quantity(value, unit, measure, a, b, heads, bound, span, sub, start_value, year))
+        link = lead_core[len(_strip_links(lead_core)):]
+        out.append(Quantity(value, unit, measure, a, b, heads, bound, span, sub, start_value, year, link))
     return out
 
 
@@ -162,11 +180,15 @@ def _context(text, found, i, c_start, c_end, a, b, measure, unit, respectively, 
                 respectively[key] = k + 1
                 if k < len(members):
                     return (members[k],), False, sub, start_value, year
+    after_list = "、" in subject or lead.lstrip()[:1] == "、"
     if "、" in subject:
         subject = subject[subject.rfind("、") + 1:]
     subject = _frame_free(subject)[-MAX_HEAD:]
     if not subject and out and i and found[i - 1][1] > c_start - 2:
         return out[-1].heads, span or out[-1].span, sub, start_value, year
+    if after_list and 0 < len(subject) <= 3 and out and found[i - 1][1] > c_start and len(out[-1].heads[-1]) > 3:
+        # "粮食播种面积1266.6万亩、产量514.4万吨": 产量 shares the list's first words (粮食产量)
+        return (subject, out[-1].heads[-1][:2] + subject), span, sub, start_value, year
     obj = re.match(r"([\u4e00-\u9fff]{2,10})", text[b:c_end]) if unit not in ("%", "‰", "个百分点") else None
     heads = (subject,)
     if obj and not _LINK.search(obj.group(1)[:2]) and not _DOWN.search(obj.group(1)[:2]) and not re.match(r"以上|以内|以下|左右|多|余|的", obj.group(1)) and not _UP.search(obj.group(1)[:2]):
@@ -190,7 +212,7 @@ def qualified(text: str, start: int) -> bool:
     实现, 其中 only frame it)."""
     run = re.search(r"[\u4e00-\u9fff]*$", text[max(0, start - 16):start]).group(0)
     run = re.split(r"实现|完成|带动|拉动|推动|其中|以及|比上年|同比|对|在|的|和|与|及|使|让|将|把|为|是|达到|全年|年末", run)[-1]
-    return len(_frame_free(run)) >= 2
+    return len(NEUTRAL.sub("", _frame_free(run))) >= 2
 
 
 @lru_cache(maxsize=65536)
@@ -200,14 +222,58 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(core[i:i + 2] for i in range(len(core) - 1)) or frozenset([core])
 
 
-def similarity(names, heads) -> float:
-    """How alike two sets of phrases are: the best Dice coefficient of character pairs."""
+def similarity(names, heads, narrower_differs: bool = False) -> float:
+    """How alike two sets of phrases are: the best Dice coefficient of character pairs.
+
+    narrower_differs: a name that is the other one with words in front is another thing
+    (出口 and 进出口, 增加值 and 工业增加值): for indicator names, where the modifier comes first."""
     best = 0.0
     for n in names:
-        bn = bigrams(n)
+        bn, cn = bigrams(n), _core(n)
         for h in heads:
             if not h:
                 continue
+            if narrower_differs:
+                ch = _core(h)
+                if ch != cn and (ch.endswith(cn) or cn.endswith(ch)):
+                    continue
             bh = bigrams(h)
             best = max(best, 2 * len(bn & bh) / (len(bn) + len(bh)))
     return best
+
+
+def _core(text: str) -> str:
+    return NEUTRAL.sub("", text) or text
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A change stated without a figure: 总产连续6年增长, 能耗强度持续下降, 物价总体平稳."""
+
+    direction: int             # +1 up (增长, 创历史新高), -1 down (下降), 0 steady (持平, 平稳)
+    start: int
+    end: int
+    heads: tuple[str, ...]     # each name it is said of
+    words: str                 # the words that say it
+
+
+_STATED = re.compile(r"(?:连续\d+年|持续|继续|稳步|不断|均|实现|再)?(?:(?P<up>增长|增加|提高|提升|上升|扩大|创历史新高|再创新高|创新高|历史新高)"
+                     r"|(?P<down>下降|减少|降低|回落|下滑|收窄)|(?P<flat>持平|总体平稳|保持平稳|基本稳定|保持稳定|运行平稳))")
+
+
+def statements(text: str) -> list[Statement]:
+    """Changes text (folded) states of something without a figure of their own."""
+    out = []
+    for m in _STATED.finditer(text):
+        if re.match(r"\s*(?:了)?\s*[\d一二三四五六七八九十百]", text[m.end():m.end() + 3]) or \
+                re.match(r"(?:率|幅|速|量|值|额)", text[m.end():m.end() + 1]):
+            continue    # 增长5%: a figure (heads.read), 增长率: a name
+        c_start, _ = clause_bounds(text, m.start())
+        subject = _frame_free(_strip_links(text[c_start:m.start()]))
+        if not subject or re.search(r"\d", subject):
+            continue
+        members = [_frame_free(x) for x in _members(subject)]
+        direction = 1 if m.group("up") else -1 if m.group("down") else 0
+        out.append(Statement(direction, m.start(), m.end(), tuple(x for x in members if x),
+                             text[c_start:m.end()]))
+    return out
