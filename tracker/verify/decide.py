@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from tracker.model import LIVELIHOOD, TARGET, Commitment
 from tracker.verify.candidates import Candidates, Reading, Subject
-from tracker.verify.claims import LIST_DONE, binding_class, binding_claim, list_claim_count
-from tracker.verify.heads import clause_bounds, statements, similarity
+from tracker.verify.claims import BINDING_WORDS, LIST_DONE, binding_class, binding_claim, families, list_claim_count
+from tracker.verify.heads import clause_bounds, read, statements, similarity
 from tracker.verify.ledger import HEAD_MATCH, Entry, match
 from tracker.verify.lexicon import mentions_of, pair_mentions
 from tracker.verify.passages import Passage, best_clause, clause_at
@@ -412,7 +412,43 @@ def _unknown(subject: Subject, cand: Candidates, review, plan_year: int | None) 
     if named is not None:
         p, clause = named
         return Verdict("unknown", f"报告提及“{_cue(clause)}”，但没有可比的数值", first=[(p, 0.5)])
+    near = _binding_figures(subject, review, plan_year)
+    if near:
+        p, clause = near[0]
+        return Verdict("unknown", f"报告有“{_cue(clause)}”等，但没有说明目标任务是否完成，不能判定（请核对）",
+                       first=[(q, 0.5) for q, _ in near])
     return Verdict("unknown", "后续文件未提及可比数据")
+
+
+def _binding_figures(subject: Subject, review, plan_year: int | None) -> list[tuple[Passage, str]]:
+    """(passage, clause) of the plan year's clauses most like a binding-class target (规上工业单位
+    增加值能耗下降5.2% for 完成节能减排降碳任务), best first: the most families shared (energy, air,
+    water…), then a figure or a stated change. Shown, never decided."""
+    c, ind = subject.commitment, subject.indicator
+    if c.kind != TARGET or c.value is not None or not binding_class(c, bool(ind and ind.binding)):
+        return []
+    want = families(c.text)
+    found = []
+    for p in review.passages:
+        if not period_ok(p, plan_year, review) or not BINDING_WORDS.search(p.folded):
+            continue
+        said = {q.start for q in read(p.folded)} | {st.start for st in statements(p.folded)}
+        best = max(((len(want & families(p.folded[a:b])), int(any(a <= x < b for x in said)), a, b)
+                    for a, b in _clause_spans(p.folded)), default=None)
+        if best and best[0]:
+            found.append((best[:2], p, p.text[best[2]:best[3]]))
+    found.sort(key=lambda f: f[0], reverse=True)
+    return [(p, clause) for _, p, clause in found[:3]]
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in re.finditer(r"[，,；;。]", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
 
 
 def _what_was_seen(subject: Subject, cand: Candidates) -> Verdict | None:
@@ -427,6 +463,8 @@ def _what_was_seen(subject: Subject, cand: Candidates) -> Verdict | None:
             why = f"报告只给出当年总量（“{quote}”），没有增速，也没有上年总量可推算"
         elif e.when == "year" and c.measure == "level" and e.q.measure == "growth" and family(c.unit)[0] != "%":
             why = f"报告只给出增速（“{quote}”），没有当年数值"
+        elif e.when == "year" and c.value is None:
+            why = f"报告有“{quote}”，但目标没有数值（{_cue(c.text, width=30)}），需对照下达的任务核对"
         elif e.when == "year":
             why = f"报告有“{quote}”，但与目标的口径或单位不同，不能比较"
         elif e.when == "span":
