@@ -36,6 +36,10 @@ LEDGER_FLOOR = 0.4
 # A passage whose figure decides is raised by this much over passages found by words only.
 # (Both set when the ledger was introduced, eval/measure.py on the development keys.)
 FIGURE_BOOST = 0.35
+# A pledged quantity's words this alike to a review figure's make it a candidate shown to the user,
+# never a verdict (新建…示范县2个 / 新建省级美丽乡村示范村50个: 0.32). Set with the 示范县 fixture of
+# tests/test_verify_rules.py; no development key target moves between 0.25 and 0.45.
+NEAR_MATCH = 0.3
 _DIGITS = re.compile(r"[\d.．%％×*]+")
 _SPAN_TARGET = re.compile(rf"{words.FIVE_YEAR_PLAN}|[两三四五]年(?:内|来|间)|{words.SPAN_TOTAL}|{words.ANNUAL_AVERAGE}")
 # Verbs a project counts with, and words that only set the scene (for the thing counted).
@@ -96,6 +100,7 @@ class Candidates:
     end: list[Reading] = field(default_factory=list)       # end of a span ending with the plan year
     prior: list[Entry] = field(default_factory=list)       # levels of the year before (same subject)
     seen: list[Entry] = field(default_factory=list)        # the subject's figures that cannot decide
+    near: list[Reading] = field(default_factory=list)      # figures of something alike: candidates only
     terms: list[str] = field(default_factory=list)
 
 
@@ -235,6 +240,9 @@ def _pledge_readings(subject: Subject, ledger: Ledger, out: Candidates, scored) 
             m = match(e, p.ind, p.q.heads) if p.ind is not None else similarity(p.q.heads, e.q.heads)
             keyed = m < HEAD_MATCH and _same_verb_or_object(p.q, e.q)
             if m < HEAD_MATCH and not keyed:
+                v = convert(e.q.value, e.q.unit, p.q.unit)
+                if e.when == "year" and m >= NEAR_MATCH and v is not None and p.q.measure == e.q.measure:
+                    out.near.append(Reading(e, v, False, m, k, False))
                 continue
             v = convert(e.q.value, e.q.unit, p.q.unit)
             if v is None or p.q.measure != e.q.measure:

@@ -120,7 +120,7 @@ def _figure(subject, cand, review, plan_year, same_year, list_size) -> Verdict |
         return None
     if c.kind == TARGET and subject.indicator is not None:
         return _target_figure(subject, cand, c)
-    return _pledge_figure(subject, cand, c, same_year)
+    return _pledge_figure(subject, cand, c, review)
 
 
 def _target_figure(subject: Subject, cand: Candidates, c: Commitment) -> Verdict | None:
@@ -162,7 +162,7 @@ def _judge_bounded(c: Commitment, ind, r: Reading) -> tuple[str | None, str]:
     return None, reason
 
 
-def _pledge_figure(subject: Subject, cand: Candidates, c: Commitment, same_year: bool) -> Verdict | None:
+def _pledge_figure(subject: Subject, cand: Candidates, c: Commitment, review) -> Verdict | None:
     if not subject.pledged or not cand.year:
         return None
     found: dict[int, Reading] = {}
@@ -191,7 +191,8 @@ def _pledge_figure(subject: Subject, cand: Candidates, c: Commitment, same_year:
         status = "done"
         reason = "报告称" + "；".join(parts) + "，达到承诺"
     else:
-        status = "in_progress" if same_year else "partial"
+        # a report of part of the year is still on the way; one of the whole year fell short
+        status = "in_progress" if review.part_year else "partial"
         reason = "报告称" + "；".join(parts) + f"，完成承诺的{low:.0%}"
     if missing:
         reason += f"（{'、'.join(missing)}未见报告）"
@@ -348,13 +349,13 @@ def _by_words(subject, cand, review, plan_year, same_year, list_size) -> Verdict
             if not spans:
                 continue
             clause = clause_at(p.text, spans[0][0])
-        elif cov < MIN_COVERAGE:
-            continue
         else:
             clause = best_clause(p.text, terms)
-        if c.kind != TARGET and (review.index.coverage(terms, clause) < MIN_CLAUSE_COVERAGE
-                                 or len(set(terms).intersection(_bigrams(clause))) < 2):
-            continue    # the clause must name the item itself, not only share a word or two
+            # the clause must name the item itself (what it counts: “两癌”筛查), not only share a word or two
+            named = any(_plain(n)[-4:] in _plain(clause) for n in nouns if len(_plain(n)) >= 4)
+            if not named and (cov < MIN_COVERAGE or review.index.coverage(terms, clause) < MIN_CLAUSE_COVERAGE
+                              or len(set(terms).intersection(_bigrams(clause))) < 2):
+                continue
         status = words_status(clause)
         if status is None:
             continue
@@ -366,6 +367,11 @@ def _by_words(subject, cand, review, plan_year, same_year, list_size) -> Verdict
             status = "in_progress" if same_year else "partial"
         return Verdict(status, f"报告称“{quote}”", None, [(p, sim)], progress=share, score=sim)
     return None
+
+
+def _plain(text: str) -> str:
+    """text without quotes, brackets and spaces (“两癌”筛查 -> 两癌筛查)."""
+    return re.sub(r"[\s“”\"'‘’《》〈〉（）()]", "", text)
 
 
 def _bigrams(text: str) -> set[str]:
@@ -400,6 +406,11 @@ def _unknown(subject: Subject, cand: Candidates, review, plan_year: int | None) 
     seen = _what_was_seen(subject, cand)
     if seen is not None:
         return seen
+    if cand.near:
+        r = max(cand.near, key=lambda r: r.subject)
+        noun = subject.pledged[r.pledged].noun or "承诺所指"
+        return Verdict("unknown", f"报告有“{_quote_at(r.entry)}”，与承诺的{noun}不是同一对象，不作判定（候选证据，请核对）",
+                       first=[(r.entry.passage, 0.5)])
     if c.kind != TARGET:
         # "确保世纪大桥7月份建成通车" pledged again among next year's tasks: likely not finished.
         # (A target recurring with the same value says nothing either way: targets are left out.)

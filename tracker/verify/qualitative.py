@@ -99,9 +99,9 @@ def comparison_verdict(c: Commitment, plan_year: int | None, review) -> tuple[st
         if a is None or not a.known:
             return None
         last_a = a
-        b_text = m.group("b")
+        b_text = (c.text or "")[m.start("b"):m.end()]      # 全国平均水平, 城镇居民
         mine = year_growth(review, plan_year, a.name)
-        b = resolve(b_text)
+        b = _completed(b_text, m.group("a"))
         if _OUTSIDE.search(b_text) and (b is None or not b.known):
             lines.append(f"需要{b_text}的增速，报告未给出")
             verdicts.append("unknown")
@@ -121,6 +121,22 @@ def comparison_verdict(c: Commitment, plan_year: int | None, review) -> tuple[st
         passages += [mine[1], theirs[1]]
     status = ("unknown" if "unknown" in verdicts else "not_done" if "not_done" in verdicts else "done")
     return status, "；".join(lines), list(dict.fromkeys(passages))
+
+
+def _completed(b_text: str, a_text: str) -> Indicator | None:
+    """The indicator the second side names, completed with the first side's words where it only
+    names its own part: "农村常住居民人均可支配收入增速高于城镇居民" -> 城镇居民 + 人均可支配收入
+    (the words they share, 居民, overlapped)."""
+    b = resolve(b_text)
+    if b is not None and b.known:
+        return b
+    for j in range(len(b_text) - 1, 0, -1):
+        at = a_text.find(b_text[-j:])
+        if at >= 0:
+            whole = resolve(b_text + a_text[at + j:])
+            if whole is not None and whole.known:
+                return whole
+    return b
 
 
 _WANT_DOWN = re.compile(words.DECREASE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -125,7 +126,17 @@ def _review_reports(plan: dict, reports: list[dict], review_document_id: int | N
     if year is None or not plan.get("region"):
         return []
     return [r for r in reports if r["id"] != plan["id"] and same_region(r.get("region"), plan["region"])
-            and r.get("report_year") is not None and r["report_year"] > year]
+            and r.get("report_year") is not None
+            and (r["report_year"] > year or r["report_year"] == year and _reports_on(r.get("title")))]
+
+
+# A report of the plan's own year that says how it ended: "澜江市2025年十件民生实事全部办结",
+# "关于2025年民生实事项目完成情况的报告" (a half-year 总结 or 进展情况 is not taken unasked).
+_REPORTS_ON = re.compile(r"完成情况|落实情况|执行情况|办结|全部完成|全面完成")
+
+
+def _reports_on(title: str | None) -> bool:
+    return bool(_REPORTS_ON.search(title or ""))
 
 
 def same_region(a: str | None, b: str | None) -> bool:
