@@ -129,7 +129,7 @@ def _query(c: Commitment, ind: Indicator | None) -> tuple[list[str], dict[str, f
             for t in query_terms(alias):
                 boost[t] = 2.0
                 terms.append(t)
-    if c.kind != TARGET or ind is None:
+    if c.kind != TARGET or ind is None or not ind.known:
         terms.extend(query_terms(_DIGITS.sub(" ", c.text)))
     if is_sync_target(c):
         for other in sync_indicators():
@@ -142,6 +142,10 @@ def subject_of(c: Commitment) -> Subject:
     ind = indicator_of(c)
     names = tuple(dict.fromkeys((*(ind.aliases if ind else ()), *((c.indicator,) if c.indicator else ()))))
     several = (c.period not in (None, "", "year")) or c.annual_average or bool(_SPAN_TARGET.search(c.text))
+    if c.kind == TARGET and ind is not None and not ind.known and c.value is not None:
+        # "一产、二产、三产增加值分别增长5.5%左右…" named 一产: the clause's own words for its figure
+        own = [h for q in read(fold(c.text)) if abs(q.value - c.value) < 1e-9 for h in q.heads if h]
+        names = tuple(dict.fromkeys((*names, *own)))
     pledged: list[Pledged] = []
     if c.kind != TARGET or ind is None:
         for q in read(fold(c.text)):

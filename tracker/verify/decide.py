@@ -362,6 +362,10 @@ def _by_words(subject, cand, review, plan_year, same_year, list_size) -> Verdict
         if status == "done" and nouns and not any(n[-2:] in clause for n in nouns):
             continue    # done only when the clause names what the pledge counts
         quote = _cue(clause, STATUS_WORDS[status])
+        if status == "not_done" and ind is not None and ind.better == "lower" and "预期" in quote:
+            # "CPI涨幅未达年初预期": prices under the expected rise; lower is better, so the reader decides
+            return Verdict("unknown", f"报告称“{quote}”（该指标低者为好，未达预期是否算未完成，请核对）",
+                           None, [(p, sim)])
         share = progress_share(clause, c.value, c.unit)
         if share is not None and share < 1.0:
             status = "in_progress" if same_year else "partial"

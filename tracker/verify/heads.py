@@ -136,7 +136,8 @@ def _read(text: str) -> list[Quantity]:
             measure = "growth"
         # "4.3%、5.3%" / "5.2万亿元、增长5.4%": no name of its own, the one before it counts
         prev = out[-1] if out and found[i - 1][1] > c_start - 2 else None
-        if prev is not None and not _strip_links(lead.strip("、和及与 ")) and lead.strip()[:1] in ("、", "和", "及", "与", ""):
+        joined = re.sub(r"^\s*(?:左右|以上|以下|以内|多|余)", "", lead).strip()    # "5.5%左右、6%左右"
+        if prev is not None and not _strip_links(joined.strip("、和及与 ")) and joined[:1] in ("、", "和", "及", "与", ""):
             if measure == "level" and prev.measure == "growth" and prev.unit == unit:
                 measure, value = "growth", (-value if prev.value < 0 else value)
         after = text[b:b + 4]
@@ -225,8 +226,9 @@ def bigrams(text: str) -> frozenset[str]:
 def similarity(names, heads, narrower_differs: bool = False) -> float:
     """How alike two sets of phrases are: the best Dice coefficient of character pairs.
 
-    narrower_differs: a name that is the other one with words in front is another thing
-    (出口 and 进出口, 增加值 and 工业增加值): for indicator names, where the modifier comes first."""
+    narrower_differs: for indicator names, where the modifier comes first and the head last: a
+    name that is the other one with words in front is another thing (出口 and 进出口), and so is
+    one ending on a noun the other lacks (…一般公共预算收入比重 is a share)."""
     best = 0.0
     for n in names:
         bn, cn = bigrams(n), _core(n)
@@ -237,9 +239,22 @@ def similarity(names, heads, narrower_differs: bool = False) -> float:
                 ch = _core(h)
                 if ch != cn and (ch.endswith(cn) or cn.endswith(ch)):
                     continue
+                if len(ch) >= 2 and ch[-2:] not in bn and ch[-2:] not in cn:
+                    continue    # 税收占一般公共预算收入比重 ends on its own noun: a share, not the revenue
+                if _siblings(cn, ch):
+                    continue    # 一产增加值 / 二产增加值: one head, another modifier
             bh = bigrams(h)
             best = max(best, 2 * len(bn & bh) / (len(bn) + len(bh)))
     return best
+
+
+def _siblings(a: str, b: str) -> bool:
+    """True for two names sharing their head and differing only in a short modifier in front."""
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    pa, pb = a[:len(a) - k], b[:len(b) - k]
+    return k >= 2 and 0 < len(pa) <= 3 and 0 < len(pb) <= 3
 
 
 def _core(text: str) -> str:

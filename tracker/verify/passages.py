@@ -72,8 +72,11 @@ def split_passages(source: SourceText, report_year: int | None = None,
             # A heading naming one year besides a five-year plan does not switch off that
             # year's figures: they follow under it ("刚刚过去的2025年…").
             span_multi = ctx_year is None and bool(MULTI_YEAR.search(text))
-            plan_part = ((bool(_PLAN_HEADING.search(text)) or _names_next_plan(text, report_year))
-                         and not re.search(r"回顾|成就|成绩|完成情况|落实情况|进展情况", text))
+            # the review's own plan runs on under headings of its own ("一、把铸牢…作为主线" after
+            # "“十五五”时期主要目标和2026年重点工作") until a heading turns back to the past
+            looks_back = bool(re.search(r"回顾|成就|成绩|完成情况|落实情况|进展情况", text))
+            plan_part = not looks_back and (plan_part or bool(_PLAN_HEADING.search(text))
+                                            or _names_next_plan(text, report_year))
         in_plan = False
         para_multi = False
         for start, end in _pieces(text):

@@ -22,7 +22,8 @@ _RATE_FAMILIES = ("%", "‰", "pp")
 
 DONE_WORDS = re.compile(r"超额完成|全面完成|全部完成|圆满完成|顺利完成|如期完成|提前完成|按期完成|均已完成|已完成|已全部"
                         r"|已建成|全部建成|建成通车|建成投用|建成投运|投入使用|投入运营|交付使用|竣工验收|已竣工|已开通|已实现")
-NOT_DONE_WORDS = re.compile(r"未能实现|未能完成|未完成|未达到|未达标|未实现|没有完成|没有实现|未按期|低于预期|差距较大")
+NOT_DONE_WORDS = re.compile(r"未能实现|未能完成|未完成|未达到|未达标|未实现|没有完成|没有实现|未按期|低于预期|差距较大"
+                            r"|未达(?:年初|全年)?(?:预期|目标)")
 PROGRESS_WORDS = re.compile(r"开工建设|已开工|开工|推进中|正在|在建|加快推进|有序推进|稳步推进|主体完工|主体工程|已启动|启动实施|前期工作|完成投资|形象进度|工程进度|建设进度")
 # The words that decided a status, quoted in its reason.
 STATUS_WORDS = {"not_done": NOT_DONE_WORDS, "done": DONE_WORDS, "in_progress": PROGRESS_WORDS}
