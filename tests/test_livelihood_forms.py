@@ -56,7 +56,31 @@ def test_appendix_headings_with_target_paragraphs():
     body = "\n".join(f"{CN[k]}、{w}工程\n年度目标：{w}，年底前完成。" for k, w in enumerate(WORDS[:8]))
     text = "各位代表，让我们团结奋斗。\n附件\n2025年8件惠民实事\n" + body
     found = livelihood_of(text)
-    assert [(c.number, c.text) for c in found] == [(k + 1, f"{CN[k]}、{w}工程") for k, w in enumerate(WORDS[:8])]
+    assert [(c.number, c.text) for c in found] == [
+        (k + 1, f"{CN[k]}、{w}工程\n年度目标：{w}，年底前完成") for k, w in enumerate(WORDS[:8])]
+    assert [(c.value, c.unit, c.deadline) for c in found[:2]] == [(5, "所", "2025-12-31"), (20, "个", "2025-12-31")]
+
+
+def test_headed_items_carry_the_annual_target_of_their_own_paragraph():
+    """"1.城镇老旧小区改造" then "年度目标：…（牵头单位：…）": one row per item holding its target,
+    and the target lines are no project rows of their own."""
+    (rx,) = extract_file(DATA / "plan_headed_items_2025.txt").reports
+    items = [c for c in rx.commitments if c.kind == LIVELIHOOD]
+    assert [c.number for c in items] == list(range(1, 11))
+    first, last = items[0], items[-1]
+    assert first.text == "1.城镇老旧小区改造\n年度目标：新开工改造城镇老旧小区24个，惠及居民3100户。（牵头单位：县住建局）"
+    assert (first.line, first.value, first.unit, first.comparator) == (12, 24, "个", ">=")
+    assert last.text.endswith("完成食品安全抽检2600批次。（牵头单位：县市场监管局）")
+    assert items[1].deadline == "2025-12-31"
+    projects = [c.text for c in rx.commitments if c.kind == PROJECT]
+    assert projects == ["全年实施重点项目120个", "完成投资85亿元以上", "青石大桥6月底前建成通车"]
+
+
+def test_the_last_item_takes_no_paragraph_unlike_the_bodies_before_it():
+    text = ("办好三件民生实事：\n" + "\n".join(f"{k + 1}.{w}工程\n年度目标：{w}。" for k, w in enumerate(WORDS[:3]))
+            + "\n各位代表，新增就业岗位3000个是我们的承诺。")
+    found = livelihood_of(text)
+    assert found[-1].text == f"3.{WORDS[2]}工程\n年度目标：{WORDS[2]}"
 
 
 def test_an_appendix_repeating_the_list_is_not_counted_twice():
@@ -138,3 +162,23 @@ def test_items_named_before_the_count():
     found = livelihood_of("用情用力做好民生实事。大力实施好自治区今年确定的大气环境整治、天然气利民管道扩建工程、"
                           "劳动者就业关爱帮扶等三件民生实事。各级政府要多办实事。")
     assert [c.text for c in found] == ["大气环境整治", "天然气利民管道扩建工程", "劳动者就业关爱帮扶"]
+
+
+def test_unlabelled_bodies_and_the_closing_words_after_the_last_item():
+    text = ("办好三件民生实事：\n"
+            + "\n".join(f"{k + 1}.{w}工程\n今年要{w}，惠及群众2000户。" for k, w in enumerate(WORDS[:3]))
+            + "\n各位代表，民生无小事，我们将一件一件抓落实，确保件件有着落。")
+    found = livelihood_of(text)
+    assert [c.text.split("\n")[1] for c in found] == [f"今年要{w}，惠及群众2000户" for w in WORDS[:3]]
+    assert "各位代表" not in found[-1].text
+
+
+def test_an_item_with_its_target_lists_on_one_line_each(tmp_path, capsys):
+    """`tracker list` prints one line per row, also for an item spanning two paragraphs."""
+    from tracker.cli.main import main
+    db = tmp_path / "t.db"
+    assert main(["--db", str(db), "import", str(DATA / "plan_headed_items_2025.txt")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "list", "--kind", "livelihood"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 10 and "1.城镇老旧小区改造 年度目标：新开工改造城镇老旧小区24个" in out[0]

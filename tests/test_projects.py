@@ -281,3 +281,8 @@ def test_a_year_is_not_a_five_year_average():
                         annual_average=True, period="2021-2025")
     project = Commitment(PROJECT, "固定资产投资增长20%以上", 2, value=20, unit="%")
     assert not restates(project, target)
+
+
+def test_an_age_says_who_and_is_no_figure():
+    found = _from_lines(["2025年工作安排", "为全市65岁以上老年人免费接种流感疫苗，新增养老床位500张。"])
+    assert [(c.text, c.value, c.unit) for c in found] == [("新增养老床位500张", 500, "张")]

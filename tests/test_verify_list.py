@@ -11,8 +11,9 @@ from conftest import ROOT
 DATA = ROOT / "tests" / "data"
 
 LIST = "2025年市政府为民办实事项目\n\n1.新增城镇就业岗位10万个。\n2.新建公办幼儿园50所。\n3.改造城镇老旧小区300个。\n"
+# Item 1 only by the claim about the whole list, item 2 by words, item 3 by its figure.
 DONE = ("关于2025年市政府为民办实事项目完成情况的报告\n2025年，市政府3件为民实事全部完成。\n"
-        "1.新增城镇就业岗位12.3万个。\n2.新建公办幼儿园52所，已全部投入使用。\n3.改造城镇老旧小区312个。\n")
+        "2.新建公办幼儿园的任务，已全部投入使用。\n3.改造城镇老旧小区312个。\n")
 NEXT = ("2026年政府工作报告\n一、2025年工作回顾\n过去一年，城市更新有序推进。\n二、2026年工作安排\n"
         "今年继续办好为民实事：3件为民实事全部完成后，再新建公办幼儿园50所。\n")
 
@@ -30,10 +31,11 @@ def test_standalone_list_against_its_completion_report(tmp_path):
     items = [r for r in results if r["commitment"]["kind"] == "livelihood"]
     assert [r["commitment"]["number"] for r in items] == [1, 2, 3]
     assert all(r["status"] == "done" for r in items)
-    by_item = items[1]      # its own figure decides: 52 of the 50 kindergartens pledged
-    assert "新建公办幼儿园52所" in by_item["reason"] and "承诺50所" in by_item["reason"]
-    assert by_item["actual_value"] == 52 and by_item["evidence"][0]["period"] == "year"
-    assert "新增城镇就业岗位12.3万个" in items[0]["reason"]      # a figure before the list-level claim
+    by_item = items[1]
+    assert "已全部投入使用" in by_item["reason"] and by_item["evidence"][0]["period"] == "year"
+    by_list = items[0]
+    assert by_list["reason"].startswith("后续报告所称") and "3件为民实事全部完成" in by_list["reason"]
+    assert items[2]["actual_value"] == 312      # the item carries its figure: 300个
 
 
 def test_next_years_list_is_not_evidence(tmp_path):

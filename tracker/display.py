@@ -25,6 +25,12 @@ def commitment_label(row: dict) -> str:
     return f"{lead}：{text}" if lead else text
 
 
+def commitment_line(row: dict) -> str:
+    """commitment_label on one line (an item with its 年度目标 paragraph spans two), for a
+    listing that prints one row per line."""
+    return " ".join(commitment_label(row).split())
+
+
 def _lead_word(row: dict, text: str) -> str | None:
     if row.get("kind") == "project":
         return (row.get("subject") or "").strip() or None

@@ -1,9 +1,9 @@
-"""`tracker-app`: start-up of the desktop app (store choice, first run, --screenshot).
+"""`tracker-app`: start-up of the desktop app (store choice, files to import, --screenshot).
 
-Which store opens: --db PATH if given, else the last store used (QSettings), else the
-default store in the user data folder. When that default store did not exist yet
-(first run) the bundled seeds are imported into it on the worker, with progress in
-the status bar, after the window is shown.
+Which store opens: --db PATH if given, else the user's store (ui/welcome.py: the last
+store used that is not the 示例台账, else the default store `tracker` uses too). A new
+store starts empty and shows the welcome panel. Files named on the command line (as a
+desktop "open with" passes them) are imported once the window is shown, and selected.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
-from tracker.store import default_store_path
 from ui.compact import warn_plain
+from ui.welcome import user_store_path
 
 ORGANISATION = "CommitmentTracker"
 APPLICATION = "承诺台账"
@@ -28,12 +28,34 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     """Command-line options of tracker-app."""
     parser = argparse.ArgumentParser(prog="tracker-app",
                                      description="承诺台账 desktop app (Commitment Tracker)")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="报告文件 reports to import into the store and select")
     parser.add_argument("--db", metavar="PATH", help="台账文件 store file to open")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the main window to FILE.png and exit")
     parser.add_argument("--size", metavar="WxH", default="1360x820",
                         help="window size for --screenshot (default 1360x820)")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="加入应用菜单 add the app (icon, file types) to the desktop's applications menu")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="从应用菜单移除 remove it from the applications menu")
     return parser.parse_args(argv)
+
+
+def desktop_menu(uninstall: bool) -> int:
+    """--install-desktop / --uninstall-desktop: the files written or removed, one a line."""
+    from ui import desktop_entry
+    try:
+        paths = desktop_entry.uninstall() if uninstall else desktop_entry.install()
+    except (OSError, KeyError) as exc:
+        print(f"tracker-app: {getattr(exc, 'filename', None) or ''}: 无法{'移除' if uninstall else '安装'}"
+              f"应用菜单项 / cannot {'remove' if uninstall else 'install'} the menu entry ({exc})",
+              file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    return 0
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -45,21 +67,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(icon("app"))
+    app.setDesktopFileName("commitment-tracker")   # the desktop matches windows to the menu entry
     i18n.install(app)
     return app
 
 
-def choose_store_path(db: str | None) -> tuple[Path, bool]:
-    """(store path, first run): --db, else the last store, else the default store."""
+def choose_store_path(db: str | None) -> Path:
+    """--db, else the user's store (its folder made when missing)."""
     if db:
-        return Path(db).expanduser(), False
-    last = QSettings().value("store/last", "", type=str)
-    if last and Path(last).is_file():
-        return Path(last), False
-    default = default_store_path()
-    first_run = not default.exists()
-    default.parent.mkdir(parents=True, exist_ok=True)
-    return default, first_run
+        return Path(db).expanduser()
+    path = user_store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def screenshot(window, out: str, size: str) -> int:
@@ -112,10 +131,12 @@ def _wait_for(task) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tracker-app` console script."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.install_desktop or args.uninstall_desktop:
+        return desktop_menu(args.uninstall_desktop)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = make_application([sys.argv[0]])
     from ui.mainwindow import MainWindow, open_store_file
-    path, first_run = choose_store_path(args.db)
+    path = choose_store_path(args.db)
     try:
         store = open_store_file(Path(path) if path else None)
     except UserError as exc:
@@ -127,15 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(store)
     if not args.screenshot:
         _install_excepthook()
+    files = [str(Path(f).expanduser().absolute()) for f in args.files]
     if args.screenshot:
-        if first_run and store is not None:
-            _wait_for(window.import_seeds())
+        if files and store is not None:
+            _wait_for(window.open_files(files))
         code = screenshot(window, args.screenshot, args.size)
         window.close()
         return code
     window.show_when_ready()
-    if first_run and store is not None:
-        QTimer.singleShot(100, window.import_seeds)
+    if files and store is not None:
+        QTimer.singleShot(100, lambda: window.open_files(files))
     return app.exec()
 
 

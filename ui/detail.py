@@ -130,6 +130,12 @@ class DetailPane(QWidget):
             marks.addWidget(button)
             self.mark_buttons[key] = button
         layout.addWidget(marks_row)
+        self.marks_row = marks_row
+        # A read-only store (the 示例台账, a newer program's) is looked at, not changed.
+        self.read_only_note = plain_label()
+        self.read_only_note.setStyleSheet("color: #8a4b00;")
+        self.read_only_note.hide()
+        layout.addWidget(self.read_only_note)
         self.curation_bar = curation.CurationBar()
         self.curation_bar.drop_button.clicked.connect(self.drop_shown)
         self.curation_bar.edit_button.clicked.connect(self.edit_shown)
@@ -152,7 +158,10 @@ class DetailPane(QWidget):
         add_hint.setStyleSheet("color: palette(placeholder-text);")
         add_row.addWidget(self.add_button)
         add_row.addWidget(add_hint, 1)
-        source_layout.addLayout(add_row)
+        self.add_row = QWidget()
+        self.add_row.setLayout(add_row)
+        add_row.setContentsMargins(0, 0, 0, 0)
+        source_layout.addWidget(self.add_row)
         source_layout.addWidget(self.source_view, 1)
         self.fields = FieldEditor()
         self.fields.apply_requested.connect(self.correct)
@@ -205,6 +214,10 @@ class DetailPane(QWidget):
         """Show commitments of another store (the pane empties)."""
         self.store = store
         self.show_commitment(None)
+
+    def writable(self) -> bool:
+        """False while the store can only be read: no marking or editing is offered."""
+        return not getattr(self.store, "read_only", None)
 
     def current_id(self) -> int | None:
         """The commitment shown, or None."""
@@ -260,6 +273,18 @@ class DetailPane(QWidget):
         self._show_claim(best_claim(suggestions))
         self._show_history(history, edits)
         self.curation_bar.show_row(self.row, edits)
+        self._offer_edits()
+
+    def _offer_edits(self) -> None:
+        """Marking and editing controls only where the store can be written."""
+        on = self.writable()
+        for widget in (self.marks_row, self.curation_bar, self.add_row):
+            widget.setVisible(on)
+        self.fields.setEnabled(on)
+        self.suggestion_list.set_writable(on)
+        self.read_only_note.setVisible(not on)
+        self.read_only_note.setText("" if on else self.tr("只读台账：可以查看，不能标记或修改（%1）。")
+                                    .replace("%1", str(self.store.read_only).split(" / ")[0]))
 
     # -- display -----------------------------------------------------------------------------
     def _with_context(self, source: Mapping[str, Any]) -> list[tuple[int, str]]:

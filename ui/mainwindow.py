@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow,
                                QProgressBar, QSplitter, QTableView, QTabWidget,
@@ -31,12 +31,12 @@ from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.store_watch import StoreWatch
 from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
+from ui.welcome import WelcomeMixin
 from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
 from ui.compact import plain_tip
 
 log = logging.getLogger(__name__)
 
-LAST_STORE_KEY = "store/last"
 # First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
 # 承诺内容 stretches to take what the others leave.
 _WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 80)
@@ -52,7 +52,7 @@ def open_store_file(path: Path | None) -> Store:
     return Store.open(path, create=not existing)
 
 
-class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
+class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -98,7 +98,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self._splitter_restored = False
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.build_central(self.splitter))
 
         self.status_count = QLabel()
         self.status_store = QLabel()
@@ -128,6 +128,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.connect_series()
 
         self.actions_ = menus.install(self)
+        menus.update_enabled(self)
         self.resize(1360, 820)
         self.restore_settings()
         if store is not None:
@@ -184,8 +185,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
         self.model.set_store(None)
         if old is not None and old is not store:
             old.close()
-        if store is not None:
-            QSettings().setValue(LAST_STORE_KEY, str(getattr(store, "path", "")))
+        self.note_user_store(store)
         self.refresh_all()
         self._update_title()
 
@@ -285,6 +285,7 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
 
     def refresh_all(self) -> None:
         """Re-read tree, facets, table and dashboard from the store (after an import)."""
+        self.show_start_panels()
         if self.store is None:
             self.tree.set_reports([])
             self.filter_bar.set_facets({})
@@ -372,8 +373,10 @@ class MainWindow(SettingsMixin, BackgroundMixin, SeriesMixin, QMainWindow):
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cid = self.model.id_at(current.row()) if current.isValid() else None
         self.detail.show_commitment(cid)
+        menus.update_enabled(self)
 
     def _selection_changed(self, *_args: object) -> None:
+        menus.update_enabled(self)
         n = len(self.table.selectionModel().selectedRows())
         if n > 1:
             self.statusBar().showMessage(self.tr("已选 %1 条").replace("%1", str(n)))

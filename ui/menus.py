@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
-from ui import curation, i18n, printing
+from ui import curation, help_dialogs, i18n, printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
 from ui.review_flow import ReviewFlow
@@ -123,6 +123,11 @@ def install(w) -> SimpleNamespace:
     a.review = w.review.actions
     a.series = _action(w, tr("指标历年…"), lambda: w.show_series(), "Ctrl+Shift+Y", "dashboard",
                        tr("一个指标各年的目标和完成情况（图表、可打印）"))
+    a.quick_start = _action(w, tr("快速入门"), h.quick_start, QKeySequence.StandardKey.HelpContents,
+                            None, tr("导入、核对、标记、核验、打印：主要步骤和快捷键"))
+    a.shortcuts = _action(w, tr("键盘快捷键"), h.shortcuts, None, None, tr("所有菜单项的快捷键"))
+    a.samples = _action(w, tr("打开示例台账"), w.open_samples, None, None,
+                        tr("五份示例报告的台账（只读），与你的台账分开"))
     a.about = _action(w, tr("关于承诺台账"), h.about)
     a.about.setMenuRole(QAction.MenuRole.AboutRole)
     a.about_qt = _action(w, tr("关于 Qt"), QApplication.aboutQt)
@@ -158,6 +163,10 @@ def install(w) -> SimpleNamespace:
     tools_menu.addSeparator()
     tools_menu.addActions([a.review.next, a.review.previous, a.review.accept, a.review.reject])
     help_menu = bar.addMenu(tr("帮助(&H)"))
+    help_menu.addActions([a.quick_start, a.shortcuts])
+    help_menu.addSeparator()
+    help_menu.addAction(a.samples)
+    help_menu.addSeparator()
     help_menu.addActions([a.about, a.about_qt])
 
     toolbar = w.addToolBar(tr("工具栏"))
@@ -176,6 +185,37 @@ def install(w) -> SimpleNamespace:
     w.table.insertAction(a.mark_as[0], a.mark)
     a.handlers = h
     return a
+
+
+# Above this many selected rows the menus do not read each one to decide (all are offered).
+_ROWS_LOOKED_AT = 200
+
+
+def update_enabled(w) -> None:
+    """Offer only what applies to the selection: no change on a read-only store; 修改文字 and
+    拆分 for one listed row, 恢复 for hidden ones, 合并 for several rows of one report."""
+    a = getattr(w, "actions_", None)
+    if a is None:           # a model reset while the menus are being made
+        return
+    writable = w.store is not None and not getattr(w.store, "read_only", None)
+    rows = sorted(i.row() for i in w.table.selectionModel().selectedRows())
+    if not rows and w.table.currentIndex().isValid():
+        rows = [w.table.currentIndex().row()]
+    looked = [w.model.row_data(r) or {} for r in rows[:_ROWS_LOOKED_AT]]
+    every = len(rows) > _ROWS_LOOKED_AT
+    hidden = [bool(r.get("dropped")) for r in looked]
+    reports = {r.get("report_id") for r in looked}
+    one_listed = len(rows) == 1 and not any(hidden)
+    can = {
+        a.mark: bool(rows), **{action: bool(rows) for action in a.mark_as},
+        a.drop: bool(rows) and (every or not all(hidden)), a.restore: every or any(hidden),
+        a.edit_text: one_listed, a.split: one_listed,
+        a.merge: len(rows) > 1 and not any(hidden) and (every or len(reports) == 1),
+        a.suggest: w.model.total() > 0, a.review.accept: True, a.review.reject: True,
+    }
+    for action, applies in can.items():
+        action.setEnabled(writable and applies)
+    a.copy.setEnabled(bool(rows))
 
 
 class _Handlers:
@@ -309,6 +349,12 @@ class _Handlers:
     def search(self) -> None:
         self.w.tabs.setCurrentIndex(0)
         self.w.filter_bar.focus_search()
+
+    def quick_start(self) -> None:
+        help_dialogs.show_once(self.w, "quick_start_dialog", lambda: help_dialogs.QuickStartDialog(self.w))
+
+    def shortcuts(self) -> None:
+        help_dialogs.show_once(self.w, "shortcuts_dialog", lambda: help_dialogs.ShortcutsDialog(self.w.menuBar(), self.w))
 
     def about(self) -> None:
         w = self.w

@@ -147,7 +147,9 @@ class SuggestionList(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.cards: list[SuggestionCard] = []
-        self._empty = self.tr("暂无核实建议。运行“核实”后，这里列出后续文件中的相关段落。")
+        self._writable = True
+        self._empty = self.tr("暂无核实建议。导入后续报告并用“工具 ▸ 查找核验证据”（Ctrl+Shift+V）"
+                              "查找后，这里列出其中的相关段落。")
         self.set_suggestions([])
 
     def set_suggestions(self, suggestions: Sequence[Mapping[str, Any]]) -> None:
@@ -164,12 +166,21 @@ class SuggestionList(QScrollArea):
             card.passage_requested.connect(self.passage_requested)
             card.reject_button.clicked.connect(
                 lambda _c=False, sid=card.sid: self.reject_requested.emit(sid))
+            for button in (card.accept_button, card.reject_button):
+                button.setVisible(self._writable)
             layout.addWidget(card)
             self.cards.append(card)
         if not self.cards:
             layout.addWidget(plain_label(self._empty))
         layout.addStretch(1)
         self.setWidget(body)
+
+    def set_writable(self, on: bool) -> None:
+        """Offer 采纳 / 驳回 only on a store that can be written."""
+        self._writable = on
+        for card in self.cards:
+            for button in (card.accept_button, card.reject_button):
+                button.setVisible(on)
 
     def card(self, sid: int) -> SuggestionCard | None:
         """The card of a suggestion id, if shown."""

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from tracker.display import commitment_label
+from tracker.display import commitment_line
 from tracker.errors import UserError
 from tracker.labels import UNMARKED_LABEL, kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
@@ -149,7 +149,7 @@ def cmd_list(args) -> int:
     for r in ordered:
         flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "") + ("不是承诺 " if r.get("dropped") else "")
         print(f"{r['id']:>6}  {kind_label(r['kind'])}  {status_label(r['status'])}  "
-              f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{commitment_label(r)}")
+              f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{commitment_line(r)}")
     print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
     return 0
 

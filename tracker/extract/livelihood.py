@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass
 
 from tracker.extract.dates import parse_deadline
-from tracker.extract.enumeration import PROSE, Run, find_runs, item_spans, split_items
+from tracker.extract.enumeration import ITEM_MAX, PROSE, Run, find_runs, item_spans, split_items
 from tracker.extract.numbers import parse_number
 from tracker.extract.plan_part import plan_starts
+from tracker.extract.pledge_figures import figure_fields, pledge_quantities
 from tracker.extract.sections import heading_of
 from tracker.ingest.paragraphs import Paragraph
 from tracker.model import LIVELIHOOD, PROJECT, Commitment, ListSummary, Report, SourceText
@@ -88,9 +89,12 @@ def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
             run = run.first(stated)
         if len(run) < 2 and stated != 1 or stated and len(run) * 2 < stated:
             continue            # "办好十件民生实事。" then "1.…" "2.…" sections of the report
-        items = [_commitment(paras[j], s, e, k + 1, header.category, report.plan_year)
-                 for k, (j, s, e) in enumerate(item_spans(run, paras))]
-        first, last = m0.para, run.markers[-1].para
+        spans = item_spans(run, paras)
+        bodies = _bodies(run, spans, paras)
+        items = [_commitment(paras[j], s, e, k + 1, header.category, report.plan_year,
+                             [paras[i] for i in body])
+                 for k, ((j, s, e), body) in enumerate(zip(spans, bodies))]
+        first, last = m0.para, max([run.markers[-1].para, *bodies[-1]])
         repeated = next((a for a in accepted if _repeats(items, a[2])), None)
         covered.update(range(min(first, header.para), last + 1))
         if repeated:
@@ -117,6 +121,53 @@ def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
                                      None, "a count without a list: one pledge"))
             used.add(h.para)
     return out, lists
+
+
+def _bodies(run: Run, spans: list[tuple[int, int, int]], paras: list[Paragraph]) -> list[range]:
+    """Indexes of the paragraphs after each item's own that belong to it: "1.城镇老旧小区改造"
+    then "年度目标：新开工改造…。（牵头单位：…）" up to the next item. An item that does not
+    reach the end of its paragraph has none (its paragraph goes on with other words)."""
+    out: list[range] = []
+    markers = run.markers
+    for k, (j, s, e) in enumerate(spans):
+        nxt = markers[k + 1].para if k + 1 < len(markers) else None
+        if nxt == j or paras[j].folded[e:].strip(" 。；;，,"):
+            out.append(range(0))
+        elif nxt is not None:
+            out.append(range(j + 1, nxt))
+        else:
+            out.append(_last_body(j, out, paras))
+    return out
+
+
+# A label opening a paragraph of an item's body: "年度目标：", "主要内容：", "（牵头单位：".
+_LABEL = re.compile(r"^\s*[（(]?([\u4e00-\u9fff]{2,6})\s*[：:]")
+
+
+# The report turning back to its audience: "各位代表，…", "同志们！".
+_ADDRESS = re.compile(r"\s*(?:各位代表|各位委员|同志们)")
+
+
+def _last_body(j: int, earlier: list[range], paras: list[Paragraph]) -> range:
+    """The last item's body: as many following paragraphs as every item before it has, each
+    opening like theirs (the same label, or none), never a heading or a list header."""
+    if not earlier or not all(earlier):
+        return range(0)
+    labels = {_label(paras[i]) for body in earlier for i in body}
+    longest = max(len(paras[i].text) for body in earlier for i in body)
+    end = j + 1
+    for i in range(j + 1, min(j + 1 + min(len(b) for b in earlier), len(paras))):
+        p = paras[i]
+        if (_label(p) not in labels or heading_of(p.text) or _HEADER.search(p.folded)
+                or _ADDRESS.match(p.folded) or len(p.text) > 2 * longest):
+            break
+        end = i + 1
+    return range(j + 1, end)
+
+
+def _label(p: Paragraph) -> str | None:
+    m = _LABEL.match(p.folded)
+    return m.group(1) if m else None
 
 
 def _headers(text: str, i: int, plan_year: int | None) -> list[_Header]:
@@ -239,17 +290,30 @@ def _count_pledge(para: Paragraph, h: _Header, plan_year: int | None) -> Commitm
     s = max(text.rfind(c, 0, h.start) for c in "。！？；;，,：:") + 1
     c = _commitment(para, s, h.end, None, h.category, plan_year)
     return Commitment(**{**c.__dict__, "kind": PROJECT, "value": float(h.count), "unit": h.unit,
-                         "measure": "level", "comparator": ">="})
+                         "measure": "level", "comparator": ">=", "value_high": None, "direction": "increase"})
 
 
 def _commitment(para: Paragraph, s: int, e: int, number: int | None, category: str,
-                plan_year: int | None) -> Commitment:
-    """One list item as a Commitment, with a deadline when the item names one (年内…)."""
+                plan_year: int | None, body: list[Paragraph] = ()) -> Commitment:
+    """One list item as a Commitment: its words and the paragraphs of its body (its 年度目标),
+    the main figure they pledge and a deadline when they name one (年内…)."""
     while s < e and para.text[s].isspace():
         s += 1
     while e > s and para.text[e - 1].isspace():
         e -= 1
-    text = para.text[s:e]
+    pieces = [(para, s, e)]
+    for p in body:
+        if sum(b - a for _, a, b in pieces) + len(p.text) > ITEM_MAX:
+            break
+        pieces.append((p, 0, len(p.text.rstrip())))
+    last, a, end = pieces[-1]
+    while end > a and last.text[end - 1] in "。；;，,":
+        end -= 1          # the body's closing stop, as an item's own is left out
+    pieces[-1] = (last, a, end)
+    text = "\n".join(p.text[a:b] for p, a, b in pieces)
+    folded = "\n".join(p.folded[a:b] for p, a, b in pieces)
+    quants = pledge_quantities(folded, 0, len(folded))
+    fields = figure_fields(folded, quants) if quants else {"masked": bool(re.search(r"×|\*\*", text))}
     deadline = deadline_text = None
     if plan_year:
         found = parse_deadline(text, plan_year)
@@ -257,6 +321,5 @@ def _commitment(para: Paragraph, s: int, e: int, number: int | None, category: s
             deadline, deadline_text = found
     return Commitment(
         kind=LIVELIHOOD, text=text, line=para.line_at(s), start=para.file_offset(s),
-        end=para.file_offset(e - 1) + 1, number=number, category=category, period="year",
-        deadline=deadline, deadline_text=deadline_text,
-        masked=bool(re.search(r"×|\*\*", text)))
+        end=last.file_offset(end - 1) + 1, number=number, category=category, period="year",
+        deadline=deadline, deadline_text=deadline_text, **fields)

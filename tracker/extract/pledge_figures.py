@@ -37,6 +37,8 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if q.unit == "岁":
+            continue                     # "为60岁以上老年人…": an age says who, not how many
         if _DESCRIPTIVE.search(text[max(start, a - 6):a]):
             continue                     # "总投资×亿元的…项目": the size of a project, not a pledge
         if _in_quotes(text, a):
@@ -79,6 +81,29 @@ def main_quantity(folded: str, quants: list[Quantity]) -> Quantity | None:
         if after_to:
             return after_to[0]
     return usable[0]
+
+
+_COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
+_DECREASE = re.compile(words.DECREASE)
+_GROWTH = re.compile(r"增长|提高|提升|增加|增速")
+
+
+def figure_fields(folded: str, quants: list[Quantity]) -> dict:
+    """The contract fields (measure, value, unit, comparator, direction…) of a pledge whose
+    folded text is `folded`, from its main figure among quants (offsets in folded)."""
+    main = main_quantity(folded, quants)
+    if main is None:
+        return {"measure": "qualitative"}
+    before = folded[:main.start]
+    rate = main.unit in ("%", "个百分点") and (_GROWTH.search(before) or _DECREASE.search(before))
+    to_level = re.search(r"(?:达到|提高到|增加到|降低到|下降到|控制在|稳定在)\s*$", before)
+    return {
+        "measure": "growth" if rate and not to_level else "level",
+        "value": main.value, "value_high": main.value_high, "unit": main.unit,
+        "comparator": "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">="),
+        "direction": "decrease" if _DECREASE.search(before) else "increase",
+        "masked": main.masked,
+    }
 
 
 def _in_quotes(text: str, pos: int, longest: int = 12) -> bool:

@@ -18,7 +18,7 @@ from tracker.ingest.normalize import fold
 from tracker.extract.numbers import Quantity
 from tracker.ingest.paragraphs import Paragraph
 from tracker.extract.plan_part import plan_starts
-from tracker.extract.pledge_figures import main_quantity, pledge_quantities, shift
+from tracker.extract.pledge_figures import figure_fields, pledge_quantities, shift
 from tracker.extract.sections import heading_of
 from tracker.extract.subjects import clause_subject
 
@@ -26,7 +26,6 @@ _SENTENCE_END = "。！？!?"
 # A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
 _ITEM = re.compile(rf"\s*(?:[（(]\s*\d{{1,2}}\s*[)）]|\d{{1,2}}\s*[.、．](?!\d)|{words.CN_PAREN})")
 _CLAUSE_END = ",，；;:："
-_COMPARATOR = {"以上": ">=", "以内": "<=", "以下": "<=", "之内": "<=", "左右": "≈", "上下": "≈"}
 
 # Past results and progress: "圆满完成了", "累计完成", "比上年增长", "已建成", "截至6月底".
 _RESULT = re.compile(
@@ -52,8 +51,6 @@ _WORK = re.compile(r"完成|建成|开工|竣工|投产|投用|运营|通车|交
                    r"|开放|投入使用|挂牌|验收|出台|制定|编制|达标|上线|开通|开业|招生|入住|并网|发电")
 _DONE = re.compile(r"竣工|投入使用|建成|投用|通车|完工|投产|运营|开业")
 _OWN_VERB = re.compile(r"确保|力争|争取|加快|推进|推动|积极|大力|全力|全面|完成|实施|启动|开工|新建|建成")
-_DECREASE = re.compile(words.DECREASE)
-_GROWTH = re.compile(r"增长|提高|提升|增加|增速")
 
 
 def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
@@ -240,25 +237,11 @@ def _commitment(para: Paragraph, start: int, end: int, quants: list[Quantity],
                 subject: tuple[int, int] | None = None) -> Commitment:
     """The Commitment for paragraph span [start, end) with its main quantity, deadline and
     the paragraph span of its subject (when the clause does not name it)."""
-    folded = para.folded[start:end]
-    main = main_quantity(folded, [shift(q, -start) for q in quants])
-    before = folded[:main.start] if main else folded
-    measure = "qualitative"
-    if main is not None:
-        rate = main.unit in ("%", "个百分点") and (_GROWTH.search(before) or _DECREASE.search(before))
-        measure = "growth" if rate and not re.search(r"(?:达到|提高到|增加到|降低到|下降到|控制在|稳定在)\s*$", before) else "level"
-    comparator = None
-    if main is not None:
-        comparator = "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">=")
     return Commitment(
         kind=PROJECT, text=para.text[start:end], line=para.line_at(start),
         start=para.file_offset(start), end=para.file_offset(end - 1) + 1,
-        measure=measure, value=main.value if main else None,
-        value_high=main.value_high if main else None, unit=main.unit if main else None,
-        comparator=comparator,
-        direction="decrease" if main is not None and _DECREASE.search(before) else "increase",
+        **figure_fields(para.folded[start:end], [shift(q, -start) for q in quants]),
         deadline=deadline[0] if deadline else None, deadline_text=deadline[1] if deadline else None,
-        category=cat, period="year", masked=bool(main and main.masked),
+        category=cat, period="year",
         subject=para.text[subject[0]:subject[1]] if subject else None,
     )
-
