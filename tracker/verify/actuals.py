@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tracker.ingest.normalize import fold
 from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
+from tracker.verify import rules
 from tracker.verify.heads import own_period_text, qualified
 from tracker.verify.quantities import NUMBER, OTHER_PERIOD, SUB_YEAR as _SUB_YEAR, UNIT_RE as _UNIT_RE, UNITS, numbers as _numbers
 from tracker import words
@@ -48,7 +49,7 @@ def figures_for(ind: Indicator, text: str, plan_year: int | None) -> list[Figure
     own = mentions_of(ind, folded)
     out: list[Figure] = []
     for start, end in own:
-        if qualified(folded, start):
+        if rules.on("part_not_whole") and qualified(folded, start):
             continue    # 跨境电商进出口, 南疆五地州地区生产总值: a part, not the whole
         group_index, stop = _group(folded, all_mentions, start, end)
         scope_start = stop[0]

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.model import LIVELIHOOD, TARGET, Commitment
+from tracker.verify import rules
 from tracker.verify.candidates import Candidates, Reading, Subject
 from tracker.verify.claims import BINDING_WORDS, LIST_DONE, binding_class, binding_claim, families, list_claim_count
 from tracker.verify.heads import clause_bounds, read, statements, similarity
@@ -37,9 +38,12 @@ from tracker.verify.rank import judge_rank, ranks, same_thing, target_rank
 from tracker.verify.verdict import STATUS_WORDS, in_target_sense, judge, words_status
 from tracker.verify.actuals import progress_share
 
+# Both from before issue 22 (the rules on words), unchanged: a clause or passage must hold this share
+# of the commitment's idf-weighted query terms to speak for it.
 MIN_CLAUSE_COVERAGE = 0.65
 MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
-# Scores of verdicts that rest on a claim or a computation rather than the item's own figure.
+# Scores of verdicts that rest on a claim or a computation rather than the item's own figure: they
+# order suggestions for the user (a figure of the item itself ranks above), no threshold reads them.
 CLAIM_SCORE = 0.5
 COMPUTED_SCORE = 0.8
 # A rate stated only against the country's: "增速均高于全国平均水平", "快于全国0.4个百分点".
@@ -275,7 +279,8 @@ def _trend(subject, cand, review, plan_year, same_year, list_size) -> Verdict | 
             score = min(1.0, _sim(cand, p) + 0.35)
             return Verdict(status, reason, v, [(p, score)], score=score)
     # "粮食总产连续6年增长" with the year before's level: a floor met by that level is met again
-    if c.kind == TARGET and ind is not None and c.value is not None and c.measure == "level" and cand.prior:
+    if (rules.on("direction_with_prior") and c.kind == TARGET and ind is not None and c.value is not None
+            and c.measure == "level" and cand.prior):
         for s in cand.passages:
             p = s.passage
             if not period_ok(p, plan_year, review):
@@ -427,7 +432,7 @@ def _unknown(subject: Subject, cand: Candidates, review, plan_year: int | None) 
     if named is not None:
         p, clause = named
         return Verdict("unknown", f"报告提及“{_cue(clause)}”，但没有可比的数值", first=[(p, 0.5)])
-    near = _binding_figures(subject, review, plan_year)
+    near = _binding_figures(subject, review, plan_year) if rules.on("binding_figures") else []
     if near:
         p, clause = near[0]
         return Verdict("unknown", f"报告有“{_cue(clause)}”等，但没有说明目标任务是否完成，不能判定（请核对）",

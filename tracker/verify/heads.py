@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.verify import rules
 from tracker.verify.quantities import OTHER_PERIOD, SUB_YEAR, numbers
 from tracker import words
 
@@ -105,7 +106,7 @@ def read(text: str) -> list[Quantity]:
     """Every figure with a unit in text (folded), with its head, measure, bound and period marks;
     "居民消费价格与上年持平" is a change of 0%."""
     out = _read(text)
-    for m in _LEVELLED.finditer(text):
+    for m in _LEVELLED.finditer(text) if rules.on("levelled") else ():
         c_start, _ = clause_bounds(text, m.start())
         head = _frame_free(_strip_links(text[c_start:m.start()]))
         if head and not any(q.start <= m.start() < q.end for q in out):
@@ -201,7 +202,7 @@ def own_period_text(before: str) -> str:
     """The words of a clause before a figure that date it: for the Y of 从X到Y, not the words
     between 从 and X (年末城镇调查失业率从上半年5.5%降到5.3%: 上半年 dates 5.5% only)."""
     frm = max(before.rfind("从"), before.rfind("由"))
-    if frm < 0:
+    if frm < 0 or not rules.on("own_period"):
         return before
     to = re.search(r"\d[^到至]*(?:到|至)[^到至]*$", before[frm:])
     return before[:frm] + before[frm:][to.end() - 1:] if to else before
@@ -241,7 +242,7 @@ def similarity(names, heads, narrower_differs: bool = False) -> float:
                     continue
                 if len(ch) >= 2 and ch[-2:] not in bn and ch[-2:] not in cn:
                     continue    # 税收占一般公共预算收入比重 ends on its own noun: a share, not the revenue
-                if _siblings(cn, ch):
+                if rules.on("siblings") and _siblings(cn, ch):
                     continue    # 一产增加值 / 二产增加值: one head, another modifier
             bh = bigrams(h)
             best = max(best, 2 * len(bn & bh) / (len(bn) + len(bh)))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from tracker.model import SourceText
+from tracker.verify import rules
 from tracker.ingest.paragraphs import paragraphs
 from tracker import words
 
@@ -75,7 +76,7 @@ def split_passages(source: SourceText, report_year: int | None = None,
             # the review's own plan runs on under headings of its own ("一、把铸牢…作为主线" after
             # "“十五五”时期主要目标和2026年重点工作") until a heading turns back to the past
             looks_back = bool(re.search(r"回顾|成就|成绩|完成情况|落实情况|进展情况", text))
-            plan_part = not looks_back and (plan_part or bool(_PLAN_HEADING.search(text))
+            plan_part = not looks_back and ((plan_part and rules.on("plan_part_sticky")) or bool(_PLAN_HEADING.search(text))
                                             or _names_next_plan(text, report_year))
         in_plan = False
         para_multi = False

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from tracker.model import Commitment
+from tracker.verify import rules
 from tracker.verify.actuals import figures_for
 from tracker.verify.lexicon import Indicator, mentions_of, resolve
 from tracker.verify.period import period_ok
@@ -73,7 +74,7 @@ def sync_verdict(c: Commitment, plan_year: int | None, review) -> tuple[str, str
     ok = [found[n][0] >= gdp - slack - 1e-9 for n in parts]
     # Urban and rural on either side: a strict 同步 is not met by the group that lags (partial);
     # 基本同步 may still hold for all residents together, whose rate the review does not give.
-    mixed = "unknown" if slack else "partial"
+    mixed = "unknown" if slack and rules.on("basic_sync_mixed") else "partial"
     status = "done" if all(ok) else "not_done" if not any(ok) else mixed
     shown = "、".join(f"{n}增长{found[n][0]:g}%" for n in parts)
     said = {"done": "收入增长不慢于经济增长", "not_done": "收入增长慢于经济增长",
