@@ -15,7 +15,6 @@ from tracker.verify import build_review
 from tracker.verify.core import verify_one
 from tracker.verify.heads import read, similarity
 from tracker.verify.ledger import head_indicator
-from tracker.verify.review import prior_ledger
 
 from conftest import ROOT
 

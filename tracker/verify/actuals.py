@@ -14,17 +14,12 @@ from dataclasses import dataclass
 from tracker.ingest.normalize import fold
 from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
 from tracker.verify import rules
+# The measure words before a figure, read alike by both readers.
+from tracker.verify.heads import DOWN as _DOWN, RATE_LEAD as _RATE_LEAD, UP as _UP, YEAR_BEFORE as _YEAR_BEFORE
 from tracker.verify.heads import own_period_text, qualified
-from tracker.verify.quantities import NUMBER, OTHER_PERIOD, SUB_YEAR as _SUB_YEAR, UNIT_RE as _UNIT_RE, UNITS, numbers as _numbers
-from tracker import words
+from tracker.verify.quantities import OTHER_PERIOD, SUB_YEAR as _SUB_YEAR, UNIT_RE as _UNIT_RE, UNITS, numbers as _numbers
 
-_UP = re.compile(rf"(?:{words.INCREASE}|上涨|增速|增幅)(?:了)?$")
-_DOWN = re.compile(rf"(?:{words.FALL})(?:了)?$")
-_LEVEL = re.compile(r"(?:达到|达|为|是|控制在|回落到|回落至|降至|降到|降低到|下降到|下降至|提高到|提高至|"
-                    r"增加到|增至|突破|超过|实现|完成|累计|总量|规模|稳定在|保持在)(?:了)?$")
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
 _RESULTS = re.compile(r"已经|已|完成了|实现了|达到了|同比|比上年|较上年|全年|去年|上年")
-_RATE_LEAD = re.compile(r"(?:增长率|增速|增幅)(?:达到|达|为|是|保持在)?$")
 _TARGET_WORDS = re.compile(r"把|力争|预期|目标|确保|争取|计划|拟")
 _JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _MAX_SCOPE = 48
@@ -165,54 +160,3 @@ def progress_share(text: str, target_value: float | None, target_unit: str | Non
             if u and u[0] == fam:
                 return min(float(m.group(1)) * u[1] / (target_value * factor), 1.0)
     return None
-
-
-# Verbs that name what a project counts ("新开工700万套", "基本建成480万套", "再解决6000万…").
-_COUNT_VERBS = re.compile(r"(?:基本)?建成|新开工|开工|新建|改建|改造|解决|新增|培训|减少|安置|完成|淘汰|提供|开发|实施|引进|发放")
-
-
-def figure_keys(text: str, value: float | None) -> list[tuple[str, str]]:
-    """Ways to find a commitment's number again: ("before", 基本建成) and ("after", 农村人口)."""
-    if value is None:
-        return []
-    folded = fold(text)
-    for m in NUMBER.finditer(folded):
-        if abs(float(m.group(1)) - value) > 1e-9:
-            continue
-        keys: list[tuple[str, str]] = []
-        run = re.search(r"[\u4e00-\u9fff]{2,10}$", folded[:m.start()])
-        if run:
-            verbs = list(_COUNT_VERBS.finditer(run.group(0)))
-            if verbs:
-                keys.append(("before", verbs[-1].group(0)))
-            tail = re.sub(r"(?:到|至|达|为|了|在)$", "", run.group(0))[-4:]
-            if len(tail) >= 3 and tail not in [k for _, k in keys]:
-                keys.append(("before", tail))
-        # "6000万农村人口": the object after the number (and after a bare 万/亿)
-        obj = re.match(r"(?:万|亿)?([\u4e00-\u9fff]{2,4})", folded[m.end():] if m.group(3) != "万" else folded[m.end():])
-        if obj and not re.match(r"以上|以内|左右|以下", obj.group(1)):
-            keys.append(("after", obj.group(1)))
-        return keys
-    return []
-
-
-def figures_by_key(keys: list[tuple[str, str]], text: str) -> list[Figure]:
-    """Figures of text found by figure_keys: after the verb ("基本建成544万套") or before the object."""
-    folded = fold(text)
-    out = []
-    for side, key in keys:
-        for k in re.finditer(re.escape(key), folded):
-            if side == "before":
-                m = NUMBER.search(folded, k.end(), k.end() + 12)
-                if m and m.group(3) and not re.search(r"[，。；;,]", folded[k.end():m.start()]):
-                    out.append(Figure(float(m.group(1)), m.group(3), "level", m.start(), m.end()))
-            else:
-                # "6600多万农村人口…得到解决": the number right before the object
-                m = re.search(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE})?\s*(?:的)?$",
-                              folded[max(0, k.start() - 12):k.start()])
-                if m and m.group(3):
-                    a = max(0, k.start() - 12) + m.start()
-                    out.append(Figure(float(m.group(1)), m.group(3), "level", a, k.start()))
-        if out:
-            break
-    return out

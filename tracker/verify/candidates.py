@@ -21,9 +21,8 @@ from tracker.ingest.normalize import fold
 from tracker.model import TARGET, Commitment
 from tracker.verify.heads import Quantity, read, similarity
 from tracker.verify.ledger import HEAD_MATCH, Entry, Ledger, head_indicator, match
-from tracker.verify.lexicon import Indicator, known_in, mentions_of, pair_mentions, resolve
+from tracker.verify.lexicon import Indicator, known_in, resolve
 from tracker.verify.passages import Passage
-from tracker.verify.period import classify
 from tracker.verify.qualitative import indicators as sync_indicators, is_sync_target
 from tracker.verify.quantities import convert
 from tracker.verify.tokens import query_terms
@@ -288,13 +287,3 @@ def _names_the_same(noun: str, e: Entry) -> bool:
     from tracker.verify.heads import clause_bounds
     a, b = clause_bounds(e.passage.folded, e.q.start)
     return tail in e.passage.folded[a:b]
-
-
-def mentions_subject(subject: Subject, p: Passage) -> bool:
-    """True when a passage names the commitment's indicator (or its pair name)."""
-    ind = subject.indicator
-    return ind is not None and bool(mentions_of(ind, p.folded) or pair_mentions(ind, p.folded))
-
-
-def period_of(p: Passage, plan_year: int | None, review) -> str:
-    return classify(p, plan_year, review)

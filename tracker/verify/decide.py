@@ -41,7 +41,7 @@ from tracker.verify.actuals import progress_share
 # Both from before issue 22 (the rules on words), unchanged: a clause or passage must hold this share
 # of the commitment's idf-weighted query terms to speak for it.
 MIN_CLAUSE_COVERAGE = 0.65
-MIN_COVERAGE = 0.5     # share of the commitment's (idf-weighted) terms a passage must hold to speak for it
+MIN_COVERAGE = 0.5
 # Scores of verdicts that rest on a claim or a computation rather than the item's own figure: they
 # order suggestions for the user (a figure of the item itself ranks above), no threshold reads them.
 CLAIM_SCORE = 0.5

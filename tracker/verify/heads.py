@@ -34,12 +34,12 @@ _FRAME = re.compile(r"^(?:全[省市区县州盟旗镇]|本[省市区县]|我[�
                     r"|(?:19|20)\d\d年(?:度|末|底)?|初步核算|初步统计|据统计|其中|实现|完成|带动|拉动|推动)+")
 # Words that leave what is counted the same: 外贸进出口总额 is 进出口, 出口总额 is 出口.
 NEUTRAL = re.compile(r"总额|总值|总量|规模|外贸|货物|全社会|全口径|实际|全体|年度")
-_RATE_LEAD = re.compile(r"(?:增长率|增速|增幅)(?:达到|达|为|是|保持在)?$")
-_UP = re.compile(rf"(?:{words.INCREASE}|上涨|增速|增幅)(?:了)?$")
-_DOWN = re.compile(rf"(?:{words.FALL})(?:了)?$")
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
+RATE_LEAD = re.compile(r"(?:增长率|增速|增幅)(?:达到|达|为|是|保持在)?$")
+UP = re.compile(rf"(?:{words.INCREASE}|上涨|增速|增幅)(?:了)?$")
+DOWN = re.compile(rf"(?:{words.FALL})(?:了)?$")
+YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
 _LOWER_BEFORE = re.compile(r"(?:超过|超|突破|逾|多于|高于|不低于|首次突破|首次超过)$")
-_UPPER_BEFORE = re.compile(r"(?:不到|不足|低于|不超过)$")
+UPPER_BEFORE = re.compile(r"(?:不到|不足|低于|不超过)$")
 _ABOUT_BEFORE = re.compile(r"(?:约|近|接近)$")
 _JOIN = re.compile(r"[、和及与]")
 MAX_HEAD = 24
@@ -125,11 +125,11 @@ def _read(text: str) -> list[Quantity]:
         prev_end = found[i - 1][1] if i and found[i - 1][1] > c_start else c_start
         lead = text[prev_end:a]
         lead_core = re.sub(r"(?:比上年|同比|较上年|比去年)$", "", lead.rstrip())
-        if _RATE_LEAD.search(lead_core):
+        if RATE_LEAD.search(lead_core):
             measure = "growth"
-        elif _DOWN.search(lead_core):
+        elif DOWN.search(lead_core):
             measure, value = "growth", -value
-        elif _UP.search(lead_core):
+        elif UP.search(lead_core):
             measure = "growth"
         else:
             measure = "level"
@@ -143,7 +143,7 @@ def _read(text: str) -> list[Quantity]:
                 measure, value = "growth", (-value if prev.value < 0 else value)
         after = text[b:b + 4]
         bound = ("lower" if re.match(r"\s*(?:以上|多|余)", after) or _LOWER_BEFORE.search(lead_core)
-                 else "upper" if re.match(r"\s*(?:以内|以下)", after) or _UPPER_BEFORE.search(lead_core)
+                 else "upper" if re.match(r"\s*(?:以内|以下)", after) or UPPER_BEFORE.search(lead_core)
                  else "about" if re.match(r"\s*左右", after) or _ABOUT_BEFORE.search(lead_core) else None)
         heads, span, sub, start_value, year = _context(text, found, i, c_start, c_end, a, b, measure, unit, respectively, out)
         link = lead_core[len(_strip_links(lead_core)):]
@@ -160,7 +160,7 @@ def _context(text, found, i, c_start, c_end, a, b, measure, unit, respectively, 
     own = own_period_text(before)
     sub = bool(SUB_YEAR.search(own))
     span = bool(OTHER_PERIOD.search(own)) and not sub
-    dated = _YEAR_BEFORE.search(text[max(0, a - 10):a])
+    dated = YEAR_BEFORE.search(text[max(0, a - 10):a])
     year = int(dated.group(1)) if dated else None
     # the head: the words before the figure, back to the clause break
     prev_end = found[i - 1][1] if i and found[i - 1][1] > c_start else c_start
@@ -193,7 +193,9 @@ def _context(text, found, i, c_start, c_end, a, b, measure, unit, respectively, 
         return (subject, out[-1].heads[-1][:2] + subject), span, sub, start_value, year
     obj = re.match(r"([\u4e00-\u9fff]{2,10})", text[b:c_end]) if unit not in ("%", "‰", "个百分点") else None
     heads = (subject,)
-    if obj and not _LINK.search(obj.group(1)[:2]) and not _DOWN.search(obj.group(1)[:2]) and not re.match(r"以上|以内|以下|左右|多|余|的", obj.group(1)) and not _UP.search(obj.group(1)[:2]):
+    said = obj.group(1) if obj else ""
+    if said and not (_LINK.search(said[:2]) or DOWN.search(said[:2]) or UP.search(said[:2])
+                     or re.match(r"以上|以内|以下|左右|多|余|的", said)):
         heads = (subject + obj.group(1), subject) if subject else (obj.group(1),)
     return heads, span, sub, start_value, year
 
