@@ -236,7 +236,7 @@ def similarity(names, heads, narrower_differs: bool = False) -> float:
     for n in names:
         bn, cn = bigrams(n), _core(n)
         for h in heads:
-            if not h:
+            if not h or bn.isdisjoint(bigrams(h)):
                 continue
             if narrower_differs:
                 ch = _core(h)
@@ -260,6 +260,7 @@ def _siblings(a: str, b: str) -> bool:
     return k >= 2 and 0 < len(pa) <= 3 and 0 < len(pb) <= 3
 
 
+@lru_cache(maxsize=65536)
 def _core(text: str) -> str:
     return NEUTRAL.sub("", text) or text
 

@@ -115,8 +115,9 @@ def prior_levels(passages: list[Passage], year: int, review) -> Ledger:
     for p in passages:
         if classify(p, year, review) != "year":
             continue
-        assigned = _assigned(p, year)
-        for q in read(p.folded):
+        levels = [q for q in read(p.folded) if q.measure == "level"]
+        assigned = _assigned(p, year) if levels else {}
+        for q in levels:
             if q.measure == "level" and not (q.span or q.sub_year or q.start_value) and q.heads[0] \
                     and (q.year in (None, year)):
                 known = assigned.get(q.start) or (heads_indicator(q.heads) or Indicator("", ())).name or None
