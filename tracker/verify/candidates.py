@@ -195,7 +195,7 @@ def gather(subject: Subject, review, ledger: Ledger, plan_year: int | None, prio
         _target_readings(subject, ledger, out, scored)
     else:
         _pledge_readings(subject, ledger, out, scored)
-    for e in (prior.entries if prior else []) + ledger.of(("prior",)):
+    for e in (prior.entries if prior else []) + ledger.prior:
         if _same_subject(subject, e) and e not in out.prior:
             out.prior.append(e)
     for r in out.year:
@@ -215,7 +215,7 @@ def _target_readings(subject: Subject, ledger: Ledger, out: Candidates, scored) 
     """The ledger's figures of a target's indicator, in its unit and sense, by the year they speak of."""
     c, ind = subject.commitment, subject.indicator
     lists = {"year": out.year, "part": out.part, "end": out.end}
-    for e in ledger.entries:
+    for e in ledger.near(ind.name if ind.known else None, subject.names):
         m = match(e, ind, subject.names)
         if m <= 0 or e.when == "prior":
             continue
@@ -238,7 +238,7 @@ def _target_readings(subject: Subject, ledger: Ledger, out: Candidates, scored) 
 def _pledge_readings(subject: Subject, ledger: Ledger, out: Candidates, scored) -> None:
     """A project's or item's pledged quantities against the review's figures of the same kind."""
     for k, p in enumerate(subject.pledged):
-        for e in ledger.entries:
+        for e in ledger.near(p.ind.name if p.ind else None, p.q.heads):
             if e.when == "prior":
                 continue
             m = match(e, p.ind, p.q.heads) if p.ind is not None else similarity(p.q.heads, e.q.heads)

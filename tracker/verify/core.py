@@ -70,12 +70,20 @@ class Review:
     part_year: bool = False            # a half-year or quarterly summary: figures cover part of the year
     _claims: list[Passage] | None = None
     _ledgers: dict = field(default_factory=dict)
+    _years: dict = field(default_factory=dict)
+    periods: dict = field(default_factory=dict)     # (passage index, plan year) -> period.classify
 
     def ledger(self, plan_year: int | None) -> Ledger:
         """Stage 2: the review's quantities for a plan of plan_year (see ledger.py), read once."""
         if plan_year not in self._ledgers:
             self._ledgers[plan_year] = build_ledger(self.passages, plan_year, self)
         return self._ledgers[plan_year]
+
+    def year_passages(self, plan_year: int | None) -> list[Passage]:
+        """The passages that speak of plan_year's outcome (period `year`), classified once."""
+        if plan_year not in self._years:
+            self._years[plan_year] = [p for p in self.passages if classify(p, plan_year, self) == "year"]
+        return self._years[plan_year]
 
     def claims(self) -> list[Passage]:
         """Passages saying a whole 实事 list was done, found once."""

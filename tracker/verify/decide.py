@@ -325,9 +325,7 @@ def _binding(subject, cand, review, plan_year, same_year, list_size) -> Verdict 
     c, ind = subject.commitment, subject.indicator
     if c.kind != TARGET or c.value is not None or not binding_class(c, bool(ind and ind.binding)):
         return None
-    for p in review.passages:
-        if not period_ok(p, plan_year, review):
-            continue
+    for p in review.year_passages(plan_year):
         found = binding_claim(p.folded)
         if found is None:
             continue
@@ -449,8 +447,8 @@ def _binding_figures(subject: Subject, review, plan_year: int | None) -> list[tu
         return []
     want = families(c.text)
     found = []
-    for p in review.passages:
-        if not period_ok(p, plan_year, review) or not BINDING_WORDS.search(p.folded):
+    for p in review.year_passages(plan_year):
+        if not BINDING_WORDS.search(p.folded):
             continue
         said = {q.start for q in read(p.folded)} | {st.start for st in statements(p.folded)}
         best = max(((len(want & families(p.folded[a:b])), int(any(a <= x < b for x in said)), a, b)

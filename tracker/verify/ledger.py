@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from tracker.verify import rules
 from tracker.verify.actuals import figures_for
-from tracker.verify.heads import Quantity, qualified, read, similarity
+from tracker.verify.heads import Quantity, bigrams, qualified, read, similarity
 from tracker.verify.lexicon import mentions
 from tracker.verify.passages import Passage
 from tracker.verify.period import classify
@@ -76,12 +76,39 @@ def head_indicator(head: str) -> Indicator | None:
 
 @dataclass
 class Ledger:
-    """The review's quantities, each once."""
+    """The review's quantities, each once, found by indicator or by a character pair of their head."""
 
     entries: list[Entry] = field(default_factory=list)
+    _by_indicator: dict | None = None
+    _by_pair: dict | None = None
+    _prior: list | None = None
 
     def of(self, when: tuple[str, ...]) -> list[Entry]:
         return [e for e in self.entries if e.when in when]
+
+    @property
+    def prior(self) -> list[Entry]:
+        """Levels of the year before the plan year, found once."""
+        if self._prior is None:
+            self._prior = self.of(("prior",))
+        return self._prior
+
+    def near(self, indicator: str | None, names) -> list[Entry]:
+        """Entries that may be about a subject: its indicator's, and those whose head shares a
+        character pair with one of its names (match() decides; a 1 MB review holds thousands)."""
+        if self._by_indicator is None:
+            self._by_indicator, self._by_pair = {}, {}
+            for i, e in enumerate(self.entries):
+                if e.indicator:
+                    self._by_indicator.setdefault(e.indicator, []).append(i)
+                for h in e.q.heads:
+                    for pair in bigrams(h):
+                        self._by_pair.setdefault(pair, []).append(i)
+        found = set(self._by_indicator.get(indicator, ())) if indicator else set()
+        for n in names:
+            for pair in bigrams(n):
+                found.update(self._by_pair.get(pair, ()))
+        return [self.entries[i] for i in sorted(found)]
 
 
 def build(passages: list[Passage], plan_year: int | None, review) -> Ledger:
@@ -90,8 +117,8 @@ def build(passages: list[Passage], plan_year: int | None, review) -> Ledger:
     later = bool(review is not None and review.report_year and plan_year and review.report_year == plan_year + 1)
     for p in passages:
         period = classify(p, plan_year, review)
-        if period == "plan":
-            continue
+        if period == "plan" or (period == "other" and not _names_year(p, plan_year)):
+            continue    # another year's passage holds nothing of the plan year unless it is dated so
         quantities = read(p.folded)
         if not quantities:
             continue
@@ -123,6 +150,10 @@ def prior_levels(passages: list[Passage], year: int, review) -> Ledger:
                 known = assigned.get(q.start) or (heads_indicator(q.heads) or Indicator("", ())).name or None
                 ledger.entries.append(Entry(p, q, known, "prior"))
     return ledger
+
+
+def _names_year(p: Passage, plan_year: int | None) -> bool:
+    return plan_year is not None and (str(plan_year) in p.folded or str(plan_year - 1) in p.folded)
 
 
 def _when(p: Passage, q: Quantity, period: str, plan_year: int | None, later: bool) -> str | None:
