@@ -17,7 +17,7 @@ from ui.workers import Task, run_on_store
 from ui.compact import warn_plain
 
 # What the file dialog offers; ingest decides what is readable and says why not.
-FILE_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+FILE_FILTER = "报告 (*.txt *.docx *.doc *.wps *.pdf *.html *.htm);;所有文件 (*)"
 LAST_FOLDER_KEY = "import/last_folder"
 
 
