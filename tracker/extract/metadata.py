@@ -37,9 +37,6 @@ _PLAN = (
     re.compile(_YEAR + r"\s*年[^，。；,;]{0,14}?(?:计划|预算)(?:（|\()?草案"),   # 2025年计划草案
     re.compile(r"做好\s*" + _YEAR + r"\s*年(?:的)?(?:政府|各项|经济)?工作"),
     re.compile(_YEAR + r"\s*年\s*上\s*半?\s*年.{0,30}下\s*半\s*年"),   # 上半年总结及下半年安排
-    # a standalone list: "2025年澜江市民生实事项目" (not "2025年十件民生实事全部办结", its outcome)
-    re.compile(_YEAR + r"\s*年[^，。；,;\n]{0,12}?(?:民生|为民|惠民)实事(?:项目)?"
-               r"(?![^。；\n]{0,8}(?:完成|办结|落实情况|进展|情况))"),
 )
 # A review of year N followed by "新的一年" / "明年" plans year N+1.
 # "一、2025年和“十四五”时期工作回顾" too.
@@ -98,7 +95,7 @@ _NO_PLAN = {"party_congress_report", "cppcc_report", "statistical_bulletin",
             "yearbook_front_matter", "yearbook_body"}
 # A list of the year's 实事 published on its own, and the news or notice of its completion.
 _LIST_WORDS = r"(?:民生实事|惠民实事|为民办实事|为民实事|民生项目|实事项目|民生工程|民心工程|实事)"
-_COMPLETED = re.compile(_LIST_WORDS + r"[^，。；]{0,16}?(?:全部完成|全面完成|顺利完成|圆满完成|已完成|基本完成|"
+_COMPLETED = re.compile(_LIST_WORDS + r"[^，。；]{0,16}?(?:全部完成|全面完成|顺利完成|圆满完成|已完成|基本完成|办结|"
                         r"完成情况|进展情况|落实情况|办理情况|实施情况|执行情况|完成了?年度)")
 _LISTED = re.compile(_LIST_WORDS)
 _LIST_YEAR = re.compile(_YEAR + r"\s*年(?:度)?[^，。；,;]{0,20}?" + _LIST_WORDS)
