@@ -19,7 +19,7 @@ from rapidfuzz.distance import LCSseq
 
 from tracker.ingest.normalize import fold
 from tracker.model import TARGET, Commitment
-from tracker.verify.heads import Quantity, read, similarity
+from tracker.verify.heads import Quantity, clause_bounds, read, similarity
 from tracker.verify.ledger import HEAD_MATCH, Entry, Ledger, head_indicator, match
 from tracker.verify.lexicon import Indicator, known_in, resolve
 from tracker.verify.passages import Passage
@@ -284,6 +284,5 @@ def _names_the_same(noun: str, e: Entry) -> bool:
     tail = noun[-2:]
     if any(tail in h for h in e.q.heads):
         return True
-    from tracker.verify.heads import clause_bounds
     a, b = clause_bounds(e.passage.folded, e.q.start)
     return tail in e.passage.folded[a:b]

@@ -27,10 +27,10 @@ from tracker.model import LIVELIHOOD, TARGET, Commitment
 from tracker.verify import rules
 from tracker.verify.candidates import Candidates, Reading, Subject
 from tracker.verify.claims import BINDING_WORDS, LIST_DONE, binding_class, binding_claim, families, list_claim_count
-from tracker.verify.heads import clause_bounds, read, statements, similarity
-from tracker.verify.ledger import HEAD_MATCH, Entry, match
+from tracker.verify.heads import Quantity, clause_bounds, read, statements, similarity
+from tracker.verify.ledger import HEAD_MATCH, Entry, head_indicator, match
 from tracker.verify.lexicon import mentions_of, pair_mentions
-from tracker.verify.passages import Passage, best_clause, clause_at
+from tracker.verify.passages import BIGRAM, Passage, best_clause, clause_at
 from tracker.verify.period import classify, period_ok
 from tracker.verify.qualitative import comparison_verdict, is_sync_target, sync_verdict, trend_verdict
 from tracker.verify.quantities import convert, family
@@ -315,8 +315,6 @@ def _source_of(e: Entry, review) -> str:
 
 def _as_entry(p: Passage, head: str, st) -> Entry:
     """A statement's name as a ledger entry, to match it the way figures are matched."""
-    from tracker.verify.heads import Quantity
-    from tracker.verify.ledger import head_indicator
     known = head_indicator(head)
     return Entry(p, Quantity(0.0, "%", "growth", st.start, st.end, (head,)), known.name if known else None, "year")
 
@@ -382,7 +380,6 @@ def _plain(text: str) -> str:
 
 
 def _bigrams(text: str) -> set[str]:
-    from tracker.verify.passages import BIGRAM
     return set(BIGRAM.findall(text))
 
 
