@@ -17,6 +17,7 @@ from tracker.model import PROJECT, Commitment, Report, SourceText
 from tracker.ingest.normalize import fold
 from tracker.extract.numbers import Quantity
 from tracker.ingest.paragraphs import Paragraph
+from tracker.extract.named_pledges import names_finished_project
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import figure_fields, pledge_quantities, shift
 from tracker.extract.sections import heading_of
@@ -148,7 +149,7 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
         if clauses and _later_year_head(text[clauses[0][0]:clauses[0][1]], plan_year):
             continue           # "到2025年，全市养老床位达到1.5万张": a goal of a later year
         head = _head_deadline(text, clauses[0], plan_year) if clauses else None
-        pending: list[tuple[int, int, list[Quantity], tuple | None]] = []
+        pending: list[tuple[int, int, list[Quantity], tuple | None, bool]] = []
         blocked = False        # a dropped result clause ends what a tail may join
         for c_start, c_end in clauses:
             clause = text[c_start:c_end]
@@ -157,8 +158,8 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
             if clause in ("其中", "同时", "另外"):
                 continue               # a connective alone ("要投入近×亿元,其中,财政投入…")
             if pending and not blocked and _joins_previous(clause, quants, own, pending[-1]):
-                p_start, _, p_quants, p_deadline = pending[-1]
-                pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own)
+                p_start, _, p_quants, p_deadline, p_named = pending[-1]
+                pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own, p_named)
                 continue
             blocked = bool(_RESULT.search(clause) or _LIVELIHOOD.search(clause)
                            or _multi_year(clause, plan_year))
@@ -171,11 +172,13 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                     and (quants or _WORK.search(clause)):
                 deadline = head        # "年内确保完成…；确保完成…两条道路建设；"
             if quants or deadline is not None:
-                pending.append((c_start, c_end, quants, deadline))
+                pending.append((c_start, c_end, quants, deadline, False))
             elif _RESULT_TAIL.match(clause) is None:
-                pending.append((c_start, c_end, [], None))   # may gain a tail ("…改造,让3800户…")
-        for c_start, c_end, quants, deadline in pending:
-            if not quants and deadline is None:
+                # "建成广湛高铁": a named project's finish pledges without a figure; any other
+                # clause may still gain a tail ("…改造,让3800户…")
+                pending.append((c_start, c_end, [], None, names_finished_project(clause)))
+        for c_start, c_end, quants, deadline, named in pending:
+            if not quants and deadline is None and not named:
                 continue
             if _overlaps(para, c_start, c_end, taken):
                 continue
@@ -195,9 +198,9 @@ def _body_start(text: str) -> int:
 
 def _joins_previous(clause: str, quants: list[Quantity], own: tuple | None, previous: tuple) -> bool:
     """Whether clause only completes the previous clause and belongs to its entry."""
-    _, _, p_quants, p_deadline = previous
-    if _RESULT_TAIL.match(clause):
-        return not p_quants and p_deadline is None
+    _, _, p_quants, p_deadline, _ = previous
+    if _RESULT_TAIL.match(clause):      # "…改造,让3800户群众乐享绿色暖冬": the figure comes after
+        return not p_quants and p_deadline is None and bool(quants)
     if _RATE_TAIL.match(clause) or _SHARE_TAIL.match(clause):
         return bool(p_quants)
     # "年内五星级酒店开工建设，会展中心…集群竣工并投入使用": one dated sentence, one entry.
