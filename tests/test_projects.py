@@ -308,3 +308,17 @@ def test_named_projects_finished_or_begun_are_pledges_without_a_figure(sentence,
 def test_a_named_project_already_finished_is_no_pledge():
     found = _from_lines(["2025年工作安排", "青石大桥已建成通车，今年建成白河大桥。"])
     assert [c.text for c in found] == ["今年建成白河大桥"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "今年要重点做好以下8个方面工作：",
+    "重点做好6个方面工作。",
+    "开展乡村建设、城市更新、产业升级3项行动。",     # the count restates the work named before it
+])
+def test_a_sentence_announcing_work_areas_is_no_pledge(sentence):
+    assert _from_lines(["2025年工作安排", sentence]) == []
+
+
+def test_a_count_beyond_the_names_before_it_stays_a_pledge():
+    found = _from_lines(["2025年工作安排", "实施城东污水厂、北湖泵站等12个重大专项。建好东区、西区2个产业园。"])
+    assert [(c.text, c.value) for c in found] == [("实施城东污水厂、北湖泵站等12个重大专项", 12), ("建好东区、西区2个产业园", 2)]

@@ -37,6 +37,8 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if _announces(text, start, a, b, q):
+            continue                     # "重点做好9个方面工作", "A、B、C、D4项行动": the work is named, not counted
         if q.unit == "岁":
             continue                     # "为60岁以上老年人…": an age says who, not how many
         if _DESCRIPTIVE.search(text[max(start, a - 6):a]):
@@ -53,6 +55,26 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
                 continue                 # "八个方面", "两手发力", "一户一策"; but "新建两所幼儿园"
         out.append(shift(q, start))     # paragraph offsets, so joined clauses stay comparable
     return out
+
+
+# Counts of work areas a report announces: "9个方面工作", "五件事".
+_AREAS = re.compile(r"\s*(?:方面|件事|大事|大方面)")
+# What a restated count of a named list counts when it is work, not an output ("4项行动", "2个产业链").
+_AREA_NOUN = re.compile(r"行动|工作|任务|举措|行业|领域|产业链|功能")
+
+
+def _announces(text: str, start: int, a: int, b: int, q: Quantity) -> bool:
+    """Whether the number counts the areas of work a sentence announces rather than an output:
+    "做好以下11个方面工作", "抓好5件事", or a count restating the list named just before it
+    ("开展A、B、C、D4项行动"; "A、B等20个专项" counts more than it names, so it stays)."""
+    if _AREAS.match(text, b) or q.unit in ("方面", "件事") or text[max(start, a - 2):a] == "以下":
+        return True
+    before = text[start:a]
+    if q.value is None or q.value != int(q.value) or "、" not in before or before.rstrip().endswith("等"):
+        return False
+    names = [p for p in before.split("、") if p.strip()]
+    end = min([k for k in (text.find(c, b) for c in "，,；;。：:") if k >= 0] or [len(text)])
+    return len(names) == int(q.value) and bool(_AREA_NOUN.search(text, b, end))
 
 
 def _bare_number(text: str, a: int, b: int, q: Quantity) -> Quantity | None:
