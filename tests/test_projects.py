@@ -322,3 +322,12 @@ def test_a_sentence_announcing_work_areas_is_no_pledge(sentence):
 def test_a_count_beyond_the_names_before_it_stays_a_pledge():
     found = _from_lines(["2025年工作安排", "实施城东污水厂、北湖泵站等12个重大专项。建好东区、西区2个产业园。"])
     assert [(c.text, c.value) for c in found] == [("实施城东污水厂、北湖泵站等12个重大专项", 12), ("建好东区、西区2个产业园", 2)]
+
+
+def test_a_clause_of_several_pledges_respectively_is_one_row_each_with_its_subject():
+    found = _from_lines(["2025年工作安排", "全年道路、供水、燃气领域投资分别达120亿元、30亿元、18亿元以上。"])
+    assert [(c.subject, c.value, c.unit, c.comparator) for c in found] == [
+        ("道路领域投资", 120, "亿元", ">="), ("供水领域投资", 30, "亿元", ">="), ("燃气领域投资", 18, "亿元", ">=")]
+    assert {c.text for c in found} == {"全年道路、供水、燃气领域投资分别达120亿元、30亿元、18亿元以上"}
+    rise = _from_lines(["2025年工作安排", "高龄津贴、护理补贴分别从每人每月100元、80元提高到120元、90元。"])
+    assert [(c.subject, c.value) for c in rise] == [("高龄津贴", 120), ("护理补贴", 90)]

@@ -9,6 +9,7 @@ and slogans are left out, and so is any span already taken by targets or livelih
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from tracker import words
@@ -183,8 +184,44 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
             if _overlaps(para, c_start, c_end, taken):
                 continue
             subject = clause_subject(text, s_start, c_start, c_end, lead, plan_year)
-            out.append(_commitment(para, c_start, c_end, quants, deadline, cat, subject))
+            c = _commitment(para, c_start, c_end, quants, deadline, cat, subject)
+            out.extend(_respectively(c, para, c_start, c_end, quants) or [c])
     return out
+
+
+# "…分别达2300亿元、600亿元" / "…分别从每人每月202元、270元提高到209元、280元".
+_RESPECTIVELY = re.compile(r"分别")
+_NAME_LEAD = re.compile(r"(?:全年|今年|年内|力争|确保|争取|推动|促进|实现|努力|要|使|并|全省|全市|全区|全县)+")
+_SHORT_NAME = 3     # names this short share the last one's tail: "交通、水利、市政领域投资"
+
+
+def _respectively(c: Commitment, para: Paragraph, start: int, end: int,
+                  quants: list[Quantity]) -> list[Commitment]:
+    """One row per name of a "A、B、C…分别…X、Y、Z" clause, each with its own figure and the
+    name as its subject (the quote stays the whole clause); [] when the clause is not one."""
+    text = para.folded
+    m = _RESPECTIVELY.search(text, start, end)
+    if m is None:
+        return []
+    values = [q for q in quants if q.start >= m.end()]
+    to = [k for k in (text.rfind(w, m.end(), end) for w in "到至") if k >= 0]
+    if to:
+        values = [q for q in values if q.start > max(to)] or values
+    lead = _NAME_LEAD.match(text, start, m.start())
+    names = [n.strip() for n in re.split(r"、", text[lead.end() if lead else start:m.start()]) if n.strip()]
+    if len(names) < 2 or len(names) != len(values):
+        return []
+    if all(len(n) <= _SHORT_NAME for n in names[:-1]) and len(names[-1]) > len(names[0]):
+        tail = names[-1][len(names[0]):]
+        names = [n + tail for n in names[:-1]] + names[-1:]
+    last = values[-1]
+    rows = []
+    for name, q in zip(names, values):
+        if q.modifier is None and last.modifier is not None:
+            q = replace(q, modifier=last.modifier)   # "90%、60%、35%以上": 以上 is said of each
+        fields = figure_fields(text[start:end], [shift(q, -start)])
+        rows.append(replace(c, subject=name, **fields))
+    return rows
 
 
 def _body_start(text: str) -> int:
