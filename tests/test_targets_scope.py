@@ -186,3 +186,29 @@ def test_contract_json_carries_stretch_and_subject():
 def test_the_target_column_shows_the_stretch():
     row = {"measure": "growth", "value": 6, "unit": "%", "comparator": ">=", "stretch": 7}
     assert format_target(row) == "增长6%以上（力争7%）"
+
+
+TOPIC_REPORT = """2025年政府工作报告
+
+推进城市更新。实施老城区有机更新行动。滚动推进46个项目，新建口袋公园12个。实施城西片区改造工程。完成投资18亿元。
+筹措资金6.5亿元以上，实施八大惠民工程。
+开展国土绿化。全年植树50万棵。高标准建设北山生态廊道。植树20万棵。大力度扩建南湖湿地公园。植树12万棵。
+"""
+
+
+@pytest.mark.parametrize("quote, subject", [
+    ("滚动推进46个项目", "老城区有机更新行动"),   # a general object: the topic sentence before it names it
+    ("新建口袋公园12个", None),                  # names itself
+    ("完成投资18亿元", "城西片区改造工程"),
+    ("筹措资金6.5亿元以上", "八大惠民工程"),      # named later in its own sentence
+])
+def test_subjects_from_a_topic_sentence_or_later_in_the_sentence(quote, subject):
+    found = {c.text: c for c in extract_text(TOPIC_REPORT) if c.kind == "project"}
+    assert found[quote].subject == subject
+
+
+def test_alike_rows_each_take_the_topic_they_stand_under():
+    found = [c for c in extract_text(TOPIC_REPORT) if c.kind == "project" and c.text.startswith("植树")]
+    assert [(c.text, c.subject) for c in found] == [
+        ("植树20万棵", "北山生态廊道"), ("植树12万棵", "南湖湿地公园")]
+    assert [c.subject for c in extract_text(TOPIC_REPORT) if c.text == "全年植树50万棵"] == [None]

@@ -18,7 +18,7 @@ _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张
 # Verbs that make a Chinese-numeral count a pledge: "新建两所幼儿园", "完成…两条道路建设"
 # (not the vague "实施一批…项目").
 _BUILD_VERB = re.compile(r"新建|新增|建成|改造|改建|扩建|开工|竣工|完成|实施|引进|培育|创建|打造|新开|开通|新上|落地|签约|招引")
-_DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长)(?:约|近|达|为)?\s*$")
+_DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长|两侧宽|宽度|宽)(?:约|近|达|为)?\s*$")
 # A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代/小时.
 _MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世小])")
 

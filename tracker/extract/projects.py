@@ -9,6 +9,7 @@ and slogans are left out, and so is any span already taken by targets or livelih
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
@@ -22,7 +23,7 @@ from tracker.extract.named_pledges import names_finished_project
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import figure_fields, pledge_quantities, shift
 from tracker.extract.sections import heading_of
-from tracker.extract.subjects import clause_subject
+from tracker.extract.subjects import clause_subject, context_subject
 
 _SENTENCE_END = "。！？!?"
 # A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
@@ -68,7 +69,20 @@ def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
         if start is not None:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
             stop = _item_start(para, items)
             out.extend(_paragraph_projects(para, cat, report.plan_year, taken, start, stop))
-    return [c for c in out if not any(restates(c, t) for t in targets)]
+    return _told_apart([(c, topic) for c, topic in out if not any(restates(c, t) for t in targets)])
+
+
+def _told_apart(rows: list[tuple[Commitment, str | None]]) -> list[Commitment]:
+    """The rows, each of several reading alike but for their figures ("植树×万棵" under 两网 and
+    under 三大基地) led by the topic it stands under, so that none reads like another."""
+    alike = Counter(_gist(c.text) for c, _ in rows if not c.subject)
+    return [replace(c, subject=topic) if topic and not c.subject and alike[_gist(c.text)] > 1 else c
+            for c, topic in rows]
+
+
+def _gist(text: str) -> str:
+    """A row's words without its figures: "植树20万棵" and "植树×万棵" read alike."""
+    return re.sub(r"[\d.×*]+", "#", _squeeze(text))
 
 
 # A target text this short ("增长7%") is too common to mark a clause as its restatement.
@@ -133,16 +147,18 @@ def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]
 
 def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                         taken: list[tuple[int, int]], plan_start: int = 0,
-                        stop: int | None = None) -> list[Commitment]:
-    """Pledges of one plan paragraph (from plan_start to stop), sentence by sentence."""
-    out: list[Commitment] = []
+                        stop: int | None = None) -> list[tuple[Commitment, str | None]]:
+    """Pledges of one plan paragraph (from plan_start to stop), sentence by sentence, each with
+    the topic it stands under (for telling alike rows apart)."""
+    out: list[tuple[Commitment, str | None]] = []
     text = para.folded
     begin = max(plan_start, _body_start(para.text))
     stop = len(text) if stop is None else stop
     sentences = _spans(text, begin, max(begin, stop), _SENTENCE_END)
-    # the paragraph's first sentence, a run-in heading perhaps: "在明沙窝煤电产业园建设上开新局。"
-    lead = next(iter(_spans(text, 0, len(text), _SENTENCE_END)), None)
+    # every sentence of the paragraph, the first a run-in heading perhaps ("在明沙窝煤电产业园建设上开新局。")
+    whole = _spans(text, 0, len(text), _SENTENCE_END)
     for s_start, s_end in sentences:
+        earlier = [x for x in whole if x[1] <= s_start]
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
@@ -183,9 +199,11 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                 continue
             if _overlaps(para, c_start, c_end, taken):
                 continue
-            subject = clause_subject(text, s_start, c_start, c_end, lead, plan_year)
+            subject = clause_subject(text, (s_start, s_end), c_start, c_end, earlier, plan_year)
             c = _commitment(para, c_start, c_end, quants, deadline, cat, subject)
-            out.extend(_respectively(c, para, c_start, c_end, quants) or [c])
+            topic = None if subject else context_subject(text, earlier)
+            out.extend((row, topic and para.text[topic[0]:topic[1]])
+                       for row in _respectively(c, para, c_start, c_end, quants) or [c])
     return out
 
 
