@@ -212,3 +212,40 @@ def test_alike_rows_each_take_the_topic_they_stand_under():
     assert [(c.text, c.subject) for c in found] == [
         ("植树20万棵", "北山生态廊道"), ("植树12万棵", "南湖湿地公园")]
     assert [c.subject for c in extract_text(TOPIC_REPORT) if c.text == "全年植树50万棵"] == [None]
+
+
+RANK_REPORT = """2025年青石县人民政府工作报告
+
+二、2025年工作安排
+今年全县经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，规模以上工业增加值增长8%，县域经济综合实力进入全省前十，主要经济指标增速保持全市前列，营商环境评价位居全省第一方阵，高质量发展综合考核力争进入全市前三名，城镇登记失业率控制在4%以内。
+"""
+
+
+def test_ranks_among_peer_governments_are_targets():
+    found = [c for c in extract_text(RANK_REPORT) if c.kind == "target"]
+    ranks = [(c.indicator, c.measure, c.value, c.comparator) for c in found if c.measure == "rank"]
+    assert ranks == [
+        ("县域经济综合实力全省排名", "rank", 10, "<="),
+        ("主要经济指标增速全市排名", "rank", None, None),
+        ("营商环境评价全省排名", "rank", None, None),
+        ("高质量发展综合考核全市排名", "rank", 3, "<="),
+    ]
+    assert [c.text for c in found if c.measure == "rank"][0] == "县域经济综合实力进入全省前十"
+    assert [c.indicator for c in found if c.measure != "rank"] == ["地区生产总值", "规模以上工业增加值", "城镇登记失业率"]
+
+
+@pytest.mark.parametrize("row, shown", [
+    ({"text": "地区生产总值增长2%", "measure": "growth", "value": 2, "unit": "%", "comparator": ">="}, "增长2%"),
+    ({"text": "地区生产总值增长2%以上", "measure": "growth", "value": 2, "unit": "%", "comparator": ">="}, "增长2%以上"),
+    ({"text": "新建口袋公园12个以上", "measure": "level", "value": 12, "unit": "个", "comparator": ">="}, "≥12个"),
+    ({"text": "城镇登记失业率控制在4%以内", "measure": "level", "value": 4, "unit": "%", "comparator": "<="}, "≤4%"),
+    # the noun a count counts, and never another unit in its place
+    ({"text": "开展30个县设施农业提升行动", "measure": "level", "value": 30, "unit": "个", "comparator": ">="}, "30个县"),
+    ({"text": "建好30家人才效能提升平台", "measure": "level", "value": 30, "unit": "家", "comparator": ">="}, "30家"),
+    ({"text": "县域经济综合实力进入全省前十", "measure": "rank", "value": 10, "comparator": "<="}, "全省前十"),
+    ({"text": "营商环境评价位居全省第一方阵", "measure": "rank"}, "全省第一方阵"),
+    # a form being filled in has no text: the parsed comparator shows
+    ({"measure": "level", "value": 5, "unit": "所", "comparator": ">="}, "≥5所"),
+])
+def test_the_target_column_says_the_figure_as_written(row, shown):
+    assert format_target(row) == shown
