@@ -249,3 +249,22 @@ def test_ranks_among_peer_governments_are_targets():
 ])
 def test_the_target_column_says_the_figure_as_written(row, shown):
     assert format_target(row) == shown
+
+
+@pytest.mark.parametrize("sentence, fragment, verb", [
+    ("新建日光温室小区10个，大棚蔬菜小区35个。", "大棚蔬菜小区35个", "新建"),
+    ("新培育省级智能工厂2家，“专精特新”企业5家以上。", "“专精特新”企业5家以上", "新培育"),
+])
+def test_a_fragment_is_led_by_the_verb_it_shares(sentence, fragment, verb):
+    found = {c.text: c for c in extract_text("2025年政府工作报告\n\n今年要重点抓好以下工作。" + sentence + "\n")}
+    assert found[fragment].subject == verb
+    assert commitment_label({"kind": "project", "text": fragment, "subject": verb}) == f"{verb}：{fragment}"
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("新建高标准农田5万亩，粮食播种面积稳定在120万亩以上。", "粮食播种面积稳定在120万亩以上"),   # a measure, not a count
+    ("新建文化驿站10个，植树20万棵。", "植树20万棵"),                                               # a verb of its own
+])
+def test_a_clause_of_its_own_shares_no_verb(sentence, clause):
+    found = {c.text: c for c in extract_text("2025年政府工作报告\n\n今年要重点抓好以下工作。" + sentence + "\n")}
+    assert found[clause].subject is None
