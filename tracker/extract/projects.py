@@ -159,6 +159,8 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
     whole = _spans(text, 0, len(text), _SENTENCE_END)
     for s_start, s_end in sentences:
         earlier = [x for x in whole if x[1] <= s_start]
+        # the whole sentence, also past a livelihood item that cuts it (its later clauses may name the subject)
+        full = next(((s_start, b) for a, b in whole if a <= s_start < b), (s_start, s_end))
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
@@ -202,7 +204,7 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
             if _overlaps(para, c_start, c_end, taken):
                 continue
             subject = ((before and shared_verb(text, before, previous))
-                       or clause_subject(text, (s_start, s_end), c_start, c_end, earlier, plan_year))
+                       or clause_subject(text, full, c_start, c_end, earlier, plan_year))
             c = _commitment(para, c_start, c_end, quants, deadline, cat, subject)
             topic = None if subject else context_subject(text, earlier)
             out.extend((row, topic and para.text[topic[0]:topic[1]])

@@ -39,7 +39,7 @@ _HEAD = (r"项目|工程|大桥|桥|公路|高速|铁路|机场|港|码头|[站�
          r"(?:高新|经开|开发|新|片|示范|试验|保税|自贸|功能|院|校)区")
 # Verbs and prepositions that lead into a project's name; the name starts after the last one.
 _LEAD_IN = re.compile(r".*(?:协助|推动|推进|加快|支持|实施|建设|启动|谋划|争取|确保|力争|做好|抓好|完成|"
-                      r"引进|安排|开工|建成|围绕|依托|在|对|把|将|为|使|让|和|及|与)")
+                      r"引进|安排|开工|建成|围绕|依托|在|对|把|将|为(?!民)|使|让|和|及|与)")
 _NAME = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9“”\"]{{2,24}}?(?:{_HEAD})(?![\u4e00-\u9fff]{{0,2}}(?:{_HEAD}))")
 # A head alone names no project: "重大项目", "重点工程" (with a count it does: "项目2900个").
 _GENERIC = re.compile(r"(?:重点|重大|有关|相关|各类|一批)?(?:项目|工程|园区|基地|中心|[站厂场馆园])")
