@@ -331,3 +331,15 @@ def test_a_clause_of_several_pledges_respectively_is_one_row_each_with_its_subje
     assert {c.text for c in found} == {"全年道路、供水、燃气领域投资分别达120亿元、30亿元、18亿元以上"}
     rise = _from_lines(["2025年工作安排", "高龄津贴、护理补贴分别从每人每月100元、80元提高到120元、90元。"])
     assert [(c.subject, c.value) for c in rise] == [("高龄津贴", 120), ("护理补贴", 90)]
+
+
+@pytest.mark.parametrize("sentence, rows", [
+    ("推动营收1亿元以上企业有研发机构。", []),                                  # a class of firms, no amount
+    ("实施500万元以上技改项目1200个。", [("实施500万元以上技改项目1200个", 1200, "个")]),
+    ("新增销售收入过5000万元企业10家。", [("新增销售收入过5000万元企业10家", 10, "家")]),
+    ("推动超1万家工业企业开展技术改造。", [("推动超1万家工业企业开展技术改造", 1, "万家")]),   # a count stays
+    ("90%以上的村配备家庭健康指导员。", [("90%以上的村配备家庭健康指导员", 90, "%")]),          # a share stays
+])
+def test_a_threshold_before_a_noun_sizes_a_class(sentence, rows):
+    found = _from_lines(["2025年工作安排", sentence])
+    assert [(c.text, c.value, c.unit) for c in found] == rows

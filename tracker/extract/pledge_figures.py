@@ -37,6 +37,8 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if _size_class(text, a, b, q):
+            continue                     # "营收1亿元以上企业", "投资过千万元的项目": which ones, not how many
         if _announces(text, start, a, b, q):
             continue                     # "重点做好9个方面工作", "A、B、C、D4项行动": the work is named, not counted
         if q.unit == "岁":
@@ -61,6 +63,18 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
 _AREAS = re.compile(r"\s*(?:方面|件事|大事|大方面)")
 # What a restated count of a named list counts when it is work, not an output ("4项行动", "2个产业链").
 _AREA_NOUN = re.compile(r"行动|工作|任务|举措|行业|领域|产业链|功能")
+
+
+# What a threshold figure picks out when a noun follows it: "1亿元以上企业", "超50万县".
+_CLASSED = re.compile(r"的?(?:[\u4e00-\u9fff]{0,2}(?<![由让使])(?:企业|项目|工程|园区|县|市|城市|村|镇|乡镇|家庭|户))")
+
+
+def _size_class(text: str, a: int, b: int, q: Quantity) -> bool:
+    """A figure with a threshold (以上, 超, 过) straight before the noun it sizes names a class
+    of things ("营收5亿元以上企业有研发机构", "城区人口超50万县"), not a pledged amount."""
+    threshold = q.modifier in ("以上", "以下") or text[max(0, a - 1):a] in ("超", "过", "逾")
+    counts_it = (q.unit or "").lstrip("万千百亿") in ("个", "家", "所", "座", "项", "条", "处", "%", "‰")
+    return threshold and not counts_it and _CLASSED.match(text, b) is not None
 
 
 def _announces(text: str, start: int, a: int, b: int, q: Quantity) -> bool:
