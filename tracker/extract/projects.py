@@ -37,6 +37,7 @@ _RESULT = re.compile(
     r"|将达(?=\s*\d)"        # "今年高校毕业生将达727万人": a forecast of a fact
     r"|目标(?:拟)?(?:定为|为|是)"   # "今年的经济增长目标定为7.5%左右": a target, not a project
     r"|共(?:完成|实现|争取|落实)|超额完成|完成年度?(?:计划|任务)的|占全年"
+    r"|^(?:全[省市区县州盟]|我[省市区县])?(?:还)?有(?=\s*\d)"   # "全区有280万农牧民在城镇转移就业": a fact
 )
 # A whole sentence that forecasts or reports: "预计到年底可完成…", "截至目前…".
 _NOT_PLEDGE_SENTENCE = re.compile(r"预计|截至|截止|至目前|目前已")
