@@ -343,3 +343,21 @@ def test_a_clause_of_several_pledges_respectively_is_one_row_each_with_its_subje
 def test_a_threshold_before_a_noun_sizes_a_class(sentence, rows):
     found = _from_lines(["2025年工作安排", sentence])
     assert [(c.text, c.value, c.unit) for c in found] == rows
+
+
+@pytest.mark.parametrize("sentence, value, unit, comparator", [
+    ("全市PM2.5平均浓度不超过30微克/立方米。", 30, "微克/立方米", "<="),     # the verb states the ceiling
+    ("确保PM2.5平均浓度低于30微克每立方米。", 30, "微克每立方米", "<="),
+    ("新建数据中心绿电比例不低于80%。", 80, "%", ">="),
+    ("集装箱吞吐量突破900万标准箱。", 900, "万标准箱", ">="),
+    ("天然气产量稳定在60亿方以上。", 60, "亿方", ">="),
+])
+def test_a_pledge_keeps_its_unit_and_comparator_as_written(sentence, value, unit, comparator):
+    (c,) = _from_lines(["2025年工作安排", sentence])
+    assert (c.value, c.unit, c.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize("sentence", ["支持30个开发区集约集聚发展。", "巩固68个经济薄弱村扶持成效。",
+                                      "全区有28万农牧民在城镇转移就业。"])
+def test_counts_of_what_exists_are_no_pledges(sentence):
+    assert _from_lines(["2025年工作安排", sentence]) == []

@@ -37,6 +37,8 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if _SUSTAIN.search(text[max(start, a - 4):a]):
+            continue                     # "支持103个开发区…", "巩固368个经济薄弱村扶持成效": what exists, not an output
         if _size_class(text, a, b, q):
             continue                     # "营收1亿元以上企业", "投资过千万元的项目": which ones, not how many
         if _announces(text, start, a, b, q):
@@ -65,6 +67,8 @@ _AREAS = re.compile(r"\s*(?:方面|件事|大事|大方面)")
 _AREA_NOUN = re.compile(r"行动|工作|任务|举措|行业|领域|产业链|功能")
 
 
+# Verbs that sustain what exists: the count straight after them is of things already there.
+_SUSTAIN = re.compile(r"(?:支持|巩固|扶持|继续支持)\s*$")
 # What a threshold figure picks out when a noun follows it: "1亿元以上企业", "超50万县".
 _CLASSED = re.compile(r"的?(?:[\u4e00-\u9fff]{0,2}(?<![由让使])(?:企业|项目|工程|园区|县|市|城市|村|镇|乡镇|家庭|户))")
 
@@ -133,10 +137,12 @@ def figure_fields(folded: str, quants: list[Quantity]) -> dict:
     before = folded[:main.start]
     rate = main.unit in ("%", "个百分点") and (_GROWTH.search(before) or _DECREASE.search(before))
     to_level = re.search(r"(?:达到|提高到|增加到|降低到|下降到|控制在|稳定在)\s*$", before)
+    ceiling = re.search(r"(?:不超过|不高于|不大于|(?<!不)低于|控制在|压减到|降至|降到|降低到|下降到)\s*$", before)
     return {
         "measure": "growth" if rate and not to_level else "level",
         "value": main.value, "value_high": main.value_high, "unit": main.unit,
-        "comparator": "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">="),
+        "comparator": "range" if main.value_high is not None
+        else _COMPARATOR.get(main.modifier or "", "<=" if ceiling else ">="),
         "direction": "decrease" if _DECREASE.search(before) else "increase",
         "masked": main.masked,
     }
