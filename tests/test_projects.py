@@ -361,3 +361,13 @@ def test_a_pledge_keeps_its_unit_and_comparator_as_written(sentence, value, unit
                                       "全区有28万农牧民在城镇转移就业。"])
 def test_counts_of_what_exists_are_no_pledges(sentence):
     assert _from_lines(["2025年工作安排", sentence]) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "将25度以上陡坡耕地逐步调出。",                  # a threshold before a noun: which land, not how much
+    "围绕乳制品、牛羊肉等8个品类。",                 # a scope, not a pledge
+    "全市60岁以上老年人平均每年新增3万。",           # a trend
+    "全面推广12345热线督办机制。",                   # a hotline number
+])
+def test_scopes_trends_and_numbers_that_name_are_no_pledges(sentence):
+    assert _from_lines(["2025年工作安排", sentence]) == []

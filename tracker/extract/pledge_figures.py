@@ -31,7 +31,8 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
         a, b = start + q.start, start + q.end
         before = text[a - 1] if a > 0 else " "
         after = text[b] if b < len(text) else " "
-        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段":
+        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段" \
+                or text[b:b + 2] == "热线":
             continue                     # "G213线", "第3个", "“5+4+2”", "100强", "3A级"
         if not q.unit and not q.masked:
             q = _bare_number(text, a, b, q)
@@ -76,9 +77,12 @@ _CLASSED = re.compile(r"的?(?:[\u4e00-\u9fff]{0,2}(?<![由让使])(?:企业|项
 def _size_class(text: str, a: int, b: int, q: Quantity) -> bool:
     """A figure with a threshold (以上, 超, 过) straight before the noun it sizes names a class
     of things ("营收5亿元以上企业有研发机构", "城区人口超50万县"), not a pledged amount."""
-    threshold = q.modifier in ("以上", "以下") or text[max(0, a - 1):a] in ("超", "过", "逾")
     counts_it = (q.unit or "").lstrip("万千百亿") in ("个", "家", "所", "座", "项", "条", "处", "%", "‰")
-    return threshold and not counts_it and _CLASSED.match(text, b) is not None
+    if counts_it:
+        return False
+    if q.modifier in ("以上", "以下"):     # "25度以上陡坡旱地", "500万元以上技改项目": a noun follows
+        return re.match(r"的?[\u4e00-\u9fff]", text[b:b + 2]) is not None and text[b:b + 1] not in "和及与或并且为是、"
+    return text[max(0, a - 1):a] in ("超", "过", "逾") and _CLASSED.match(text, b) is not None
 
 
 def _announces(text: str, start: int, a: int, b: int, q: Quantity) -> bool:

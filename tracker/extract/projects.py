@@ -38,6 +38,8 @@ _RESULT = re.compile(
     r"|目标(?:拟)?(?:定为|为|是)"   # "今年的经济增长目标定为7.5%左右": a target, not a project
     r"|共(?:完成|实现|争取|落实)|超额完成|完成年度?(?:计划|任务)的|占全年"
     r"|^(?:全[省市区县州盟]|我[省市区县])?(?:还)?有(?=\s*\d)"   # "全区有280万农牧民在城镇转移就业": a fact
+    r"|平均每年|每年平均"                                        # "…老年人平均每年新增30万": a trend
+    r"|^(?:围绕|聚焦|依托|立足|瞄准|针对|对标)"                    # "围绕乳制品、牛羊肉等10个品类": a scope, not a pledge
 )
 # A whole sentence that forecasts or reports: "预计到年底可完成…", "截至目前…".
 _NOT_PLEDGE_SENTENCE = re.compile(r"预计|截至|截止|至目前|目前已")
