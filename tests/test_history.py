@@ -212,7 +212,8 @@ def test_sheet_carries_the_flags_and_the_series_page(national_db, tmp_path):
         plain = sheet_data(s, Filter())
     assert plain.series == ()
     gdp = next(t for t in data.series if t.indicator == "地区生产总值")
-    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%以上", "7.8%", "达到（待确认）", ""),
+    # 2012's text says "国内生产总值增长7．5%": the target reads as written, with no 以上
+    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%", "7.8%", "达到（待确认）", ""),
                                          ("2013", "增长7.5%左右", "7.7%", "达到（待确认）", "延续"),
                                          ("2014", "增长7.5%左右", "", "未知", "延续")]
     assert "national_2014.txt" in gdp.rows[1][5]
