@@ -271,7 +271,7 @@ def test_a_clause_of_its_own_shares_no_verb(sentence, clause):
 
 
 def test_a_phase_names_no_project_the_sentence_does():
-    text = ("2025年政府工作报告\n\n今年要重点抓好以下工作。高效推进北山片区地质灾害避险搬迁工程，"
+    text = ("2025年政府工作报告\n\n今年要重点抓好以下工作。高效推进北山村地质灾害避险搬迁工程，"
             "确保一期今年7月底完成、二期接续推进。\n")
     (c,) = [c for c in extract_text(text) if c.kind == "project"]
-    assert (c.text, c.subject, c.deadline) == ("确保一期今年7月底完成、二期接续推进", "北山片区地质灾害避险搬迁工程", "2025-07-31")
+    assert (c.text, c.subject, c.deadline) == ("确保一期今年7月底完成、二期接续推进", "北山村地质灾害避险搬迁工程", "2025-07-31")
