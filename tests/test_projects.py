@@ -371,3 +371,9 @@ def test_counts_of_what_exists_are_no_pledges(sentence):
 ])
 def test_scopes_trends_and_numbers_that_name_are_no_pledges(sentence):
     assert _from_lines(["2025年工作安排", sentence]) == []
+
+
+def test_a_voltage_and_a_policy_rate_are_no_figures():
+    assert [c.text for c in _from_lines(["2025年工作安排", "用好企业所得税减按15%征收等优惠政策。"])] == []
+    found = _from_lines(["2025年工作安排", "全面建成北环500千伏主干网架，新建110千伏变电站3座。"])
+    assert [(c.text, c.value) for c in found] == [("新建110千伏变电站3座", 3)]

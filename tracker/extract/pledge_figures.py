@@ -38,6 +38,9 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if re.match(r"\s*(?:千伏|伏|[kK][vV])", text[b - (1 if text[b - 1:b] == "千" else 0):]) \
+                or text[max(start, a - 2):a] == "减按":
+            continue                     # "500千伏主干网架" a voltage; "减按15%征收" a tax rate of a policy
         if _SUSTAIN.search(text[max(start, a - 4):a]):
             continue                     # "支持103个开发区…", "巩固368个经济薄弱村扶持成效": what exists, not an output
         if _size_class(text, a, b, q):
