@@ -36,7 +36,7 @@ def test_series_view_chart_and_table(qtbot, store):
     assert view.indicator.currentData() == "地区生产总值"
     assert view.table.rowCount() == 3
     cells = [[view.table.item(r, c).text() for c in range(4)] for r in range(3)]
-    assert cells == [["2012", "增长7.5%以上", "7.8%", "达到"], ["2013", "增长7.5%左右", "7.7%", "达到"],
+    assert cells == [["2012", "增长7.5%", "7.8%", "达到"], ["2013", "增长7.5%左右", "7.7%", "达到"],
                      ["2014", "增长7.5%左右", "—", "未知"]]
     assert "7.7%" in view.table.item(1, 6).text() and "national_2014.txt" in view.table.item(1, 6).text()
     chart = view.chart_view.chart()

@@ -84,6 +84,8 @@ def _size_class(text: str, a: int, b: int, q: Quantity) -> bool:
     if counts_it:
         return False
     if q.modifier in ("以上", "以下"):     # "25度以上陡坡旱地", "500万元以上技改项目": a noun follows
+        if re.search(r"(?:规模|装机|容量)\s*$", text[max(0, a - 4):a]):
+            return False                 # "新建一处装机规模1600兆瓦以上的产业园": the size of what is built
         return re.match(r"的?[\u4e00-\u9fff]", text[b:b + 2]) is not None and text[b:b + 1] not in "和及与或并且为是、"
     return text[max(0, a - 1):a] in ("超", "过", "逾") and _CLASSED.match(text, b) is not None
 
