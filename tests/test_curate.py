@@ -277,3 +277,25 @@ def test_cli_history_json_holds_marks_undos_and_hand_edits(db, capsys):
     split = next(e for e in json.loads(_run(db, capsys, "history", str(t[3]), "--json")[1])
                  if e["type"] == "edit")
     assert split["action"] == "split" and len(split["related"]) == 2
+
+
+def test_list_dropped_prints_its_count_after_the_rows(tmp_path):
+    """Rows on stdout, the count on stderr: into one pipe (2>&1) the count is its own last line."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    db = tmp_path / "l.db"
+    with Store.open(db) as s:
+        import_files(s, [seed("001"), seed("002")])
+        s.drop(s.query(Filter()), note="试")        # enough rows to fill a pipe's buffer
+        hidden = s.count(Filter(dropped=True))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}   # buffered, as usual
+    proc = subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), "list", "--dropped"], cwd=ROOT,
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0 and len(proc.stdout.encode()) > 8192
+    assert lines[-1] == f"共 {hidden} 条 / {hidden} commitments"
+    assert sum("共 " in line for line in lines) == 1 and len(lines) == hidden + 1

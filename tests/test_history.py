@@ -178,6 +178,13 @@ def test_cli_series_json(national_db, capsys):
            [(2012, 7.5, 7.8, "met"), (2013, 7.5, 7.7, "met"), (2014, 7.5, None, "unknown")]
 
 
+def test_cli_series_text_in_the_apps_words(national_db, capsys):
+    assert main(["--db", str(national_db), "series", "--region", "国务院", "--indicator", "GDP"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("全国 · 国内生产总值") and "已完成" in out and "未标记" in out
+    assert "2013年国务院政府工作报告" in out and " 第" in out and ".txt" not in out
+
+
 def test_cli_carried_json_and_text(national_db, capsys):
     assert main(["--db", str(national_db), "carried", "--region", "国务院", "--year", "2012", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -211,15 +218,17 @@ def test_sheet_carries_the_flags_and_the_series_page(national_db, tmp_path):
         confirmed_only = sheet_data(s, Filter(), series=True)
         plain = sheet_data(s, Filter())
     assert plain.series == ()
-    gdp = next(t for t in data.series if t.indicator == "地区生产总值")
-    # 2012's text says "国内生产总值增长7．5%": the target reads as written, with no 以上
-    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%", "7.8%", "达到（待确认）", ""),
-                                         ("2013", "增长7.5%左右", "7.7%", "达到（待确认）", "延续"),
-                                         ("2014", "增长7.5%左右", "", "未知", "延续")]
-    assert "national_2014.txt" in gdp.rows[1][5]
+    # The national series as a reader names it; the sheet's own status words; 2012's text says
+    # "国内生产总值增长7．5%": the target reads as written, with no 以上.
+    gdp = next(t for t in data.series if t.indicator == "国内生产总值")
+    assert gdp.region == "全国"
+    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%", "7.8%", "已完成（待确认）", ""),
+                                         ("2013", "增长7.5%左右", "7.7%", "已完成（待确认）", "延续"),
+                                         ("2014", "增长7.5%左右", "", "未标记", "延续")]
+    assert "2014国务院政府工作报告" in gdp.rows[1][5] and ".txt" not in gdp.rows[1][5]
     # The official sheet prints no outcome a person did not confirm.
-    gdp = next(t for t in confirmed_only.series if t.indicator == "地区生产总值")
-    assert [r[2:4] for r in gdp.rows] == [("", "未标记"), ("", "未标记"), ("", "未知")]
+    gdp = next(t for t in confirmed_only.series if t.indicator == "国内生产总值")
+    assert [r[2:4] for r in gdp.rows] == [("", "未标记"), ("", "未标记"), ("", "未标记")]
     rows = {r.text: r for r in data.rows}
     assert rows["城镇新增就业1000万人以上"].carry == "较2013年上调"
     assert rows["居民消费价格涨幅控制在4%左右"].carry == "2013年下调"

@@ -84,7 +84,8 @@ def test_rows_keep_the_source_order_within_a_group(store):
 def test_latest_event_fills_progress_and_evidence(store):
     data = sheet_data(store, Filter(status="done"))
     row = data.rows[0]
-    assert "实际增长7.5%" in row.progress and "全年增长7.5%" in row.progress
+    # The note gives the figure already: 完成情况 says it once (not "实际增长7.5%；全年增长7.5%").
+    assert row.progress.startswith("全年增长7.5%") and row.progress.count("7.5") == 1
     assert "第20行" in row.evidence and "地区生产总值增长7.5%" in row.evidence
     # A newer mark wins; the older one stays in the history.
     store.mark([row.cid], "partial", note="核减后增长6.9%", actual_value=6.9)
@@ -206,3 +207,20 @@ def test_report_filter_names_the_report(store):
     data = sheet_data(store, Filter(report_id=report["report_id"]))
     assert data.total == store.count(Filter(report_id=report["report_id"])) > 0
     assert data.scope.startswith(f"报告：{short_title(report['title'])}")
+
+
+def test_an_accepted_suggestion_says_its_figure_once(national_db, tmp_path):
+    import shutil
+
+    path = tmp_path / "n.db"
+    shutil.copy(national_db, path)
+    with Store.open(path) as s:
+        cid = next(c for c in s.query(Filter(kind="target"), order="line")
+                   if any(x.get("actual_value") for x in s.suggestions(c)))
+        best = next(x for x in s.suggestions(cid) if x.get("actual_value"))
+        pending = next(r for r in sheet_data(s, Filter(), with_suggestions=True).rows if r.cid == cid)
+        s.accept_suggestion(best["id"])
+        row = next(r for r in sheet_data(s, Filter()).rows if r.cid == cid)
+    figure = f"{best['actual_value']:g}"
+    assert best["reason"] in row.progress and row.progress.count(figure) == 1, row.progress
+    assert pending.progress.count(figure) == 1, pending.progress

@@ -1,4 +1,4 @@
-"""XLSX, CSV and HTML sheets: every row present, text intact, markup escaped."""
+"""XLSX, CSV, HTML and DOCX sheets: every row present, text intact, markup escaped."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
+from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -14,7 +16,7 @@ from sheet_support import SCRIPT, store, store_file  # noqa: F401 (fixtures)
 from tracker.errors import UserError
 from tracker.labels import status_label
 from tracker.sheet import KIND_LABELS, STATUS_FILLS, SheetData, SheetGroup, SheetRow, write_data
-from tracker.sheet.data import status_word
+from tracker.sheet.data import COLUMNS, status_word
 from tracker.sheet.build import sheet_data
 from tracker.sheet.csv_file import CSV_COLUMNS, csv_record
 from tracker.sheet.html_file import render
@@ -130,8 +132,8 @@ def test_html_landscape(data):
 # ---- dispatch --------------------------------------------------------------------------
 
 def test_unknown_suffix_is_a_user_error(data, tmp_path):
-    with pytest.raises(UserError, match=r"s\.docx: 不支持的格式"):
-        write_data(data, tmp_path / "s.docx")
+    with pytest.raises(UserError, match=r"s\.odt: 不支持的格式.*\.docx"):
+        write_data(data, tmp_path / "s.odt")
 
 
 def test_missing_folder_is_a_user_error(data, tmp_path):
@@ -155,3 +157,61 @@ def test_every_format_prints_an_unmarked_row_as_the_app_does(data, tmp_path):
     assert html.count(word) > len(unmarked)        # every row and the summary
     pdf = "".join(p.extract_text() for p in PdfReader(write_data(data, tmp_path / "s.pdf")).pages)
     assert word in pdf
+    docx = Document(str(write_data(data, tmp_path / "s.docx")))
+    cells = [row.cells[4].text for table in docx.tables[1:] for row in table.rows[1:]]
+    assert sum(1 for c in cells if c == status_word("unmarked")) == len(unmarked)
+
+
+# ---- DOCX ------------------------------------------------------------------------------
+
+def test_docx_is_an_editable_word_table_of_every_row(data, tmp_path):
+    out = write_data(data, tmp_path / "s.docx")
+    doc = Document(str(out))
+    assert doc.paragraphs[0].text == data.title
+    assert doc.core_properties.title == data.title
+    summary, *kinds = doc.tables
+    assert summary.rows[1].cells[0].text == "承诺事项合计"
+    assert len(kinds) == len(data.kinds())
+    texts = []
+    for table in kinds:
+        head = table.rows[0]
+        assert [c.text for c in head.cells] == list(COLUMNS)
+        # The header row repeats on every page the table runs onto.
+        assert head._tr.trPr.find(qn("w:tblHeader")) is not None
+        # (a category row is one cell across the table)
+        texts += [row.cells[1].text for row in table.rows[1:] if row.cells[0]._tc is not row.cells[1]._tc]
+    assert texts == [r.text + ("（原文已变）" if r.stale else "") for r in data.rows]
+    # Markup in a document is text; the 状态 cell carries its status colour.
+    assert any(SCRIPT in t for t in texts)
+    done = next(r for r in data.rows if r.status == "done")
+    cell = next(row.cells[4] for table in kinds for row in table.rows if row.cells[1].text == done.text)
+    assert cell.text == status_word("done")
+    assert cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == STATUS_FILLS["done"].lstrip("#").upper()
+    # The East Asian face named (else Word sets Chinese in a Latin face's fallback), and the
+    # page footer counts pages with Word's own fields.
+    rfonts = doc.styles["Normal"].element.rPr.rFonts
+    assert rfonts.get(qn("w:eastAsia")) == "仿宋"
+    footer = doc.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert not list(tmp_path.glob(".*partial"))            # written whole, nothing left beside it
+
+
+def test_docx_landscape_and_series(national_db, tmp_path):
+    from tracker.store import Store
+
+    with Store.open(national_db) as s:
+        data = sheet_data(s, Filter(), series=True)
+    doc = Document(str(write_data(data, tmp_path / "s.docx", landscape=True)))
+    section = doc.sections[0]
+    assert section.page_width > section.page_height
+    headings = [p.text for p in doc.paragraphs]
+    assert "指标历年" in headings and "全国 · 国内生产总值" in headings
+
+
+def test_docx_from_the_command_line(store, tmp_path, capsys):
+    from tracker.cli.main import main
+
+    out = tmp_path / "对照表.docx"
+    assert main(["--db", str(store.path), "sheet", "--kind", "target", "--out", str(out)]) == 0
+    doc = Document(str(out))
+    assert len(doc.tables) == 2 and doc.tables[1].rows[0].cells[1].text == "承诺内容"

@@ -52,8 +52,9 @@ def test_find_evidence_says_what_it_found_and_shows_the_pending_rows(qtbot, revi
     find_evidence(qtbot, w)
     outcome = w.review.outcome
     assert outcome.added > 0 and 0 < outcome.commitments <= outcome.added
-    message = w.statusBar().currentMessage()
+    message = w.review.outcome_label.text().removeprefix("｜ ")
     assert message == f"找到 {outcome.added} 条建议，涉及 {outcome.commitments} 条承诺"
+    assert w.review.outcome_label.isVisible() and not w.statusBar().currentMessage()   # said once
     w.review.step(1)                                  # moving on keeps the outcome in view
     assert w.review.outcome_label.isVisible() and message in w.review.outcome_label.text()
     # The table now lists exactly the rows with pending suggestions, each flagged.
@@ -69,7 +70,7 @@ def test_find_evidence_without_a_later_report_says_why(qtbot, tmp_path):
     w = open_window(qtbot, store)
     find_evidence(qtbot, w)
     assert w.review.outcome.added == 0
-    message = w.statusBar().currentMessage()
+    message = w.review.outcome_label.text().removeprefix("｜ ")
     assert message.startswith("没有找到建议") and "更晚年份的报告" in message
     assert not w.filter_bar.pending.isChecked()
     w.close()

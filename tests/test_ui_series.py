@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 from PySide6.QtCharts import QScatterSeries
+from PySide6.QtCore import Qt
 
 from conftest import NATIONAL
+from tracker.history.carried import indicator_name
 from tracker.importer import import_files
 from tracker.store import Filter, Store
 from ui.carry_panel import CarryPanel
@@ -36,16 +39,24 @@ def test_series_view_chart_and_table(qtbot, store):
     assert view.indicator.currentData() == "地区生产总值"
     assert view.table.rowCount() == 3
     cells = [[view.table.item(r, c).text() for c in range(4)] for r in range(3)]
-    assert cells == [["2012", "增长7.5%", "7.8%", "达到"], ["2013", "增长7.5%左右", "7.7%", "达到"],
-                     ["2014", "增长7.5%左右", "—", "未知"]]
-    assert "7.7%" in view.table.item(1, 6).text() and "national_2014.txt" in view.table.item(1, 6).text()
+    # The status words of the rest of the app; 2014 has no later report yet: nobody judged it.
+    assert cells == [["2012", "增长7.5%", "7.8%", "已完成"], ["2013", "增长7.5%左右", "7.7%", "已完成"],
+                     ["2014", "增长7.5%左右", "—", "未标记"]]
+    said = view.table.item(1, 6).text()
+    # Cited by the report's title and line, as evidence is everywhere else; never a file name.
+    assert "7.7%" in said and re.match(r"2014\S*政府工作报告.* 第\d+行：", said) and ".txt" not in said
+    # The country, not 国务院; GDP by its national name.
+    assert view.region.currentText() == "全国" and view.indicator.currentText().startswith("国内生产总值")
+    assert view.message.text().startswith("全国 · 国内生产总值：3 年有目标")
     chart = view.chart_view.chart()
     lines = {s.name(): [(p.x(), p.y()) for p in s.points()] for s in chart.series()}
     assert lines["目标"] == [(0, 7.5), (1, 7.5), (2, 7.5)]
     assert lines["实际"] == [(0, 7.8), (1, 7.7)]
-    met = next(s for s in chart.series() if isinstance(s, QScatterSeries) and s.name() == "达到")
+    met = next(s for s in chart.series() if isinstance(s, QScatterSeries) and s.name() == "已完成")
     assert met.count() == 2
-    assert "达到 2 年" in view.message.text()
+    assert chart.title() == "全国 · 国内生产总值 历年目标与实际"
+    assert "已完成 2 年" in view.message.text() and "未标记 1 年" in view.message.text()
+    assert not re.search("达到|未达到|未知|国务院", view.message.text() + chart.title())
 
 
 def test_a_users_mark_shows_in_the_view(qtbot, store):
@@ -53,7 +64,7 @@ def test_a_users_mark_shows_in_the_view(qtbot, store):
     view = SeriesView(store)
     qtbot.addWidget(view)
     view.choose("国务院", "国内生产总值")
-    assert [view.table.item(0, c).text() for c in (2, 3, 5)] == ["7.4%", "未达到", "用户标记"]
+    assert [view.table.item(0, c).text() for c in (2, 3, 5)] == ["7.4%", "未完成", "用户标记"]
 
 
 def test_an_unknown_indicator_says_so(qtbot, store):
@@ -155,7 +166,7 @@ def test_export_with_the_series_page(qtbot, store, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     w.actions_.export_pdf_series.trigger()
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
-    assert "指标历年" in text and "国务院 · 地区生产总值" in text
+    assert "指标历年" in text and "全国 · 国内生产总值" in text
     plain = printing.export_sheet(None, store, Filter(), "pdf")
     assert "指标历年" not in subprocess.run(["pdftotext", str(plain), "-"], capture_output=True,
                                           text=True).stdout
@@ -191,3 +202,24 @@ def test_a_correction_in_the_pane_relinks_and_undo_restores(qtbot, store):
     assert store.carry_labels([cid])[cid] == "较2012年上调；2014年下调"
     stack.undo()
     assert store.carry_labels([cid])[cid] == "较2012年下调；延续至2014"
+
+
+@pytest.mark.parametrize("indicator", ["居民消费价格", "城镇登记失业率", "国内生产总值"])
+def test_the_key_opens_the_selected_rows_indicator(qtbot, store, indicator):
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    if w.series_dialog is None:
+        w.show_series("国务院", "城镇新增就业")     # open on another indicator first
+    row = next(i for i in store.query(Filter(kind="target"), order="position")
+               if indicator in (store.commitment(i)["indicator"] or ""))
+    assert w.select_id(row)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.table.setFocus()
+    qtbot.keyClick(w.table, "Y", modifier=Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = w.series_dialog
+    assert dialog.isVisible()
+    assert dialog.view.current.indicator == indicator_name(store.commitment(row))
+    assert row in [p.commitment_id for p in dialog.view.current.points]
+    w.close()

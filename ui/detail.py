@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QPushButton, QScrollArea, QStackedWidget, QTabWidget, QTreeWidget,
@@ -35,6 +35,8 @@ from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain
 
 
 TAB_KEY = "detail/tab"   # QSettings: the tab last looked at (原文, 字段, 核实建议, 历史)
+SPLIT_KEY = "detail/split"   # QSettings: where the tabs begin
+TOP_SHARE = 0.55     # the most of the pane the upper part takes at first
 QUOTE_CHARS = 40     # of the best suggestion's evidence shown on the 后续报告所称 card
 CONTEXT_LINES = 12   # document lines shown before and after the commitment's paragraph
 
@@ -73,8 +75,10 @@ class DetailPane(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _build_content(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
+        # The commitment and its controls above, the tabs below, split where the user left
+        # it: the tabs stay put from row to row however long the text (the upper part scrolls).
+        top = QWidget()
+        layout = QVBoxLayout(top)
         # One line: a long report title ends in "…" instead of widening the pane.
         self.header = ElidedLabel()
         self.header.setStyleSheet("color: palette(placeholder-text);")
@@ -203,11 +207,28 @@ class DetailPane(QWidget):
         self.tabs.addTab(fields_scroll, self.tr("字段"))
         self.tabs.addTab(suggestions_split, self.tr("核实建议"))
         self.tabs.addTab(self.history, self.tr("历史"))
-        layout.addWidget(self.tabs, 1)
+        layout.addStretch(1)
+        self.top = QScrollArea()
+        self.top.setWidget(top)
+        self.top.setWidgetResizable(True)
+        self.top.setFrameShape(QFrame.Shape.NoFrame)
+        self.top.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.split = QSplitter(Qt.Vertical)
+        self.split.addWidget(self.top)
+        self.split.addWidget(self.tabs)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(1, 1)
         settings = QSettings()
+        self._split_set = self.split.restoreState(settings.value(SPLIT_KEY, b""))
+        self.split.splitterMoved.connect(lambda *_: QSettings().setValue(SPLIT_KEY, self.split.saveState()))
         self.tabs.setCurrentIndex(settings.value(TAB_KEY, 0, type=int))
         self.tabs.currentChanged.connect(lambda i: QSettings().setValue(TAB_KEY, i))
-        return page
+        return self.split
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._split_set and self.cid is not None:
+            QTimer.singleShot(0, self._first_split)
 
     # -- public API --------------------------------------------------------------------------
     def set_store(self, store) -> None:
@@ -263,6 +284,7 @@ class DetailPane(QWidget):
             return
         self._stack.setCurrentIndex(1)
         self._show_row(self.row)
+        first = not self._split_set
         self.carry.set_commitment(self.store, self.row)
         self.source_view.set_lines(self._with_context(source), self.row.get("text") or "",
                                    source.get("line", self.row.get("line")),
@@ -274,6 +296,21 @@ class DetailPane(QWidget):
         self._show_history(history, edits)
         self.curation_bar.show_row(self.row, edits)
         self._offer_edits()
+        if first:
+            self._first_split()
+
+    def _first_split(self) -> None:
+        """Where the tabs begin until the user moves them: under the first commitment shown
+        (at most TOP_SHARE of the pane), and there for every row after it."""
+        total = sum(self.split.sizes())
+        if total <= 0 or not self.isVisible():
+            return
+        body = self.top.widget()
+        width = self.top.viewport().width()
+        need = (body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()) + 4
+        top = min(need, int(total * TOP_SHARE))
+        self.split.setSizes([top, total - top])
+        self._split_set = True
 
     def _offer_edits(self) -> None:
         """Marking and editing controls only where the store can be written."""
@@ -414,7 +451,7 @@ class DetailPane(QWidget):
         """Ask status/note/evidence for the shown commitment and mark it (undoable)."""
         if self.cid is None:
             return
-        marking = MarkDialog.get(self, status)
+        marking = MarkDialog.get(self, status, 1, [self.row] if self.row else [])
         if marking is not None:
             self.mark(marking.status, marking.note, marking.evidence, **marking.extra())
 

@@ -21,6 +21,7 @@ from tracker.history.carried import refresh_for
 from tracker.store import Filter, Store
 from ui import menus, workers
 from ui.background import BackgroundMixin
+from ui.columns import ColumnFitter
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
 from ui.empty_note import EmptyNote, explain
@@ -32,14 +33,11 @@ from ui.store_watch import StoreWatch
 from ui.series_window import SeriesMixin
 from ui.tree import ReportTree
 from ui.welcome import WelcomeMixin
-from ui.window_settings import DETAIL_MIN, TEXT_MIN, SettingsMixin
+from ui.window_settings import DETAIL_MIN, TABLE_MIN, SettingsMixin
 from ui.compact import plain_tip
 
 log = logging.getLogger(__name__)
 
-# First-look widths (pixels) for 类型 承诺内容 目标值 时限 状态 提示 证据 指标 地区·年度;
-# 承诺内容 stretches to take what the others leave.
-_WIDTHS = (62, 300, 84, 70, 58, 42, 38, 110, 80)
 # Shown on demand (header context menu): 指标 repeats the text, 地区·年度 the tree.
 _HIDDEN = ("indicator", "report")
 
@@ -65,8 +63,9 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         self.tree = ReportTree()
         self.filter_bar = FilterBar()
         self.table = self._make_table()
+        self.columns = ColumnFitter(self.table)
         self.empty_note = EmptyNote(self.table)
-        self._search_hidden: list[int] = []   # columns a search showed/hid, to undo after
+        self._search_shown = False   # 地区·年度 shown by a search, hidden again after it
         self.dashboard = Dashboard()
         self.detail = DetailPane(None, self.undo_stack)
         self.detail.setMinimumWidth(DETAIL_MIN)
@@ -89,8 +88,8 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(table_page, self.tr("承诺"))
         self.tabs.addTab(self.dashboard, self.tr("概览"))
-        # The 承诺内容 column must stay readable: the other shown columns plus TEXT_MIN.
-        self.tabs.setMinimumWidth(sum(_WIDTHS[:7]) - _WIDTHS[1] + TEXT_MIN + 20)
+        # The 承诺内容 column must stay readable (ui/columns.py fits the others around it).
+        self.tabs.setMinimumWidth(TABLE_MIN)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.tabs)
@@ -156,10 +155,7 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(36)
-        for column, width in enumerate(_WIDTHS[:len(COLUMNS)]):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COLUMN["text"], QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column, (key, title, _order) in enumerate(COLUMNS):
             if key == "text":
@@ -168,7 +164,7 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
             action = QAction(self.tr(title), header)
             action.setCheckable(True)
             action.setChecked(key not in _HIDDEN)
-            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
             header.addAction(action)
         return table
 
@@ -178,6 +174,7 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         old = self.store
         self.store = store
         self.undo_stack.clear()
+        self.review.decided.clear()
         self.importer.set_store(store)
         self.detail.set_store(store)
         self.dashboard.set_store(store)
@@ -249,26 +246,26 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         if current is not None:
             self.select_id(current, clear=True, scroll=False)
 
+    def _show_column(self, column: int, on: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not on)
+        self.columns.fit()
+        self.yield_panes()
+
     def _search_columns(self, searching: bool) -> None:
         """While searching, show 地区·年度 (where each hit comes from, as the tree does not);
-        on a narrow table 时限 and 证据 make room for it, so 承诺内容 stays readable."""
+        the columns are fitted again, so 承诺内容 keeps its share."""
         header = self.table.horizontalHeader()
-        if searching and not self._search_hidden:
-            if not header.isSectionHidden(COLUMN["report"]):
-                return                      # the user shows it anyway
-            swap = [c for c in (COLUMN["deadline"], COLUMN["evidence"])
-                    if not header.isSectionHidden(c)] if self.table.viewport().width() < 760 else []
-            for column in swap:
-                header.setSectionHidden(column, True)
-            header.setSectionHidden(COLUMN["report"], False)
-            header.resizeSection(COLUMN["report"], _WIDTHS[COLUMN["report"]])
-            self._search_hidden = [COLUMN["report"], *swap]
-        elif not searching and self._search_hidden:
-            report, *swap = self._search_hidden
-            header.setSectionHidden(report, True)
-            for column in swap:
-                header.setSectionHidden(column, False)
-            self._search_hidden = []
+        column = COLUMN["report"]
+        if searching and not self._search_shown and header.isSectionHidden(column):
+            header.setSectionHidden(column, False)
+            self._search_shown = True
+        elif not searching and self._search_shown:
+            header.setSectionHidden(column, True)
+            self._search_shown = False
+        else:
+            return
+        self.columns.fit()
+        self.yield_panes()
 
     def _bar_changed(self) -> None:
         if self.filter_bar.fields().get("year") != self.tree.scope_year():

@@ -9,16 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton,
                                QSpinBox, QWidget)
 
+from tracker.display import commitment_label
 from tracker.errors import UserError
 from tracker.user_dates import parse_user_date
 from ui.commands import MarkCommand
-from ui.status_style import status_colours, status_label, status_shortcut, statuses
+from ui.status_style import kind_label, status_colours, status_label, status_shortcut, statuses
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,26 @@ class Marking:
         return extra | ({"date": self.date} if self.date else {})
 
 
+# Rows named at the top of the dialog when several are marked at once.
+NAMED_ROWS = 3
+
+
 class MarkDialog(QDialog):
-    """Ask a status (已完成 … 未核实), a note and optional evidence text."""
+    """Ask a status (已完成 … 未核实), a note and optional evidence text, for the rows it names."""
 
     def __init__(self, parent: QWidget | None = None, status: str | None = None,
-                 count: int = 1) -> None:
+                 count: int = 1, rows: Sequence[dict] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("标记进展"))
         form = QFormLayout(self)
-        if count > 1:
-            form.addRow(QLabel(self.tr("将为 %n 条承诺记录同一状态。", "", count)))
+        # Which row(s) the status is for: the walk through suggestions moves the selection,
+        # so the dialog says it rather than leaving it to the table.
+        self.about = QLabel(_about(rows, count))
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about.setWordWrap(True)
+        self.about.setStyleSheet("font-weight: bold;")
+        self.about.setVisible(bool(self.about.text()))
+        form.addRow(self.about)
         self._group = QButtonGroup(self)
         row = QHBoxLayout()
         for i, key in enumerate(statuses()):
@@ -170,9 +181,9 @@ class MarkDialog(QDialog):
 
     @staticmethod
     def get(parent: QWidget | None = None, status: str | None = None,
-            count: int = 1) -> Marking | None:
+            count: int = 1, rows: Sequence[dict] = ()) -> Marking | None:
         """Run the dialog modally; the entered values, or None if cancelled."""
-        dialog = MarkDialog(parent, status, count)
+        dialog = MarkDialog(parent, status, count, rows)
         try:
             if dialog.exec() != QDialog.Accepted:
                 return None
@@ -192,12 +203,34 @@ def mark_ids(parent: QWidget | None, store, undo_stack: QUndoStack, ids: Sequenc
     if not ask and status is not None:
         undo_stack.push(MarkCommand(store, ids, status, "", None, notify=notify))
         return True
-    marking = MarkDialog.get(parent, status, len(ids))
+    rows = store.rows(ids[:NAMED_ROWS])
+    marking = MarkDialog.get(parent, status, len(ids), [rows[i] for i in ids[:NAMED_ROWS] if i in rows])
     if marking is None:
         return False
     undo_stack.push(MarkCommand(store, ids, marking.status, marking.note,
                                 marking.evidence, notify=notify, **marking.extra()))
     return True
+
+
+def _about(rows: Sequence[dict], count: int) -> str:
+    """The rows a mark is for: one with its report and line, several by their first texts."""
+    def text(row: dict) -> str:
+        label = commitment_label(dict(row))
+        return label if len(label) <= 90 else label[:89] + "…"
+
+    if not rows:
+        return QCoreApplication.translate("MarkDialog", "将为 %1 条承诺记录同一状态。").replace(
+            "%1", str(count)) if count > 1 else ""
+    if count == 1:
+        row = rows[0]
+        report = row.get("report") if isinstance(row.get("report"), dict) else {}
+        where = " · ".join(str(x) for x in (kind_label(row.get("kind")), row.get("title") or report.get("title"),
+                                           f"第{row['line']}行" if row.get("line") else "") if x)
+        return f"{where}\n{text(row)}"
+    more = QCoreApplication.translate("MarkDialog", "……共 %1 条").replace("%1", str(count)) \
+        if count > len(rows) else ""
+    head = QCoreApplication.translate("MarkDialog", "将为 %1 条承诺记录同一状态：").replace("%1", str(count))
+    return "\n".join([head, *(f"· {text(r)}" for r in rows), *([more] if more else [])])
 
 
 def mark_actions(parent: QWidget, on_mark: Callable[[str], None]) -> list[QAction]:

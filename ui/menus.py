@@ -76,6 +76,9 @@ def install(w) -> SimpleNamespace:
     a.export_html = _action(w, tr("导出 HTML…"), lambda: export("html"))
     a.export_csv = _action(w, tr("导出 CSV…"), lambda: export("csv"))
     a.export_xlsx = _action(w, tr("导出 Excel（XLSX）…"), lambda: export("xlsx"))
+    # Offices edit the 对照表 before issuing it: real Word tables, every cell editable.
+    a.export_docx = _action(w, tr("导出 Word（DOCX）…"), lambda: export("docx"), None, None,
+                            tr("把当前筛选结果导出为可编辑的 Word 对照表"))
     a.backup = _action(w, tr("备份台账…"), h.backup, None, "backup",
                        tr("把整个台账复制到另一个文件"))
     a.quit = _action(w, tr("退出"), w.close, QKeySequence.StandardKey.Quit)
@@ -139,7 +142,7 @@ def install(w) -> SimpleNamespace:
     file_menu.addActions([a.preview, a.print_])
     export_menu = file_menu.addMenu(tr("导出"))
     export_menu.addActions([a.export_pdf, a.export_pdf_landscape, a.export_pdf_series, a.export_html,
-                            a.export_csv, a.export_xlsx])
+                            a.export_csv, a.export_xlsx, a.export_docx])
     export_menu.addSeparator()
     export_menu.addAction(a.export_with_suggestions)
     file_menu.addSeparator()

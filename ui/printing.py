@@ -14,7 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QR
 from PySide6.QtGui import QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QProgressDialog, QToolBar,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QProgressDialog,
                                QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
@@ -26,8 +26,8 @@ from tracker.store import Store
 from ui.compact import warn_plain
 
 FOLDER_KEY = "sheet/last_folder"
-FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)",
-           "html": "HTML (*.html)"}
+FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "docx": "Word (*.docx)",
+           "csv": "CSV (*.csv)", "html": "HTML (*.html)"}
 BACKGROUND_ROWS = 400   # above this many rows the PDF is made off the GUI thread (~0.5 s)
 PREVIEW_DPI, PRINT_DPI = 150, 300
 
@@ -196,11 +196,18 @@ def preview_dialog(parent: QWidget | None, store, f, landscape: bool = False
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_tr("打印预览 — %1").replace("%1", sheet.data.title))
     dialog._sheet, dialog._printer = sheet, printer   # keep both alive with the dialog
+    # Its own strip under the pages: at the end of the toolbar it hid behind "»" at the
+    # dialog's default width.
     box = suggestions_box(dialog)
-    toolbar = dialog.findChild(QToolBar)
-    if toolbar is not None:
-        toolbar.addSeparator()
-        toolbar.addWidget(box)
+    strip = QWidget(dialog)
+    row = QHBoxLayout(strip)
+    row.setContentsMargins(8, 2, 8, 2)
+    row.addWidget(box)
+    hint = QLabel(_tr("对照表默认只列经人确认的状态"))
+    hint.setStyleSheet("color: palette(placeholder-text);")
+    row.addWidget(hint)
+    row.addStretch(1)
+    dialog.layout().addWidget(strip)
 
     def with_suggestions(on: bool) -> None:
         try:

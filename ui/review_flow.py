@@ -3,8 +3,10 @@
 工具 ▸ 查找核验证据 runs tracker.verify.find_evidence on the worker and says what it
 found ("找到 N 条建议，涉及 M 条承诺") or why nothing (no later report of the region);
 when it found some, the table switches to 待核实 rows. F8 / Shift+F8 move to the
-next / previous row with pending suggestions; Alt+A accepts and Alt+R rejects the
-best pending suggestion of the current row, then move on to the next one.
+next / previous row with pending suggestions (going back also visits the rows decided
+on the way, to look again or undo); Alt+A accepts the best pending suggestion of the
+current row and moves on to the next; Alt+R rejects it and stays, so the row can be
+marked by hand (Ctrl+M) or its next suggestion judged — F8 moves on.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class ReviewFlow:
     def __init__(self, w) -> None:
         self.w = w
         self.outcome: Outcome | None = None
+        self.decided: set[int] = set()     # rows decided by Alt+A / Alt+R: Shift+F8 goes back to them
         # The last search's outcome stays in the status bar (moving between rows clears
         # ordinary status messages).
         self.outcome_label = QLabel()
@@ -63,7 +66,7 @@ class ReviewFlow:
             accept=_action(w, tr("采纳建议"), "Alt+A", lambda: self.decide(True),
                            tr("采纳当前承诺得分最高的待处理建议，并跳到下一条")),
             reject=_action(w, tr("驳回建议"), "Alt+R", lambda: self.decide(False),
-                           tr("驳回当前承诺得分最高的待处理建议，并跳到下一条")),
+                           tr("驳回当前承诺得分最高的待处理建议，留在这一条（可再手动标记）")),
         )
         w.splitter.addActions(list(vars(self.actions).values()))
 
@@ -87,29 +90,33 @@ class ReviewFlow:
             first = w.model.id_at(0)
             if first is not None:
                 w.select_id(first)
+        # Said once, in the label that stays: a temporary message as well would be painted
+        # over it (QStatusBar hides its normal widgets for a message, but not one shown after).
         message = self.outcome.message()
-        w.statusBar().showMessage(message, 8000)
+        w.statusBar().clearMessage()
         self.outcome_label.setText("｜ " + message)
         self.outcome_label.setToolTip(message)
         self.outcome_label.show()
 
-    def _pending_rows(self) -> list[int]:
-        """Table rows (in the table's order) of commitments with pending suggestions."""
+    def _pending_rows(self, with_decided: bool = False) -> list[int]:
+        """Table rows (in the table's order) of commitments with pending suggestions, and
+        with_decided those decided on the way."""
         w = self.w
         if w.store is None:
             return []
         order, descending = w.model.order()
         f = replace(w.model.filter(), pending=True)
-        rows = (w.model.row_of(cid) for cid in w.store.query(f, order=order,
-                                                           descending=descending))
+        ids = set(w.store.query(f, order=order, descending=descending))
+        rows = (w.model.row_of(cid) for cid in ids | (self.decided if with_decided else set()))
         return sorted(r for r in rows if r >= 0)
 
     def step(self, direction: int) -> bool:
-        """Make the next (1) or previous (-1) row with pending suggestions current."""
+        """Make the next (1) or previous (-1) row with pending suggestions current; going
+        back also stops at the rows decided on the way."""
         w = self.w
         index = w.table.currentIndex()
         here = index.row() if index.isValid() else -1
-        rows = self._pending_rows()
+        rows = self._pending_rows(with_decided=direction < 0)
         after = [r for r in rows if (r > here if direction > 0 else r < here)]
         if not after:
             w.statusBar().showMessage(w.tr("后面没有待核实的承诺了") if direction > 0
@@ -132,6 +139,10 @@ class ReviewFlow:
         command = (AcceptSuggestionCommand if accept else RejectSuggestionCommand)(
             w.store, sid, cid, notify=w.detail.notify)
         w.undo_stack.push(command)
-        if len(pending) == 1:
-            self.step(1)
+        self.decided.add(cid)
+        if accept:
+            if len(pending) == 1:
+                self.step(1)
+        elif len(pending) == 1:
+            w.statusBar().showMessage(w.tr("已驳回。可按 Ctrl+M 手动标记这一条，F8 到下一条待核实"), 8000)
         return True

@@ -1,5 +1,5 @@
 """The 指标历年 chart (QtCharts): the target line, the outcome line, and outcome dots
-coloured 达到 / 未达到 / 未知, one category per plan year."""
+coloured 已完成 / 未完成 / 未核实 / 未标记, one category per plan year."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPen
 
 from tracker.history.series import VERDICT_WORDS, Series
 
-VERDICT_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "unknown": "#9e9e9e"}
+VERDICT_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "unknown": "#9e9e9e", "unmarked": "#cfcfcf"}
 
 
 def _tr(text: str) -> str:
@@ -19,7 +19,7 @@ def _tr(text: str) -> str:
 def series_chart(s: Series) -> QChart:
     """Target line, outcome line, and dots coloured by verdict, one category per year."""
     chart = QChart()
-    chart.setTitle(_tr("%1 · %2 历年目标与实际").replace("%1", s.region).replace("%2", s.indicator))
+    chart.setTitle(_tr("%1 历年目标与实际").replace("%1", s.title))
     target = QLineSeries()
     target.setName(_tr("目标"))
     target.setPen(QPen(QColor("#1565c0"), 2, Qt.PenStyle.DashLine))
@@ -36,8 +36,8 @@ def series_chart(s: Series) -> QChart:
         dot.setName(_tr(VERDICT_WORDS[verdict]))
         dot.setColor(QColor(VERDICT_COLOURS[verdict]))
         dot.setBorderColor(QColor(VERDICT_COLOURS[verdict]))
-        dot.setMarkerSize(12 if verdict != "unknown" else 8)
-        if verdict != "unknown":     # an unknown point sits on its target, labelled already
+        dot.setMarkerSize(12 if verdict in ("met", "missed") else 8)
+        if verdict in ("met", "missed"):   # a point without an outcome sits on its target, labelled already
             dot.setPointLabelsVisible(True)
             dot.setPointLabelsFormat("@yPoint")
             dot.setPointLabelsClipping(False)
@@ -62,7 +62,7 @@ def series_chart(s: Series) -> QChart:
         # A point without an outcome sits on its target, grey.
         y = p.actual_value if p.actual_value is not None else p.value
         if y is not None:
-            dots[p.verdict].append(QPointF(x, y))
+            dots[p.bucket].append(QPointF(x, y))
     axis_x = QBarCategoryAxis()
     axis_x.append([f"{p.year}" for p in s.points])
     axis_y = QValueAxis()

@@ -1,6 +1,6 @@
 """指标历年: one government's targets and outcomes for one indicator, year by year.
 
-A chart (QtCharts: the target line, the outcome points coloured 达到 / 未达到 / 未知)
+A chart (QtCharts: the target line, the outcome points coloured 已完成 / 未完成 / 未核实)
 above a table with each point's source sentence. The numbers come from
 tracker.history.series (the user's marks win over suggestions); the view prints
 itself (chart and table) through a QPrinter, so paper shows what the screen shows.
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
-from tracker.history.series import VERDICT_WORDS, Series, indicators, series
+from tracker.history.series import (VERDICT_WORDS, Series, indicator_title, indicators,
+                                    region_title, series)
 from ui.compact import plain_tip, warn_plain
 from ui.series_chart import VERDICT_COLOURS, series_chart
 from ui.series_print import paint_series
@@ -99,7 +100,7 @@ class SeriesView(QWidget):
         self.region.blockSignals(True)
         self.region.clear()
         for name in self.store.facets().get("regions") or []:
-            self.region.addItem(name, name)
+            self.region.addItem(region_title(name), name)
         self.region.blockSignals(False)
         self._region_changed()
 
@@ -109,7 +110,8 @@ class SeriesView(QWidget):
         self.indicator.clear()
         if region:
             for name, years in indicators(self.store, region):
-                self.indicator.addItem(self.tr("%1（%2年）").replace("%1", name).replace("%2", str(years)), name)
+                self.indicator.addItem(self.tr("%1（%2年）").replace("%1", indicator_title(region, name))
+                                       .replace("%2", str(years)), name)
         self.indicator.blockSignals(False)
         self._indicator_changed()
 
@@ -122,6 +124,12 @@ class SeriesView(QWidget):
         self._fill_regions()
         if region and indicator:
             self.choose(region, indicator)
+
+    def choose_region(self, region: str) -> None:
+        """Show region's first indicator (the one most years target)."""
+        i = self.region.findData(region)
+        if i >= 0 and i != self.region.currentIndex():
+            self.region.setCurrentIndex(i)
 
     def choose(self, region: str, indicator: str) -> None:
         """Show region's series of indicator (any alias), selecting both in the pickers."""
@@ -151,12 +159,9 @@ class SeriesView(QWidget):
             self._clear(str(exc))
             return
         s = self.current
-        met = sum(p.verdict == "met" for p in s.points)
-        missed = sum(p.verdict == "missed" for p in s.points)
-        self.message.setText(self.tr("%1 · %2：%3 年有目标，达到 %4 年，未达到 %5 年，未知 %6 年。")
-                             .replace("%1", s.region).replace("%2", s.indicator)
-                             .replace("%3", str(len(s.points))).replace("%4", str(met))
-                             .replace("%5", str(missed)).replace("%6", str(len(s.points) - met - missed)))
+        counts = [(VERDICT_WORDS[b], sum(p.bucket == b for p in s.points)) for b in VERDICT_WORDS]
+        self.message.setText(self.tr("%1：%2 年有目标，").replace("%1", s.title).replace("%2", str(len(s.points)))
+                             + "，".join(f"{word} {n} 年" for word, n in counts if n) + "。")
         self._fill_table(s)
         self.chart_view.setChart(series_chart(s))
 
@@ -170,22 +175,21 @@ class SeriesView(QWidget):
         self.table.setRowCount(len(s.points))
         for row, p in enumerate(s.points):
             actual = f"{_num(p.actual_value)}{p.unit or ''}" if p.actual_value is not None else "—"
-            where = f"{p.evidence_document or ''}{'：第' + str(p.evidence_line) + '行' if p.evidence_line else ''}"
             said = quote(p.evidence_text, p.actual_value) or p.reason or ""
-            cells = (str(p.year), p.target or p.target_text, actual, VERDICT_WORDS[p.verdict], p.carry or "",
-                     SOURCE_WORDS.get(p.source, ""), f"{where}  {said}".strip())
+            cells = (str(p.year), p.target or p.target_text, actual, p.word, p.carry or "",
+                     SOURCE_WORDS.get(p.source, ""), f"{p.where}：{said}" if p.where and said else said or p.where)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.commitment_id)
                 if col == 1:
                     item.setToolTip(plain_tip(p.target_text))
                 if col == 3:
-                    item.setForeground(QColor(VERDICT_COLOURS[p.verdict]))
+                    item.setForeground(QColor(VERDICT_COLOURS[p.bucket]))
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
                 if col == 6:
-                    item.setToolTip(plain_tip("\n".join(t for t in (p.reason, where, p.evidence_text) if t)))
+                    item.setToolTip(plain_tip("\n".join(t for t in (p.reason, p.where, p.evidence_text) if t)))
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
 
@@ -234,7 +238,8 @@ class SeriesDialog(QDialog):
             return None
         if not path:
             s = self.view.current
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), f"{s.region}_{s.indicator}_历年.pdf",
+            name = f"{region_title(s.region)}_{indicator_title(s.region, s.indicator)}_历年.pdf"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), name,
                                                   "PDF (*.pdf)")
             if not path:
                 return None

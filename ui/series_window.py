@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from tracker.errors import UserError
+from tracker.history.carried import indicator_name
 from ui.series_view import SeriesDialog
 
 
@@ -17,10 +19,13 @@ class SeriesMixin:
         self.detail.carry.open_requested.connect(self.open_commitment)
 
     def show_series(self, region: str | None = None, indicator: str | None = None) -> SeriesDialog | None:
-        """Open (or raise) the 指标历年 window, on region's indicator when given."""
+        """Open (or raise) the 指标历年 window on region's indicator; without them, on the
+        selected row's (its region's first indicator when the row is not a target)."""
         if self.store is None:
             self.show_error(self.tr("请先打开或导入台账。"))
             return None
+        if region is None:
+            region, indicator = self._row_indicator()
         dialog = self.series_dialog
         if dialog is None or dialog.view.store is not self.store:
             if dialog is not None:
@@ -31,10 +36,25 @@ class SeriesMixin:
             dialog.view.refresh()     # reports imported since it was opened
         if region and indicator:
             dialog.view.choose(region, indicator)
+        elif region:
+            dialog.view.choose_region(region)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def _row_indicator(self) -> tuple[str | None, str | None]:
+        """(region, indicator) of the table's current row; (None, None) without one."""
+        cid = self.current_id()
+        if cid is None:
+            return None, None
+        try:
+            row = self.store.commitment(cid)
+        except UserError:
+            return None, None
+        report = row.get("report") if isinstance(row.get("report"), dict) else {}
+        region = report.get("region") or row.get("region")
+        return region, indicator_name(row) if row.get("kind") == "target" else None
 
     def open_commitment(self, cid: int) -> None:
         """Select commitment cid in the table, clearing the filters when they hide it."""

@@ -13,9 +13,10 @@ from ui.models import COLUMNS
 # The pane wraps its buttons and elides its header, so on a 1366-px screen the table
 # gets ~800 px by default; below DETAIL_MIN the pane's text would be unreadable.
 # At 1024 px the three panes yield in turn: the tree to its names (ui/tree.TREE_MIN), the
-# pane to DETAIL_MIN, so the 承诺内容 column keeps TEXT_MIN.
-TREE_WIDTH, DETAIL_WIDTH, DETAIL_MIN = 210, 360, 280
-TEXT_MIN = 150
+# pane to DETAIL_MIN, so the table keeps room for 承诺内容 to have its share of it with every
+# column shown (ui/columns.py); TABLE_MIN holds it with the usual columns.
+TREE_WIDTH, DETAIL_WIDTH, DETAIL_MIN = 210, 360, 250
+TABLE_MIN = 450
 
 
 class SettingsMixin:
@@ -66,6 +67,25 @@ class SettingsMixin:
             self._splitter_restored = True
             # After the window manager has settled the size, not before.
             QTimer.singleShot(0, self._initial_sizes)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        # After the splitter has shared out the new width, not before.
+        QTimer.singleShot(0, self.yield_panes)
+
+    def yield_panes(self) -> None:
+        """When the table is too narrow for 承诺内容's share (a smaller window, a column shown),
+        the detail pane and then the tree give it width, down to their minimums."""
+        if not self.splitter.isVisible():
+            return
+        tree, middle, detail = self.splitter.sizes()
+        short = self.columns.needed_width() + (self.tabs.width() - self.table.width()) - middle
+        if short <= 0:
+            return
+        give_detail = max(0, min(short, detail - DETAIL_MIN))
+        give_tree = max(0, min(short - give_detail, tree - self.tree.minimumWidth()))
+        if give_detail or give_tree:
+            self.splitter.setSizes([tree - give_tree, middle + give_detail + give_tree, detail - give_detail])
 
     def _initial_sizes(self) -> None:
         """First run: tree and pane at their natural width, the table gets the rest."""

@@ -36,7 +36,7 @@ def _dump(data) -> None:
 
 def run_series(args: argparse.Namespace) -> int:
     """Print one indicator's series (or the region's indicators)."""
-    from tracker.history.series import VERDICT_WORDS, indicators, series
+    from tracker.history.series import indicators, series
 
     with open_store(args) as store:
         if not args.indicator:
@@ -51,14 +51,13 @@ def run_series(args: argparse.Namespace) -> int:
     if args.json:
         _dump(s.as_json())
         return 0
-    print(f"{s.region} · {s.indicator}（{'、'.join(s.names)}）")
+    print(f"{s.title}（{'、'.join(s.names)}）")
     for p in s.points:
         actual = "" if p.actual_value is None else f"{p.actual_value:g}{p.unit or ''}"
         print(f"  {p.year}  目标 {p.target or p.target_text:<14} 实际 {actual or '-':<8} "
-              f"{VERDICT_WORDS[p.verdict]:<4} {p.carry or '':<3} {_SOURCE_WORDS.get(p.source, '')}")
+              f"{p.word:<4} {p.carry or '':<3} {_SOURCE_WORDS.get(p.source, '')}")
         if p.evidence_text:
-            where = f"{p.evidence_document or ''}:{p.evidence_line or ''}"
-            print(f"        {where}  {p.evidence_text[:70]}")
+            print(f"        {p.where}  {p.evidence_text[:70]}")
     return 0
 
 

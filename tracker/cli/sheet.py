@@ -14,11 +14,11 @@ from tracker.cli.common import add_filter_arguments, filter_from_args, open_stor
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `tracker sheet` with the same filters as `tracker list`."""
-    p = sub.add_parser("sheet", help="打印对照表 write the status sheet (.pdf .csv .xlsx .html)",
+    p = sub.add_parser("sheet", help="打印对照表 write the status sheet (.pdf .csv .xlsx .docx .html)",
                        description="按筛选条件输出承诺事项完成情况对照表；格式由 --out 的后缀决定。")
     p.add_argument("--out", "-o", required=True, metavar="FILE",
-                   help="输出文件 status.pdf | .csv | .xlsx | .html")
-    p.add_argument("--landscape", action="store_true", help="横向 A4 landscape (PDF, XLSX, HTML)")
+                   help="输出文件 status.pdf | .csv | .xlsx | .docx | .html")
+    p.add_argument("--landscape", action="store_true", help="横向 A4 landscape (PDF, XLSX, DOCX, HTML)")
     p.add_argument("--with-suggestions", action="store_true",
                    help="加入未经确认的系统建议，标“待确认” (默认只印经人确认的状态 / "
                         "default: only statuses a person confirmed)")

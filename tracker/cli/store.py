@@ -150,6 +150,7 @@ def cmd_list(args) -> int:
         flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "") + ("不是承诺 " if r.get("dropped") else "")
         print(f"{r['id']:>6}  {kind_label(r['kind'])}  {status_label(r['status'])}  "
               f"{r['target'] or '-'}  {r['deadline'] or '-'}  {flags}{commitment_line(r)}")
+    sys.stdout.flush()    # the rows first: into one pipe (2>&1), a count mid-row would cut a line
     print(f"共 {len(ordered)} 条 / {len(ordered)} commitments", file=sys.stderr)
     return 0
 

@@ -11,14 +11,33 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from tracker.errors import UserError
+from tracker.extract.metadata import NATIONAL
 from tracker.history.carried import indicator_name, revision
+from tracker.labels import STATUS_LABELS, UNMARKED_LABEL, status_label
 from tracker.store.links import FLAG_WORDS
 from tracker.store import Filter
 from tracker.verify.lexicon import resolve
 
 # Verdict words of a point: a status read as met / missed / unknown.
 VERDICT = {"done": "met", "partial": "missed", "not_done": "missed"}
-VERDICT_WORDS = {"met": "达到", "missed": "未达到", "unknown": "未知"}
+# The chart's colours, in the words of the rest of the app (tracker/labels.py); a year
+# nobody has judged (no mark, no suggestion) is 未标记 as everywhere.
+VERDICT_WORDS = {"met": STATUS_LABELS["done"], "missed": STATUS_LABELS["not_done"],
+                 "unknown": STATUS_LABELS["unknown"], "unmarked": UNMARKED_LABEL}
+# The national series: the country, not the organ that reports (国务院), and GDP by the name
+# the national reports give it.
+NATIONAL_TITLE = "全国"
+_NATIONAL_NAMES = {"地区生产总值": "国内生产总值"}
+
+
+def region_title(region: str | None) -> str:
+    """A region as a reader names it: 全国 for the national reports' 国务院."""
+    return NATIONAL_TITLE if region == NATIONAL else region or ""
+
+
+def indicator_title(region: str | None, indicator: str) -> str:
+    """An indicator as the reports of region name it (国内生产总值 for the country)."""
+    return _NATIONAL_NAMES.get(indicator, indicator) if region == NATIONAL else indicator
 
 
 @dataclass(frozen=True)
@@ -40,10 +59,28 @@ class Point:
     actual_value: float | None = None
     source: str | None = None   # "user" (a mark) | "auto" (a suggestion) | None
     evidence_text: str | None = None
-    evidence_document: str | None = None
+    evidence_document: str | None = None    # the file name
+    evidence_report: str | None = None      # the title of the report holding the line
     evidence_line: int | None = None
     reason: str | None = None
     carry: str | None = None    # 上调 / 下调 / 延续 against the year before
+
+    @property
+    def word(self) -> str:
+        """The year's status as the table, the CLI and the sheet say it: 已完成 … 未核实, 未标记."""
+        return status_label(self.status)
+
+    @property
+    def bucket(self) -> str:
+        """met | missed | unknown, or unmarked when nothing says anything about the year."""
+        return self.verdict if self.status else "unmarked"
+
+    @property
+    def where(self) -> str:
+        """Where the outcome is said: the report's title and line (the file's name only when
+        no report holds the line), as evidence is cited everywhere else."""
+        source = self.evidence_report or self.evidence_document or ""
+        return f"{source} 第{self.evidence_line}行".strip() if self.evidence_line else source
 
 
 @dataclass(frozen=True)
@@ -54,6 +91,11 @@ class Series:
     indicator: str
     names: tuple[str, ...]      # the names the reports used
     points: tuple[Point, ...] = field(default_factory=tuple)
+
+    @property
+    def title(self) -> str:
+        """全国 · 国内生产总值, 安徽省 · 地区生产总值: what the series is about, in a reader's words."""
+        return f"{region_title(self.region)} · {indicator_title(self.region, self.indicator)}"
 
     def as_json(self) -> dict:
         """Plain dict for --json."""
@@ -131,7 +173,8 @@ def _point(store, c: dict, year: int, report_years: dict, carry: str | None) -> 
         e = marks[0]
         return Point(**base, verdict=VERDICT.get(e["status"], "unknown"), status=e["status"],
                      actual_value=e.get("actual_value"), source=e.get("source") or "user", evidence_text=e.get("evidence_text"),
-                     evidence_document=e.get("evidence_document"), evidence_line=e.get("evidence_line"),
+                     evidence_document=e.get("evidence_document"), evidence_report=e.get("evidence_report"),
+                     evidence_line=e.get("evidence_line"),
                      reason=e.get("note") or None)
     s = _best_suggestion(store.suggestions(c["id"]), year, report_years)
     if s is None:
@@ -140,7 +183,8 @@ def _point(store, c: dict, year: int, report_years: dict, carry: str | None) -> 
     doc = s.get("review_document_id")
     return Point(**base, verdict=VERDICT.get(s["status"], "unknown"), status=s["status"],
                  actual_value=s.get("actual_value"), source="auto", evidence_text=first.get("text"),
-                 evidence_document=_document_name(store, doc), evidence_line=first.get("line"),
+                 evidence_document=_document_name(store, doc), evidence_report=first.get("report_title"),
+                 evidence_line=first.get("line"),
                  reason=s.get("reason") or None)
 
 

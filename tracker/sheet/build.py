@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -108,6 +109,13 @@ def _actual(c: dict, value: float | None) -> str:
     return f"实际{fmt_number(value)}{unit}"
 
 
+def _states_figure(text: str | None, value: float | None) -> bool:
+    """True when text gives the figure already (a suggestion's reason, kept as the note of the
+    mark that accepted it, reads "实际增长7.8%，达到目标7.5%"): the figure is not said twice."""
+    return value is not None and re.search(rf"(?<![\d.]){re.escape(fmt_number(value))}(?![\d])",
+                                           text or "") is not None
+
+
 def _evidence(doc_label, doc_id: int | None, line: int | None, text: str | None) -> str:
     """"2026年肃州区政府工作报告 第12行：“…”" (any part that is unknown is left out)."""
     where = doc_label(doc_id, line) if doc_id is not None else ""
@@ -123,10 +131,11 @@ def _evidence(doc_label, doc_id: int | None, line: int | None, text: str | None)
 
 def _event_cells(c: dict, e: dict, doc_label) -> tuple[str, str]:
     """(完成情况, 证据) of one status event."""
-    parts = [_actual(c, e.get("actual_value"))]
+    note = (e.get("note") or "").strip()
+    parts = [] if _states_figure(note, e.get("actual_value")) else [_actual(c, e.get("actual_value"))]
     if e.get("progress") is not None and e.get("status") != "done":
         parts.append(f"进度{round(e['progress'] * 100)}%")
-    parts.append((e.get("note") or "").strip())
+    parts.append(note)
     day = e.get("date") or (e.get("created_at") or "")[:10]   # the day given with the mark, else when recorded
     progress = "；".join(p for p in parts if p)
     if progress and day:
@@ -152,7 +161,9 @@ def _cells(c: dict, events: list[dict], suggestions: list[dict], doc_label,
     if not pending:
         return UNMARKED, "", "", False
     s = pending[0]
-    progress = "；".join(p for p in ("系统建议", _actual(c, s.get("actual_value")), s.get("reason") or "") if p)
+    reason = s.get("reason") or ""
+    actual = "" if _states_figure(reason, s.get("actual_value")) else _actual(c, s.get("actual_value"))
+    progress = "；".join(p for p in ("系统建议", actual, reason) if p)
     best = (s.get("evidence") or [{}])[0]
     evidence = _evidence(doc_label, s.get("review_document_id"), best.get("line"), best.get("text"))
     return s["status"], progress, evidence, True

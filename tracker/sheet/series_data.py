@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tracker.history.series import VERDICT_WORDS, indicators, series
+from tracker.history.series import indicator_title, indicators, region_title, series
 from tracker.labels import UNMARKED_LABEL
 from tracker.sheet.data import SeriesTable
 
@@ -36,13 +36,12 @@ def series_tables(store, regions: Iterable[str | None], with_suggestions: bool =
                     rows.append((str(p.year), p.target or p.target_text, "", UNMARKED_LABEL, p.carry or "", ""))
                     continue
                 actual = f"{_num(p.actual_value)}{p.unit or ''}" if p.actual_value is not None else ""
-                verdict = VERDICT_WORDS[p.verdict] + ("（待确认）" if unconfirmed else "")
+                verdict = p.word + ("（待确认）" if unconfirmed else "")
                 quote = (p.evidence_text or "").strip()
                 quote = quote[:_QUOTE_MAX] + "…" if len(quote) > _QUOTE_MAX else quote
-                where = " ".join(x for x in (p.evidence_document or "",
-                                             f"第{p.evidence_line}行" if p.evidence_line else "") if x)
-                said = f"{where}：“{quote}”" if where and quote else quote or where
+                said = f"{p.where}：“{quote}”" if p.where and quote else quote or p.where
                 rows.append((str(p.year), p.target or p.target_text, actual, verdict,
                              p.carry or "", said))
-            out.append(SeriesTable(region=region, indicator=s.indicator, rows=tuple(rows)))
+            out.append(SeriesTable(region=region_title(region), indicator=indicator_title(region, s.indicator),
+                                   rows=tuple(rows)))
     return tuple(out)

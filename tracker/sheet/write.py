@@ -12,7 +12,7 @@ from tracker.store.guard import is_sqlite_file
 
 
 # Renderers by suffix, imported when used: reportlab alone costs ~0.14 s at start-up.
-_WRITERS = {".pdf": "pdf", ".csv": "csv_file", ".xlsx": "xlsx_file",
+_WRITERS = {".pdf": "pdf", ".csv": "csv_file", ".xlsx": "xlsx_file", ".docx": "docx_file",
             ".html": "html_file", ".htm": "html_file"}
 
 
@@ -22,7 +22,7 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
     name = _WRITERS.get(out.suffix.lower())
     if name is None:
         raise UserError(f"{out}: 不支持的格式 {out.suffix or '(无后缀)'}，"
-                        "请用 .pdf .csv .xlsx 或 .html")
+                        "请用 .pdf .csv .xlsx .docx 或 .html")
     if not out.parent.exists():
         raise UserError(f"{out}: 目录不存在 {out.parent}")
     refuse_sqlite_target(out)
