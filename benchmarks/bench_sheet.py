@@ -36,7 +36,7 @@ def build(folder: Path, copies: int) -> Path:
         rng = random.Random(7)
         ids = store.query(Filter())
         for status in ("done", "partial", "in_progress", "not_done"):
-            store.mark(rng.sample(ids, len(ids) // 10), status, note=rng.choice(NOTES),
+            store.marks.mark(rng.sample(ids, len(ids) // 10), status, note=rng.choice(NOTES),
                        evidence_text="全年地区生产总值增长6.5%，完成年度目标")
     return db
 

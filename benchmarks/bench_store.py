@@ -130,7 +130,7 @@ def main() -> None:
     print(f"stats(all): {timed(lambda: store.stats(Filter())):.1f} ms")
     print(f"facets(): {timed(lambda: store.facets()):.1f} ms")
     print(f"tree(): {timed(lambda: store.tree()):.1f} ms")
-    print(f"mark(1 id): {timed(lambda: store.mark([ids[0]], 'done'), 5):.1f} ms")
+    print(f"mark(1 id): {timed(lambda: store.marks.mark([ids[0]], 'done'), 5):.1f} ms")
     print(f"worst query+count: {worst:.1f} ms (target < 50 ms); "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     store.close()

@@ -27,14 +27,14 @@ def _marked_store(path: Path) -> Store:
     ids = store.query(Filter(), order="line")
     targets = store.query(Filter(kind="target"), order="line")
     projects = store.query(Filter(kind="project"), order="line")
-    store.mark(targets[:1], "done", note="全年增长7.5%", actual_value=7.5,
+    store.marks.mark(targets[:1], "done", note="全年增长7.5%", actual_value=7.5,
                evidence_text="地区生产总值增长7.5%", evidence_document_id=1, evidence_line=20)
-    store.mark(projects[1:3], "partial", note="完成年度计划的80%", progress=0.8)
-    store.mark(projects[3:4], "not_done", note="受资金影响推迟 " + SCRIPT)
-    store.mark(projects[4:5], "in_progress", note="主体工程已完工")
+    store.marks.mark(projects[1:3], "partial", note="完成年度计划的80%", progress=0.8)
+    store.marks.mark(projects[3:4], "not_done", note="受资金影响推迟 " + SCRIPT)
+    store.marks.mark(projects[4:5], "in_progress", note="主体工程已完工")
     # Document text is text: a commitment whose wording looks like markup prints as written.
-    store.correct(projects[5], text=store.commitment(projects[5])["text"] + SCRIPT)
-    store.add_suggestions(ids[-1], [{"status": "done", "actual_value": 12, "score": 0.9,
+    store.corrections.correct(projects[5], text=store.commitment(projects[5])["text"] + SCRIPT)
+    store.evidence.add(ids[-1], [{"status": "done", "actual_value": 12, "score": 0.9,
                                      "reason": "test", "review_document_id": 1,
                                      "evidence": [{"text": "新建5G基站120个", "line": 30}]}])
     return store

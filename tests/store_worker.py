@@ -21,9 +21,9 @@ def main(db: str, seed: str, work: str, rounds: int) -> None:
         with Store.open(db) as store:
             import_files(store, [version])
             cid = store.query(Filter())[r % 10]
-            kept.append(store.mark([cid], "in_progress", note=f"B{r}")[0])
-            undone = store.mark([cid], "not_done", note=f"B{r} undo me")[0]
-            store.void_event(undone)
+            kept.append(store.marks.mark([cid], "in_progress", note=f"B{r}")[0])
+            undone = store.marks.mark([cid], "not_done", note=f"B{r} undo me")[0]
+            store.marks.void(undone)
     print(json.dumps(kept))
 
 

@@ -35,14 +35,14 @@ def _targets(store, **kw) -> list[int]:
 def test_add_places_the_text_on_its_line_and_survives_reextract(store):
     before = store.count(Filter())
     fields = prefill(MISSED, 2025)
-    cid = store.add_commitment(_report(store), MISSED, **fields)
+    cid = store.curation.add(_report(store), MISSED, **fields)
     c = store.commitment(cid)
     assert (c["kind"], c["line"], c["origin"], c["stale"], c["dropped"]) == ("project", 57, "user", False, False)
     src = store.source(cid)
     line_text = dict(src["lines"])[57]
     (no, a, b), = src["marks"]
     assert no == 57 and line_text[a:b] == MISSED
-    target = store.add_commitment(_report(store), TARGET_CLAUSE, **prefill(TARGET_CLAUSE, 2025))
+    target = store.curation.add(_report(store), TARGET_CLAUSE, **prefill(TARGET_CLAUSE, 2025))
     t = store.commitment(target)
     assert (t["kind"], t["indicator"], t["line"]) == ("target", "居民消费价格涨幅", 51)
     before += 1
@@ -50,24 +50,25 @@ def test_add_places_the_text_on_its_line_and_survives_reextract(store):
     result = reextract(store)
     assert result.stale == 0
     assert store.commitment(cid)["stale"] is False and store.count(Filter()) == before + 1
-    assert [k["action"] for k in store.curation_history(cid)] == ["add"]
+    assert [k["action"] for k in store.curation.history(cid)] == ["add"]
 
 
 def test_add_of_text_not_in_the_report_needs_a_line(store):
-    with pytest.raises(UserError, match="--line"):
-        store.add_commitment(_report(store), "本报告中没有的一句话")
-    cid = store.add_commitment(_report(store), "本报告中没有的一句话", line=60)
+    with pytest.raises(UserError, match="行号") as refused:
+        store.curation.add(_report(store), "本报告中没有的一句话")
+    assert "--" not in str(refused.value)      # the store names no CLI flag (issue 25)
+    cid = store.curation.add(_report(store), "本报告中没有的一句话", line=60)
     assert store.commitment(cid)["line"] == 60
     with pytest.raises(UserError, match="no such report"):
-        store.add_commitment(999, MISSED)
+        store.curation.add(999, MISSED)
     with pytest.raises(UserError, match="empty"):
-        store.add_commitment(_report(store), "   ")
+        store.curation.add(_report(store), "   ")
 
 
 def test_drop_hides_everywhere_shows_under_its_filter_and_survives_reextract(store):
     wrong = _targets(store)[1]
     total = store.count(Filter())
-    store.drop([wrong], note="重复")
+    store.curation.drop([wrong], note="重复")
     assert wrong not in store.query(Filter())
     assert store.count(Filter()) == total - 1
     assert store.query(Filter(dropped=True)) == [wrong]
@@ -77,13 +78,13 @@ def test_drop_hides_everywhere_shows_under_its_filter_and_survives_reextract(sto
     assert store.query(Filter(dropped=True)) == [wrong] and store.count(Filter()) == total - 1
     assert store.stats(Filter())["total"] == total - 1
     with pytest.raises(UserError, match="already dropped"):
-        store.drop([wrong])
-    assert store.restore(wrong) == [wrong]
+        store.curation.drop([wrong])
+    assert store.curation.restore(wrong) == [wrong]
     assert store.count(Filter()) == total and not store.query(Filter(dropped=True))
-    words = [k["words"] for k in store.curation_history(wrong)]
+    words = [k["words"] for k in store.curation.history(wrong)]
     assert words == ["撤销：不是承诺", "不是承诺：重复"]
     with pytest.raises(UserError, match="not dropped"):
-        store.restore(wrong)
+        store.curation.restore(wrong)
 
 
 def test_edits_survive_reimport_of_an_edited_file(tmp_path):
@@ -97,9 +98,9 @@ def test_edits_survive_reimport_of_an_edited_file(tmp_path):
     with Store.open(tmp_path / "t.db") as store:
         import_files(store, [first])
         rid = _report(store)
-        added = store.add_commitment(rid, MISSED, **prefill(MISSED, 2025))
+        added = store.curation.add(rid, MISSED, **prefill(MISSED, 2025))
         wrong = _targets(store)[1]
-        store.drop([wrong])
+        store.curation.drop([wrong])
         import_files(store, [second])
         assert store.commitment(wrong)["dropped"] is True
         c = store.commitment(added)
@@ -112,48 +113,48 @@ def test_split_and_merge_replace_the_originals(store):
     t = _targets(store)
     total = store.count(Filter())
     both = store.commitment(t[3])["text"]          # 城乡居民人均可支配收入分别增长7%和8%
-    kid, parts = store.split(t[3], [{"text": "城乡居民人均可支配收入分别增长7%", "value": 7},
+    kid, parts = store.curation.split(t[3], [{"text": "城乡居民人均可支配收入分别增长7%", "value": 7},
                                     {"text": "和8%", "value": 8}])
     assert store.commitment(t[3])["dropped"] is True
     assert [store.commitment(p)["kind"] for p in parts] == ["target", "target"]
     assert [store.commitment(p)["line"] for p in parts] == [51, 51]
     assert store.count(Filter()) == total + 1
-    _, merged = store.merge([t[0], t[2]])
+    _, merged = store.curation.merge([t[0], t[2]])
     m = store.commitment(merged)
     assert m["text"] == store.commitment(t[0])["text"] + "；" + store.commitment(t[2])["text"]
     assert store.count(Filter()) == total
-    assert [k["words"] for k in store.curation_history(t[0])] == [f"与 #{t[2]} 合并为 #{merged}"]
+    assert [k["words"] for k in store.curation.history(t[0])] == [f"与 #{t[2]} 合并为 #{merged}"]
     reextract(store)
     assert store.count(Filter()) == total
     # Undo the split: the original is back, its parts hidden; redo brings them back.
-    store.undo_curation(kid)
+    store.curation.undo(kid)
     assert store.commitment(t[3])["dropped"] is False and store.commitment(t[3])["text"] == both
     assert all(store.commitment(p)["dropped"] for p in parts)
-    store.restore(parts[0])
+    store.curation.restore(parts[0])
     assert store.commitment(t[3])["dropped"] is True and not store.commitment(parts[1])["dropped"]
     with pytest.raises(UserError, match="different reports|two"):
-        store.merge([t[0]])
+        store.curation.merge([t[0]])
 
 
 def test_edit_text_is_logged_kept_and_undone(store):
     cid = _targets(store)[0]
     old = store.commitment(cid)["text"]
-    kid = store.edit_text(cid, "地区生产总值增长7.2%")
+    kid = store.curation.edit_text(cid, "地区生产总值增长7.2%")
     reextract(store)
     assert store.commitment(cid)["text"] == "地区生产总值增长7.2%"
     assert store.query(Filter(text="7.2%")) == [cid]
-    store.undo_curation(kid)
+    store.curation.undo(kid)
     assert store.commitment(cid)["text"] == old
     reextract(store)
     assert store.commitment(cid)["text"] == old
-    assert [k["action"] for k in store.curation_history(cid)] == ["undo", "edit"]
+    assert [k["action"] for k in store.curation.history(cid)] == ["undo", "edit"]
 
 
 def test_sheet_rows_before_and_after_adding_and_dropping(store):
     before = sheet_data(store, Filter(kind="target"))
     wrong = _targets(store)[4]      # 城乡居民…分别增长7%和8% read twice: the second copy
-    store.drop([wrong])
-    added = store.add_commitment(_report(store), TARGET_CLAUSE, **prefill(TARGET_CLAUSE, 2025))
+    store.curation.drop([wrong])
+    added = store.curation.add(_report(store), TARGET_CLAUSE, **prefill(TARGET_CLAUSE, 2025))
     after = sheet_data(store, Filter(kind="target"))
     assert after.total == before.total
     texts = [r.text for r in after.rows]
@@ -244,7 +245,7 @@ def test_an_added_item_the_rules_later_find_is_not_duplicated(tmp_path):
     second.write_text(text, encoding="utf-8")
     with Store.open(tmp_path / "t.db") as store:
         import_files(store, [first])
-        added = store.add_commitment(_report(store), pledge, line=63, **prefill(pledge, 2025))
+        added = store.curation.add(_report(store), pledge, line=63, **prefill(pledge, 2025))
         n = store.count(Filter())
         result = import_files(store, [second])
         assert store.count(Filter()) == n and result.added == 0
@@ -290,7 +291,7 @@ def test_list_dropped_prints_its_count_after_the_rows(tmp_path):
     db = tmp_path / "l.db"
     with Store.open(db) as s:
         import_files(s, [seed("001"), seed("002")])
-        s.drop(s.query(Filter()), note="试")        # enough rows to fill a pipe's buffer
+        s.curation.drop(s.query(Filter()), note="试")        # enough rows to fill a pipe's buffer
         hidden = s.count(Filter(dropped=True))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}   # buffered, as usual
     proc = subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), "list", "--dropped"], cwd=ROOT,

@@ -15,7 +15,7 @@ from tracker.model import KINDS, STATUSES
 from tracker.search_terms import search_terms
 from tracker.sheet import sheet_data
 from tracker.store import Filter, Store
-from tracker.store.edit import parse_status
+from tracker.store.marks import parse_status
 from tracker.themes import OTHER, theme_of
 from tracker.verify import find_evidence
 
@@ -50,7 +50,7 @@ def test_cli_and_sheet_say_the_app_words(tmp_path):
     with Store.open(db) as store:
         import_files(store, [seed("001")])
         cid = store.query(Filter(kind="target"))[0]
-        store.mark([cid], "unknown")
+        store.marks.mark([cid], "unknown")
         data = sheet_data(store, Filter())
     out = cli("list", "--db", str(db), "--kind", "预期目标", "--limit", "3").stdout
     assert kind_label("target") in out and "主要目标" not in out
@@ -145,5 +145,5 @@ def test_suggestion_evidence_names_its_report(tmp_path):
         item = store.suggestions(cid)[0]["evidence"][0]
         titles = {r["title"] for r in store.reports()}
         assert item["report_title"] in titles and item["report_year"] == 2025
-        store.accept_suggestion(store.suggestions(cid)[0]["id"])
+        store.evidence.accept(store.suggestions(cid)[0]["id"])
         assert store.history(cid)[0]["evidence_report"] == item["report_title"]

@@ -75,7 +75,7 @@ def test_an_alias_names_the_same_series(national):
 
 def test_the_users_mark_wins_over_a_suggestion(national):
     point = series(national, "国务院", "国内生产总值").points[0]
-    national.mark([point.commitment_id], "not_done", note="按可比价格复核", actual_value=7.4,
+    national.marks.mark([point.commitment_id], "not_done", note="按可比价格复核", actual_value=7.4,
                   evidence_text="复核数据")
     after = series(national, "国务院", "国内生产总值").points[0]
     assert (after.verdict, after.actual_value, after.source, after.evidence_text) == \
@@ -85,7 +85,7 @@ def test_the_users_mark_wins_over_a_suggestion(national):
 def test_a_rejected_suggestion_leaves_the_point_unknown(national):
     cid = series(national, "国务院", "国内生产总值").points[1].commitment_id
     for s in national.suggestions(cid):
-        national.reject_suggestion(s["id"])
+        national.evidence.reject(s["id"])
     assert series(national, "国务院", "国内生产总值").points[1].verdict == "unknown"
 
 
@@ -301,8 +301,8 @@ def test_cli_carried_errors_are_one_line(national_db, capsys, args, fragment):
 
 def test_a_users_mark_wins_over_a_later_automatic_event(national):
     cid = series(national, "国务院", "国内生产总值").points[1].commitment_id
-    national.mark([cid], "not_done", actual_value=7.0)
-    national.mark([cid], "done", actual_value=7.7, source="auto")
+    national.marks.mark([cid], "not_done", actual_value=7.0)
+    national.marks.mark([cid], "done", actual_value=7.7, source="auto")
     assert series(national, "国务院", "国内生产总值").points[1].actual_value == 7.0
 
 

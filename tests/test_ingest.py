@@ -187,7 +187,7 @@ def test_unreadable_permission(tmp_path: Path) -> None:
 def test_old_word_format_is_named(tmp_path: Path) -> None:
     p = tmp_path / "报告.doc"
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
-    with pytest.raises(UserError, match=r"\.doc is not supported, save it as \.docx"):
+    with pytest.raises(UserError, match=r"请另存为 \.docx"):
         read_source(p)
 
 

@@ -111,3 +111,50 @@ def test_every_module_is_in_the_architecture_doc():
     missing = [str(p.relative_to(ROOT)) for p in all_modules().values()
                if p.name not in ("__init__.py", "__main__.py") and f"`{p.relative_to(ROOT)}`" not in doc]
     assert not missing, f"not described in docs/ARCHITECTURE.md: {missing}"
+
+
+# Files of tracker/ and ui/ that may open an SQLite connection, with why: the store's own
+# package, and the word cache (jieba's dictionary as a read-only SQLite file of its own,
+# never a store: tracker/verify/word_dict.py).
+CONNECTION_OWNERS = ("tracker/store/", "tracker/verify/word_dict.py")
+
+
+def _calls(path: Path) -> list[tuple[str, ast.Call]]:
+    """(dotted name, call) of every call in a file: sqlite3.connect, Database, …"""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            base = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else ""
+            out.append((f"{base}.{name}" if base else name, node))
+    return out
+
+
+def test_only_the_store_opens_connections():
+    """Nothing outside tracker/store/ opens a store connection (issue 19): the app's
+    background work asks the store for its own (tracker.store.ops)."""
+    bad = []
+    for path in all_modules().values():
+        rel = str(path.relative_to(ROOT))
+        if rel.startswith(CONNECTION_OWNERS):
+            continue
+        bad += [f"{rel}:{call.lineno} {name}" for name, call in _calls(path)
+                if name in ("sqlite3.connect", "Database", "sqlite_utils.Database")]
+    assert not bad, f"connections opened outside the store: {bad}"
+
+
+def test_no_connection_is_shared_across_threads():
+    """No check_same_thread=False anywhere: a connection belongs to the thread that opened it."""
+    bad = [f"{p.relative_to(ROOT)}:{call.lineno}" for p in all_modules().values() for _, call in _calls(p)
+           if any(k.arg == "check_same_thread" for k in call.keywords)]
+    assert not bad, f"check_same_thread given: {bad}"
+
+
+def test_the_connection_checks_can_fail(tmp_path):
+    """The walkers see a connect and a check_same_thread in a module."""
+    mod = tmp_path / "m.py"
+    mod.write_text("import sqlite3\nc = sqlite3.connect('x', check_same_thread=False)\n", encoding="utf-8")
+    calls = _calls(mod)
+    assert [n for n, _ in calls] == ["sqlite3.connect"]
+    assert [k.arg for k in calls[0][1].keywords] == ["check_same_thread"]

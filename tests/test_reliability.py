@@ -64,9 +64,9 @@ def db(tmp_path) -> Path:
     with Store.open(path) as s:
         import_files(s, [seed("001")])
         a, b = s.query(Filter())[:2]
-        s.mark([a], "done", note="保留我")
-        s.mark([b], "partial", progress=0.4)
-        s.correct(b, indicator="修正过的指标")
+        s.marks.mark([a], "done", note="保留我")
+        s.marks.mark([b], "partial", progress=0.4)
+        s.corrections.correct(b, indicator="修正过的指标")
     return path
 
 

@@ -41,7 +41,7 @@ def db(tmp_path) -> Path:
 @pytest.mark.parametrize("suffix", ["", "-wal"])
 def test_importing_the_store_itself_is_refused_and_keeps_its_wal(db, suffix):
     with Store.open(db) as first, Store.open(db) as second:
-        first.mark([1], "done")
+        first.marks.mark([1], "done")
         with pytest.raises(UserError, match="the store itself"):
             import_files(second, [Path(str(db) + suffix)])
         assert Path(str(db) + "-wal").exists() and Path(str(db) + "-shm").exists()
@@ -66,7 +66,7 @@ def test_a_cut_copy_is_refused_and_the_mark_stays(db, tmp_path):
     part.write_bytes(seed("001").read_bytes()[:30000])
     with Store.open(db) as s:
         last = s.query(Filter())[-1]
-        s.mark([last], "done")
+        s.marks.mark([last], "done")
         with pytest.raises(UserError, match="only a part of"):
             import_files(s, [part])
         assert last in s.query(Filter(status="done"))
@@ -80,7 +80,7 @@ def test_a_new_version_without_a_marked_commitment_keeps_it_visible_and_says_so(
         for r in rows.values():
             by_line.setdefault(r["line"], []).append(r["id"])
         line, (marked, *unmarked) = next((n, ids) for n, ids in sorted(by_line.items()) if len(ids) > 1)
-        s.mark([marked], "partial", note="查过")
+        s.marks.mark([marked], "partial", note="查过")
     lines = seed("001").read_text(encoding="utf-8").split("\n")
     del lines[line - 1]
     new = tmp_path / seed("001").name
@@ -100,7 +100,7 @@ def test_csv_cells_are_never_formulas(db, tmp_path):
     with Store.open(db) as s:
         ids = s.query(Filter())[:4]
         for cid, note in zip(ids, evil):
-            s.mark([cid], "done", note=note)
+            s.marks.mark([cid], "done", note=note)
         out = write_sheet(s, Filter(), tmp_path / "v.csv")
     cells = [c for row in csv.reader(out.open(encoding="utf-8-sig")) for c in row]
     for note in evil:
@@ -112,7 +112,7 @@ def test_a_control_character_in_a_note_does_not_block_the_xlsx(db, tmp_path):
     from openpyxl import load_workbook
     with Store.open(db) as s:
         cid = s.query(Filter())[0]
-        s.mark([cid], "done", note="说明\x01\x1b在此", evidence_text="证据\x02")
+        s.marks.mark([cid], "done", note="说明\x01\x1b在此", evidence_text="证据\x02")
         out = write_sheet(s, Filter(), tmp_path / "v.xlsx")
     values = " ".join(str(c.value) for ws in load_workbook(out) for row in ws.iter_rows() for c in row if c.value)
     assert "说明在此" in values and "证据" in values
@@ -173,7 +173,7 @@ def test_a_newer_store_format_is_refused_for_writing(db):
     with Store.open(db, create=False) as s:
         assert s.count(Filter()) > 0
         with pytest.raises(UserError, match="read-only"):
-            s.mark([1], "done")
+            s.marks.mark([1], "done")
 
 
 @pytest.fixture
@@ -196,7 +196,7 @@ def test_a_store_on_a_read_only_file_system_opens_for_reading(db, read_only_dir)
     with Store.open(ro / "t.db") as s:
         assert s.count(Filter()) > 0 and s.read_only
         with pytest.raises(UserError, match="read-only"):
-            s.mark([1], "done")
+            s.marks.mark([1], "done")
     proc = tracker("--db", ro / "t.db", "mark", "1", "done")
     assert proc.returncode == 1 and "read-only" in proc.stderr
 
@@ -218,10 +218,10 @@ def test_a_note_starting_with_a_minus_is_a_note(db, capsys):
 
 def test_two_undos_of_one_mark_do_not_both_succeed(db):
     with Store.open(db) as a, Store.open(db) as b:
-        event = a.mark([1], "done")[0]
-        a.delete_event(event)        # the name the app's undo commands have always called
+        event = a.marks.mark([1], "done")[0]
+        a.marks.void(event)        # the name the app's undo commands have always called
         with pytest.raises(UserError, match="already undone"):
-            b.delete_event(event)
+            b.marks.void(event)
 
 
 # ---- 7. markup stays text -------------------------------------------------------------
@@ -254,9 +254,9 @@ def test_tooltips_show_document_markup_as_text(qtbot):
 # ---- 8. history is an audit trail ---------------------------------------------------------
 def test_undo_is_an_event_that_voids_the_mark(db, capsys):
     with Store.open(db) as s:
-        s.mark([1], "partial")
-        s.mark([1], "done")
-        undone = s.undo_newest(1)
+        s.marks.mark([1], "partial")
+        s.marks.mark([1], "done")
+        undone = s.marks.undo_newest(1)
         assert undone["status"] == "done"
         h = s.history(1)
         assert [e["voids"] for e in h] == [undone["id"], None, None]

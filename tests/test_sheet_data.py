@@ -88,7 +88,7 @@ def test_latest_event_fills_progress_and_evidence(store):
     assert row.progress.startswith("全年增长7.5%") and row.progress.count("7.5") == 1
     assert "第20行" in row.evidence and "地区生产总值增长7.5%" in row.evidence
     # A newer mark wins; the older one stays in the history.
-    store.mark([row.cid], "partial", note="核减后增长6.9%", actual_value=6.9)
+    store.marks.mark([row.cid], "partial", note="核减后增长6.9%", actual_value=6.9)
     newer = next(r for r in sheet_data(store, Filter()).rows if r.cid == row.cid)
     assert newer.status == "partial" and "6.9%" in newer.progress and "7.5" not in newer.progress
 
@@ -117,7 +117,7 @@ def test_with_suggestions_prints_them_marked_pending(store):
 
 def test_an_automatic_event_is_not_a_confirmed_status(store):
     cid = store.query(Filter(status="unmarked"))[0]
-    store.mark([cid], "done", note="核实引擎", source="auto")
+    store.marks.mark([cid], "done", note="核实引擎", source="auto")
     row = next(r for r in sheet_data(store, Filter()).rows if r.cid == cid)
     assert row.status == "unmarked" and not row.pending
     row = next(r for r in sheet_data(store, Filter(), with_suggestions=True).rows if r.cid == cid)
@@ -136,7 +136,7 @@ def test_unmarked_commitments_print_as_unmarked_apart_from_unknown(store):
     assert data.rows and {r.status for r in data.rows} == {"unmarked"}
     assert {r.status_label for r in data.rows} == {status_label(None)} == {"未标记"}
     cid = data.rows[0].cid
-    store.mark([cid], "unknown", note="查不到")
+    store.marks.mark([cid], "unknown", note="查不到")
     row = next(r for r in sheet_data(store, Filter()).rows if r.cid == cid)
     assert row.status_label == status_label("unknown") != status_label(None)
     assert {r.progress for r in data.rows if "系统建议" not in r.progress} == {""}
@@ -219,7 +219,7 @@ def test_an_accepted_suggestion_says_its_figure_once(national_db, tmp_path):
                    if any(x.get("actual_value") for x in s.suggestions(c)))
         best = next(x for x in s.suggestions(cid) if x.get("actual_value"))
         pending = next(r for r in sheet_data(s, Filter(), with_suggestions=True).rows if r.cid == cid)
-        s.accept_suggestion(best["id"])
+        s.evidence.accept(best["id"])
         row = next(r for r in sheet_data(s, Filter()).rows if r.cid == cid)
     figure = f"{best['actual_value']:g}"
     assert best["reason"] in row.progress and row.progress.count(figure) == 1, row.progress

@@ -157,17 +157,17 @@ def test_format_target(fields, expected):
 def test_mark_updates_status_filters_and_history(store):
     a, b = store.query(Filter())[:2]
     unmarked = store.count(Filter(status="unmarked"))
-    events = store.mark([a, b], "已完成", note="年报确认")
+    events = store.marks.mark([a, b], "已完成", note="年报确认")
     assert len(events) == 2
     assert store.count(Filter(status="done")) == 2
     assert store.count(Filter(status="unmarked")) == unmarked - 2
-    store.mark([a], "in_progress", progress=40, evidence_text="截至6月完成40%")
+    store.marks.mark([a], "in_progress", progress=40, evidence_text="截至6月完成40%")
     hist = store.history(a)
     assert [e["status"] for e in hist] == ["in_progress", "done"]
     assert hist[0]["progress"] == pytest.approx(0.4)
     row = store.rows([a])[a]
     assert row["status"] == "in_progress" and row["evidence_count"] == 1
-    store.void_event(hist[0]["id"])
+    store.marks.void(hist[0]["id"])
     assert store.rows([a])[a]["status"] == "done"
     assert store.stats(Filter())["by_status"]["done"] == 2
 
@@ -175,10 +175,10 @@ def test_mark_updates_status_filters_and_history(store):
 def test_mark_is_one_transaction(store):
     a = store.query(Filter())[0]
     with pytest.raises(UserError):
-        store.mark([a, 99_999_999], "done")
+        store.marks.mark([a, 99_999_999], "done")
     assert store.history(a) == []
     with pytest.raises(UserError):
-        store.mark([a], "finished")
+        store.marks.mark([a], "finished")
 
 
 def test_overdue_and_behind(store):
@@ -188,12 +188,12 @@ def test_overdue_and_behind(store):
     after = deadline.replace(day=1).replace(year=deadline.year + 1)
     assert cid in store.query(Filter(overdue=True, as_of=after))
     assert cid not in store.query(Filter(overdue=True, as_of=deadline))
-    store.mark([cid], "done")
+    store.marks.mark([cid], "done")
     assert cid not in store.query(Filter(overdue=True, as_of=after))
 
     year = store.facets()["years"][-1]
     other = store.query(Filter(year=year, status="unmarked"))[0]
-    store.mark([other], "in_progress", progress=0.5)
+    store.marks.mark([other], "in_progress", progress=0.5)
     assert other in store.query(Filter(behind=True, as_of=f"{year}-11-30"))     # 11/12 elapsed
     assert other not in store.query(Filter(behind=True, as_of=f"{year}-06-30"))  # 6/12 elapsed
     assert store.stats(Filter(as_of=f"{year}-11-30"))["behind"] >= 1
@@ -202,24 +202,26 @@ def test_overdue_and_behind(store):
 def test_correct_survives_and_undoes(store):
     cid = store.query(Filter(kind="target"))[0]
     before = store.commitment(cid)
-    previous = store.correct(cid, value="9.5", indicator="测试指标")
-    assert previous == {"value": before["value"], "indicator": before["indicator"]}
+    rows = store.corrections.correct(cid, value="9.5", indicator="测试指标")
+    assert len(rows) == 2
     after = store.commitment(cid)
     assert after["value"] == 9.5 and after["indicator"] == "测试指标"
     assert set(after["corrected_fields"]) == {"value", "indicator"}
     reextract(store)
     assert store.commitment(cid)["value"] == 9.5
-    store.correct(cid, **previous)
-    assert store.commitment(cid)["value"] == before["value"]
+    for row in rows:      # undone by their own ids: what the rules read comes back
+        store.corrections.void(row)
+    again = store.commitment(cid)
+    assert (again["value"], again["indicator"]) == (before["value"], before["indicator"])
     with pytest.raises(UserError):
-        store.correct(cid, value="abc")
+        store.corrections.correct(cid, value="abc")
     with pytest.raises(UserError):
-        store.correct(cid, sha256="x")
+        store.corrections.correct(cid, sha256="x")
 
 
 def test_correct_text_updates_search(store):
     cid = store.query(Filter())[0]
-    store.correct(cid, text="一个独一无二的修正文字")
+    store.corrections.correct(cid, text="一个独一无二的修正文字")
     assert store.query(Filter(text="独一无二")) == [cid]
 
 
@@ -234,13 +236,13 @@ def _assert_sorted_by_report_columns(store):
 
 def test_set_plan_year(store):
     report = store.reports()[0]
-    store.set_plan_year(report["id"], 2031)
+    store.report_edits.set_plan_year(report["id"], 2031)
     assert 2031 in store.facets()["years"] or report["count"] == 0
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year_set_by_user"] == 1
     reextract(store)
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year"] == 2031
     _assert_sorted_by_report_columns(store)
-    store.set_plan_year(report["id"], None)
+    store.report_edits.set_plan_year(report["id"], None)
     _assert_sorted_by_report_columns(store)
     assert next(r for r in store.reports() if r["id"] == report["id"])["plan_year"] == report["plan_year"]
 
@@ -251,18 +253,19 @@ def test_suggestions_dedup_reject_accept(store):
     item = {"status": "done", "actual_value": 7.5, "reason": "7.5% ≥ 7.2%", "score": 0.9,
             "review_document_id": doc, "evidence": [{"text": "增长7.5%", "line": 12, "score": 0.9}]}
     worse = {**item, "status": "partial", "score": 0.4, "evidence": [{"text": "增长", "line": 3}]}
-    assert store.add_suggestions(cid, [item, worse]) == 2
-    assert store.add_suggestions(cid, [item, worse]) == 0
+    assert store.evidence.add(cid, [item, worse]) == 2
+    assert store.evidence.add(cid, [item, worse]) == 0
     assert store.rows([cid])[cid]["claim"] == "done"
     best, other = store.suggestions(cid)
-    store.reject_suggestion(other["id"])
-    assert store.add_suggestions(cid, [worse]) == 0
-    event = store.accept_suggestion(best["id"])
+    store.evidence.reject(other["id"])
+    assert store.evidence.add(cid, [worse]) == 0
+    decision = store.evidence.accept(best["id"])
+    event = store.evidence.event_of(decision)
     h = store.history(cid)[0]
     assert h["id"] == event and h["status"] == "done" and h["evidence_text"] == "增长7.5%"
     assert h["evidence_document_id"] == doc and h["evidence_line"] == 12 and h["actual_value"] == 7.5
     assert [s["state"] for s in store.suggestions(cid)] == ["accepted", "rejected"]
-    store.void_event(event)
+    store.marks.void(event)
     assert store.suggestions(cid)[0]["state"] == "pending"
 
 
@@ -277,15 +280,15 @@ def test_source_marks_the_commitment(store):
 
 def test_unknown_ids_are_user_errors(store):
     for call in (lambda: store.commitment(10**9), lambda: store.source(10**9), lambda: store.history(10**9),
-                 lambda: store.void_event(10**9), lambda: store.set_plan_year(10**9, 2024),
-                 lambda: store.accept_suggestion(10**9)):
+                 lambda: store.marks.void(10**9), lambda: store.report_edits.set_plan_year(10**9, 2024),
+                 lambda: store.evidence.accept(10**9)):
         with pytest.raises(UserError):
             call()
 
 
 def test_backup_is_a_working_store(store, tmp_path):
     cid = store.query(Filter())[0]
-    store.mark([cid], "partial", note="备份前")
+    store.marks.mark([cid], "partial", note="备份前")
     dest = store.backup(tmp_path / "备份 copy.db")
     with Store.open(dest) as b:
         assert b.count(Filter()) == store.count(Filter())
@@ -304,7 +307,7 @@ def test_write_to_read_only_store_is_user_error(store):
     cid = store.query(Filter())[0]
     store.conn.execute("PRAGMA query_only = 1")    # what a read-only file or folder gives
     with pytest.raises(UserError, match="cannot write the store"):
-        store.mark([cid], "done")
+        store.marks.mark([cid], "done")
     store.conn.execute("PRAGMA query_only = 0")
     assert store.history(cid) == []
 
@@ -312,7 +315,7 @@ def test_write_to_read_only_store_is_user_error(store):
 def test_full_text_index_kept_in_step_with_writes(store, tmp_path):
     from tracker.store import fts
     cid = store.query(Filter())[0]
-    store.correct(cid, text="修正后的文字")
+    store.corrections.correct(cid, text="修正后的文字")
     reextract(store)
     import_files(store, [seed("001")])   # already there: skipped, nothing changes
     edited = tmp_path / "edited.txt"

@@ -26,8 +26,8 @@ def marked(tmp_path):
     import_files(store, [doc])
     ids = store.query(Filter())
     for i, cid in enumerate(ids):
-        store.mark([cid], "in_progress", note=f"备注{i}", progress=0.25)
-    store.correct(ids[-1], category="人工修正的章节")
+        store.marks.mark([cid], "in_progress", note=f"备注{i}", progress=0.25)
+    store.corrections.correct(ids[-1], category="人工修正的章节")
     yield store, doc, ids
     store.close()
 

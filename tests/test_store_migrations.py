@@ -38,7 +38,7 @@ def test_v1_store_is_backed_up_then_migrated(tmp_path):
         # New features work on the migrated data: full text, suggestions.
         text = store.commitment(1)["text"]
         assert 1 in store.query(Filter(text=text[:4]))
-        assert store.add_suggestions(1, [{"status": "done", "score": 1.0}]) == 1
+        assert store.evidence.add(1, [{"status": "done", "score": 1.0}]) == 1
         ids = store.query(Filter(), order="plan_year")
         assert [store.rows(ids)[i]["plan_year"] for i in ids] == [store.commitment(i)["report"]["plan_year"]
                                                                   for i in ids]

@@ -37,7 +37,7 @@ def test_recorded_progress_still_gets_real_statistics(tmp_path, seed_paths):
     with Store.open(path) as store:
         import_files(store, seed_paths[:1])
         ids = store.query(Filter())
-        store.mark(ids, "in_progress", progress=0.5)
+        store.marks.mark(ids, "in_progress", progress=0.5)
         store.conn.execute("ANALYZE")
         store._stat_empty_indexes()
         stat = store.conn.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'commitments_progress'"

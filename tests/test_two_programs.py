@@ -23,7 +23,7 @@ def test_second_open_keeps_the_wal_of_the_first(tmp_path):
     first = Store.open(db)
     import_files(first, [seed("001")])
     second = Store.open(db)
-    first.mark([first.query(Filter())[0]], "done")
+    first.marks.mark([first.query(Filter())[0]], "done")
     subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), "import", str(seed("004"))],
                    check=True, capture_output=True, cwd=ROOT)
     assert (tmp_path / "t.db-wal").exists() and (tmp_path / "t.db-shm").exists()
@@ -45,7 +45,7 @@ def test_app_and_commands_on_one_store_for_100_rounds(tmp_path):
     n = 0
     while other.poll() is None:
         store = (app, app_worker)[n % 2]
-        mine.append(store.mark([ids[10 + n % 50]], "partial", note=f"A{n}")[0])
+        mine.append(store.marks.mark([ids[10 + n % 50]], "partial", note=f"A{n}")[0])
         n += 1
         time.sleep(0.01)
     out, err = other.communicate()
@@ -53,7 +53,7 @@ def test_app_and_commands_on_one_store_for_100_rounds(tmp_path):
     theirs = json.loads(out)
     assert len(theirs) == ROUNDS and len(mine) > 20
     # Both programs still work, and nothing was lost.
-    mine.append(app.mark([ids[0]], "done", note="after")[0])
+    mine.append(app.marks.mark([ids[0]], "done", note="after")[0])
     check = sqlite3.connect(db)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     stored = {i for (i,) in check.execute("SELECT id FROM events")}

@@ -207,8 +207,8 @@ def test_dropping_a_hidden_row_again_does_nothing(qtbot, window):
 def test_print_options_confirmed_only_unless_asked(qtbot, window):
     w = window
     t = _targets(w)
-    w.store.mark([t[0]], "done", note="全年增长7.5%")
-    w.store.add_suggestions(t[1], [{"status": "partial", "actual_value": 5.1, "score": 0.8,
+    w.store.marks.mark([t[0]], "done", note="全年增长7.5%")
+    w.store.evidence.add(t[1], [{"status": "partial", "actual_value": 5.1, "score": 0.8,
                                     "reason": "实际增长5.1%", "evidence": [{"text": "增长5.1%", "line": 9}]}])
     f = w.current_filter()
     dialog = printing.preview_dialog(w, w.store, f)

@@ -213,7 +213,7 @@ def test_another_program_writing_the_store_refreshes_the_window(qtbot, loaded_wi
     cid = w.model.id_at(0)
     w.select_id(cid)
     other = Store.open(w.store.path)                 # e.g. `tracker mark` in a terminal
-    other.mark([cid], "done", note="终端里标记")
+    other.marks.mark([cid], "done", note="终端里标记")
     other.close()
     with qtbot.waitSignal(w.watch.changed, timeout=5000):
         pass
@@ -297,7 +297,7 @@ def test_store_watch_ignores_own_writes(tmp_path):
     store = Store.open(tmp_path / "w.db")
     import_files(store, [seed("001")])
     before = store.data_version()
-    store.mark([store.query(Filter())[0]], "done")
+    store.marks.mark([store.query(Filter())[0]], "done")
     assert store.data_version() == before
     conn = sqlite3.connect(tmp_path / "w.db")
     conn.execute("UPDATE commitments SET category = category WHERE id = 1")

@@ -204,7 +204,7 @@ def _suggestions(store, cid):
         {"status": "not_done", "actual_value": 5.0, "reason": "5.0% < 7.2%", "score": 0.41,
          "evidence": [{"text": "工业增加值增长5%", "line": 30}]},
     ]
-    assert store.add_suggestions(cid, items) == 2
+    assert store.evidence.add(cid, items) == 2
     return items
 
 
@@ -228,7 +228,7 @@ def test_accept_one_suggestion_and_reject_another(pane, store):
     assert states == {good: "accepted", bad: "rejected"}
     assert not pane.suggestion_list.card(bad).accept_button.isEnabled()
     # a rejected suggestion never comes back
-    assert store.add_suggestions(cid, items[1:]) == 0
+    assert store.evidence.add(cid, items[1:]) == 0
     pane.undo_stack.undo()     # reject
     assert {s["id"]: s["state"] for s in store.suggestions(cid)}[bad] == "pending"
     pane.undo_stack.undo()     # accept
@@ -246,9 +246,9 @@ def test_document_markup_is_shown_as_text(qtbot, tmp_path):
     store = Store.open(tmp_path / "m.db")
     import_files(store, [doc])
     cid = first_with(store, kind="target", value=7.2)
-    store.add_suggestions(cid, [{"status": "done", "score": 0.5, "reason": "<i>r</i>",
+    store.evidence.add(cid, [{"status": "done", "score": 0.5, "reason": "<i>r</i>",
                                  "evidence": [{"text": "<b>y</b><script>z</script>", "line": 3}]}])
-    store.mark([cid], "done", note="<u>note</u>")
+    store.marks.mark([cid], "done", note="<u>note</u>")
     pane = DetailPane(store, QUndoStack())
     qtbot.addWidget(pane)
     pane.show_commitment(cid)
@@ -275,7 +275,7 @@ def test_suggestion_from_a_review_document_names_it_everywhere(pane, store):
     import_files(store, [seed("004")])
     review = next(d for d in store.documents() if d["name"].startswith("004_"))
     cid = first_with(store, kind="target", value=7.2)
-    store.add_suggestions(cid, [{"status": "done", "score": 0.8, "reason": "增长7.4%",
+    store.evidence.add(cid, [{"status": "done", "score": 0.8, "reason": "增长7.4%",
                                  "review_document_id": review["id"],
                                  "evidence": [{"text": "地区生产总值增长7.4%", "line": 7}]}])
     pane.show_commitment(cid)

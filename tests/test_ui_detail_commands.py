@@ -7,7 +7,7 @@ import glob
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from tracker.store import Filter
+from tracker.store import Filter, write_op
 from tracker.importer import import_files, reextract
 from ui import commands, workers
 from ui.commands import CorrectCommand, MarkCommand
@@ -33,7 +33,7 @@ def test_failed_undo_is_reported_and_dropped(qtbot, store, errors):
     stack = QUndoStack()
     command = MarkCommand(store, [cid], "done")
     stack.push(command)
-    store.void_event(command.event_ids[0])      # someone else removed it meanwhile
+    store.marks.void(command.event_ids[0])      # someone else removed it meanwhile
     stack.undo()
     assert stack.count() == 0 and len(errors) == 1
 
@@ -62,7 +62,7 @@ def test_marks_while_the_worker_imports_all_land(qtbot, store, errors):
     stack = QUndoStack()
     paths = sorted(glob.glob(str(ROOT / "seeds" / "*.txt"))) + sorted(
         glob.glob(str(DEV / "*.txt")))
-    task = workers.run_task(import_files, store, paths)   # the shell's way: store first
+    task = workers.run_task(write_op(store, import_files, paths))   # its own connection
     pushed = 0
     while not task.is_done() or pushed == 0:
         stack.push(MarkCommand(store, [cid], "done", note=str(pushed)))

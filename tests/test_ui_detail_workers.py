@@ -98,15 +98,37 @@ def test_result_marked_cancelled_is_a_cancel(qtbot):
 
 
 def test_store_work_gets_its_own_connection(qtbot, tmp_path):
-    from tracker.store import Store
+    from tracker.store import Store, read_op, write_op
     store = Store.open(tmp_path / "w.db")
     seen = []
 
     def job(s, word, *, progress, cancel):
-        seen.append((s is not store, s.path == store.path, word))
+        seen.append((s is not store, s.path == store.path, s.read_only is not None, word))
         return s.count()
-    task = workers.run_task(job, store, "x")
-    with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
-        pass
-    assert blocker.args == [0] and seen == [(True, True, "x")]
+    for op, read_only in ((read_op(store, job, "x"), True), (write_op(store, job, "y"), False)):
+        task = workers.run_task(op)
+        with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+            pass
+        assert blocker.args == [0] and seen[-1] == (True, True, read_only, op.args[0])
     store.close()
+
+
+def test_a_typed_cancel_is_a_cancel_whatever_its_name(qtbot):
+    """Cancellation is tracker.errors.Cancelled, not an exception whose name sounds like it."""
+    from tracker.errors import Cancelled
+
+    class AbortedByUser(Exception):
+        pass
+
+    def stops(*, progress, cancel):
+        raise Cancelled()
+
+    def fails(*, progress, cancel):
+        raise AbortedByUser("a bug, not a cancel")
+    task = workers.run_task(stops)
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        pass
+    task = workers.run_task(fails)
+    task.cancel()
+    with qtbot.waitSignal(task.ended, timeout=5000):
+        pass

@@ -138,3 +138,12 @@ def test_files_opened_with_the_app_are_imported_and_selected(qtbot, window):
     scope = window.tree.scope()
     assert scope.get("report_id") == first["id"] or scope.get("region") == first["region"]
     assert len(window.store.documents()) == 2
+
+
+def test_the_panes_get_their_sizes_when_they_first_appear(qtbot, window):
+    from ui.window_settings import DETAIL_WIDTH, TREE_WIDTH
+
+    assert window.central.currentWidget() is window.welcome        # the panes are behind it
+    open_samples(qtbot, window)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[2] == DETAIL_WIDTH, timeout=5000)
+    assert window.splitter.sizes()[0] == TREE_WIDTH                  # as a store with rows would start

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from conftest import seed
-from tracker.store import Filter, Store
+from tracker.store import Filter, Store, write_op
 from tracker.importer import import_files
 from ui.filters import NOTHING
 from ui.mainwindow import MainWindow
@@ -152,7 +152,7 @@ def test_importer_is_idle_when_imported_fires(qtbot, tmp_path):
         assert w.import_paths([str(seed("001"))]) is not None
     assert seen == [(False, False)]
     done = []
-    task = w.run_in_background(import_files, w.store, [str(seed("000"))], message="…",
+    task = w.run_in_background(write_op(w.store, import_files, [str(seed("000"))]), message="…",
                                on_done=lambda _r: done.append(w.busy()))
     assert task is not None
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
@@ -209,7 +209,7 @@ def test_detail_pane_fits_in_360_px(qtbot, two_years):
 def test_table_gets_the_space_on_a_1366_screen(qtbot, two_years):
     w = open_window(qtbot, two_years)
     w.resize(1366, 740)
-    w._initial_sizes()
+    w.fit_panes()
     _tree, middle, detail = w.splitter.sizes()
     assert detail <= 380 and middle >= 760
     assert w.table.columnWidth(COLUMN["text"]) >= 250    # 承诺内容 stays readable
@@ -241,7 +241,7 @@ def test_every_export_honours_the_unconfirmed_suggestions_switch(qtbot, two_year
     # As print preview and print: an exported sheet holds confirmed statuses only unless asked.
     w = open_window(qtbot, two_years)
     cid = w.model.ids()[0]
-    w.store.add_suggestions(cid, [{"status": "partial", "actual_value": 5.1, "score": 0.8,
+    w.store.evidence.add(cid, [{"status": "partial", "actual_value": 5.1, "score": 0.8,
                                    "reason": "实际增长5.1%", "evidence": [{"text": "增长5.1%", "line": 9}]}])
     switch = w.actions_.export_with_suggestions
     assert switch.isCheckable() and not switch.isChecked()

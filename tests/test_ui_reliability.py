@@ -50,7 +50,7 @@ def test_every_bad_input_gives_one_line_dialog_and_changes_nothing(qtbot, window
 def test_backup_from_the_file_menu_is_a_consistent_copy(qtbot, window, tmp_path, monkeypatch):
     dest = tmp_path / "备份 副本.db"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(dest), "")))
-    window.store.mark(window.store.query(Filter())[:1], "done", note="备份前")
+    window.store.marks.mark(window.store.query(Filter())[:1], "done", note="备份前")
     window.actions_.backup.trigger()
     qtbot.waitUntil(lambda: dest.exists() and not window.busy(), timeout=20000)
     assert sqlite3.connect(dest).execute("PRAGMA integrity_check").fetchone()[0] == "ok"

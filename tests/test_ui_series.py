@@ -60,7 +60,7 @@ def test_series_view_chart_and_table(qtbot, store):
 
 
 def test_a_users_mark_shows_in_the_view(qtbot, store):
-    store.mark([_gdp_ids(store)[0]], "not_done", actual_value=7.4, evidence_text="复核：增长7.4%。")
+    store.marks.mark([_gdp_ids(store)[0]], "not_done", actual_value=7.4, evidence_text="复核：增长7.4%。")
     view = SeriesView(store)
     qtbot.addWidget(view)
     view.choose("国务院", "国内生产总值")

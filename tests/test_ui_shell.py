@@ -73,7 +73,7 @@ def test_seeds_import_in_background_keeps_window_usable(qtbot, window):
 ])
 def test_filters_match_store_count(qtbot, loaded, fields):
     store = loaded.store
-    store.mark(store.query(Filter(kind="target"))[:3], "done")
+    store.marks.mark(store.query(Filter(kind="target"))[:3], "done")
     loaded.filter_bar.set_fields(**fields)
     assert loaded.model.total() == store.count(Filter(**fields))
     assert loaded.filter_bar.count_label.text().startswith(f"{store.count(Filter(**fields))}")
@@ -198,7 +198,7 @@ def test_model_never_raises_on_vanished_rows(qtbot, loaded):
 
 def test_dashboard_counts_follow_scope(qtbot, loaded):
     store = loaded.store
-    store.mark(store.query(Filter(kind="target"))[:2], "not_done")
+    store.marks.mark(store.query(Filter(kind="target"))[:2], "not_done")
     loaded.filter_bar.set_fields(kind="target")
     loaded.actions_.dashboard.trigger()
     assert loaded.tabs.currentWidget() is loaded.dashboard

@@ -71,8 +71,8 @@ def test_a_bad_date_is_one_line_and_records_nothing(tmp_path, capsys):
     with Store.open(db) as s:
         assert s.history(cid) == []
         with pytest.raises(UserError):
-            s.mark([cid], "done", date="3月1日")      # the store takes ISO days only
-        s.mark([cid], "done", date=date(2025, 3, 1))
+            s.marks.mark([cid], "done", date="3月1日")      # the store takes ISO days only
+        s.marks.mark([cid], "done", date=date(2025, 3, 1))
         assert s.history(cid)[0]["date"] == "2025-03-01"
     con = sqlite3.connect(db)
     assert "m013_event_date" in {n for (n,) in con.execute("SELECT name FROM _sqlite_migrations")}
@@ -83,8 +83,8 @@ def test_the_sheet_prints_the_given_day_not_the_recording_day(tmp_path):
     with Store.open(tmp_path / "s.db") as s:
         import_files(s, [seed("001")])
         a, b = s.query(Filter())[:2]
-        s.mark([a], "partial", note="过半", date="2025-03-01")
-        s.mark([b], "partial", note="过半")
+        s.marks.mark([a], "partial", note="过半", date="2025-03-01")
+        s.marks.mark([b], "partial", note="过半")
         rows = {r.cid: r for r in sheet_data(s, Filter()).rows}
         recorded = s.history(b)[0]["created_at"][:10]
     assert rows[a].progress.endswith("（2025-03-01）")

@@ -56,7 +56,7 @@ def test_rerun_adds_no_duplicates(store):
 def test_rejected_suggestion_never_returns(store):
     suggest(store, plan_year=2024)
     cid, items = next((c, v) for c, v in _all_suggestions(store).items() if v)
-    store.reject_suggestion(items[0]["id"])
+    store.evidence.reject(items[0]["id"])
     suggest(store, plan_year=2024)
     again = store.suggestions(cid)
     assert [s["state"] for s in again if s["fingerprint"] == items[0]["fingerprint"]] == ["rejected"]

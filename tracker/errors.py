@@ -1,4 +1,4 @@
-"""The one exception for anything the user can fix."""
+"""The one exception for anything the user can fix, and the one for work the user cancelled."""
 
 
 class UserError(Exception):
@@ -7,6 +7,19 @@ class UserError(Exception):
     Its message is one line that names the file or item and the reason; the CLI
     prints it and exits 1, the GUI shows it in a warning box. Anything else is a bug.
     """
+
+
+class Cancelled(Exception):
+    """Long work stopped because the user cancelled it (its `cancel()` said yes).
+
+    Raised inside a write transaction it rolls the transaction back, so nothing of the
+    cancelled work is stored; ui.workers reports it as cancelled, never as an error."""
+
+
+def check_cancel(cancel) -> None:
+    """Raise Cancelled when the cancel() callback (if any) says so."""
+    if cancel is not None and cancel():
+        raise Cancelled()
 
 
 def log_bug(exc: BaseException) -> str:

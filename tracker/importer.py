@@ -14,9 +14,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tracker.errors import UserError
+from tracker.errors import Cancelled, UserError
 from tracker.extract import extract_file, extract_source
-from tracker.history.carried import refresh as refresh_carry_links
 from tracker.store import ImportResult, Store
 
 Progress = Callable[[int, int], None] | None
@@ -24,34 +23,30 @@ Cancel = Callable[[], bool] | None
 
 
 def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | None = None,
-                 progress: Progress = None, cancel: Cancel = None) -> ImportResult:
+                 progress: Progress = None, cancel: Cancel = None, force: bool = False,
+                 separate: bool = False) -> ImportResult:
     """Extract and store each file in turn, one transaction per file (files already imported
     are skipped); the counts of every file stored.
 
     progress(bytes done, bytes in all) moves inside a file too: a 30 MB file is one file
     but minutes of work. cancel() is asked between files and between reports; the file
     being read when it says yes is not stored, and result.cancelled is set.
+    A file that is only an excerpt of a stored document is refused (ExcerptRefused, a
+    UserError) unless force (it becomes the current version) or separate (its own document).
     """
     paths = [Path(p) for p in paths]
     for path in paths:
         if is_store_file(store, path):
             raise UserError(f"{path}: 是台账文件本身，不是报告 / is the store itself, not a report")
     result = ImportResult()
-    before = {r["id"] for r in store.reports()}
-    try:
-        _import_each(store, paths, plan_year, progress, cancel, result)
-    finally:
-        if result.documents_added:
-            # Year N+1's plan arriving links year N's pledges to it (延续 / 上调 / 下调 / 不再提及).
-            refresh_carry_links(store, {r["region"] for r in store.reports()
-                                        if r["id"] not in before and r.get("region")})
+    _import_each(store, paths, plan_year, progress, cancel, result, {"force": force, "separate": separate})
     return result
 
 
 def _import_each(store: Store, paths: list[Path], plan_year: int | None, progress: Progress,
-                 cancel: Cancel, result: ImportResult) -> None:
+                 cancel: Cancel, result: ImportResult, how: dict) -> None:
     """The files in turn, each stored before the next is read; counts go into result."""
-    known = store.known_hashes()
+    known = store.extractions.known_hashes()
     sizes = [_size_or_zero(p) or 1 for p in paths]
     total, base = sum(sizes), 0
     for path, size in zip(paths, sizes):
@@ -66,10 +61,10 @@ def _import_each(store: Store, paths: list[Path], plan_year: int | None, progres
                 if progress:
                     progress(base + size * done // max(lines, 1), total)
             try:
-                _import_one(store, path, plan_year, known, result, within, cancel)
+                _import_one(store, path, plan_year, known, result, within, cancel, how)
             except UserError as exc:
                 if result.documents_added:
-                    raise UserError(f"{exc} (之前的 {result.documents_added} 个文件已导入 / "
+                    raise type(exc)(f"{exc} (之前的 {result.documents_added} 个文件已导入 / "
                                     f"the {result.documents_added} files before it were imported)") from None
                 raise
             if result.cancelled:
@@ -80,7 +75,7 @@ def _import_each(store: Store, paths: list[Path], plan_year: int | None, progres
 
 
 def _import_one(store: Store, path: Path, plan_year: int | None, known: set[str],
-                result: ImportResult, progress, cancel: Cancel) -> None:
+                result: ImportResult, progress, cancel: Cancel, how: dict) -> None:
     """Extract one file and store it in its own transaction; counts go into result."""
     fx = extract_file(path, plan_year, progress, cancel)
     if cancel and cancel():
@@ -89,8 +84,10 @@ def _import_one(store: Store, path: Path, plan_year: int | None, known: set[str]
     if fx.source.sha256 in known:
         result.documents_skipped += 1
         return
-    done = store.add_extractions([fx], plan_year, cancel)
-    if done.cancelled:
+    try:
+        # One transaction: the file, its commitments and the carry links it changes.
+        done = store.extractions.add([fx], plan_year, cancel, **how)
+    except Cancelled:
         result.cancelled = True
         return
     known.add(fx.source.sha256)
@@ -99,7 +96,7 @@ def _import_one(store: Store, path: Path, plan_year: int | None, known: set[str]
 
 def reextract(store: Store, progress: Progress = None, cancel: Cancel = None) -> ImportResult:
     """Re-run extraction over the stored text of every current document (one transaction)."""
-    docs = store.current_documents()
+    docs = store.extractions.current_documents()
     done = []
     for i, (doc_id, _name, hint) in enumerate(docs):
         if cancel and cancel():
@@ -107,10 +104,10 @@ def reextract(store: Store, progress: Progress = None, cancel: Cancel = None) ->
         done.append((doc_id, extract_source(store.document_source(doc_id), hint)))
         if progress:
             progress(i + 1, len(docs))
-    result = store.replace_extractions(done, cancel)
-    if not result.cancelled:
-        refresh_carry_links(store)
-    return result
+    try:
+        return store.extractions.replace(done, cancel)
+    except Cancelled:
+        return ImportResult(cancelled=True)
 
 
 def _size_or_zero(path: Path) -> int:

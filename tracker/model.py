@@ -16,6 +16,12 @@ KINDS = (TARGET, LIVELIHOOD, PROJECT)
 
 STATUSES = ("done", "partial", "in_progress", "not_done", "unknown")
 
+# What a report is, for filing and pairing: a plan for a year (a work report, a plan, a half-year
+# summary with its second-half plan), a review of the past (a summary, a bulletin, a yearbook),
+# a list of the year's 实事 published on its own, the news or notice of their completion, or other.
+PLAN, REVIEW, LIST, COMPLETION, OTHER = "plan", "review", "list", "completion", "other"
+REPORT_KINDS = (PLAN, REVIEW, LIST, COMPLETION, OTHER)
+
 
 @dataclass(frozen=True)
 class SourceText:
@@ -47,6 +53,13 @@ class Report:
     report_year: int | None = None   # the year it was delivered/dated
     plan_year: int | None = None     # the year its commitments are for; None if not stated
     doc_type: str | None = None      # government_work_report, half_year_summary, ...
+    kind: str | None = None          # one of REPORT_KINDS
+    uncertain: tuple[str, ...] = ()  # "region", "plan_year": what the text does not settle
+
+    @property
+    def identity_uncertain(self) -> bool:
+        """Whether region or plan year is a guess the user should confirm."""
+        return bool(self.uncertain)
 
 
 @dataclass(frozen=True)

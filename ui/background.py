@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tracker.store.ops import write_op
 from ui import workers
 from ui.compact import warn_plain
 from ui.importing import held_message, summary
@@ -44,9 +45,10 @@ class BackgroundMixin:
         """Note the newest report id, so the import's own reports can be found after it."""
         self._reports_before = max((r["id"] for r in self.store.reports()), default=0)
 
-    def run_in_background(self, fn, *args, message: str, on_done=None, **kwargs
-                          ) -> workers.Task | None:
-        """Run a store task on the worker with progress in the status bar (window stays usable)."""
+    def run_in_background(self, op, message: str, on_done=None) -> workers.Task | None:
+        """Run op(progress=, cancel=) on the worker with progress in the status bar (the
+        window stays usable). Store work is a tracker.store.ops read_op / write_op: it opens
+        its own connection there; the window's store is never used off the GUI thread."""
         if self.busy():
             self.show_error(self.tr("请等待当前任务完成。"))
             return None
@@ -63,8 +65,7 @@ class BackgroundMixin:
             if on_done is not None:
                 on_done(result)
 
-        task = workers.run_task(fn, *args, on_done=finished, on_error=self.show_error,
-                                on_progress=progress, **kwargs)
+        task = workers.run_task(op, on_done=finished, on_error=self.show_error, on_progress=progress)
         task.ended.connect(self._background_ended)
         self.background_task = task
         return task
@@ -81,7 +82,7 @@ class BackgroundMixin:
         if not paths or self.store is None:
             return None
         self._remember_reports()
-        return self.run_in_background(_import_files, self.store, paths,
+        return self.run_in_background(write_op(self.store, _import_files, paths),
                                       message=self.tr("正在导入示例报告…"),
                                       on_done=self._imported)
 

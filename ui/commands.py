@@ -1,9 +1,9 @@
 """Undoable user edits: each QUndoCommand calls store functions, then notify(ids).
 
-Status changes are events: redo appends them (store.mark / accept_suggestion),
-undo voids exactly the events it appended (store.void_event). Field fixes
-are correction rows: undo removes the rows it added and restores the values
-store.correct returned (Store.uncorrect).
+Every user change is a row the store appends (tracker.store.changes): redo appends it
+(again: a new row), undo voids exactly the row(s) this command appended, by id — never
+"the newest of that field", so another program's change in between stays. Each store
+call is one transaction with what it derives (cached columns, carry links).
 The store functions stay usable from the CLI and tests; only the stack is Qt.
 """
 
@@ -18,7 +18,6 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
-from tracker.history.carried import refresh_for, set_plan_year
 from tracker.store import Filter
 from ui.field_editor import field_label
 from ui.status_style import status_label
@@ -29,8 +28,8 @@ log = logging.getLogger(__name__)
 
 Notify = Callable[[list[int]], None] | None
 
-# Fields a CorrectCommand may change through store.correct; "plan_year" belongs
-# to the report and goes through store.set_plan_year.
+# Fields a CorrectCommand may change through store.corrections; "plan_year" belongs
+# to the report and goes through store.report_edits.
 PLAN_YEAR = "plan_year"
 
 
@@ -108,14 +107,14 @@ class MarkCommand(_StoreCommand):
         self.event_ids: list[int] = []
 
     def _redo(self) -> None:
-        self.event_ids = list(self.store.mark(self.ids, self.status, note=self.note,
+        self.event_ids = list(self.store.marks.mark(self.ids, self.status, note=self.note,
                                               evidence_text=self.evidence_text, **self.extra))
         self.notify(self.ids)
 
     def _undo(self) -> None:
         # Newest first: each undo voids one event it appended (kept in the history).
         for event_id in reversed(self.event_ids):
-            self.store.void_event(event_id)
+            self.store.marks.void(event_id)
         self.event_ids = []
         self.notify(self.ids)
 
@@ -129,34 +128,29 @@ class CorrectCommand(_StoreCommand):
         super().__init__(store, _tr("更正 %1").replace("%1", names), notify)
         self.cid = int(cid)
         self.fields = dict(fields)
-        self.previous: dict[str, Any] = {}
-        self.previous_year: Any = None
+        self.correction_ids: list[int] = []    # the rows this command appended
+        self.year_change: int | None = None
         self.report_id: int | None = None
         self.affected: list[int] = [self.cid]
 
     def _redo(self) -> None:
         fields = dict(self.fields)
         if PLAN_YEAR in fields:
-            row = self.store.commitment(self.cid)
-            self.report_id = _report_id(row)
-            report = row.get("report") or {}
-            # Undo to "read from the text" (None) unless the user had set a year before.
-            self.previous_year = (_plan_year(row) if report.get("plan_year_set_by_user")
-                                  else None)
-            set_plan_year(self.store, self.report_id, fields.pop(PLAN_YEAR))
+            self.report_id = _report_id(self.store.commitment(self.cid))
+            self.year_change = self.store.report_edits.set_plan_year(self.report_id, fields.pop(PLAN_YEAR))
             # The year is the report's: every commitment of the report shows it.
             self.affected = self._report_ids() or [self.cid]
-        self.previous = dict(self.store.correct(self.cid, **fields)) if fields else {}
         if fields:
-            refresh_for(self.store, [self.cid])   # 上调/下调 against the other year may change
+            self.correction_ids = self.store.corrections.correct(self.cid, **fields)
         self.notify(self.affected)
 
     def _undo(self) -> None:
-        if self.previous:
-            self.store.uncorrect(self.cid, self.previous)
-            refresh_for(self.store, [self.cid])
-        if self.report_id is not None:
-            set_plan_year(self.store, self.report_id, self.previous_year)
+        for row_id in reversed(self.correction_ids):
+            self.store.corrections.void(row_id)
+        self.correction_ids = []
+        if self.year_change is not None:
+            self.store.report_edits.void(self.year_change)
+            self.year_change = None
         self.notify(self.affected)
 
     def _report_ids(self) -> list[int]:
@@ -170,32 +164,25 @@ def _report_id(row: Mapping[str, Any]) -> int:
     return int(row["report_id"])
 
 
-def _plan_year(row: Mapping[str, Any]) -> Any:
-    report = row.get("report")
-    if isinstance(report, Mapping) and PLAN_YEAR in report:
-        return report[PLAN_YEAR]
-    return row.get(PLAN_YEAR)
-
-
 class AcceptSuggestionCommand(_StoreCommand):
-    """Accept a verification suggestion: a user event carrying its evidence."""
+    """Accept a verification suggestion: a user mark carrying its evidence, and the decision."""
 
     def __init__(self, store, sid: int, cid: int | None = None, notify: Notify = None
                  ) -> None:
         super().__init__(store, _tr("采纳核实建议"), notify)
         self.sid = int(sid)
         self.cid = cid
-        self.event_id: int | None = None
+        self.decision_id: int | None = None
 
     def _redo(self) -> None:
-        self.event_id = self.store.accept_suggestion(self.sid)
+        self.decision_id = self.store.evidence.accept(self.sid)
         self.notify(self._ids())
 
     def _undo(self) -> None:
-        if self.event_id is not None:
-            # Voiding the event it appended also puts the suggestion back to pending.
-            self.store.void_event(self.event_id)
-        self.event_id = None
+        if self.decision_id is not None:
+            # Voiding the decision voids the mark it appended: the suggestion is pending again.
+            self.store.evidence.void(self.decision_id)
+        self.decision_id = None
         self.notify(self._ids())
 
     def _ids(self) -> list[int]:
@@ -210,21 +197,24 @@ class RejectSuggestionCommand(_StoreCommand):
         super().__init__(store, _tr("驳回核实建议"), notify)
         self.sid = int(sid)
         self.cid = cid
+        self.decision_id: int | None = None
 
     def _redo(self) -> None:
-        self.store.reject_suggestion(self.sid)
+        self.decision_id = self.store.evidence.reject(self.sid)
         self.notify([self.cid] if self.cid is not None else [])
 
     def _undo(self) -> None:
-        self.store.reopen_suggestion(self.sid)
+        if self.decision_id is not None:
+            self.store.evidence.void(self.decision_id)
+        self.decision_id = None
         self.notify([self.cid] if self.cid is not None else [])
 
 
 class CurateCommand(_StoreCommand):
     """A hand edit of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字).
 
-    The first redo runs do() (a store.curate function) and keeps the curation id;
-    undo voids it (store.undo_curation), a later redo revives it — both logged in the
+    The first redo runs do() (a store.curation function) and keeps the curation id;
+    undo voids it (store.curation.undo), a later redo revives it — both logged in the
     store, so the history keeps what was done and undone.
     """
 
@@ -239,12 +229,12 @@ class CurateCommand(_StoreCommand):
     def _redo(self) -> None:
         if self.kid is None:
             self.kid, self.created = self._do()
-            self.ids = sorted(set(self.store.curation_commitments(self.kid)) | set(self.created))
+            self.ids = sorted(set(self.store.curation.commitments_of(self.kid)) | set(self.created))
         else:
-            self.store.undo_curation(self.kid, redo=True)
+            self.store.curation.undo(self.kid, redo=True)
         self.notify(self.created or self.ids)
 
     def _undo(self) -> None:
         if self.kid is not None:
-            self.store.undo_curation(self.kid)
+            self.store.curation.undo(self.kid)
         self.notify(self.ids)

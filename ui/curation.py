@@ -142,7 +142,7 @@ def _plan_year(store, report_id: int) -> int | None:
 
 def _added(store, cid: int) -> tuple[int, list[int]]:
     """(curation id, [cid]) of a commitment just made by hand (its newest curation)."""
-    return store.curation_history(cid)[0]["id"], [cid]
+    return store.curation.history(cid)[0]["id"], [cid]
 
 
 def _push(stack: QUndoStack, command: CurateCommand) -> CurateCommand | None:
@@ -170,7 +170,7 @@ def add_from_selection(parent: QWidget | None, store, stack: QUndoStack, report_
         dialog.deleteLater()
     return _push(stack, CurateCommand(
         store, _tr("添加为承诺"),
-        lambda: _added(store, store.add_commitment(report_id, final, line=line, **fields)), notify))
+        lambda: _added(store, store.curation.add(report_id, final, line=line, **fields)), notify))
 
 
 def drop_ids(store, stack: QUndoStack, ids: Sequence[int], notify: Notify = None
@@ -181,7 +181,7 @@ def drop_ids(store, stack: QUndoStack, ids: Sequence[int], notify: Notify = None
         return None
     text = _tr("标为不是承诺") if len(ids) == 1 else \
         _tr("将 %1 条标为不是承诺").replace("%1", str(len(ids)))
-    return _push(stack, CurateCommand(store, text, lambda: (store.drop(ids), []), notify))
+    return _push(stack, CurateCommand(store, text, lambda: (store.curation.drop(ids), []), notify))
 
 
 class RestoreCommand(CurateCommand):
@@ -195,18 +195,18 @@ class RestoreCommand(CurateCommand):
 
     def _redo(self) -> None:
         if not self.plan:
-            self.plan = self.store.hiding_curations(self.cid)
+            self.plan = self.store.curation.hiding(self.cid)
             if not self.plan:
                 raise UserError(_tr("%1: 没有被隐藏，无需恢复").replace("%1", str(self.cid)))
         touched: set[int] = {self.cid}
         for kid, creator in self.plan:
-            touched |= set(self.store.undo_curation(kid, redo=creator))
+            touched |= set(self.store.curation.undo(kid, redo=creator))
         self.kid, self.ids = self.plan[0][0], sorted(touched)
         self.notify([self.cid])
 
     def _undo(self) -> None:
         for kid, creator in reversed(self.plan):
-            self.store.undo_curation(kid, redo=not creator)
+            self.store.curation.undo(kid, redo=not creator)
         self.notify(self.ids)
 
 
@@ -224,7 +224,7 @@ def edit_text(parent: QWidget | None, store, stack: QUndoStack, cid: int,
     if text is None or text == old:
         return None
     return _push(stack, CurateCommand(store, _tr("修改文字"),
-                                      lambda: (store.edit_text(cid, text), []), notify))
+                                      lambda: (store.curation.edit_text(cid, text), []), notify))
 
 
 def split_parts(text: str) -> list[str]:
@@ -245,7 +245,7 @@ def split_id(parent: QWidget | None, store, stack: QUndoStack, cid: int,
     year = c.get("plan_year")
     parts = [{"text": t, **prefill(t, year, c["kind"])} for t in texts]
     return _push(stack, CurateCommand(store, _tr("拆分为 %1 条").replace("%1", str(len(parts))),
-                                      lambda: store.split(cid, parts), notify))
+                                      lambda: store.curation.split(cid, parts), notify))
 
 
 def merge_ids(parent: QWidget | None, store, stack: QUndoStack, ids: Sequence[int],
@@ -264,7 +264,7 @@ def merge_ids(parent: QWidget | None, store, stack: QUndoStack, ids: Sequence[in
     fields = prefill(text, rows[0].get("plan_year"), rows[0]["kind"]) if text != joined else {}
 
     def do() -> tuple[int, list[int]]:
-        kid, new = store.merge([r["id"] for r in rows], text=text, **fields)
+        kid, new = store.curation.merge([r["id"] for r in rows], text=text, **fields)
         return kid, [new]
     return _push(stack, CurateCommand(store, _tr("合并 %1 条").replace("%1", str(len(rows))), do, notify))
 

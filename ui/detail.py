@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
                                QPushButton, QScrollArea, QStackedWidget, QTabWidget, QTreeWidget,
@@ -36,7 +36,7 @@ from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain
 
 TAB_KEY = "detail/tab"   # QSettings: the tab last looked at (原文, 字段, 核实建议, 历史)
 SPLIT_KEY = "detail/split"   # QSettings: where the tabs begin
-TOP_SHARE = 0.55     # the most of the pane the upper part takes at first
+TOP_SHARE = 0.5      # of the pane's height, for the upper part until the user moves the split
 QUOTE_CHARS = 40     # of the best suggestion's evidence shown on the 后续报告所称 card
 CONTEXT_LINES = 12   # document lines shown before and after the commitment's paragraph
 
@@ -219,16 +219,12 @@ class DetailPane(QWidget):
         self.split.setChildrenCollapsible(False)
         self.split.setStretchFactor(1, 1)
         settings = QSettings()
-        self._split_set = self.split.restoreState(settings.value(SPLIT_KEY, b""))
-        self.split.splitterMoved.connect(lambda *_: QSettings().setValue(SPLIT_KEY, self.split.saveState()))
+        # Until the user moves it, the split keeps TOP_SHARE of the pane's height.
+        self._split_auto = not self.split.restoreState(settings.value(SPLIT_KEY, b""))
+        self.split.splitterMoved.connect(self._split_moved)
         self.tabs.setCurrentIndex(settings.value(TAB_KEY, 0, type=int))
         self.tabs.currentChanged.connect(lambda i: QSettings().setValue(TAB_KEY, i))
         return self.split
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        if not self._split_set and self.cid is not None:
-            QTimer.singleShot(0, self._first_split)
 
     # -- public API --------------------------------------------------------------------------
     def set_store(self, store) -> None:
@@ -276,7 +272,7 @@ class DetailPane(QWidget):
                 for x in suggestions:
                     x.setdefault("document", names.get(x.get("review_document_id"), ""))
             history = list(self.store.history(self.cid))
-            edits = list(self.store.curation_history(self.cid))
+            edits = list(self.store.curation.history(self.cid))
         except UserError as exc:
             self.row = {}
             self.placeholder.setText(str(exc))
@@ -284,7 +280,6 @@ class DetailPane(QWidget):
             return
         self._stack.setCurrentIndex(1)
         self._show_row(self.row)
-        first = not self._split_set
         self.carry.set_commitment(self.store, self.row)
         self.source_view.set_lines(self._with_context(source), self.row.get("text") or "",
                                    source.get("line", self.row.get("line")),
@@ -296,21 +291,16 @@ class DetailPane(QWidget):
         self._show_history(history, edits)
         self.curation_bar.show_row(self.row, edits)
         self._offer_edits()
-        if first:
-            self._first_split()
 
-    def _first_split(self) -> None:
-        """Where the tabs begin until the user moves them: under the first commitment shown
-        (at most TOP_SHARE of the pane), and there for every row after it."""
-        total = sum(self.split.sizes())
-        if total <= 0 or not self.isVisible():
-            return
-        body = self.top.widget()
-        width = self.top.viewport().width()
-        need = (body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()) + 4
-        top = min(need, int(total * TOP_SHARE))
-        self.split.setSizes([top, total - top])
-        self._split_set = True
+    def _split_moved(self, *_args) -> None:
+        self._split_auto = False
+        QSettings().setValue(SPLIT_KEY, self.split.saveState())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self._split_auto:
+            total = self.height()
+            self.split.setSizes([int(total * TOP_SHARE), total - int(total * TOP_SHARE)])
 
     def _offer_edits(self) -> None:
         """Marking and editing controls only where the store can be written."""

@@ -38,7 +38,7 @@ def corrected_fields(store, row: Mapping[str, Any]) -> dict[str, str]:
     """Field → note ("已更正于 …：值") for every field the user corrected."""
     out: dict[str, str] = {}
     names = set(row.get("corrected_fields") or ())
-    for item in store.corrections(row["id"]):
+    for item in store.corrections.list(row["id"]):
         if item["field"] in names:
             out[item["field"]] = (_tr("已更正于 %1，改为：%2")
                                   .replace("%1", local_time(item["created_at"]))

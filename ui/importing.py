@@ -13,11 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from ui.workers import Task, run_on_store
+from tracker.store.ops import write_op
+from ui.workers import Task, run_task
 from ui.compact import warn_plain
 
 # What the file dialog offers; ingest decides what is readable and says why not.
-FILE_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+FILE_FILTER = "报告 (*.txt *.docx *.doc *.wps *.pdf *.html *.htm);;所有文件 (*)"
 LAST_FOLDER_KEY = "import/last_folder"
 
 
@@ -106,8 +107,7 @@ class Importer(QObject):
         dialog.setAutoClose(False)
         self.dialog = dialog
         # Its own connection on the worker, so edits in the window meanwhile are safe.
-        task = run_on_store(self.store, extract_and_store, paths,
-                            on_progress=self._progress)
+        task = run_task(write_op(self.store, extract_and_store, paths), on_progress=self._progress)
         self.task = task
         dialog.canceled.connect(task.cancel)
         task.finished.connect(lambda result: self._finished(result, on_done))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWind
                                QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
-from tracker.history.carried import refresh_for
 from tracker.store import Filter, Store
 from ui import menus, workers
 from ui.background import BackgroundMixin
@@ -320,8 +319,6 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         still listed (else the row now where the current one was)."""
         index = self.table.currentIndex()
         row = index.row() if index.isValid() else 0
-        # Items added, hidden, split or merged: their region's 跨年 links again.
-        refresh_for(self.store, [*ids, *([self.current_id()] if self.current_id() is not None else [])])
         self.tree.set_reports(self.store.tree())
         self.filter_bar.set_facets(self.store.facets())
         self.apply_filter()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from tracker.errors import UserError
+from tracker.store.ops import read_op
 from ui import curation, help_dialogs, i18n, printing
 from ui.icons import icon
 from ui.marking import mark_actions, mark_ids
@@ -23,6 +24,12 @@ from ui.review_flow import ReviewFlow
 
 STORE_FILTER = "台账 (*.db *.sqlite);;所有文件 (*)"
 FOLDER_KEY = "store/last_folder"
+
+
+def _backup(store, dest: str, progress=None, cancel=None) -> str:
+    """The backup, on the worker's own connection (tracker.store.ops.read_op); dest."""
+    store.backup(dest)
+    return dest
 
 
 def _action(window, text: str, slot, shortcut=None, icon_name: str | None = None,
@@ -284,13 +291,7 @@ class _Handlers:
             w.show_error(w.tr("%1: 不能备份到正在使用的台账文件").replace("%1", path))
             return
         self._remember(path)
-        store = w.store
-
-        def backup(dest: str, progress=None, cancel=None) -> str:
-            store.backup(dest)
-            return dest
-
-        w.run_in_background(backup, path, message=w.tr("正在备份…"), on_done=lambda dest:
+        w.run_in_background(read_op(w.store, _backup, path), message=w.tr("正在备份…"), on_done=lambda dest:
                             w.statusBar().showMessage(w.tr("已备份到 %1").replace("%1", dest),
                                                       8000))
 

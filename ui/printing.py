@@ -22,7 +22,7 @@ from tracker.sheet import SheetData, write_data
 from tracker.sheet.write import refuse_sqlite_target
 from tracker.sheet.build import sheet_data
 from tracker.sheet.write import pdf_bytes   # reportlab (0.14 s) loads on the first print
-from tracker.store import Store
+from tracker.store.ops import read_op
 from ui.compact import warn_plain
 
 FOLDER_KEY = "sheet/last_folder"
@@ -69,10 +69,10 @@ def _in_background(parent: QWidget | None, fn, *args):
     return outcome.get("result")
 
 
-def _read_sheet(path: str, f, with_suggestions: bool = False, series: bool = False) -> SheetData:
-    # Its own connection: the GUI thread keeps using the window's store meanwhile.
-    with Store.open(path) as store:
-        return sheet_data(store, f, with_suggestions=with_suggestions, series=series)
+def _read_sheet(store, f, with_suggestions: bool = False, series: bool = False, progress=None,
+                cancel=None) -> SheetData:
+    # A read operation: its own connection on the worker, the window keeps using its own.
+    return sheet_data(store, f, with_suggestions=with_suggestions, series=series)
 
 
 def load_sheet(parent: QWidget | None, store, f, with_suggestions: bool = False,
@@ -83,7 +83,7 @@ def load_sheet(parent: QWidget | None, store, f, with_suggestions: bool = False,
     path = getattr(store, "path", None)
     if path is None or store.count(f) <= BACKGROUND_ROWS:
         return sheet_data(store, f, with_suggestions=with_suggestions, series=series)
-    return _in_background(parent, _read_sheet, str(path), f, with_suggestions, series)
+    return _in_background(parent, read_op(store, _read_sheet, f, with_suggestions, series))
 
 
 def suggestions_box(parent: QWidget | None = None) -> QCheckBox:

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from tracker.store.ops import write_op
 from ui.commands import AcceptSuggestionCommand, RejectSuggestionCommand
 
 
@@ -76,7 +77,7 @@ class ReviewFlow:
         if w.store is None:
             return
         year = w.current_filter().year
-        w.run_in_background(_find_evidence, w.store, plan_year=year,
+        w.run_in_background(write_op(w.store, _find_evidence, plan_year=year),
                             message=w.tr("正在查找核验证据…"), on_done=self._found)
 
     def _found(self, outcome: object) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -24,7 +23,7 @@ SEEDS = ROOT / "seeds"
 _PROGRAM = (ROOT / "tracker",)
 NAME = "示例台账"
 # Why the store cannot be written, as the status bar and write errors show it.
-READ_ONLY_REASON = "示例台账，只能查看 / the sample store"
+READ_ONLY_REASON = "示例台账 / the sample store"
 
 
 def samples_folder() -> Path:
@@ -82,14 +81,10 @@ def build_samples(path: Path, progress=None, cancel=None) -> Path | None:
             import_files(store, seeds, progress=step(0), cancel=cancel)
             if cancel is None or not cancel():
                 find_evidence(store, progress=step(100), cancel=cancel)
+            # One self-contained file: a read-only reader needs no -wal or -shm beside it.
+            store.make_single_file()
         if cancel is not None and cancel():
             return None
-        # One self-contained file: a read-only reader needs no -wal or -shm beside it.
-        conn = sqlite3.connect(str(part))
-        try:
-            conn.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            conn.close()
         os.chmod(part, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         os.replace(part, path)
     finally:

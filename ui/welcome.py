@@ -10,6 +10,7 @@ default store that `tracker` without --db uses too.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -167,6 +168,8 @@ class WelcomeMixin:
         """Welcome panel for an empty (or no) store; the banner while the samples are open."""
         empty = self.store is None or not self.store.documents()
         self.central.setCurrentWidget(self.welcome if empty else self.central.widget(0))
+        if not empty:
+            self.initial_sizes()      # the panes' first appearance after the welcome panel
         self.welcome.set_store_path(getattr(self.store, "path", None))
         self.sample_banner.setVisible(self.showing_samples())
 
@@ -194,7 +197,7 @@ class WelcomeMixin:
         if path.is_file():
             self._show_samples(path)
             return
-        self.run_in_background(samples.build_samples, path, message=self.tr("正在准备示例台账…"),
+        self.run_in_background(partial(samples.build_samples, path), message=self.tr("正在准备示例台账…"),
                                on_done=lambda built: built and self._show_samples(built))
 
     def _show_samples(self, path: Path) -> None:

@@ -64,9 +64,8 @@ class SettingsMixin:
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self._splitter_restored:
-            self._splitter_restored = True
             # After the window manager has settled the size, not before.
-            QTimer.singleShot(0, self._initial_sizes)
+            QTimer.singleShot(0, self.initial_sizes)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -87,8 +86,16 @@ class SettingsMixin:
         if give_detail or give_tree:
             self.splitter.setSizes([tree - give_tree, middle + give_detail + give_tree, detail - give_detail])
 
-    def _initial_sizes(self) -> None:
-        """First run: tree and pane at their natural width, the table gets the rest."""
+    def initial_sizes(self) -> None:
+        """First run: tree and pane at their natural width, the table gets the rest — once the
+        panes are on screen (behind the welcome panel they have no width yet)."""
+        if self._splitter_restored or not self.splitter.isVisible():
+            return
+        self._splitter_restored = True
+        self.fit_panes()
+
+    def fit_panes(self) -> None:
+        """Tree and pane at their natural width for the splitter's width, the table the rest."""
         total = self.splitter.width()
         tree = TREE_WIDTH if total >= 1300 else self.tree.minimumWidth()
         detail = DETAIL_WIDTH if total >= 1300 else DETAIL_MIN

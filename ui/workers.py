@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from tracker.errors import UserError
+from tracker.errors import Cancelled, UserError
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +61,8 @@ class Task(QObject, QRunnable):
     """One call of a core function on the worker thread.
 
     Signals (delivered on the GUI thread): `progress(done, total)`,
-    `finished(result)`, `failed(message)`; `cancelled()` when the user cancelled
-    and the function stopped (by raising, or by returning a result whose
+    `finished(result)`, `failed(message)`; `cancelled()` when the function stopped
+    on cancel (by raising tracker.errors.Cancelled, or by returning a result whose
     `cancelled` attribute is True). Exactly one of finished/failed/cancelled
     is emitted, then `ended()`.
     """
@@ -113,14 +113,14 @@ class Task(QObject, QRunnable):
         try:
             result = self._fn(*self._args, progress=self._report,
                               cancel=self._cancel.is_set, **self._kwargs)
+        except Cancelled:
+            return self.cancelled.emit
         except UserError as exc:
             if self._cancel.is_set():
                 return self.cancelled.emit
             self.error = str(exc)
             return lambda: self.failed.emit(self.error)
         except Exception as exc:  # a bug: log the traceback, tell the user one line
-            if self._cancel.is_set() and _is_cancel_exception(exc):
-                return self.cancelled.emit
             log.error("task %s failed:\n%s", _name(self._fn), traceback.format_exc())
             self.error = internal_error_message(exc)
             return lambda: self.failed.emit(self.error)
@@ -129,12 +129,6 @@ class Task(QObject, QRunnable):
             return self.cancelled.emit
         self.result = result
         return lambda: self.finished.emit(result)
-
-
-def _is_cancel_exception(exc: BaseException) -> bool:
-    """A core function may stop by raising its own Cancelled/Interrupted exception."""
-    name = type(exc).__name__.lower()
-    return "cancel" in name or "interrupt" in name or "abort" in name
 
 
 def _name(fn: Callable[..., Any]) -> str:
@@ -149,11 +143,10 @@ def run_task(fn: Callable[..., Any], *args: Any,
     """Queue fn(*args, progress=..., cancel=..., **kwargs) on the worker; return the Task.
 
     The task starts once control returns to the event loop, so signals connected
-    right after this call never miss a result. A Store method (store.backup)
-    or a function taking a Store first (importer.import_files, verify.suggest) runs on its own
-    connection to the same file, see run_on_store.
+    right after this call never miss a result. Store work is a tracker.store.ops
+    operation (read_op / write_op): it opens its own connection on the worker, so the
+    GUI's connection is only ever used on the GUI thread.
     """
-    fn, args = _own_connection(fn, args)
     task = Task(fn, *args, **kwargs)
     if on_done is not None:
         task.finished.connect(on_done)
@@ -168,50 +161,3 @@ def run_task(fn: Callable[..., Any], *args: Any,
     # after run_task returns must not miss a result that came back very fast.
     QTimer.singleShot(0, lambda t=task: pool().start(t))
     return task
-
-
-def run_on_store(store, fn: Callable[..., Any], *args: Any,
-                 on_done: Callable[[Any], None] | None = None,
-                 on_error: Callable[[str], None] | None = None,
-                 on_progress: Callable[[int, int], None] | None = None,
-                 **kwargs: Any) -> Task:
-    """Like run_task, but call fn(own_store, *args, ...) on the worker's own connection.
-
-    The GUI keeps using `store` meanwhile: with two connections SQLite itself
-    serialises the writers (busy timeout, then a one-line "busy" UserError) and
-    the GUI reads only committed data. Sharing one connection across threads
-    lets a GUI write land inside the worker's transaction ("cannot start a
-    transaction within a transaction", or worse, a rollback of the other's rows).
-    """
-    return run_task(fn, store, *args, on_done=on_done, on_error=on_error,
-                    on_progress=on_progress, **kwargs)
-
-
-def _is_store(obj: Any) -> bool:
-    from tracker.store import Store   # ui.workers stays importable without the store
-    return isinstance(obj, Store)
-
-
-def _own_connection(fn: Callable[..., Any], args: tuple) -> tuple[Callable[..., Any], tuple]:
-    """(fn, args) rewritten so store work opens its own connection on the worker."""
-    owner = getattr(fn, "__self__", None)
-    if _is_store(owner):
-        return _on_own_store(owner, fn.__func__), args
-    if args and _is_store(args[0]):
-        return _on_own_store(args[0], fn), args[1:]
-    return fn, args
-
-
-def _on_own_store(store, fn: Callable[..., Any]) -> Callable[..., Any]:
-    path, opener = store.path, type(store).open
-
-    def call(*call_args: Any, progress: Callable[[int, int], None],
-             cancel: Callable[[], bool], **call_kwargs: Any) -> Any:
-        own = opener(path)
-        try:
-            return fn(own, *call_args, progress=progress, cancel=cancel, **call_kwargs)
-        finally:
-            own.close()
-
-    call.__qualname__ = f"on_own_store({_name(fn)})"
-    return call

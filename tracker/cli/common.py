@@ -44,7 +44,7 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 def filter_from_args(args: argparse.Namespace) -> Filter:
     """The Filter the filter options describe."""
     from tracker.store.core import Filter
-    from tracker.store.edit import parse_status
+    from tracker.store.marks import parse_status
 
     status = args.status
     if status in (UNMARKED, UNMARKED_LABEL):

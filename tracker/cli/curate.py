@@ -14,16 +14,10 @@ from tracker.errors import UserError
 from tracker.model import KINDS
 
 # The extraction rules are imported when a command runs (start-up time, issue 15).
+# Each store call below is one transaction with the carry links it changes.
 
 
-def refresh_for(store, ids):
-    """tracker.history.carried.refresh_for, imported on use: the history rules load the
-    store and the verification lexicon, which `tracker --help` need not (issue 15)."""
-    from tracker.history import carried
-    return carried.refresh_for(store, ids)
-
-
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
     """Add the curation subcommands."""
     p = sub.add_parser("add", help="添加漏提取的承诺 add a commitment the extractor missed",
                        description="把报告原文中的一段文字添加为承诺；类型、指标、数值、时限由提取规则预填。")
@@ -83,8 +77,11 @@ def cmd_add(args) -> int:
             fields["line"] = args.line
         if args.category:
             fields["category"] = args.category
-        cid = store.add_commitment(args.report_id, args.text, **fields)
-        refresh_for(store, [cid])     # the next or previous year's plan may restate it
+        from tracker.store.curate import TextNotFound
+        try:
+            cid = store.curation.add(args.report_id, args.text, **fields)
+        except TextNotFound as exc:
+            raise UserError(f"{exc} (--line N)") from None
         print(f"已添加 added {_describe(store, cid)}")
     return 0
 
@@ -92,8 +89,7 @@ def cmd_add(args) -> int:
 def cmd_drop(args) -> int:
     """tracker drop ID…"""
     with open_store(args) as store:
-        store.drop(args.ids, note=args.note)
-        refresh_for(store, args.ids)
+        store.curation.drop(args.ids, note=args.note)
     print(f"已标为不是承诺 dropped {' '.join(f'#{i}' for i in args.ids)} (tracker restore ID 可恢复)")
     return 0
 
@@ -101,8 +97,7 @@ def cmd_drop(args) -> int:
 def cmd_restore(args) -> int:
     """tracker restore ID"""
     with open_store(args) as store:
-        touched = store.restore(args.id)
-        refresh_for(store, touched)
+        touched = store.curation.restore(args.id)
         shown = [i for i in touched if not store.commitment(i)["dropped"]]
         hidden = [i for i in touched if i not in shown]
     print(f"已恢复 restored {' '.join(f'#{i}' for i in shown)}"
@@ -117,8 +112,7 @@ def cmd_split(args) -> int:
     with open_store(args) as store:
         c = store.commitment(args.id)
         parts = [{"text": t, **_fields(store, c["report_id"], t, c["kind"])} for t in args.texts]
-        _kid, new = store.split(args.id, parts)
-        refresh_for(store, new)
+        _kid, new = store.curation.split(args.id, parts)
         print(f"#{args.id} 已拆分为 split into:")
         for cid in new:
             print(f"  {_describe(store, cid)}")
@@ -130,8 +124,7 @@ def cmd_merge(args) -> int:
     with open_store(args) as store:
         first = store.commitment(args.ids[0])
         fields = _fields(store, first["report_id"], args.text, first["kind"]) if args.text else {}
-        _kid, new = store.merge(args.ids, text=args.text, **fields)
-        refresh_for(store, [new])
+        _kid, new = store.curation.merge(args.ids, text=args.text, **fields)
         print(f"已合并为 merged into {_describe(store, new)}")
     return 0
 
@@ -139,7 +132,6 @@ def cmd_merge(args) -> int:
 def cmd_edit(args) -> int:
     """tracker edit ID TEXT"""
     with open_store(args) as store:
-        store.edit_text(args.id, args.text)
-        refresh_for(store, [args.id])
-        print(f"已修改 edited {_describe(store, args.id)}")
+        kid = store.curation.edit_text(args.id, args.text)
+        print(f"已修改 edited {_describe(store, args.id)} (撤销 undo: tracker undo --change curate:{kid})")
     return 0

@@ -15,7 +15,7 @@ from tracker.model import FileExtraction
 _KIND_LABEL = {"target": "目标", "livelihood": "实事", "project": "项目"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers) -> None:
     """Add the extract subcommand."""
     p = subparsers.add_parser(
         "extract",

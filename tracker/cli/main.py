@@ -18,9 +18,42 @@ from tracker.errors import UserError, log_bug
 _COMMAND_MODULES = (extract, store, curate, verify, series, sheet)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that remembers which --options take a value (argparse keeps that
+    in private attributes), so `--note -2+3` can be read as a value, not an option."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.takes_value: set[str] = set()
+        self.children: list[Parser] = []
+
+    def add_argument(self, *names, **kwargs):
+        """argparse's add_argument, noting an --option that stores a value."""
+        action = super().add_argument(*names, **kwargs)
+        if kwargs.get("action", "store") in ("store", "append") and kwargs.get("nargs") is None:
+            self.takes_value.update(n for n in names if n.startswith("--"))
+        return action
+
+    def add_subparsers(self, **kwargs):
+        """argparse's add_subparsers; the parsers made by it are remembered as children."""
+        group = super().add_subparsers(**kwargs)
+        make = group.add_parser
+
+        def add_parser(name, **options):
+            child = make(name, **options)
+            self.children.append(child)
+            return child
+        group.add_parser = add_parser
+        return group
+
+    def all_taking_value(self) -> set[str]:
+        """--options of this parser and its subcommands that take a value."""
+        return self.takes_value.union(*(c.all_taking_value() for c in self.children))
+
+
+def build_parser() -> Parser:
     """The full argument parser with every registered subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tracker",
         description="承诺台账 Commitment Tracker: 从政府工作报告中提取承诺并跟踪完成情况 "
                     "(extract commitments from government work reports and track them).",
@@ -32,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     # `tracker sheet --db X` as well as `tracker --db X sheet`; SUPPRESS keeps the
     # subcommand from overwriting a --db given before it.
-    for command in sub.choices.values():
+    for command in parser.children:
         command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                              help="台账文件 store file")
     return parser
@@ -65,14 +98,9 @@ def _one_line(message: str) -> str:
     return "".join(ch if ch.isprintable() or ch == "\u3000" else repr(ch)[1:-1] for ch in message)
 
 
-def _attach_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+def _attach_values(parser: Parser, argv: list[str]) -> list[str]:
     """`--note -2+3` as `--note=-2+3`: argparse takes a value starting with '-' for an option."""
-    takes_value = set()
-    for action in _all_actions(parser):
-        if action.option_strings and action.nargs is None and action.const is None and \
-                not isinstance(action, (argparse._StoreTrueAction, argparse._StoreFalseAction,
-                                        argparse._HelpAction, argparse._VersionAction, argparse._CountAction)):
-            takes_value.update(o for o in action.option_strings if o.startswith("--"))
+    takes_value = parser.all_taking_value()
     out, i = [], 0
     while i < len(argv):
         a = argv[i]
@@ -83,14 +111,6 @@ def _attach_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str
         out.append(a)
         i += 1
     return out
-
-
-def _all_actions(parser: argparse.ArgumentParser):
-    for action in parser._actions:
-        yield action
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                yield from _all_actions(sub)
 
 
 if __name__ == "__main__":

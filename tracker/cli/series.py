@@ -14,7 +14,7 @@ from tracker.store.links import FLAG_WORDS
 _SOURCE_WORDS = {"user": "用户标记", "auto": "核查建议"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers) -> None:
     """Add the series and carried subcommands."""
     p = subparsers.add_parser("series", help="指标历年目标与实际 / an indicator's targets and outcomes by year")
     p.add_argument("--region", required=True, help="地区（全国报告为 国务院）/ region (national reports: 国务院)")

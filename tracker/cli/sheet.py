@@ -12,7 +12,7 @@ from tracker.cli.common import add_filter_arguments, filter_from_args, open_stor
 # other command would otherwise pay for all of them at start-up (issue 15).
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
     """Add `tracker sheet` with the same filters as `tracker list`."""
     p = sub.add_parser("sheet", help="打印对照表 write the status sheet (.pdf .csv .xlsx .docx .html)",
                        description="按筛选条件输出承诺事项完成情况对照表；格式由 --out 的后缀决定。")

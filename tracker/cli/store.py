@@ -1,4 +1,4 @@
-"""Store commands: import, list, show, mark, history, correct, reextract, backup, reports, set-year."""
+"""Store commands: import, list, show, mark, history, undo, changes, correct, reextract, backup, reports, set-year."""
 
 from __future__ import annotations
 
@@ -16,24 +16,16 @@ from tracker.cli.common import add_filter_arguments, filter_from_args, open_stor
 
 
 
-def refresh_for(store, ids):
-    """tracker.history.carried.refresh_for, imported on use: the history rules load the
-    store and the verification lexicon, which `tracker --help` need not (issue 15)."""
-    from tracker.history import carried
-    return carried.refresh_for(store, ids)
-
-
-def set_plan_year(store, report_id, year):
-    """tracker.history.carried.set_plan_year, imported on use (see refresh_for)."""
-    from tracker.history import carried
-    return carried.set_plan_year(store, report_id, year)
-
-
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub) -> None:
     """Add the store subcommands to the `tracker` parser."""
     p = sub.add_parser("import", help="导入文件到台账 import files into the store")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--plan-year", type=int, metavar="N", help="文中未写明时的计划年份 plan year if not stated")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--force", action="store_true",
+                     help="只是已导入报告的一部分时，仍作为其新版本导入 make an excerpt the current version anyway")
+    how.add_argument("--separate", action="store_true",
+                     help="作为单独的文档导入，不替换已导入的报告 import as a document of its own")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("list", help="列出承诺 list commitments")
@@ -66,9 +58,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history)
 
-    p = sub.add_parser("undo", help="撤销最近一次标记 undo the newest status event (kept in the history)")
-    p.add_argument("id", type=int)
+    p = sub.add_parser("undo", help="撤销最近一次标记，或按编号撤销一项修改 undo the newest mark of ID, "
+                                    "or one change by its id (kept in the history)")
+    p.add_argument("id", type=int, nargs="?", help="承诺编号：撤销它最近一次标记 commitment id")
+    p.add_argument("--change", metavar="KIND:ID",
+                   help="按编号撤销一项修改（见 tracker changes）undo this change, e.g. correct:12")
+    p.add_argument("--redo", action="store_true", help="重做已撤销的修改 apply an undone --change again")
     p.set_defaults(handler=cmd_undo)
+
+    p = sub.add_parser("changes", help="最近的修改 the recent changes, newest first (undo one with undo --change)")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_changes)
 
     p = sub.add_parser("correct", help="修正字段 correct fields: correct ID FIELD=VALUE...")
     p.add_argument("id", type=int)
@@ -127,9 +128,14 @@ def _summary(r) -> str:
 def cmd_import(args) -> int:
     """tracker import FILES... [--plan-year N]"""
     from tracker.importer import import_files
+    from tracker.store.sync import ExcerptRefused
 
     with open_store(args) as store:
-        r = import_files(store, args.files, plan_year=args.plan_year, progress=_progress("提取 extracting"))
+        try:
+            r = import_files(store, args.files, plan_year=args.plan_year, progress=_progress("提取 extracting"),
+                             force=args.force, separate=args.separate)
+        except ExcerptRefused as exc:
+            raise UserError(f"{exc} (--force / --separate)") from None
     print(_summary(r))
     return 0
 
@@ -181,7 +187,7 @@ def cmd_show(args) -> int:
 
 def cmd_mark(args) -> int:
     """tracker mark ID... STATUS [--note --evidence --actual --progress --date]"""
-    from tracker.store.edit import parse_status
+    from tracker.store.marks import parse_status
     from tracker.user_dates import parse_user_date
 
     if len(args.args) < 2:
@@ -193,7 +199,7 @@ def cmd_mark(args) -> int:
         raise UserError(f"{' '.join(raw_ids)}: 编号应为数字 / ids must be numbers") from None
     day = parse_user_date(args.date) if args.date else None
     with open_store(args) as store:
-        events = store.mark(ids, status, note=args.note, evidence_text=args.evidence,
+        events = store.marks.mark(ids, status, note=args.note, evidence_text=args.evidence,
                             actual_value=args.actual, progress=args.progress, date=day)
     print(f"已记录 recorded {len(events)}: {parse_status(status)}")
     return 0
@@ -217,7 +223,7 @@ def cmd_history(args) -> int:
     """tracker history ID"""
     with open_store(args, create=False) as store:
         events = store.history(args.id)
-        curations = store.curation_history(args.id)
+        curations = store.curation.history(args.id)
     if args.json:
         _print_json(history_timeline(events, curations))
         return 0
@@ -243,10 +249,35 @@ def cmd_history(args) -> int:
 
 
 def cmd_undo(args) -> int:
-    """tracker undo ID: void the newest standing event of a commitment (kept in the history)."""
+    """tracker undo ID: void the newest standing event of a commitment; tracker undo --change
+    KIND:ID [--redo]: void (or apply again) that change by its id. Kept in the history."""
+    if args.change:
+        kind, _, row = args.change.partition(":")
+        if not row.isdigit():
+            raise UserError(f"{args.change}: 应为 KIND:ID，如 correct:12 / expected KIND:ID (tracker changes)")
+        with open_store(args) as store:
+            new = (store.changes.redo if args.redo else store.changes.void)(kind, int(row))
+        print(f"已{'重做' if args.redo else '撤销'} {'redone' if args.redo else 'undone'} {args.change} "
+              f"(记录 recorded as {kind}:{new})")
+        return 0
+    if args.id is None:
+        raise UserError("undo: 需要承诺编号或 --change KIND:ID / give a commitment id or --change KIND:ID")
     with open_store(args) as store:
-        event = store.undo_newest(args.id)
+        event = store.marks.undo_newest(args.id)
     print(f"已撤销 undone #{event['id']} {event['status']} (记录 recorded as #{event['undone_by']})")
+    return 0
+
+
+def cmd_changes(args) -> int:
+    """tracker changes [--limit N] [--json]: the user's recent changes, newest first."""
+    with open_store(args, create=False) as store:
+        recent = store.changes.recent(args.limit)
+    if args.json:
+        _print_json(recent)
+        return 0
+    for c in recent:
+        undone = "  [已撤销 undone]" if c["undone"] else ""
+        print(f"{c['kind']}:{c['id']}  {c['created_at']}  {c['words']}{undone}")
     return 0
 
 
@@ -259,10 +290,13 @@ def cmd_correct(args) -> int:
         k, v = a.split("=", 1)
         fields[k.strip()] = v
     with open_store(args) as store:
-        previous = store.correct(args.id, **fields)
-        refresh_for(store, [args.id])     # a corrected figure may raise or lower it against next year
-    for k, v in previous.items():
-        print(f"{k}: {v} -> {fields[k]}")
+        before = store.commitment(args.id)
+        # One transaction with the carry links a corrected figure changes.
+        rows = store.corrections.correct(args.id, **fields)
+        after = store.commitment(args.id)
+    for k in fields:
+        print(f"{k}: {before.get(k.strip())} -> {after.get(k.strip())}")
+    print("撤销 undo: " + " ".join(f"tracker undo --change correct:{r}" for r in rows))
     return 0
 
 
@@ -307,6 +341,6 @@ def cmd_set_year(args) -> int:
         except ValueError:
             raise UserError(f"{args.year}: 年份应为数字 / year must be a number") from None
     with open_store(args) as store:
-        set_plan_year(store, args.report_id, year)   # and the carry-over links it changes
+        store.report_edits.set_plan_year(args.report_id, year)   # with the carry links it changes
     print(f"报告 report {args.report_id}: plan_year = {year if year is not None else '(from text)'}")
     return 0

@@ -17,7 +17,7 @@ from tracker.labels import status_label
 
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers) -> None:
     """Add the verify, suggest, accept and reject subcommands."""
     p = subparsers.add_parser("verify", help="对照后续文件核查承诺（不写入台账）/ check a plan against a review (no store)")
     p.add_argument("plan", metavar="PLAN", help="计划年份的报告 report with the commitments")
@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("suggestions", help="列出一条承诺的证据建议 / list a commitment's suggestions")
     p.add_argument("id", type=int, metavar="ID", help="承诺编号 commitment id")
+    p.add_argument("--json", action="store_true",
+                   help="输出 JSON：[{id, state, status, score, reason, evidence}] / print JSON")
     p.set_defaults(handler=run_suggestions)
 
     p = subparsers.add_parser("accept", help="采纳建议 / accept a suggestion as the verdict")
@@ -91,6 +93,10 @@ def run_suggestions(args: argparse.Namespace) -> int:
     with open_store(args, create=False) as store:
         c = store.commitment(args.id)
         items = store.suggestions(args.id)
+    if args.json:
+        json.dump([suggestion_json(s) for s in items], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
     print(f"#{args.id} {c['text'][:60]}")
     if not items:
         print("  没有建议 / no suggestions")
@@ -102,6 +108,15 @@ def run_suggestions(args: argparse.Namespace) -> int:
             where = e.get("report_title") or ""
             print(f"        {where} 第{e.get('line')}行: {str(e.get('text'))[:80]}")
     return 0
+
+
+def suggestion_json(s: dict) -> dict:
+    """What `suggestions --json` prints for one suggestion: id, state (pending, accepted,
+    rejected), status, actual_value, score, reason, evidence (text, line, document_id,
+    report_title …), review_document_id."""
+    return {"id": s["id"], "state": s["state"], "status": s["status"], "actual_value": s["actual_value"],
+            "score": s["score"], "reason": s["reason"], "evidence": s["evidence"],
+            "review_document_id": s["review_document_id"]}
 
 
 def _review_document(store, path: str) -> int:
@@ -135,7 +150,7 @@ def run_accept(args: argparse.Namespace) -> int:
                 raise UserError(f"{args.id}: 没有待定的建议 / no pending suggestion")
             sid = pending[0]["id"]
         _own(store, args.id, sid)
-        store.accept_suggestion(sid)
+        store.evidence.accept(sid)
     print(f"已采纳建议 {sid} / suggestion {sid} accepted")
     return 0
 
@@ -145,7 +160,7 @@ def run_reject(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         _own(store, args.id, args.suggestion)
-        store.reject_suggestion(args.suggestion)
+        store.evidence.reject(args.suggestion)
     print(f"已驳回建议 {args.suggestion} / suggestion {args.suggestion} rejected")
     return 0
 

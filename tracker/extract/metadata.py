@@ -1,17 +1,20 @@
-"""What a report says about itself: title, region, document type, report and plan year.
+"""What a report says about itself: title, document type, kind, report and plan year; its
+region comes from tracker/extract/region.py.
 
 Everything is read from the report's own text, never from the file name; a year
-the text masks ("～年", "XX年") or does not state stays None.
+the text masks ("～年", "XX年") or does not state stays None, and the Report says which
+of region and plan year the text leaves uncertain (the app asks, the CLI warns).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-
 from tracker import words
-from tracker.model import Report, SourceText
+from tracker.extract.region import NATIONAL, read_region
 from tracker.ingest.normalize import fold
+from tracker.model import COMPLETION, LIST, OTHER, PLAN, REVIEW, Report, SourceText
+
+__all__ = ["NATIONAL", "describe", "run_in_title"]
 
 _ARTICLE = re.compile(rf"^\s*(?:第\s*[{words.CN_ORDINAL}百\d]+\s*篇|篇\s*[{words.CN_ORDINAL}\d]+)\s*[：:、.．]?\s*")
 # \d also matches full-width digits ("２０２４年"), and int() reads them, so no folding.
@@ -21,6 +24,7 @@ _DATE = re.compile(
     _YEAR + r"\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[.．/-]\s*\d{1,2}(?:\s*[.．/-]\s*\d{1,2})?(?!\d))"
 )
 _DATE_LINE_MAX = 40
+_DATE_ALONE = re.compile(r"^[（(]?\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?$")
 # Statements of the year the commitments are for.
 _PLAN = (
     # not "刚刚过去的2025年，是…收官之年" (the year reviewed)
@@ -44,59 +48,94 @@ _THIS_YEAR = re.compile(r"今年(?:是|[^。；，,]{0,12}(?:主要预期目标|
 _SECOND_HALF = re.compile(rf"^\s*(?:{words.CN_DUN}|{words.CN_PAREN})?\s*(?:今年)?"
                           r"下半年(?:的)?(?:工作安排|工作计划|工作打算|重点工作|工作思路|主要任务)", re.M)
 _NEXT_YEAR = re.compile(r"新的一年|明年")
-# "在酒泉市肃州区第十九届人民代表大会", "肃州区人民政府区长", "中共复兴区委": the name is
-# the two characters before 区/县/市/旗, or three when a boundary precedes them.
-# "第十九届", "第5次": the ordinal of a congress or its session.
-_NTH = rf"第[{words.CN_ORDINAL}\d]+"
-_REGION = re.compile(
-    rf"[区县市旗](?={_NTH}届|人民政府|人民代表大会|人大常委会|"
-    r"政府工作报告|国民经济|统计局|年鉴)"
-)
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_PARTY_COMMITTEE = re.compile(r"中共(?:[\u4e00-\u9fff]{2,3}?[市州盟])?([\u4e00-\u9fff]{2,3}?[区县市旗])委")
-_BOUNDARY = re.compile(r"[^\u4e00-\u9fff]|[在市州省盟共]")
-_REGION_STOP = re.compile(r"^[全本我该各城园社辖景新市省县区了的是在和与及并请向对为位其此等代表将年会]|开发|高新")
-_PROVINCE = re.compile(r"(?:(?<=\d年)|(?<=在)|(?<![\u4e00-\u9fff]))(?![年月日在])([\u4e00-\u9fff]{2,3}?省|[\u4e00-\u9fff]{2,6}?自治区)"
-                       rf"(?=人民政府|人民代表大会|政府工作报告|{_NTH}届)")
-_PROVINCIAL = re.compile(r"(?:省|自治区)$")
-# The national government's report: delivered by 国务院总理 to the 全国人民代表大会
-# ("——2012年3月5日在第十一届全国人民代表大会第五次会议上", "国务院总理 温家宝").
-# Its region is NATIONAL, one name for every year, so plans and reviews pair.
-NATIONAL = "国务院"
-_NATIONAL = re.compile(rf"在{_NTH}届全国人民代表大会{_NTH}次会议上"
-                       r"|^\s*国务院总理")
-_HEAD_LINE_MAX = 60
 
 
 def describe(source: SourceText, line_start: int, line_end: int, how: str,
-             file_year: int | None = None, title_line: int | None = None) -> Report:
-    """A Report for lines line_start..line_end (1-based) with metadata read from its text."""
+             file_year: int | None = None, title_line: int | None = None,
+             residue: frozenset[int] = frozenset()) -> Report:
+    """A Report for lines line_start..line_end (1-based) with metadata read from its text.
+
+    residue: 0-based indexes of the file's portal lines (tracker.ingest.portal), skipped
+    for the title and the region; a date among them still dates the report.
+    """
     lines = source.lines[line_start - 1:line_end]
-    title = _title(source.lines[(title_line or line_start) - 1:line_end], how)
-    doc_type = _doc_type(title, lines)
-    report_year = _report_year(title, lines)
+    own = tuple(line for i, line in enumerate(lines, line_start - 1) if i not in residue)
+    first_title = (title_line or line_start) - 1
+    title = _title(tuple(line for i, line in enumerate(source.lines[first_title:line_end], first_title)
+                         if i not in residue), how)
+    doc_type = _doc_type(title, own)
+    report_year = (_report_year(own) or _report_year(tuple(source.lines[i] for i in sorted(residue)
+                                                          if line_start - 1 <= i < line_end))
+                   or _title_year(title, own))    # the document's date, the portal's, the title's
     if report_year is None and how == "part":
         report_year = file_year   # a yearbook part is dated by the yearbook
+    kind = _kind(doc_type, title, own)
     plan_year = None
-    if doc_type not in _NO_PLAN:
-        text = "\n".join(lines)
+    if kind in (LIST, COMPLETION):
+        plan_year = _list_year(title, own, report_year)
+    elif doc_type not in _NO_PLAN:
+        text = "\n".join(own)
         plan_year = _plan_year(title, text, report_year)
         if plan_year is None and report_year is not None and (
                 _THIS_YEAR.search(text) or _SECOND_HALF.search(text)):
             plan_year = report_year    # "今年经济社会发展的主要预期目标是" in a report of that year
+    if kind == PLAN and plan_year is None and doc_type != "government_work_report":
+        kind = REVIEW    # a summary with no plan part speaks of the past only
+    found = read_region(title, [line.strip() for line in own if line.strip()])
+    uncertain = tuple(field for field, sure in (
+        ("region", found.certain),
+        ("plan_year", plan_year is not None or kind not in (PLAN, LIST, COMPLETION))) if not sure)
     return Report(title=title, line_start=line_start, line_end=line_end,
-                  region=_region(title, lines), report_year=report_year,
-                  plan_year=plan_year, doc_type=doc_type)
+                  region=found.name, report_year=report_year,
+                  plan_year=plan_year, doc_type=doc_type, kind=kind, uncertain=uncertain)
 
 
 _DOC_END = r"(?:总结报告|报告|总结|计划|安排|打算|公报|汇报)"
 _NO_PLAN = {"party_congress_report", "cppcc_report", "statistical_bulletin",
             "yearbook_front_matter", "yearbook_body"}
+# A list of the year's 实事 published on its own, and the news or notice of its completion.
+_LIST_WORDS = r"(?:民生实事|惠民实事|为民办实事|为民实事|民生项目|实事项目|民生工程|民心工程|实事)"
+_COMPLETED = re.compile(_LIST_WORDS + r"[^，。；]{0,16}?(?:全部完成|全面完成|顺利完成|圆满完成|已完成|基本完成|"
+                        r"完成情况|进展情况|落实情况|办理情况|实施情况|执行情况|完成了?年度)")
+_LISTED = re.compile(_LIST_WORDS)
+_LIST_YEAR = re.compile(_YEAR + r"\s*年(?:度)?[^，。；,;]{0,20}?" + _LIST_WORDS)
+_OTHER_TYPES = {"party_congress_report", "cppcc_report", "peoples_congress_report"}
+_REVIEW_TYPES = {"statistical_bulletin", "yearbook_front_matter", "yearbook_body", "work_summary",
+                 "progress_report"}
+
+
+def _kind(doc_type: str | None, title: str, lines: tuple[str, ...]) -> str:
+    """plan, review, list, completion or other (tracker.model.REPORT_KINDS)."""
+    if doc_type in _OTHER_TYPES:
+        return OTHER
+    if doc_type not in ("government_work_report", "plan_report", "budget_report"):
+        compact = re.sub(r"\s", "", title)
+        if _COMPLETED.search(compact):
+            return COMPLETION
+        if _LISTED.search(compact):
+            return LIST
+    if doc_type in _REVIEW_TYPES:
+        return REVIEW
+    if doc_type is None and not any(_LISTED.search(line) or "今年" in line or "计划" in line for line in lines[:30]):
+        return OTHER
+    return PLAN
+
+
+def _list_year(title: str, lines: tuple[str, ...], report_year: int | None) -> int | None:
+    """The year of the 实事 a list or a completion notice is about: "2025年十项民生实事", else
+    "今年…民生实事" in a notice of that year."""
+    for text in (title, *lines[:12]):
+        m = _LIST_YEAR.search(fold(text))
+        if m:
+            return int(m.group(1))
+    if report_year is not None and any("今年" in line and _LISTED.search(line) for line in lines[:20]):
+        return report_year
+    return None
 
 
 def _title(lines: tuple[str, ...], how: str) -> str:
     """The report's title: the article marker's text, its title lines, or its first line."""
-    heads = [line.strip() for line in lines[:12] if line.strip()]
+    heads = [line.strip() for line in lines[:12] if line.strip() and not _DATE_ALONE.match(line.strip())]
     if not heads:
         return ""
     first = heads[0]
@@ -104,18 +143,26 @@ def _title(lines: tuple[str, ...], how: str) -> str:
         rest = _ARTICLE.sub("", first, count=1).strip()
         return rest or (heads[1] if len(heads) > 1 else first)
     if how == "speech":
-        parts = []
+        parts: list[str] = []
         for text in heads[:4]:
             if re.match(r"^\s*[—\-－─]", text) or len(text) > 40 or re.search(r"会议?上\s*$", text):
                 break
-            if not re.search(r"电\s*$|^\W*$", text):    # "新华社北京3月14日电" is a dateline
-                parts.append(text)
+            if re.search(r"电\s*$|^\W*$", text):    # "新华社北京3月14日电" is a dateline
+                continue
+            if not any(_compact(text) in _compact(p) for p in parts):    # "2012年国务院政府工作报告 政府工作报告"
+                parts = [p for p in parts if _compact(p) not in _compact(text)] + [text]
         return " ".join(parts) or first
+    # "政府工作报告——2013年3月5日在第十二届全国人民代表大会第一次会议上": the title ends at the dash
+    first = re.split(r"\s*[—－]{1,2}\s*(?=\d{4}\s*年|在)", first)[0] or first
     if how == "title":
         return run_in_title(first) or first[:60]
     if how == "cut":
         return first[:24] + "…"      # a fragment: its first words stand in for the lost title
     return first[:60]
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def run_in_title(line: str) -> str | None:
@@ -170,8 +217,8 @@ def _doc_type(title: str, lines: tuple[str, ...]) -> str | None:
     return None
 
 
-def _report_year(title: str, lines: tuple[str, ...]) -> int | None:
-    """Year the report is dated: a date line near its top or bottom, else a year in its title."""
+def _report_year(lines: tuple[str, ...]) -> int | None:
+    """Year of a date line near the top or bottom of lines ("（2024年12月26日）", "2025年1月4日在…会议上")."""
     content = [line for line in lines if line.strip()]
     for line in content[:10] + content[-3:]:
         text = fold(line.strip())
@@ -179,14 +226,19 @@ def _report_year(title: str, lines: tuple[str, ...]) -> int | None:
         if not m:
             continue
         # "2024年5月，肃州区被…确定为" is a sentence, not a date line.
-        if len(text) <= _DATE_LINE_MAX or re.search(r"会议上\s*$|会议$", text):
+        if len(text) <= _DATE_LINE_MAX or re.search(r"会议上\s*$|会议$|^\S{0,4}" + _YEAR
+                                                    + r"[^。，；]{2,30}?在[^。，；]{2,40}会议上", text):
             return int(m.group(1))
+    return None
+
+
+def _title_year(title: str, lines: tuple[str, ...]) -> int | None:
+    """A year in the title (the later of two), or run into the first line ("…述职报告范文2023")."""
     years = [int(y) for y in re.findall(_YEAR + r"(?!\d)", title)]
     if years:       # "关于2024年计划执行情况与2025年计划草案的报告": the later year
         return max(years)
-    m = None
-    if content:   # "…述职报告范文2023": a year run into the title line
-        m = re.search(r"(?<!\d)" + _YEAR + r"(?!\d)", fold(content[0].strip())[:_DATE_LINE_MAX])
+    content = [line for line in lines if line.strip()]
+    m = re.search(r"(?<!\d)" + _YEAR + r"(?!\d)", fold(content[0].strip())[:_DATE_LINE_MAX]) if content else None
     return int(m.group(1)) if m else None
 
 
@@ -208,55 +260,3 @@ def _plan_year(title: str, text: str, report_year: int | None = None) -> int | N
     return max(years) if years else None
 
 
-def _region(title: str, lines: tuple[str, ...]) -> str | None:
-    """The region (county, city, or a province's own report) the text names, else None."""
-    if _national(lines):
-        return NATIONAL
-    counts: Counter[str] = Counter()
-    m = _TITLE_REGION.match(fold(title).strip())
-    if m and _clean_region(m.group(1)):
-        counts[m.group(1)] += 5
-    head = " ".join(line.strip() for line in lines[:12])
-    for weight, text in ((5, title + " " + head), (1, "\n".join(lines))):
-        for m in _REGION.finditer(text):
-            name = _clean_region(_region_name(text, m.start()))
-            if name:
-                counts[name] += weight
-        for m in _PARTY_COMMITTEE.finditer(text):
-            name = _clean_region(m.group(1))
-            if name:
-                counts[name] += weight
-    if not counts:
-        # a province's own report: "2025年甘肃省政府工作报告", "广西壮族自治区人民政府"
-        m = _PROVINCE.search(title + " " + head)
-        return m.group(1) if m else None
-    name, score = counts.most_common(1)[0]
-    return name if score >= 2 else None
-
-
-def _national(lines: tuple[str, ...]) -> bool:
-    """True for a report whose short head lines say it goes to the 全国人民代表大会 or is the 国务院总理's."""
-    return any(len(line.strip()) <= _HEAD_LINE_MAX and _NATIONAL.search(line.strip()) for line in lines[:12])
-
-
-def _region_name(text: str, suffix: int) -> str:
-    """The name ending at text[suffix]: two characters before it, three when a boundary precedes."""
-    n = 0
-    while n < 3 and suffix - n - 1 >= 0 and _HAN_CHAR.match(text[suffix - n - 1]):
-        n += 1
-    name = text[suffix - n:suffix + 1]
-    if n == 3 and not (suffix - 3 == 0 or _BOUNDARY.match(text[suffix - 4])) or _REGION_STOP.match(name):
-        return name[1:]
-    return name
-
-
-_TITLE_REGION = re.compile(r"^(?:\d{4}\s*年?)?(?:[\u4e00-\u9fff]{2,3}[市州盟])?([\u4e00-\u9fff]{2}[区县市旗])")
-_NOT_PLACE = re.compile(r"[了的是我们这那个]")
-
-
-def _clean_region(name: str) -> str | None:
-    """name without a leading city prefix ("酒泉市肃州区" -> "肃州区"); None for generic words."""
-    name = re.sub(r"^.*?[市省]", "", name) if len(name) > 3 and re.search(r"[市省].", name) else name
-    if len(name) < 3 or _REGION_STOP.match(name) or _NOT_PLACE.search(name) or _PROVINCIAL.search(name):
-        return None
-    return name

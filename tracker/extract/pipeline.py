@@ -14,7 +14,7 @@ from tracker.ingest.read import read_source
 from tracker.extract.glossary import parse_glossary
 from tracker.extract.headline_targets import extract_headline_targets
 from tracker.extract.livelihood import find_livelihood
-from tracker.model import TARGET, Commitment, FileExtraction, ListSummary, Report, ReportExtraction, SourceText
+from tracker.model import COMPLETION, TARGET, Commitment, FileExtraction, ListSummary, Report, ReportExtraction, SourceText
 from tracker.ingest.paragraphs import paragraphs
 from tracker.extract.projects import extract_projects
 from tracker.extract.sections import categories
@@ -38,8 +38,10 @@ def extract_source(source: SourceText, plan_year: int | None = None,
         if cancel is not None and cancel():
             break
         if plan_year is not None and report.plan_year is None:
-            report = replace(report, plan_year=plan_year)
-        commitments, lists = extract_report(source, report)
+            report = replace(report, plan_year=plan_year,
+                             uncertain=tuple(f for f in report.uncertain if f != "plan_year"))
+        # a completion notice or news item holds outcomes, never commitments
+        commitments, lists = ([], []) if report.kind == COMPLETION else extract_report(source, report)
         results.append(ReportExtraction(report, tuple(commitments), parse_glossary(source, report),
                                         tuple(lists)))
         if progress is not None:
@@ -99,6 +101,9 @@ def contract_json(extractions: Iterable[FileExtraction]) -> dict:
                 "line_start": r.line_start,
                 "line_end": r.line_end,
                 "doc_type": r.doc_type,
+                "kind": r.kind,
+                "identity_uncertain": r.identity_uncertain,
+                "uncertain": list(r.uncertain),
                 "commitments": [c.to_json() for c in rx.commitments],
                 "lists": [x.to_json() for x in rx.lists],
                 "notes": [f"line {x.line}: {x.note}" for x in rx.lists if x.note],

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.metadata import describe, run_in_title
-from tracker.model import Report, SourceText
 from tracker import words
+from tracker.extract.metadata import describe, run_in_title
+from tracker.ingest.portal import residue_lines
+from tracker.model import Report, SourceText
 
 # "第二篇：2024肃州区政府工作报告", "篇三", "第 3 篇"
 _ARTICLE = re.compile(rf"^\s*(?:第\s*[{words.CN_ORDINAL}百\d]+\s*篇|篇\s*[{words.CN_ORDINAL}\d]+)(?:\s*[：:、.．]\s*|\s+|$)")
@@ -43,38 +44,82 @@ _CLOSED_LINE = re.compile(r"[。！？!?；;：:”」』）)…\d%％]\s*$")
 _TOC_LINE = re.compile(r"(?:\t|\.{3,}|…{2,})\s*\d{1,4}\s*$")
 _BODY_MIN = 60          # a line this long is body text, not a header
 _FRONT_MIN = 1000       # characters of text before the first report that make a part
-_CRUFT_MAX = 4          # "笔记", "复制", "问答": web-page buttons
+_REPORT_MIN = 300       # characters of its own text below which a later start is no report
 
 
 def split_reports(source: SourceText) -> list[Report]:
     """The reports in source, in file order, each with its metadata."""
     lines = source.lines
-    starts = _merge(_candidate_starts(lines) + _cut_starts(lines), lines)
-    first = _first_content(lines, 0)
+    residue = residue_lines(lines)
+    starts = _merge(_candidate_starts(lines, residue) + _cut_starts(lines), lines, residue)
+    first = _first_own(lines, 0, len(lines), residue)
     if not starts:
         starts = [(first, "plain", first)]
     # A yearbook's front matter or a preface long enough to read on its own is a part;
     # an editor's note of a few lines above the title is dropped like site chrome.
-    if starts[0][0] > first and _body_chars(lines, first, starts[0][0]) >= _FRONT_MIN:
+    if starts[0][0] > first and _body_chars(lines, first, starts[0][0], residue) >= _FRONT_MIN:
         starts.insert(0, (first, "front", first))
+    starts = _without_snippets(starts, lines, residue)
     reports: list[Report] = []
     file_year = None
     for i, (start, how, title_at) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
         begin = start + 1 if how == "part" and lines[start].strip() in _part_words() else start
-        begin = _first_content(lines, begin)
-        if i == 0:
-            begin = _skip_site_chrome(lines, begin, stop)
-        end = _last_content(lines, begin, stop)
+        begin = _first_own(lines, begin, stop, residue)
+        end = _last_own(lines, begin, stop, residue)
         if end < begin:
             continue
         if i == len(starts) - 1:
-            end = _trim_cruft(lines, begin, end)
-        report = describe(source, begin + 1, end + 1, how, file_year, max(begin, title_at) + 1)
+            end = _before_repeat(lines, begin, end, residue) or end
+        report = describe(source, begin + 1, end + 1, how, file_year, max(begin, title_at) + 1, residue)
         if file_year is None and report.report_year is not None:
             file_year = report.report_year
         reports.append(report)
     return reports
+
+
+def _without_snippets(starts: list[Start], lines: tuple[str, ...], residue: frozenset[int]) -> list[Start]:
+    """Starts that open a report: not a link with no text under it, nor a page's repeat of its
+    title and first sentence below the article, after its furniture ("打印本页 关闭窗口" then the
+    title again and "各位代表：…")."""
+    out: list[Start] = []
+    for i, start in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
+        if out and (not _has_body(lines, start[0], stop, residue) or (
+                _body_chars(lines, start[0], stop, residue) < _REPORT_MIN
+                and (_after_furniture(lines, start[0], residue) or _repeats_title(lines, out, start)))):
+            continue
+        out.append(start)
+    return out
+
+
+def _before_repeat(lines: tuple[str, ...], begin: int, end: int, residue: frozenset[int]) -> int | None:
+    """The last line of the article when the page repeats its opening below it, after its furniture
+    ("打印本页", "关闭窗口", then the title and the first sentence again); None when it does not."""
+    i, chars = end, 0
+    while i > begin and i not in residue:
+        chars += len(lines[i].strip())
+        i -= 1
+    if i <= begin or chars >= _REPORT_MIN:
+        return None
+    tail = _first_own(lines, i, end + 1, residue)
+    if tail > end or not any(_compact(lines[tail]) == _compact(lines[k]) for k in range(begin, i)):
+        return None
+    last = _last_own(lines, begin, i, residue)
+    return last if last >= begin else None
+
+
+def _after_furniture(lines: tuple[str, ...], at: int, residue: frozenset[int]) -> bool:
+    """Whether the nearest non-blank line above at is a portal line."""
+    i = at - 1
+    while i >= 0 and not lines[i].strip():
+        i -= 1
+    return i in residue
+
+
+def _repeats_title(lines: tuple[str, ...], earlier: list[Start], start: Start) -> bool:
+    """Whether start's title line repeats the title line of an earlier report."""
+    return any(_compact(lines[t]) == _compact(lines[start[2]]) for _, _, t in earlier)
 
 
 def _part_words() -> set[str]:
@@ -85,14 +130,14 @@ def _part_words() -> set[str]:
 Start = tuple[int, str, int]   # (0-based first line, kind, 0-based line holding the title)
 
 
-def _candidate_starts(lines: tuple[str, ...]) -> list[Start]:
-    """(0-based line, kind, title line) of every line that may open a report."""
+def _candidate_starts(lines: tuple[str, ...], residue: frozenset[int] = frozenset()) -> list[Start]:
+    """(0-based line, kind, title line) of every line that may open a report (never a portal line)."""
     out: list[Start] = []
     titles: list[str] = []
     # A 规划纲要 is one document whose parts are "第一篇 …" with "第一章 …" inside.
     articles = not _has_chapters(lines)
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not line.strip() or i in residue:
             continue
         if _ARTICLE.match(line):
             if articles and not _TOC_LINE.search(line):     # "第一篇 …\t3" lists a page
@@ -103,7 +148,7 @@ def _candidate_starts(lines: tuple[str, ...]) -> list[Start]:
                 out.append((i, "part", i))
                 titles.append("")
         elif _SPEECH.match(line) and len(line.strip()) <= 70:
-            title_at = _title_above(lines, i)
+            title_at = _title_above(lines, i, residue)
             if title_at is not None:
                 out.append((title_at, "speech", title_at))
                 titles.append(_compact("".join(lines[title_at:i])))
@@ -158,15 +203,15 @@ def _title_of(line: str) -> str:
     return _ARTICLE.sub("", line, count=1).strip()
 
 
-def _title_above(lines: tuple[str, ...], at: int) -> int | None:
+def _title_above(lines: tuple[str, ...], at: int, residue: frozenset[int] = frozenset()) -> int | None:
     """First line of the title block above a speech header line, or None."""
     top, seen = None, 0
     i = at - 1
     while i >= 0 and at - i <= 8 and seen < 3:
         text = lines[i].strip()
         if text:
-            # "0/0", "特 載", "注册 | 登录" above a title are not part of it
-            if len(text) > 40 or re.search(r"[。；！？|]", text) or len(_HAN.findall(text)) < 5:
+            # "0/0", "特 載", "注册 | 登录", a portal's source line above a title are not part of it
+            if i in residue or len(text) > 40 or re.search(r"[。；！？|]", text) or len(_HAN.findall(text)) < 5:
                 break
             top, seen = i, seen + 1
         i -= 1
@@ -199,33 +244,41 @@ def _cut_starts(lines: tuple[str, ...]) -> list[Start]:
     return out
 
 
-def _merge(starts: list[Start], lines: tuple[str, ...]) -> list[Start]:
-    """Starts with only header lines between them belong to one report."""
+def _merge(starts: list[Start], lines: tuple[str, ...], residue: frozenset[int] = frozenset()) -> list[Start]:
+    """Starts with only header lines between them belong to one report.
+
+    Of two titles, the one nearest the text wins, unless the earlier one holds it
+    ("2026年宁夏回族自治区政府工作报告" above the article's own "政府工作报告").
+    """
     out: list[Start] = []
     for start, how, title_at in sorted(set(starts)):
-        if out and not _has_body(lines, out[-1][0], start):
-            first, kind, _ = out[-1]
-            if kind == "title" and how == "title":
-                out[-1] = (first, kind, title_at)   # the title nearest the text wins
-            elif kind == "title":
-                out[-1] = (first, how, title_at)
+        if out and not _has_body(lines, out[-1][0], start, residue):
+            first, kind, earlier = out[-1]
+            if kind == "title":
+                out[-1] = (first, how, earlier if _holds(lines[earlier], lines[title_at]) else title_at)
             continue
         out.append((start, how, title_at))
     return out
 
 
-def _has_body(lines: tuple[str, ...], first: int, stop: int) -> bool:
-    """Whether lines first..stop-1 hold body text (a sentence or a long line)."""
+def _holds(earlier: str, later: str) -> bool:
+    """Whether an earlier title line holds a later, shorter one ("2026年X省政府工作报告" / "政府工作报告")."""
+    a, b = _compact(earlier), _compact(later)
+    return len(a) > len(b) and b in a
+
+
+def _has_body(lines: tuple[str, ...], first: int, stop: int, residue: frozenset[int] = frozenset()) -> bool:
+    """Whether lines first..stop-1 hold body text (a sentence or a long line; portal lines are not)."""
     for i in range(first, stop):
         text = lines[i].strip()
-        if len(text) >= _BODY_MIN or "。" in text:
+        if i not in residue and (len(text) >= _BODY_MIN or "。" in text):
             return True
     return False
 
 
-def _body_chars(lines: tuple[str, ...], first: int, stop: int) -> int:
-    """Characters in lines first..stop-1."""
-    return sum(len(lines[i].strip()) for i in range(first, stop))
+def _body_chars(lines: tuple[str, ...], first: int, stop: int, residue: frozenset[int] = frozenset()) -> int:
+    """Characters in lines first..stop-1 that are not portal lines."""
+    return sum(len(lines[i].strip()) for i in range(first, stop) if i not in residue)
 
 
 def _in_toc(lines: tuple[str, ...], at: int) -> bool:
@@ -250,37 +303,16 @@ def _first_content(lines: tuple[str, ...], i: int) -> int:
     return i
 
 
-def _last_content(lines: tuple[str, ...], begin: int, stop: int) -> int:
-    """Index of the last non-blank line in begin..stop-1 (begin-1 if none)."""
-    i = stop - 1
-    while i >= begin and not lines[i].strip():
-        i -= 1
+def _first_own(lines: tuple[str, ...], i: int, stop: int, residue: frozenset[int]) -> int:
+    """Index of the first line at or after i that is neither blank nor a portal line (stop if none)."""
+    while i < stop and (not lines[i].strip() or i in residue):
+        i += 1
     return i
 
 
-def _trim_cruft(lines: tuple[str, ...], begin: int, end: int) -> int:
-    """Drop a trailing run of web-page buttons (笔记, 复制, 问答, 搜索…)."""
-    i, run = end, 0
-    while i > begin:
-        text = lines[i].strip()
-        if text and (len(text) > _CRUFT_MAX or re.search(r"\d|[。，；：]", text)):
-            break
-        run += bool(text)
+def _last_own(lines: tuple[str, ...], begin: int, stop: int, residue: frozenset[int]) -> int:
+    """Index of the last line in begin..stop-1 that is neither blank nor a portal line (begin-1 if none)."""
+    i = stop - 1
+    while i >= begin and (not lines[i].strip() or i in residue):
         i -= 1
-    return _last_content(lines, begin, i + 1) if run >= 3 else end
-
-
-# Web-page chrome above a report copied from a site: "注册 | 登录", "首页 > 政务公开", "0/0".
-_CHROME = re.compile(r"登录|注册|首页|导航|搜索|分享|打印|收藏|导出|返回|当前位置|字号|浏览次数|来源[:：]|"
-                     r"^\W*\d+\s*/\s*\d+\W*$|[|>»]")
-
-
-def _skip_site_chrome(lines: tuple[str, ...], begin: int, stop: int) -> int:
-    """First line after a leading run of short site-navigation lines."""
-    i = begin
-    while i < stop:
-        text = lines[i].strip()
-        if text and not (len(text) <= 30 and _CHROME.search(text)):
-            break
-        i += 1
-    return _first_content(lines, i) if i < stop else begin
+    return i

@@ -14,16 +14,12 @@ import re
 from pathlib import Path
 
 from tracker.errors import UserError
+from tracker.ingest import legacy
 from tracker.ingest.pdf_pages import strip_furniture
 from tracker.model import SourceText
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_UNSUPPORTED = {
-    ".doc": "旧版 Word 文件不支持，请另存为 .docx / .doc is not supported, save it as .docx",
-    ".wps": "WPS 文件不支持，请另存为 .docx / .wps is not supported, save it as .docx",
-    ".rtf": "RTF 文件不支持，请另存为 .docx 或 .txt / .rtf is not supported, save it as .docx or .txt",
-}
 # Control characters other than tab, newline, carriage return, form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\r\n"
@@ -65,9 +61,9 @@ def read_source(path: str | os.PathLike) -> SourceText:
         raise UserError(f"{name}: 是 SQLite 数据库（台账？），不是报告 / an SQLite database (a store?), not a report")
     digest = hashlib.sha256(raw).hexdigest()
     suffix = p.suffix.lower()
-    if suffix in _UNSUPPORTED:
-        raise UserError(f"{name}: {_UNSUPPORTED[suffix]}")
-    if suffix == ".docx" or (raw[:2] == b"PK" and suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES):
+    if suffix in legacy.SUFFIXES:      # .doc, .wps, .rtf: LibreOffice makes a .docx of it
+        text, encoding = _docx_text(legacy.to_docx(p, name), name), suffix[1:]
+    elif suffix == ".docx" or (raw[:2] == b"PK" and suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES):
         text, encoding = _docx_text(raw, name), "docx"
     elif suffix == ".pdf" or raw[:5] == b"%PDF-":
         text, encoding = _pdf_text(raw, name), "pdf"

@@ -136,7 +136,7 @@ def _event_cells(c: dict, e: dict, doc_label) -> tuple[str, str]:
     if e.get("progress") is not None and e.get("status") != "done":
         parts.append(f"进度{round(e['progress'] * 100)}%")
     parts.append(note)
-    day = e.get("date") or (e.get("created_at") or "")[:10]   # the day given with the mark, else when recorded
+    day = e.get("day") or e.get("date")   # the day given with the mark, else the local day recorded
     progress = "；".join(p for p in parts if p)
     if progress and day:
         progress += f"\n（{day}）"   # own line: a date must not wrap inside itself

@@ -1,34 +1,38 @@
-"""The local store (SQLite via sqlite-utils): the only module family that writes SQL.
+"""The store object: one connection, its write transaction, and the named parts using it.
 
-Opening creates or migrates the file (timestamped backup first) and refuses files
-that are not a store or are damaged, without touching them. tracker.importer extracts
-first; the store then writes in one transaction, so a bad file, a cancel or a killed process leaves
-the store as it was. Status changes are append-only events.
+Opening creates or migrates the file (a backup first) and refuses files that are not a
+store or are damaged, without touching them. Every write is one `store.write()`
+transaction (BEGIN IMMEDIATE, waiting up to 10 s for another program's write lock), and
+its checks run inside it, after the lock is held. The parts (`store.marks`,
+`store.corrections`, `store.curation`, `store.evidence`, `store.report_edits`,
+`store.extractions`, `store.changes`) each hold a back-reference to the store and write
+only through `store.write()`; the reads are plain functions of tracker.store.read,
+offered as methods. The connection belongs to the thread that opened it: background
+work opens its own (tracker.store.ops).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from tracker.store import migrations
+from tracker.store import links, migrations, read
 from tracker.errors import UserError
-from tracker.model import FileExtraction
-from tracker.store.curate import CurateMixin
-from tracker.store.edit import EditMixin
-from tracker.store.links import LinksMixin
+from tracker.store.changes import Changes
+from tracker.store.corrections import Corrections
+from tracker.store.curate import Curation
+from tracker.store.decisions import Evidence
+from tracker.store.extractions import Extractions
 from tracker.store.guard import guarded, one_line
-from tracker.store.sync import (ImportResult, fragment_of, insert_document, stale_unclaimed,
-                                write_extraction)
+from tracker.store.marks import Marks
+from tracker.store.report_edits import ReportEdits
+from tracker.store.sync import ImportResult
 from tracker.store.query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
-from tracker.store.read import ReadMixin
-from tracker.store.undo import UndoMixin
 
 __all__ = ["Store", "Filter", "ImportResult", "ROW_FIELDS", "default_store_path"]
 
@@ -37,8 +41,8 @@ APP_NAME = "commitment-tracker"
 # program raises it only for a change older programs must not write over.
 STORE_FORMAT = 1
 _QUICK_CHECK_MAX = 32_000_000   # bytes
-Progress = Callable[[int, int], None] | None
-Cancel = Callable[[], bool] | None
+# How long a write waits for another program's write lock before saying the store is busy.
+WRITE_WAIT = 10.0   # seconds
 
 
 def default_store_path() -> Path:
@@ -47,7 +51,7 @@ def default_store_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "tracker.db"
 
 
-class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
+class Store:
     """An open store; use Store.open(path) (or as a context manager)."""
 
     def __init__(self, db: Database, path: Path):
@@ -56,10 +60,17 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
         self.conn: sqlite3.Connection = db.conn
         self.path = path
         self.backup_path: Path | None = None   # set when opening migrated an older store
+        self.marks = Marks(self)
+        self.corrections = Corrections(self)
+        self.curation = Curation(self)
+        self.evidence = Evidence(self)
+        self.report_edits = ReportEdits(self)
+        self.extractions = Extractions(self)
+        self.changes = Changes(self)
 
     # ---- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path | None = None, timeout: float = 5.0, create: bool = True,
+    def open(cls, path: str | Path | None = None, timeout: float = WRITE_WAIT, create: bool = True,
              read_only: bool = False) -> "Store":
         """Open (creating or migrating) the store at path; UserError if it is not a usable store.
 
@@ -77,8 +88,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
             if reason:
                 conn = _connect_read_only(p, timeout)
             else:
-                conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
+                conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise UserError(f"{p}: 无法打开台账 / cannot open the store ({one_line(exc)})") from None
         store = cls(Database(conn, execute_plugins=False), p)
@@ -113,7 +123,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
                             f"not a tracker store (another SQLite database)")
         if is_store:
             applied = {m.name for m in migrations.MIGRATIONS.applied(self.db)}
-            unknown = applied - {m.name for m in migrations.MIGRATIONS._migrations}
+            unknown = applied - set(migrations.NAMES)
             if (unknown or version > STORE_FORMAT) and create:
                 raise UserError(f"{self.path}: 由更新版本的程序创建，请升级，不能写入 / made by a newer version "
                                 f"of the program, not written ({sorted(unknown)[0] if unknown else version})")
@@ -147,13 +157,13 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
                 if migrations.pending(self.db):
                     if is_store:
                         self.backup_path = self._backup_before_migration()
-                    with self._write():
+                    with self.write():
                         migrations.apply(self.db)
                         conn.execute(f"PRAGMA user_version = {STORE_FORMAT}")
                     self._compact()
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
             try:
-                self._analyze()
+                self.analyze()
             except sqlite3.OperationalError:   # busy or read-only: the statistics can wait
                 pass
 
@@ -169,7 +179,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
         wal = self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
         return not wal or bool(migrations.pending(self.db))
 
-    def _analyze(self) -> None:
+    def analyze(self) -> None:
         """Refresh the planner's statistics (without them it scans 100k rows for a 500-row filter)."""
         self.conn.execute("ANALYZE")
         self._stat_empty_indexes()
@@ -187,7 +197,7 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
         rows = [(table, name, " ".join(["1"] * (1 + len(
                     self.conn.execute("SELECT * FROM pragma_index_info(?)", (name,)).fetchall()))))
                 for name, table in missing]
-        with self._write():
+        with self.write():
             self.conn.executemany("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", rows)
 
     def _compact(self) -> None:
@@ -224,8 +234,10 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
         self.close()
 
     @contextmanager
-    def _write(self):
-        """One write transaction (BEGIN IMMEDIATE: wait for the lock up front, not mid-way)."""
+    def write(self):
+        """One write transaction: BEGIN IMMEDIATE waits (up to WRITE_WAIT) for the write lock
+        up front, so everything checked inside is checked under the lock; rolled back whole
+        on any error or cancel."""
         if self.read_only:
             raise UserError(f"{self.path}: 台账只读，不能写入 / the store is read-only ({self.read_only})")
         self.conn.execute("BEGIN IMMEDIATE")
@@ -238,64 +250,157 @@ class Store(EditMixin, CurateMixin, UndoMixin, ReadMixin, LinksMixin):
         else:
             self.conn.execute("COMMIT")
 
-    # ---- writing extractions (tracker.importer extracts, then calls these) ------------
-    def known_hashes(self) -> set[str]:
-        """sha256 of every imported file (an identical file is never imported twice)."""
-        return {s for (s,) in self.conn.execute("SELECT sha256 FROM documents")}
-
-    def current_documents(self) -> list[tuple[int, str, int | None]]:
-        """(id, path or name, plan-year hint) of every document not superseded, for re-extraction."""
-        return [(d, path or name, hint) for d, path, name, hint in self.conn.execute(
-            "SELECT id, path, name, plan_year_hint FROM documents WHERE superseded_by IS NULL ORDER BY id")]
+    @property
+    def store_id(self) -> str | None:
+        """The store's own id (a uuid set when it was made or first upgraded): a backup of
+        this store carries the same id."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+        return row[0] if row else None
 
     @guarded
-    def add_extractions(self, extractions: list[FileExtraction], plan_year: int | None = None,
-                        cancel: Cancel = None, result: ImportResult | None = None) -> ImportResult:
-        """Store new documents with their extractions, all in one transaction."""
-        result = result or ImportResult()
-        if cancel and cancel():
-            return ImportResult(cancelled=True)
-        try:
-            claimed: set[int] = set()
-            with self._write() as conn:
-                for fx in extractions:
-                    if cancel and cancel():
-                        raise _Cancelled
-                    whole = fragment_of(conn, fx)
-                    if whole:
-                        raise UserError(f"{fx.source.path}: 只是已导入的 {whole} 的一部分（不完整的副本），未导入 / "
-                                        f"only a part of {whole}, already imported (a cut copy); not imported")
-                    doc_id = insert_document(conn, fx.source, plan_year)
-                    write_extraction(conn, fx, doc_id, result, claimed)
-                    result.documents_added += 1
-        except _Cancelled:
-            return ImportResult(cancelled=True)
-        if extractions:
-            self._analyze()
-        return result
+    def make_single_file(self) -> None:
+        """Leave the store one self-contained file (a rollback journal, not WAL), for a copy
+        that is only ever read: a read-only reader then needs no -wal or -shm beside it.
+        Opening it for writing turns WAL on again."""
+        self.conn.execute("PRAGMA journal_mode = DELETE")
 
     @guarded
-    def replace_extractions(self, extractions: list[tuple[int, FileExtraction]],
-                            cancel: Cancel = None) -> ImportResult:
-        """Sync stored documents with new extractions of their text (one transaction);
-        commitments not found again become stale, never deleted."""
-        result = ImportResult()
-        claimed: set[int] = set()
+    def relink(self, regions=None) -> int:
+        """Rebuild the carry links of regions (default all), one transaction; how many."""
+        with self.write() as conn:
+            return links.relink(conn, regions)
+
+    @guarded
+    def backup(self, dest: str | Path) -> Path:
+        """Consistent copy of the store at dest (SQLite backup API; safe while others use it)."""
+        dest = Path(dest)
+        if dest.resolve() == Path(self.path).resolve():
+            raise UserError(f"{dest}: 不能备份到台账本身 / cannot back up onto the store itself")
+        if dest.is_dir():
+            raise UserError(f"{dest}: 是文件夹 / is a directory")
+        if not dest.parent.is_dir():
+            raise UserError(f"{dest}: 文件夹不存在 / folder does not exist")
+        tmp = dest.with_name(f".{dest.name}.partial")
         try:
-            with self._write() as conn:
-                for doc_id, fx in extractions:
-                    if cancel and cancel():
-                        raise _Cancelled
-                    write_extraction(conn, fx, doc_id, result, claimed)
-                    result.stale += stale_unclaimed(conn, doc_id, claimed, result)
-        except _Cancelled:
-            return ImportResult(cancelled=True)
-        self._analyze()
-        return result
+            target = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
+            os.replace(tmp, dest)
+        except OSError as exc:
+            raise UserError(f"{dest}: 无法写入备份 / cannot write the backup ({exc.strerror})") from None
+        except sqlite3.OperationalError as exc:
+            raise UserError(f"{dest}: 无法写入备份 / cannot write the backup ({one_line(exc)})") from None
+        finally:
+            # SQLite's own files beside the partial copy go with it (a full disk leaves a -journal).
+            for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
+        return dest
 
+    # ---- reading: plain functions of tracker.store.read over this connection ----------
+    @guarded
+    def query(self, f: Filter | None = None, order: str = "id", descending: bool = False) -> list[int]:
+        """Ids of the commitments matching f, ordered in SQL."""
+        return read.query(self.conn, f, order, descending)
 
-class _Cancelled(Exception):
-    """Raised inside the write transaction to roll it back on cancel."""
+    @guarded
+    def count(self, f: Filter | None = None) -> int:
+        """Number of commitments matching f."""
+        return read.count(self.conn, f)
+
+    @guarded
+    def rows(self, ids, as_of=None) -> dict[int, dict]:
+        """Table row dict (ROW_FIELDS) per id; unknown ids are left out."""
+        return read.rows(self.conn, ids, as_of)
+
+    @guarded
+    def stats(self, f: Filter | None = None) -> dict:
+        """total, by_status (incl. "unmarked"), by_kind, overdue, behind for f."""
+        return read.stats(self.conn, f)
+
+    @guarded
+    def facets(self) -> dict:
+        """Years, regions, categories and kinds present."""
+        return read.facets(self.conn)
+
+    @guarded
+    def tree(self) -> list[dict]:
+        """Reports grouped for a tree: region, plan_year, report_id, title, count."""
+        return read.tree(self.conn)
+
+    @guarded
+    def reports(self) -> list[dict]:
+        """Every report with its document name and commitment counts."""
+        return read.reports(self.conn)
+
+    @guarded
+    def documents(self) -> list[dict]:
+        """Every stored document (without its text), oldest first."""
+        return read.documents(self.conn)
+
+    @guarded
+    def document_source(self, doc_id: int):
+        """The stored document as a SourceText (for re-extraction and verification)."""
+        return read.document_source(self.conn, doc_id)
+
+    @guarded
+    def document_lines(self, doc_id: int, first: int = 1, last: int | None = None) -> list[tuple[int, str]]:
+        """Lines first..last (1-based, inclusive) of a stored document."""
+        return read.document_lines(self.conn, doc_id, first, last)
+
+    @guarded
+    def search_lines(self, text: str, document_id: int | None = None, limit: int = 500) -> list[dict]:
+        """Document lines containing text (FTS + LIKE): document_id, name, no, text."""
+        return read.search_lines(self.conn, text, document_id, limit)
+
+    @guarded
+    def glossary(self, report_id: int) -> dict[str, str]:
+        """名词解释 terms of a report."""
+        return read.glossary(self.conn, report_id)
+
+    @guarded
+    def commitment(self, cid: int, as_of=None) -> dict:
+        """Every field of a commitment plus its report, document, corrections and flags."""
+        return read.commitment(self.conn, cid, as_of)
+
+    @guarded
+    def source(self, cid: int) -> dict:
+        """The paragraph around a commitment: lines, its line, offsets and highlight spans."""
+        return read.source(self.conn, cid)
+
+    @guarded
+    def history(self, cid: int) -> list[dict]:
+        """Events of a commitment, newest first (see tracker.store.read.history)."""
+        return read.history(self.conn, cid)
+
+    @guarded
+    def data_version(self) -> int:
+        """SQLite's data_version: moves when another connection commits to the store file."""
+        return read.data_version(self.conn)
+
+    @guarded
+    def suggestions(self, cid: int) -> list[dict]:
+        """Suggestions for a commitment: pending first, best score first; evidence decoded."""
+        return read.suggestions(self.conn, cid)
+
+    @guarded
+    def carry_links(self, cid: int) -> list[dict]:
+        """Carry-over links of one commitment, both ways."""
+        return links.carry_links(self.conn, cid)
+
+    @guarded
+    def carry_labels(self, ids: list[int]) -> dict[int, str]:
+        """Short carry-over label per id; ids without links left out."""
+        return links.carry_labels(self.conn, ids)
+
+    @guarded
+    def plan_rows(self, region: str, year: int) -> list[dict]:
+        """Current commitments of region's reports planned for year, in document order."""
+        return links.plan_rows(self.conn, region, year)
 
 
 @contextmanager
@@ -350,15 +455,13 @@ def _connect_read_only(p: Path, timeout: float) -> sqlite3.Connection:
     """A read-only connection; immutable when not even SQLite's -shm can be made (read-only media)."""
     uri = "file:" + quote(str(p.resolve()))
     for query in ("?mode=ro", "?mode=ro&immutable=1"):
-        conn = sqlite3.connect(uri + query, uri=True, timeout=timeout, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(uri + query, uri=True, timeout=timeout, isolation_level=None)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.OperationalError:
             conn.close()
-    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=timeout,
-                           isolation_level=None, check_same_thread=False)
+    return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=timeout, isolation_level=None)
 
 
 def _check_file(p: Path, create: bool) -> None:

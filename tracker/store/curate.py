@@ -1,11 +1,14 @@
 """Completing and correcting the extraction by hand: add, drop, restore, split, merge, edit.
 
 Each is a row in the append-only curations log, linked to the commitments it created,
-hid or edited; undoing one appends an 'undo' row and sets its voided flag, redoing it
-a 'redo' row. Whether a commitment is hidden (stale bit 2) is derived from the log:
-hidden by a live drop/split/merge, or created by a voided add/split/merge. Added
-items have origin 'user', so re-extraction neither matches nor stales them; a drop
-is keyed to the row, whose id survives re-import through commitment identity.
+hid or edited; undoing one appends an 'undo' row naming it (target_id), redoing it a
+'redo' row. `curations.voided` is a cache of those rows (the newest decides), and whether
+a commitment is hidden (stale bit 2) is derived from the log: hidden by a live
+drop/split/merge, or created by a voided add/split/merge; both in the change's own
+transaction, with the carry links they change. Added items have origin 'user', so
+re-extraction neither matches nor stales them; a drop is keyed to the row, whose id
+survives re-import through commitment identity. The parts of a split keep the original's
+place in the source (any wording); only an added item must be found in the source text.
 The store never runs the extractor: callers pass the fields (tracker.extract.selection).
 """
 
@@ -18,17 +21,27 @@ from typing import Any
 
 from tracker.errors import UserError
 from tracker.model import KINDS, PROJECT
-from tracker.store import fts
-from tracker.store.edit import CORRECTABLE, coerce_field
+from tracker.store import changes, corrections, fts, links
+from tracker.store.clock import now
+from tracker.store.corrections import CORRECTABLE, coerce_field
 from tracker.store.guard import guarded
 from tracker.store.locate import locate, report_span
-from tracker.store.sync import apply_corrections, copy_report_columns, now
+from tracker.store.marks import require
+from tracker.store.sync import copy_report_columns
 
 HIDDEN, CREATED, EDITED = "hidden", "created", "edited"
 # Actions that hide or create commitments, and the words the history shows.
 ACTION_WORDS = {"add": "添加为承诺", "drop": "不是承诺", "split": "拆分", "merge": "合并",
                 "edit": "修改文字", "undo": "撤销", "redo": "重做"}
+# What an item hidden by each action is, said when it is asked to be hidden again.
+_HIDDEN_BY = {"drop": "已标为不是承诺 / already dropped", "split": "已拆分 / already split",
+              "merge": "已合并 / already merged"}
 _LOCATED = ("line", "start", "end")
+
+
+class TextNotFound(UserError):
+    """An added item's text is not in its report and no line was given (the caller may say
+    how to give one: the CLI's --line, the dialog's line field)."""
 
 
 def _refresh_hidden(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
@@ -44,225 +57,279 @@ def _refresh_hidden(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
 
 
 def _log(conn: sqlite3.Connection, action: str, report_id: int | None, detail: Mapping,
-         links: Iterable[tuple[int, str]] = (), target: int | None = None) -> int:
+         links_: Iterable[tuple[int, str]] = (), target: int | None = None) -> int:
     kid = conn.execute("INSERT INTO curations (action, report_id, target_id, detail, created_at) "
                        "VALUES (?, ?, ?, ?, ?)",
                        (action, report_id, target, json.dumps(dict(detail), ensure_ascii=False),
                         now())).lastrowid
     conn.executemany("INSERT INTO curation_links (curation_id, commitment_id, role) VALUES (?, ?, ?)",
-                     [(kid, cid, role) for cid, role in links])
+                     [(kid, cid, role) for cid, role in links_])
     return kid
 
 
-class CurateMixin:
-    """Hand edits of what counts as a commitment (self.conn, self._write(), self._require)."""
+def _rows(conn: sqlite3.Connection, ids: Iterable[int]) -> list[dict]:
+    out = []
+    for cid in require(conn, list(ids)):
+        cur = conn.execute("SELECT * FROM commitments WHERE id = ?", (cid,))
+        out.append(dict(zip([d[0] for d in cur.description], cur.fetchone())))
+    return out
 
-    def _rows(self, ids: Iterable[int]) -> list[dict]:
-        out = []
-        for cid in self._require(list(ids)):
-            cur = self.conn.execute("SELECT * FROM commitments WHERE id = ?", (cid,))
-            out.append(dict(zip([d[0] for d in cur.description], cur.fetchone())))
-        return out
 
-    def _insert_user_item(self, conn, report_id: int, kid: int, n: int, text: str,
-                          fields: Mapping[str, Any], near: int | None) -> int:
-        """One origin='user' commitment of a report, placed at its text in the document."""
-        text = (text or "").strip()
-        if not text:
-            raise UserError("text: 承诺内容不能为空 / the text cannot be empty")
-        values = {f: coerce_field(f, v) for f, v in fields.items()
-                  if f in CORRECTABLE and f not in ("text", *_LOCATED) and v is not None}
-        values.setdefault("kind", PROJECT)
-        doc_id, first, last = report_span(conn, report_id)
-        line = fields.get("line")
-        place = locate(conn, doc_id, text, first, last, near=int(line) if line else near)
+def _hidden_why(conn: sqlite3.Connection, cid: int) -> str:
+    """Why a hidden commitment is hidden, in the words of the edit that hid it."""
+    row = conn.execute(
+        "SELECT k.action, l.role FROM curation_links l JOIN curations k ON k.id = l.curation_id "
+        "WHERE l.commitment_id = ? AND k.action NOT IN ('undo', 'redo') AND ((l.role = 'hidden' AND "
+        "k.voided = 0) OR (l.role = 'created' AND k.voided = 1)) ORDER BY k.id DESC LIMIT 1", (cid,)).fetchone()
+    if row and row[1] == HIDDEN:
+        return _HIDDEN_BY.get(row[0], "已隐藏 / hidden")
+    return "已隐藏 / hidden"
+
+
+def _refuse_hidden(conn: sqlite3.Connection, rows: list[dict]) -> None:
+    """UserError for the first row already hidden (checked under the write lock)."""
+    for r in rows:
+        if r["stale"] & 2:
+            raise UserError(f"{r['id']}: {_hidden_why(conn, r['id'])}")
+
+
+def _insert_user_item(conn: sqlite3.Connection, report_id: int, kid: int, n: int, text: str,
+                      fields: Mapping[str, Any], span: Mapping[str, Any] | None = None) -> int:
+    """One origin='user' commitment of a report. span: the source place it keeps (a part of
+    a split, a merge); without one the text must be found in the report (an added item)."""
+    text = (text or "").strip()
+    if not text:
+        raise UserError("text: 承诺内容不能为空 / the text cannot be empty")
+    values = {f: coerce_field(f, v) for f, v in fields.items()
+              if f in CORRECTABLE and f not in ("text", *_LOCATED) and v is not None}
+    values.setdefault("kind", PROJECT)
+    doc_id, first, last = report_span(conn, report_id)
+    line = fields.get("line")
+    if span is not None:
+        values.update(line=span["line"], start=span["start"], end=span["end"])
+    else:
+        place = locate(conn, doc_id, text, first, last, near=int(line) if line else None)
         if place is not None and (not line or place.line == int(line)):
             values.update(line=place.line, start=place.start, end=place.end)
         elif line:
             values.update(line=coerce_field("line", line), start=-1, end=-1)
         else:
-            raise UserError(f"{text[:20]}: 报告原文中找不到这段文字，请用 --line 指定行号 / "
-                            f"text not found in report {report_id}; give its line (--line)")
-        if "category" not in values:
-            # The section it sits in: that of the nearest item at or above it (same report).
-            near_row = conn.execute(
-                "SELECT category FROM commitments WHERE report_id = ? AND line <= ? AND category IS NOT NULL "
-                "ORDER BY line DESC, id LIMIT 1", (report_id, values["line"])).fetchone()
-            if near_row:
-                values["category"] = near_row[0]
-        cols = {"report_id": report_id, "document_id": doc_id, "key": f"user|{kid}|{n}",
-                "origin": "user", "text": text, **values}
-        cid = conn.execute(
-            f"INSERT INTO commitments ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
-            f"VALUES ({', '.join('?' * len(cols))})", [int(v) if isinstance(v, bool) else v
-                                                      for v in cols.values()]).lastrowid
-        fts.index_commitment(conn, cid, text)
-        copy_report_columns(conn, report_id)
-        return cid
+            raise TextNotFound(f"{text[:20]}: 报告原文中找不到这段文字，请指定行号 / "
+                            f"text not found in report {report_id}; give its line")
+    if "category" not in values:
+        # The section it sits in: that of the nearest item at or above it (same report).
+        near_row = conn.execute(
+            "SELECT category FROM commitments WHERE report_id = ? AND line <= ? AND category IS NOT NULL "
+            "ORDER BY line DESC, id LIMIT 1", (report_id, values["line"])).fetchone()
+        if near_row:
+            values["category"] = near_row[0]
+    cols = {"report_id": report_id, "document_id": doc_id, "key": f"user|{kid}|{n}",
+            "origin": "user", "text": text, **values}
+    cid = changes.insert(conn, "commitments", {k: int(v) if isinstance(v, bool) else v for k, v in cols.items()})
+    fts.index_commitment(conn, cid, text)
+    copy_report_columns(conn, report_id)
+    return cid
+
+
+def _span(rows: list[dict]) -> dict:
+    """The source place covering rows (document order): first line, first start, last end."""
+    starts = [r["start"] for r in rows if r["start"] is not None and r["start"] >= 0]
+    ends = [r["end"] for r in rows if r["end"] is not None and r["end"] >= 0]
+    return {"line": rows[0]["line"], "start": min(starts) if starts else -1, "end": max(ends) if ends else -1}
+
+
+def _set_voided(conn: sqlite3.Connection, kid: int) -> None:
+    """curations.voided from the newest undo/redo row naming kid (a cache of the log)."""
+    conn.execute("UPDATE curations SET voided = IFNULL((SELECT action = 'undo' FROM curations u "
+                 "WHERE u.target_id = :k AND u.action IN ('undo', 'redo') ORDER BY u.id DESC LIMIT 1), 0) "
+                 "WHERE id = :k", {"k": kid})
+
+
+def _turn(conn: sqlite3.Connection, kid: int, redo: bool) -> tuple[int, list[int]]:
+    """Inside a write transaction: append the undo (or redo) row of curation kid and derive
+    what it changes; (the new row's id, ids touched)."""
+    found = conn.execute("SELECT action, voided, report_id, detail FROM curations WHERE id = ?",
+                         (int(kid),)).fetchone()
+    if found is None or found[0] in ("undo", "redo"):
+        raise UserError(f"curation {kid}: 没有这项修改 / no such edit")
+    action, voided, report_id, detail = found
+    if bool(voided) != redo:
+        raise UserError(f"curation {kid}: 已{'撤销' if voided else '生效'} / already "
+                        f"{'undone' if voided else 'in effect'}")
+    touched = [c for (c, _) in conn.execute(
+        "SELECT commitment_id, role FROM curation_links WHERE curation_id = ?", (int(kid),)).fetchall()]
+    extra = {}
+    if action == "edit":
+        extra = _turn_edit(conn, touched[0], json.loads(detail), int(kid), redo)
+    new = _log(conn, "redo" if redo else "undo", report_id, {"action": action, **extra},
+               [(c, role) for c, role in conn.execute(
+                   "SELECT commitment_id, role FROM curation_links WHERE curation_id = ?", (int(kid),))],
+               target=int(kid))
+    _set_voided(conn, int(kid))
+    _refresh_hidden(conn, touched)
+    links.relink_commitments(conn, touched)
+    return new, touched
+
+
+def _turn_edit(conn: sqlite3.Connection, cid: int, detail: dict, kid: int, redo: bool) -> dict:
+    """Undo or redo of a 修改文字: void the text correction it (or its last redo) appended,
+    by id, or append it again; the detail for the undo/redo row."""
+    if redo:
+        return {"correction": corrections.append(conn, cid, {"text": detail["new"]})[0]}
+    last = conn.execute("SELECT detail FROM curations WHERE target_id = ? AND action = 'redo' "
+                        "ORDER BY id DESC LIMIT 1", (kid,)).fetchone()
+    own = json.loads(last[0]).get("correction") if last else detail.get("correction")
+    if own is None:   # an edit made before corrections were voided by id: its own text fix
+        own = next((i for i, v in conn.execute(
+            "SELECT id, value FROM corrections c WHERE commitment_id = ? AND field = 'text' AND voids IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM corrections v WHERE v.voids = c.id) ORDER BY id DESC", (cid,))
+            if json.loads(v) == detail.get("new")), None)
+    if own is not None and not conn.execute("SELECT 1 FROM corrections WHERE voids = ?", (own,)).fetchone():
+        changes.void_row(conn, corrections.KIND, own)
+    return {}
+
+
+def _describe(conn: sqlite3.Connection, row: dict) -> str:
+    ids = " ".join(f"#{c}" for (c,) in conn.execute(
+        "SELECT commitment_id FROM curation_links WHERE curation_id = ? ORDER BY commitment_id", (row["id"],)))
+    return f"{ACTION_WORDS.get(row['action'], row['action'])} {ids}".strip()
+
+
+KIND = changes.register(changes.Kind(
+    name="curate", table="curations", word="编辑", derive=lambda conn, row: [], void_values=dict,
+    void=lambda conn, kid: _turn(conn, kid, redo=False), redo=lambda conn, kid: _turn(conn, kid, redo=True),
+    describe=_describe,
+    user_rows="SELECT id, created_at, (SELECT min(commitment_id) FROM curation_links WHERE curation_id = k.id), "
+              "voided FROM curations k WHERE action NOT IN ('undo', 'redo')"))
+
+
+class Curation(changes.Part):
+    """store.curation: hand edits of what counts as a commitment (void / redo: undo(kid, redo))."""
+
+    kind = KIND
 
     @guarded
-    def add_commitment(self, report_id: int, text: str, **fields) -> int:
+    def add(self, report_id: int, text: str, **fields) -> int:
         """A commitment the extractor missed (kept across re-extraction); its id."""
-        if not self.conn.execute("SELECT 1 FROM reports WHERE id = ?", (int(report_id),)).fetchone():
-            raise UserError(f"report {report_id}: 没有这个报告 / no such report")
         if fields.get("kind") is not None and fields["kind"] not in KINDS:
             raise UserError(f"kind={fields['kind']}: 类型应为 / kind must be one of {', '.join(KINDS)}")
-        with self._write() as conn:
+        with self.store.write() as conn:
+            if not conn.execute("SELECT 1 FROM reports WHERE id = ?", (int(report_id),)).fetchone():
+                raise UserError(f"report {report_id}: 没有这个报告 / no such report")
             kid = _log(conn, "add", int(report_id), {"text": text})
-            cid = self._insert_user_item(conn, int(report_id), kid, 1, text, fields, None)
+            cid = _insert_user_item(conn, int(report_id), kid, 1, text, fields)
             conn.execute("INSERT INTO curation_links VALUES (?, ?, ?)", (kid, cid, CREATED))
+            links.relink_commitments(conn, [cid])
         return cid
 
     @guarded
     def drop(self, ids, note: str = "") -> int:
         """Mark commitments 不是承诺: hidden from lists and the sheet (undoable); the curation id."""
-        rows = self._rows(ids if isinstance(ids, (list, tuple, set)) else [ids])
-        if not rows:
+        ids = list(ids) if isinstance(ids, (list, tuple, set)) else [ids]
+        if not ids:
             raise UserError("drop: 没有指定承诺 / no commitment given")
-        for r in rows:
-            if r["stale"] & 2:
-                raise UserError(f"{r['id']}: 已标为不是承诺 / already dropped (tracker restore {r['id']})")
-        with self._write() as conn:
-            kid = _log(conn, "drop", rows[0]["report_id"], {"note": note},
-                       [(r["id"], HIDDEN) for r in rows])
+        with self.store.write() as conn:
+            rows = _rows(conn, ids)
+            _refuse_hidden(conn, rows)
+            kid = _log(conn, "drop", rows[0]["report_id"], {"note": note}, [(r["id"], HIDDEN) for r in rows])
             _refresh_hidden(conn, [r["id"] for r in rows])
+            links.relink_commitments(conn, [r["id"] for r in rows])
         return kid
 
     @guarded
     def split(self, cid: int, parts: list[Mapping[str, Any]]) -> tuple[int, list[int]]:
-        """Replace one commitment by several (each {"text": …, fields…}); (curation id, new ids)."""
-        (row,) = self._rows([cid])
+        """Replace one commitment by several (each {"text": …, fields…}, in any wording: each
+        keeps the original's place in the source); (curation id, new ids)."""
         if len(parts) < 2:
             raise UserError(f"{cid}: 拆分至少需要两段文字 / a split needs at least two texts")
-        if row["stale"] & 2:
-            raise UserError(f"{cid}: 已隐藏，不能拆分 / hidden, cannot be split")
-        with self._write() as conn:
-            kid = _log(conn, "split", row["report_id"], {"from": row["text"],
-                                                         "into": [p["text"] for p in parts]},
+        with self.store.write() as conn:
+            (row,) = _rows(conn, [cid])
+            _refuse_hidden(conn, [row])
+            kid = _log(conn, "split", row["report_id"], {"from": row["text"], "into": [p["text"] for p in parts]},
                        [(row["id"], HIDDEN)])
-            new = [self._insert_user_item(conn, row["report_id"], kid, n,
-                                          p["text"], {"kind": row["kind"], "category": row["category"],
-                                                      **{k: v for k, v in p.items() if k != "text"}},
-                                          row["line"])
+            new = [_insert_user_item(conn, row["report_id"], kid, n, p["text"],
+                                     {"kind": row["kind"], "category": row["category"],
+                                      **{k: v for k, v in p.items() if k != "text"}}, _span([row]))
                    for n, p in enumerate(parts, 1)]
             conn.executemany("INSERT INTO curation_links VALUES (?, ?, ?)", [(kid, c, CREATED) for c in new])
             _refresh_hidden(conn, [row["id"]])
+            links.relink_commitments(conn, [row["id"], *new])
         return kid, new
 
     @guarded
     def merge(self, ids, text: str | None = None, **fields) -> tuple[int, int]:
-        """Replace several commitments of one report by one; (curation id, new id).
-        The text defaults to theirs joined in document order."""
-        rows = sorted(self._rows(ids), key=lambda r: (r["line"], r["start"] or 0, r["id"]))
-        if len({r["id"] for r in rows}) < 2:
-            raise UserError("merge: 合并至少需要两条承诺 / a merge needs at least two commitments")
-        if len({r["report_id"] for r in rows}) > 1:
-            raise UserError("merge: 只能合并同一报告中的承诺 / commitments of different reports")
-        hidden = [r["id"] for r in rows if r["stale"] & 2]
-        if hidden:
-            raise UserError(f"{hidden[0]}: 已隐藏，不能合并 / hidden, cannot be merged")
-        if not text:
-            text = ""
-            for r in rows:
-                sep = "" if not text or text[-1] in "，。；;,、：:" else "；"
-                text += sep + r["text"]
-        first = rows[0]
-        keep = {f: first[f] for f in CORRECTABLE if f not in ("text", *_LOCATED) and first[f] is not None}
-        with self._write() as conn:
+        """Replace several commitments of one report by one (spanning their places in the
+        source); (curation id, new id). The text defaults to theirs joined in document order."""
+        with self.store.write() as conn:
+            rows = sorted(_rows(conn, ids), key=lambda r: (r["line"], r["start"] or 0, r["id"]))
+            if len({r["id"] for r in rows}) < 2:
+                raise UserError("merge: 合并至少需要两条承诺 / a merge needs at least two commitments")
+            if len({r["report_id"] for r in rows}) > 1:
+                raise UserError("merge: 只能合并同一报告中的承诺 / commitments of different reports")
+            _refuse_hidden(conn, rows)
+            if not text:
+                text = ""
+                for r in rows:
+                    sep = "" if not text or text[-1] in "，。；;,、：:" else "；"
+                    text += sep + r["text"]
+            first = rows[0]
+            keep = {f: first[f] for f in CORRECTABLE if f not in ("text", *_LOCATED) and first[f] is not None}
             kid = _log(conn, "merge", first["report_id"], {"from": [r["text"] for r in rows], "into": text},
                        [(r["id"], HIDDEN) for r in rows])
-            place_fields = {**keep, **fields}
-            doc_id, lo, hi = report_span(conn, first["report_id"])
-            if locate(conn, doc_id, text, lo, hi, near=first["line"]) is None:
-                place_fields.setdefault("line", first["line"])   # joined texts need not be contiguous
-            new = self._insert_user_item(conn, first["report_id"], kid, 1, text, place_fields, first["line"])
+            new = _insert_user_item(conn, first["report_id"], kid, 1, text, {**keep, **fields}, _span(rows))
             conn.execute("INSERT INTO curation_links VALUES (?, ?, ?)", (kid, new, CREATED))
             _refresh_hidden(conn, [r["id"] for r in rows])
+            links.relink_commitments(conn, [new, *(r["id"] for r in rows)])
         return kid, new
 
     @guarded
     def edit_text(self, cid: int, text: str) -> int:
-        """Re-word a commitment (a correction kept across re-extraction, logged); the curation id."""
-        (row,) = self._rows([cid])
+        """Re-word a commitment (a text correction kept across re-extraction, logged); the curation id."""
         text = coerce_field("text", (text or "").strip())
-        with self._write() as conn:
-            kid = _log(conn, "edit", row["report_id"], {"old": row["text"], "new": text},
+        with self.store.write() as conn:
+            (row,) = _rows(conn, [cid])
+            fix = corrections.append(conn, row["id"], {"text": text})[0]
+            kid = _log(conn, "edit", row["report_id"], {"old": row["text"], "new": text, "correction": fix},
                        [(row["id"], EDITED)])
-            conn.execute("INSERT INTO corrections (commitment_id, commitment_key, field, value, created_at) "
-                         "VALUES (?, ?, 'text', ?, ?)", (row["id"], row["key"], json.dumps(text, ensure_ascii=False),
-                                                          now()))
-            apply_corrections(conn, row["id"])
+            links.relink_commitments(conn, [row["id"]])
         return kid
 
     @guarded
-    def undo_curation(self, kid: int, redo: bool = False) -> list[int]:
-        """Void a curation (redo=True: revive it), logged as an undo/redo row; ids it touched."""
-        found = self.conn.execute("SELECT action, voided, report_id, detail FROM curations WHERE id = ?",
-                                  (int(kid),)).fetchone()
-        if found is None or found[0] in ("undo", "redo"):
-            raise UserError(f"curation {kid}: 没有这项修改 / no such edit")
-        action, voided, report_id, detail = found
-        if bool(voided) != redo:
-            raise UserError(f"curation {kid}: 已{'撤销' if voided else '生效'} / already "
-                            f"{'undone' if voided else 'in effect'}")
-        links = self.conn.execute("SELECT commitment_id, role FROM curation_links WHERE curation_id = ?",
-                                  (int(kid),)).fetchall()
-        with self._write() as conn:
-            _log(conn, "redo" if redo else "undo", report_id, {"action": action},
-                 [(c, role) for c, role in links], target=int(kid))
-            conn.execute("UPDATE curations SET voided = ? WHERE id = ?", (0 if redo else 1, int(kid)))
-            if action == "edit":
-                self._undo_edit(conn, links[0][0], json.loads(detail), redo)
-            _refresh_hidden(conn, [c for c, _ in links])
-        return [c for c, _ in links]
+    def undo(self, kid: int, redo: bool = False) -> list[int]:
+        """Void a curation by its id (redo=True: revive it), logged as an undo/redo row; ids it touched."""
+        with self.store.write() as conn:
+            return _turn(conn, int(kid), redo)[1]
 
-    def _undo_edit(self, conn, cid: int, detail: dict, redo: bool) -> None:
-        if redo:
-            key = conn.execute("SELECT key FROM commitments WHERE id = ?", (cid,)).fetchone()[0]
-            conn.execute("INSERT INTO corrections (commitment_id, commitment_key, field, value, created_at) "
-                         "VALUES (?, ?, 'text', ?, ?)", (cid, key, json.dumps(detail["new"], ensure_ascii=False),
-                                                         now()))
-        else:
-            newest = conn.execute("SELECT max(id) FROM corrections WHERE commitment_id = ? AND field = 'text'",
-                                  (cid,)).fetchone()[0]
-            if newest is not None:
-                conn.execute("DELETE FROM corrections WHERE id = ?", (newest,))
-            conn.execute("UPDATE commitments SET text = ? WHERE id = ?", (detail["old"], cid))
-            fts.index_commitment(conn, cid, detail["old"])
-        apply_corrections(conn, cid)
-
-    def hiding_curations(self, cid: int) -> list[tuple[int, bool]]:
+    def hiding(self, cid: int) -> list[tuple[int, bool]]:
         """What hides a commitment: (curation id, True when it is a voided add/split/merge
         that made it, False when it is a live drop/split/merge that hid it)."""
-        return [(kid, role == CREATED) for kid, role in self.conn.execute(
-            "SELECT k.id, l.role FROM curation_links l JOIN curations k ON k.id = l.curation_id "
-            "WHERE l.commitment_id = ? AND k.action NOT IN ('undo', 'redo') AND "
-            "((l.role = 'hidden' AND k.voided = 0) OR (l.role = 'created' AND k.voided = 1)) "
-            "ORDER BY k.id", (int(cid),))]
+        return _hiding(self.store.conn, cid)
 
     @guarded
     def restore(self, cid: int) -> list[int]:
         """Show a hidden commitment again: undo the drop/split/merge that hid it, or redo the
-        add/split/merge that made it; ids whose visibility changed."""
-        (row,) = self._rows([cid])
-        if not row["stale"] & 2:
-            raise UserError(f"{cid}: 没有被隐藏，无需恢复 / not dropped, nothing to restore")
+        add/split/merge that made it (one transaction); ids whose visibility changed."""
         touched: list[int] = []
-        for kid, creator in self.hiding_curations(row["id"]):
-            touched += self.undo_curation(kid, redo=creator)
+        with self.store.write() as conn:
+            (row,) = _rows(conn, [cid])
+            if not row["stale"] & 2:
+                raise UserError(f"{cid}: 没有被隐藏，无需恢复 / not dropped, nothing to restore")
+            for kid, creator in _hiding(conn, row["id"]):
+                touched += _turn(conn, kid, redo=creator)[1]
         return sorted(set(touched))
 
-    def curation_commitments(self, kid: int) -> list[int]:
+    def commitments_of(self, kid: int) -> list[int]:
         """Ids of the commitments a curation created, hid or edited."""
-        return [c for (c,) in self.conn.execute(
+        return [c for (c,) in self.store.conn.execute(
             "SELECT commitment_id FROM curation_links WHERE curation_id = ? ORDER BY commitment_id", (int(kid),))]
 
     @guarded
-    def curation_history(self, cid: int) -> list[dict]:
+    def history(self, cid: int) -> list[dict]:
         """The hand edits touching a commitment, newest first: id, action, words, detail,
         voided, target_id, created_at, related (the other commitments of the same edit)."""
-        self._require([cid])
-        cur = self.conn.execute(
+        conn = self.store.conn
+        require(conn, [cid])
+        cur = conn.execute(
             "SELECT k.*, l.role FROM curations k JOIN curation_links l ON l.curation_id = k.id "
             "WHERE l.commitment_id = ? ORDER BY k.id DESC", (int(cid),))
         names = [d[0] for d in cur.description]
@@ -270,12 +337,20 @@ class CurateMixin:
         for values in cur.fetchall():
             k = dict(zip(names, values))
             k["detail"] = json.loads(k["detail"] or "{}")
-            k["related"] = self.conn.execute(
+            k["related"] = conn.execute(
                 "SELECT commitment_id, role FROM curation_links WHERE curation_id = ? AND commitment_id != ? "
                 "ORDER BY commitment_id", (k["target_id"] or k["id"], int(cid))).fetchall()
             k["words"] = curation_words(k)
             out.append(k)
         return out
+
+
+def _hiding(conn: sqlite3.Connection, cid: int) -> list[tuple[int, bool]]:
+    return [(kid, role == CREATED) for kid, role in conn.execute(
+        "SELECT k.id, l.role FROM curation_links l JOIN curations k ON k.id = l.curation_id "
+        "WHERE l.commitment_id = ? AND k.action NOT IN ('undo', 'redo') AND "
+        "((l.role = 'hidden' AND k.voided = 0) OR (l.role = 'created' AND k.voided = 1)) "
+        "ORDER BY k.id", (int(cid),))]
 
 
 def curation_words(k: Mapping[str, Any]) -> str:

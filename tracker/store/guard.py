@@ -21,23 +21,25 @@ def one_line(exc: object) -> str:
 
 
 def guarded(method):
-    """Decorate a Store method: 'database is locked' and damage become UserErrors."""
+    """Decorate a method of the Store or of one of its parts (which hold `store`):
+    'database is locked' and damage become UserErrors naming the store file."""
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
+        path = getattr(self, "path", None) or getattr(getattr(self, "store", None), "path", "")
         try:
             return method(self, *args, **kwargs)
         except sqlite3.OperationalError as exc:
             name = getattr(exc, "sqlite_errorname", "")
             if "locked" in str(exc) or "busy" in str(exc) or name.startswith("SQLITE_BUSY"):
-                raise UserError(f"{self.path}: 台账正被另一个程序写入，请稍后再试 / "
+                raise UserError(f"{path}: 台账正被另一个程序写入，请稍后再试 / "
                                 f"the store is busy (another program is writing); try again") from None
             if name.startswith(_USER_FIXABLE):
-                raise UserError(f"{self.path}: 无法写入台账 / cannot write the store ({one_line(exc)})") from None
+                raise UserError(f"{path}: 无法写入台账 / cannot write the store ({one_line(exc)})") from None
             raise
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.IntegrityError):
                 raise
-            raise UserError(f"{self.path}: 台账文件已损坏 / the store is damaged ({one_line(exc)})") from None
+            raise UserError(f"{path}: 台账文件已损坏 / the store is damaged ({one_line(exc)})") from None
     return wrapper
 
 

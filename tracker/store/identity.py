@@ -8,6 +8,7 @@ commitments are matched by what they say: report (region, plan year, title) + ki
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 
@@ -43,3 +44,12 @@ def keyed(commitments: Iterable[Commitment]) -> list[tuple[str, Commitment]]:
         seen[key] = seen.get(key, 0) + 1
         out.append((key if seen[key] == 1 else f"{key}#{seen[key]}", c))
     return out
+
+
+def evidence_key(status: str | None, evidence) -> str:
+    """The identity of a suggestion's evidence: its first passage's text, normalised (not
+    its line, document id or row id, which re-import, re-extraction and upgrades change);
+    the verdict alone when it quotes no passage. A decision on a suggestion is kept by it."""
+    first = next((e.get("text") for e in evidence or () if isinstance(e, dict) and e.get("text")), None)
+    basis = f"text:{normalise(first)}" if first else f"status:{status or ''}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]

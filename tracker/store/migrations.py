@@ -7,17 +7,29 @@ made by m001 alone and must keep opening.
 
 from __future__ import annotations
 
+import json
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from tracker.store import fts, line_spans
 
 MIGRATIONS = Migrations("commitment-tracker")
+# Every migration's name, in order (sqlite-utils keeps its own list private): a store
+# holding a name not here was written by a newer program.
+NAMES: list[str] = []
+
+
+def migration(fn):
+    """Register fn as the next named migration."""
+    NAMES.append(fn.__name__)
+    return MIGRATIONS()(fn)
 # Names of every table m001 creates: a SQLite file holding none of them is not a store.
 CORE_TABLES = ("documents", "lines", "reports", "commitments", "events", "corrections")
 
 
-@MIGRATIONS()
+@migration
 def m001_initial(db: Database) -> None:
     """Documents, their lines, reports, commitments, status events, field corrections."""
     db.executescript("""
@@ -114,7 +126,7 @@ def m001_initial(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m002_suggestions_glossary(db: Database) -> None:
     """Verification suggestions (deduplicated by fingerprint) and 名词解释 terms."""
     db.executescript("""
@@ -143,14 +155,14 @@ def m002_suggestions_glossary(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m003_fulltext(db: Database) -> None:
     """FTS5 indexes (one token per character) over commitment texts and document lines."""
     fts.create(db)
     fts.rebuild(db)
 
 
-@MIGRATIONS()
+@migration
 def m004_query_indexes(db: Database) -> None:
     """Indexes for the table's filters and sort orders at 100,000 commitments."""
     db.executescript("""
@@ -164,7 +176,7 @@ def m004_query_indexes(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m005_sorted_indexes(db: Database) -> None:
     """(stale, column) indexes: each table sort is an index scan, counts never touch rows."""
     db.executescript("""
@@ -187,7 +199,7 @@ def m005_sorted_indexes(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m006_report_columns_on_commitments(db: Database) -> None:
     """Copies of the report's region and plan year, so sorting by them is an index scan too.
 
@@ -204,7 +216,7 @@ def m006_report_columns_on_commitments(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m007_position_index(db: Database) -> None:
     """Document order (report_id, line) as an index scan: all rows, or one kind or status."""
     db.executescript("""
@@ -214,7 +226,7 @@ def m007_position_index(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m008_curations(db: Database) -> None:
     """Completing the extraction by hand: added, dropped, split, merged and re-worded items.
 
@@ -249,7 +261,7 @@ def m008_curations(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m009_carry_links(db: Database) -> None:
     """Links between one year's commitments and the next year's plan: 延续, 上调, 下调, 不再提及.
 
@@ -273,13 +285,13 @@ def m009_carry_links(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m010_lines_index_without_text_copy(db: Database) -> None:
     """The lines' full-text index keeps no second copy of the document text (issue 15)."""
     fts.make_lines_contentless(db)
 
 
-@MIGRATIONS()
+@migration
 def m011_undo_events_void(db: Database) -> None:
     """Undo appends an event that voids an earlier one (events stay append-only)."""
     db.executescript("""
@@ -288,7 +300,7 @@ def m011_undo_events_void(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m012_stretch_and_subject(db: Database) -> None:
     """A target's stretch value (力争达到7%) and a project's subject (国能煤电项目)."""
     db.executescript("""
@@ -297,14 +309,14 @@ def m012_stretch_and_subject(db: Database) -> None:
     """)
 
 
-@MIGRATIONS()
+@migration
 def m013_event_date(db: Database) -> None:
     """The day a status holds from, as the user gives it ("--date 昨天", the mark dialog's
     date): ISO text, NULL when not given (created_at is when it was recorded)."""
     db.execute("ALTER TABLE events ADD COLUMN date TEXT")
 
 
-@MIGRATIONS()
+@migration
 def m014_lines_as_offsets_into_document_text(db: Database) -> None:
     """The document text is stored once (issue 15): `lines` becomes a view over
     `line_spans` (each line's offset and byte range in documents.text), and the lines'
@@ -312,7 +324,7 @@ def m014_lines_as_offsets_into_document_text(db: Database) -> None:
     line_spans.migrate(db.conn)
 
 
-@MIGRATIONS()
+@migration
 def m015_stats_covering_index(db: Database) -> None:
     """Every column the 概览 counts read (store.stats), so redrawing them after a filter
     change reads this index alone instead of fetching 100,000 table rows."""
@@ -320,6 +332,80 @@ def m015_stats_covering_index(db: Database) -> None:
     CREATE INDEX commitments_s_stats
         ON commitments(stale, kind, current_status, deadline, current_progress, report_id);
     """)
+
+
+@migration
+def m016_one_write_model(db: Database) -> None:
+    """Every user change is an appended row, undone by a row voiding it by id (issue 19).
+
+    - meta: the store's id (a uuid kept for life: a backup of this store carries it).
+    - corrections.voids: undoing a field fix appends a row voiding it; extracted_values
+      keeps the rules' value of each corrected field, so voiding the last fix of a field
+      gives back what the rules read (not what another program's fix said).
+    - decisions: accepting or rejecting a suggestion, keyed by the commitment and the
+      evidence's content (suggestions.evidence_key), so a re-import, re-extraction or
+      regenerated suggestions keep it; suggestions.state becomes a cache of them.
+    - report_changes: a report's fields set by hand (the plan year so far), voidable;
+      reports.plan_year and plan_year_set_by_user become a cache of them.
+    - curations.voided is a cache of the undo/redo rows naming a curation.
+    """
+    from tracker.store.identity import evidence_key
+    conn = db.conn
+    for sql in (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "ALTER TABLE corrections ADD COLUMN voids INTEGER REFERENCES corrections(id)",
+        "CREATE UNIQUE INDEX corrections_voids ON corrections(voids) WHERE voids IS NOT NULL",
+        """CREATE TABLE extracted_values (
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+            field TEXT NOT NULL,
+            value TEXT,
+            PRIMARY KEY (commitment_id, field)) WITHOUT ROWID""",
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+            evidence_key TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            suggestion_id INTEGER REFERENCES suggestions(id),
+            event_id INTEGER REFERENCES events(id),
+            voids INTEGER REFERENCES decisions(id),
+            created_at TEXT NOT NULL)""",
+        "CREATE INDEX decisions_subject ON decisions(commitment_id, evidence_key)",
+        "CREATE UNIQUE INDEX decisions_voids ON decisions(voids) WHERE voids IS NOT NULL",
+        "ALTER TABLE suggestions ADD COLUMN evidence_key TEXT",
+        """CREATE TABLE report_changes (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id),
+            field TEXT NOT NULL,
+            value TEXT,
+            voids INTEGER REFERENCES report_changes(id),
+            created_at TEXT NOT NULL)""",
+        "CREATE INDEX report_changes_report ON report_changes(report_id, field)",
+        "CREATE UNIQUE INDEX report_changes_voids ON report_changes(voids) WHERE voids IS NOT NULL",
+    ):
+        conn.execute(sql)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('store_id', ?)", (str(uuid.uuid4()),))
+    rows = conn.execute("SELECT id, status, evidence FROM suggestions").fetchall()
+    conn.executemany("UPDATE suggestions SET evidence_key = ? WHERE id = ?",
+                     [(evidence_key(status, json.loads(ev or "[]")), sid) for sid, status, ev in rows])
+    conn.execute("CREATE INDEX suggestions_evidence ON suggestions(commitment_id, evidence_key)")
+    # The decisions made so far, as rows (an accepted one with the event it appended).
+    conn.execute("""
+        INSERT INTO decisions (commitment_id, evidence_key, decision, suggestion_id, event_id, created_at)
+        SELECT s.commitment_id, s.evidence_key, s.state, s.id,
+               (SELECT max(e.id) FROM events e WHERE e.suggestion_id = s.id AND e.voids IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM events v WHERE v.voids = e.id)),
+               s.created_at
+        FROM suggestions s WHERE s.state IN ('accepted', 'rejected') ORDER BY s.id""")
+    # What an edited text said before its first 修改文字, so undoing every edit gives it back.
+    conn.execute("""
+        INSERT OR IGNORE INTO extracted_values (commitment_id, field, value)
+        SELECT l.commitment_id, 'text', json_quote(json_extract(k.detail, '$.old'))
+        FROM curations k JOIN curation_links l ON l.curation_id = k.id
+        WHERE k.action = 'edit' AND json_extract(k.detail, '$.old') IS NOT NULL ORDER BY k.id""")
+    conn.execute("""
+        INSERT INTO report_changes (report_id, field, value, created_at)
+        SELECT id, 'plan_year', json(plan_year), datetime('now') FROM reports
+        WHERE plan_year_set_by_user = 1""")
 
 
 def pending(db: Database) -> list[str]:

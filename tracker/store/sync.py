@@ -8,15 +8,17 @@ no longer match are flagged stale, never deleted.
 
 from __future__ import annotations
 
-import json
+import re
 import sqlite3
 from dataclasses import dataclass, field, fields as dc_fields
-from datetime import datetime, timezone
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from tracker.errors import UserError
 from tracker.store import fts, line_spans
+from tracker.store.clock import now
+from tracker.store.corrections import apply_corrections, forget_extracted
 from tracker.store.identity import keyed, normalise, report_identity
 from tracker.store.locate import relocate_user_items
 from tracker.model import Commitment, FileExtraction, Report, SourceText
@@ -46,11 +48,6 @@ class ImportResult:
         for name in ("documents_added", "documents_skipped", "reports", "added", "kept", "stale"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.held += other.held
-
-
-def now() -> str:
-    """Current UTC time as ISO text, the store's timestamp format."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def insert_document(conn: sqlite3.Connection, source: SourceText, plan_year_hint: int | None) -> int:
@@ -122,18 +119,6 @@ def _columns(c: Commitment) -> dict:
     return values
 
 
-def apply_corrections(conn: sqlite3.Connection, cid: int) -> None:
-    """Re-apply the newest correction of each field over the extracted values."""
-    latest = {}
-    for name, value in conn.execute(
-            "SELECT field, value FROM corrections WHERE commitment_id = ? ORDER BY id", (cid,)):
-        latest[name] = json.loads(value) if value is not None else None
-    for name, value in latest.items():
-        conn.execute(f'UPDATE commitments SET "{name}" = ? WHERE id = ?', (value, cid))
-    if "text" in latest:
-        fts.index_commitment(conn, cid, latest["text"] or "")
-
-
 def _write_commitment(conn, cid: int | None, report_id: int, doc_id: int, key: str, c: Commitment) -> int:
     cols = _columns(c)
     if cid is None:
@@ -149,6 +134,7 @@ def _write_commitment(conn, cid: int | None, report_id: int, doc_id: int, key: s
         conn.execute(f"UPDATE commitments SET report_id = ?, document_id = ?, key = ?, stale = stale & 2, {sets} "
                      "WHERE id = ?", [report_id, doc_id, key, *cols.values(), cid])
     fts.index_commitment(conn, cid, c.text)
+    forget_extracted(conn, cid)   # the columns hold what the rules read now
     apply_corrections(conn, cid)
     return cid
 
@@ -172,9 +158,11 @@ def _fuzzy_pairs(old: dict[str, int], new: list[tuple[str, Commitment]]) -> dict
 
 
 def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Commitment, ...],
-                doc_id: int, doc_name: str, result: ImportResult, claimed: set[int]) -> int:
-    """Insert or update one report and its commitments; return the report id."""
-    rid = _find_report(conn, report, doc_name, claimed)
+                doc_id: int, doc_name: str, result: ImportResult, claimed: set[int],
+                separate: bool = False) -> int:
+    """Insert or update one report and its commitments (separate: always a new report);
+    return the report id."""
+    rid = None if separate else _find_report(conn, report, doc_name, claimed)
     meta = (doc_id, report.title, report.region, report.report_year, report.plan_year,
             report.line_start, report.line_end, report.doc_type)
     if rid is None:
@@ -245,11 +233,12 @@ def sync_glossary(conn: sqlite3.Connection, rid: int, terms: dict[str, str]) -> 
 
 
 def write_extraction(conn: sqlite3.Connection, fx: FileExtraction, doc_id: int, result: ImportResult,
-                     claimed: set[int]) -> None:
-    """Write every report of one file extraction; claimed: report ids already matched in this write."""
+                     claimed: set[int], separate: bool = False) -> None:
+    """Write every report of one file extraction; claimed: report ids already matched in this
+    write; separate: as reports of their own, matched to none stored."""
     name = conn.execute("SELECT name FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
     for rx in fx.reports:
-        rid = sync_report(conn, rx.report, rx.commitments, doc_id, name, result, claimed)
+        rid = sync_report(conn, rx.report, rx.commitments, doc_id, name, result, claimed, separate)
         sync_glossary(conn, rid, rx.glossary)
 
 
@@ -275,37 +264,59 @@ def has_user_data(conn: sqlite3.Connection, cid: int) -> bool:
                         {"c": cid}).fetchone()[0] == 1
 
 
-def _comparable(text: str, cut: bool) -> str:
-    """text without whitespace or undecodable characters; cut: without its last (partial) line."""
-    if cut and "\n" in text.rstrip("\n"):
-        text = text[:text.rstrip("\n").rindex("\n")]
-    return "".join(ch for ch in text if not ch.isspace() and ch != "\ufffd")
+# A line that is only a page number or a page marker ("- 3 -", "第 3 页", "3/40").
+_PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?(?:\s*页)?[-—–·\s]*$")
+MOST = 0.5          # a file "most of whose paragraphs" are in a stored report
+MISSING = 0.10      # lacking this share of that report's paragraphs is an excerpt
 
 
-def fragment_of(conn: sqlite3.Connection, fx: FileExtraction) -> str | None:
-    """Name of a stored document this file is only a part of (a cut copy, `head -c`), or None.
+class ExcerptRefused(UserError):
+    """A file that is only a part of a stored document (an excerpt, a cut copy): importing it
+    would hide most of that document's commitments. The caller may offer to import it anyway
+    as the new version (force) or as a document of its own (separate)."""
 
-    Only documents holding a report with the identity of one of this file's reports are
-    compared, so the check reads a few texts, not the store.
-    """
+
+def paragraphs_of(text: str, cut: bool = False) -> list[str]:
+    """A text's paragraphs as compared for excerpts: whitespace and undecodable characters
+    dropped, without page numbers and running headers or footers (a line repeated three
+    times or more); cut: without its last line (a file cut mid-line)."""
+    lines = text.split("\n")
+    if cut and len(lines) > 1:
+        lines = lines[:-1]
+    keys = ["".join(ch for ch in line if not ch.isspace() and ch != "\ufffd") for line in lines]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    return [k for k in keys if k and counts[k] < 3 and not _PAGE_NUMBER.match(k)]
+
+
+def excerpt_of(conn: sqlite3.Connection, fx: FileExtraction) -> tuple[str, str, float] | None:
+    """(name, title, share missing) of a stored document this file is only an excerpt of:
+    most of the file's paragraphs are in it, and it lacks MISSING or more of the stored
+    one's. The same text in another encoding or a new version with a few lines changed is
+    no excerpt. Only documents holding a report of the same identity, or the file's longest
+    paragraphs, are compared (a few texts, not the store)."""
     name = Path(fx.source.path).name
     docs = set()
     for rx in fx.reports:
         rid = _find_report(conn, rx.report, name, set())
         if rid is not None:
             docs.add(conn.execute("SELECT document_id FROM reports WHERE id = ?", (rid,)).fetchone()[0])
-    size = len(fx.source.text)
-    # Only a shorter document can hold this one (the slack allows for re-spaced lines).
-    docs = [d for d in sorted(docs) if conn.execute(
-        "SELECT length(text) FROM documents WHERE id = ?", (d,)).fetchone()[0] * 1.1 > size]
-    if not docs:
+    new = set(paragraphs_of(fx.source.text, cut=not fx.source.text.endswith("\n")))
+    if len("".join(new)) < 200:
         return None
-    part = _comparable(fx.source.text, cut=not fx.source.text.endswith("\n"))
-    if len(part) < 200:
-        return None
-    for doc_id in docs:
+    # And the documents holding its longest paragraphs (an excerpt may lack the title).
+    for line in sorted(new, key=len, reverse=True)[:3]:
+        docs.update(d for d in {hit["document_id"] for hit in line_spans.search(conn, line[:30], None, 20)}
+                    if conn.execute("SELECT superseded_by IS NULL FROM documents WHERE id = ?", (d,)).fetchone()[0])
+    for doc_id in sorted(docs):
         old_name, old_text = conn.execute("SELECT name, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        whole = _comparable(old_text, cut=False)
-        if len(part) < len(whole) and part in whole:
-            return old_name
+        old = set(paragraphs_of(old_text))
+        if not old or len(new & old) < MOST * len(new):
+            continue
+        missing = len(old - new) / len(old)
+        if missing >= MISSING:
+            title = conn.execute("SELECT title FROM reports WHERE document_id = ? ORDER BY id LIMIT 1",
+                                 (doc_id,)).fetchone()
+            return old_name, title[0] if title else old_name, missing
     return None

@@ -102,7 +102,7 @@ def find_evidence(store, plan_year: int | None = None, review_document_id: int |
             if result.status != "unknown" or (result.evidence and result.evidence[0].score >= MIN_UNKNOWN_SCORE):
                 items.append(_item(cid, rep["document_id"], result))
         if items:
-            new = store.add_suggestions(cid, items)
+            new = store.evidence.add(cid, items)
             added += new
             found += bool(new)
         _tick(progress, n, total)

@@ -86,10 +86,17 @@ class WordDict:
     """Word → frequency (0 for a prefix that is no word; None for neither), from the file."""
 
     def __init__(self, path: Path) -> None:
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._path = path
+        self._local = threading.local()   # a connection per thread: one belongs to its thread
         self._lock = threading.Lock()
-        self.total: int = self._conn.execute("SELECT total FROM meta").fetchone()[0]
+        self.total: int = self._conn().execute("SELECT total FROM meta").fetchone()[0]
         self._known: dict[str, int | None] = {}
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+        return conn
 
     def prefetch(self, words) -> None:
         """Look the words up in batches (one query per few hundred, not one per word)."""
@@ -97,7 +104,7 @@ class WordDict:
         with self._lock:
             for i in range(0, len(todo), _BATCH):
                 chunk = todo[i:i + _BATCH]
-                found = dict(self._conn.execute(
+                found = dict(self._conn().execute(
                     f"SELECT word, freq FROM freq WHERE word IN ({','.join('?' * len(chunk))})",
                     chunk))
                 for w in chunk:
