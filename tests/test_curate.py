@@ -136,6 +136,19 @@ def test_split_and_merge_replace_the_originals(store):
         store.curation.merge([t[0]])
 
 
+def test_split_takes_any_wording_and_keeps_the_source_span(store):
+    """Issue 25 item 2: 拆分 into reworded clauses (not quotes of the source) is accepted;
+    each part leads back to the original's place in the source."""
+    cid = _targets(store)[3]
+    original = store.commitment(cid)
+    _kid, parts = store.curation.split(cid, [{"text": "城镇居民人均可支配收入增长百分之七"},
+                                             {"text": "农村居民人均可支配收入增长百分之八"}])
+    for p in parts:
+        c = store.commitment(p)
+        assert (c["line"], c["start"], c["end"]) == (original["line"], original["start"], original["end"])
+        assert store.source(p)["marks"] == store.source(cid)["marks"]
+
+
 def test_edit_text_is_logged_kept_and_undone(store):
     cid = _targets(store)[0]
     old = store.commitment(cid)["text"]

@@ -266,6 +266,8 @@ def test_recent_changes_rebuild_an_undo_stack_after_a_restart(plan):
             s.changes.void("correct", recent[2]["id"])
         history = s.history(cid)
         assert [e["voids"] is not None for e in history] == [False, True, False]
+    listed = json.loads(tracker(plan, "changes", "--json").stdout)
+    assert [(c["kind"], c["id"]) for c in listed][:1] == [("mark", again)] and listed[1]["undone"]
 
 
 def test_suggestions_json(plan):

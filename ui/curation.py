@@ -198,15 +198,13 @@ class RestoreCommand(CurateCommand):
             self.plan = self.store.curation.hiding(self.cid)
             if not self.plan:
                 raise UserError(_tr("%1: 没有被隐藏，无需恢复").replace("%1", str(self.cid)))
-        touched: set[int] = {self.cid}
-        for kid, creator in self.plan:
-            touched |= set(self.store.curation.undo(kid, redo=creator))
+        # One transaction for the whole restore (and for its undo).
+        touched = {self.cid, *self.store.curation.turn(self.plan)}
         self.kid, self.ids = self.plan[0][0], sorted(touched)
         self.notify([self.cid])
 
     def _undo(self) -> None:
-        for kid, creator in reversed(self.plan):
-            self.store.curation.undo(kid, redo=not creator)
+        self.store.curation.turn([(kid, not creator) for kid, creator in reversed(self.plan)])
         self.notify(self.ids)
 
 

@@ -297,8 +297,17 @@ class Curation(changes.Part):
     @guarded
     def undo(self, kid: int, redo: bool = False) -> list[int]:
         """Void a curation by its id (redo=True: revive it), logged as an undo/redo row; ids it touched."""
+        return self.turn([(kid, redo)])
+
+    @guarded
+    def turn(self, plan: list[tuple[int, bool]]) -> list[int]:
+        """Undo (False) or redo (True) each curation of plan, in order, in one transaction
+        (a restore that undoes a split and redoes an add is one change); ids touched."""
+        touched: list[int] = []
         with self.store.write() as conn:
-            return _turn(conn, int(kid), redo)[1]
+            for kid, redo in plan:
+                touched += _turn(conn, int(kid), redo)[1]
+        return sorted(set(touched))
 
     def hiding(self, cid: int) -> list[tuple[int, bool]]:
         """What hides a commitment: (curation id, True when it is a voided add/split/merge
