@@ -17,7 +17,8 @@ from conftest import ROOT, seed
 from tracker.cli.main import main
 from tracker.errors import UserError
 from tracker.importer import import_files
-from tracker.ingest.read import MAX_DOCX_XML_BYTES, MAX_FILE_BYTES, read_source
+from tracker.ingest.limits import MAX_FILE_BYTES, MAX_ZIP_BYTES
+from tracker.ingest.read import read_source
 from tracker.sheet import write_sheet
 from tracker.store import Filter, Store
 
@@ -138,9 +139,9 @@ def test_a_docx_that_expands_too_far_is_refused(tmp_path):
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document>" + " " * (MAX_DOCX_XML_BYTES + 1) + "</w:document>")
+        z.writestr("word/document.xml", "<w:document>" + " " * (MAX_ZIP_BYTES + 1) + "</w:document>")
     assert bomb.stat().st_size < 1_000_000
-    with pytest.raises(UserError, match="too much XML"):
+    with pytest.raises(UserError, match="inflates to too much"):
         read_source(bomb)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tracker.errors import Cancelled, UserError
 from tracker.extract import extract_file, extract_source
+from tracker.ingest.limits import MAX_FILE_BYTES
 from tracker.store import ImportResult, Store
 
 Progress = Callable[[int, int], None] | None
@@ -120,8 +121,8 @@ def _size_or_zero(path: Path) -> int:
 def _sha256_or_none(path: Path) -> str | None:
     """sha256 of a readable regular file, else None (the extractor then names the problem)."""
     try:
-        if not path.is_file():
-            return None
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return None         # reading refuses it in one line, without hashing gigabytes
         digest = hashlib.sha256()
         with path.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):

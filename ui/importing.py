@@ -123,6 +123,7 @@ class Importer(QObject):
     def _close_dialog(self) -> None:
         self.task = None
         if self.dialog is not None:
+            self.dialog.reset()     # stops its show timer: it would pop up over the error box
             self.dialog.hide()
             self.dialog.deleteLater()
             self.dialog = None

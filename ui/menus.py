@@ -28,7 +28,7 @@ FOLDER_KEY = "store/last_folder"
 
 def _backup(store, dest: str, progress=None, cancel=None) -> str:
     """The backup, on the worker's own connection (tracker.store.ops.read_op); dest."""
-    store.backup(dest)
+    store.backup(dest, force=True)     # the save dialog asked before replacing another file
     return dest
 
 

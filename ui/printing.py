@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPro
 
 from tracker.errors import UserError
 from tracker.sheet import SheetData, write_data
-from tracker.sheet.write import refuse_sqlite_target
+from tracker.store.backup import refuse_store_target
 from tracker.sheet.build import sheet_data
 from tracker.sheet.write import pdf_bytes   # reportlab (0.14 s) loads on the first print
 from tracker.store.ops import read_op
+from tracker.whole_file import write_whole
 from ui.compact import warn_plain
 
 FOLDER_KEY = "sheet/last_folder"
@@ -301,16 +302,12 @@ def write_export(parent: QWidget | None, data: SheetData, path: Path,
         return write_data(data, path, landscape=landscape)
     if not path.parent.is_dir():
         raise UserError(f"{path}: 目录不存在 {path.parent}")
-    refuse_sqlite_target(path)
+    refuse_store_target(path)
     # Made in memory and written here, so a cancelled export leaves no file behind.
     content = _in_background(parent, pdf_bytes, data, landscape)
     if content is None:
         return None
-    try:
-        path.write_bytes(content)
-    except OSError as exc:
-        raise UserError(f"{path}: 无法写入（{exc.strerror or exc}）") from None
-    return path
+    return write_whole(path, content)
 
 
 def export_sheet(parent: QWidget | None, store, f, fmt: str = "pdf",

@@ -8,7 +8,9 @@ itself (chart and table) through a QPrinter, so paper shows what the screen show
 
 from __future__ import annotations
 
+import errno
 import re
+from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from tracker.errors import UserError
 from tracker.history.series import (VERDICT_WORDS, Series, indicator_title, indicators,
                                     region_title, series)
+from tracker.store.backup import refuse_store_target
+from tracker.whole_file import replacing
 from ui.compact import plain_tip, warn_plain
 from ui.series_chart import VERDICT_COLOURS, series_chart
 from ui.series_print import paint_series
@@ -245,9 +249,16 @@ class SeriesDialog(QDialog):
                 return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(path)
-        self.view.print_to(printer)
-        if not printer.isValid():
-            warn_plain(self, self.tr("指标历年"), self.tr("%1：无法写入").replace("%1", path))
+        try:
+            refuse_store_target(Path(path))
+            # Printed beside the target and renamed when whole; Qt does not report a full
+            # disk, so a PDF without its end marker counts as not written.
+            with replacing(path) as tmp:
+                printer.setOutputFileName(str(tmp))
+                self.view.print_to(printer)
+                if not printer.isValid() or not tmp.read_bytes().rstrip().endswith(b"%%EOF"):
+                    raise OSError(errno.EIO, "PDF 未写完整，磁盘是否已满？")
+        except UserError as exc:
+            warn_plain(self, self.tr("指标历年"), str(exc))
             return None
         return path

@@ -243,7 +243,13 @@ class WelcomeMixin:
 def _sha256(path: str) -> str | None:
     """The file's sha256, as the importer knows a file (None when it cannot be read)."""
     import hashlib
+
+    from tracker.ingest.limits import MAX_FILE_BYTES
     try:
+        # Only a regular file within the bound: a pipe would block here, /dev/zero never end
+        # (the import then refuses them in one line).
+        if not Path(path).is_file() or Path(path).stat().st_size > MAX_FILE_BYTES:
+            return None
         with open(path, "rb") as f:
             return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from tracker.cli import curate, extract, series, sheet, store, verify
+from tracker.cli.terminal import escaped_stdout
 from tracker.errors import UserError, log_bug
 
 # Modules that add subcommands, in the order they appear in --help.
@@ -23,13 +24,16 @@ class Parser(argparse.ArgumentParser):
     in private attributes), so `--note -2+3` can be read as a value, not an option."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
         self.takes_value: set[str] = set()
+        self.options: set[str] = set()             # every option string, -h included
         self.children: list[Parser] = []
+        self.commands: dict[str, Parser] = {}      # subcommand name -> its parser
+        super().__init__(*args, **kwargs)
 
     def add_argument(self, *names, **kwargs):
-        """argparse's add_argument, noting an --option that stores a value."""
+        """argparse's add_argument, noting its option strings and an --option that stores a value."""
         action = super().add_argument(*names, **kwargs)
+        self.options.update(n for n in names if n.startswith("-"))
         if kwargs.get("action", "store") in ("store", "append") and kwargs.get("nargs") is None:
             self.takes_value.update(n for n in names if n.startswith("--"))
         return action
@@ -42,6 +46,7 @@ class Parser(argparse.ArgumentParser):
         def add_parser(name, **options):
             child = make(name, **options)
             self.children.append(child)
+            self.commands[name] = child
             return child
         group.add_parser = add_parser
         return group
@@ -74,12 +79,15 @@ def build_parser() -> Parser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `tracker` console script."""
     parser = build_parser()
-    args = parser.parse_args(_attach_values(parser, sys.argv[1:] if argv is None else list(argv)))
+    argv = _attach_values(parser, sys.argv[1:] if argv is None else list(argv))
+    args = parser.parse_args(_dash_texts(parser, argv))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     try:
-        return int(args.handler(args) or 0)
+        # Listings show control characters in notes, report text and file names escaped.
+        with escaped_stdout(enabled=not getattr(args, "json", False)):
+            return int(args.handler(args) or 0)
     except UserError as exc:
         print(f"tracker: {_one_line(str(exc))}", file=sys.stderr)
         return 1
@@ -111,6 +119,30 @@ def _attach_values(parser: Parser, argv: list[str]) -> list[str]:
         out.append(a)
         i += 1
     return out
+
+
+def _dash_texts(parser: Parser, argv: list[str]) -> list[str]:
+    """`edit 17 -2+3`: a word starting with a single '-' that names no option is a text
+    (argparse would take it for an unknown option). Then the command's options go first and
+    its texts after '--', in their order."""
+    at = next((i for i, a in enumerate(argv) if a in parser.commands), None)
+    if at is None or "--" in argv[at:]:
+        return argv
+    command = parser.commands[argv[at]]
+    head, opts, texts, i = argv[:at + 1], [], [], at + 1
+    while i < len(argv):
+        word = argv[i]
+        name = word.split("=", 1)[0]
+        if name in command.options:
+            takes = name in command.takes_value and "=" not in word
+            opts += argv[i:i + 2] if takes else [word]
+            i += 2 if takes else 1
+            continue
+        texts.append(word)
+        i += 1
+    if not any(t.startswith("-") and not t.startswith("--") and len(t) > 1 for t in texts):
+        return argv
+    return head + opts + ["--"] + texts
 
 
 if __name__ == "__main__":

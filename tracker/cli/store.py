@@ -79,8 +79,11 @@ def register(sub) -> None:
     p = sub.add_parser("reextract", help="按现有规则重新提取 re-run extraction on stored text")
     p.set_defaults(handler=cmd_reextract)
 
-    p = sub.add_parser("backup", help="备份台账 back up the store")
+    p = sub.add_parser("backup", help="备份台账 back up the store",
+                       description="把台账备份到 PATH：不会写到任何台账或其 -wal/-shm 文件上（本台账以前的备份除外）。")
     p.add_argument("path", metavar="PATH")
+    p.add_argument("--force", action="store_true",
+                   help="替换已存在的其他文件 replace an existing file that is not a store")
     p.set_defaults(handler=cmd_backup)
 
     p = sub.add_parser("reports", help="列出报告 list reports")
@@ -113,16 +116,17 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
-def _summary(r) -> str:
-    line = (f"文件 files: +{r.documents_added} (跳过 skipped {r.documents_skipped}); 报告 reports: {r.reports}; "
-            f"承诺 commitments: 新增 added {r.added}, 保留 kept {r.kept}, 失效 stale {r.stale}")
+def _summary(r) -> list[str]:
+    """The lines saying what an import or re-extraction did (each printed on its own)."""
+    lines = [f"文件 files: +{r.documents_added} (跳过 skipped {r.documents_skipped}); 报告 reports: {r.reports}; "
+             f"承诺 commitments: 新增 added {r.added}, 保留 kept {r.kept}, 失效 stale {r.stale}"]
     if r.held:
         ids = " ".join(str(i) for i in r.held[:20]) + (" …" if len(r.held) > 20 else "")
-        line += (f"\n注意 / note: {len(r.held)} 条已标记或修正的承诺在新文本中找不到，仍保留显示，请核对 / "
-                 f"marked or corrected commitments not found in the new text are kept visible; check them: {ids}")
+        lines.append(f"注意 / note: {len(r.held)} 条已标记或修正的承诺在新文本中找不到，仍保留显示，请核对 / "
+                     f"marked or corrected commitments not found in the new text are kept visible; check them: {ids}")
     if r.cancelled:
-        line += "\n已取消：之后的文件未导入 / cancelled: the files after this point were not imported"
-    return line
+        lines.append("已取消：之后的文件未导入 / cancelled: the files after this point were not imported")
+    return lines
 
 
 def cmd_import(args) -> int:
@@ -136,7 +140,7 @@ def cmd_import(args) -> int:
                              force=args.force, separate=args.separate)
         except ExcerptRefused as exc:
             raise UserError(f"{exc} (--force / --separate)") from None
-    print(_summary(r))
+    print(*_summary(r), sep="\n")
     return 0
 
 
@@ -306,14 +310,14 @@ def cmd_reextract(args) -> int:
 
     with open_store(args) as store:
         r = reextract(store, progress=_progress("提取 extracting"))
-    print(_summary(r))
+    print(*_summary(r), sep="\n")
     return 0
 
 
 def cmd_backup(args) -> int:
     """tracker backup PATH"""
     with open_store(args, create=False) as store:
-        dest = store.backup(args.path)
+        dest = store.backup(args.path, force=args.force)
     print(f"已备份到 backed up to {dest}")
     return 0
 

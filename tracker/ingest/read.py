@@ -15,6 +15,8 @@ from pathlib import Path
 
 from tracker.errors import UserError
 from tracker.ingest import legacy
+from tracker.ingest.limits import (Deadline, check_docx_zip, check_text_size, count_html_elements, read_bounded,
+                                   refuse_archive, refuse_data)
 from tracker.ingest.pdf_pages import strip_furniture
 from tracker.model import SourceText
 
@@ -26,39 +28,20 @@ _PLAIN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-
                     r"\u00a0-\u00ff\u2100-\u25ff\u3400-\u4dbf]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SQLITE_HEADER = b"SQLite format 3\x00"
-# Bounds on one input (a report is ~100 KB; a compilation of hundreds, a few MB): past
-# them a file costs gigabytes of memory and minutes, so it is refused up front.
-MAX_FILE_BYTES = 64_000_000        # txt, html, pdf as stored on disk
-MAX_DOCX_XML_BYTES = 64_000_000    # the XML a docx expands to (a zip bomb is tiny on disk)
-_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-               "br", "section", "article", "pre", "blockquote", "dt", "dd", "caption")
+_BLOCK_TAGS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+                         "br", "section", "article", "pre", "blockquote", "dt", "dd", "caption"))
 
 
 def read_source(path: str | os.PathLike) -> SourceText:
     """Decode the file at path; UserError naming the file for anything unreadable."""
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise UserError(f"{name}: 文件不存在 / no such file")
-    if p.is_dir():
-        raise UserError(f"{name}: 是文件夹而不是文件 / is a directory")
-    try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
-    if size > MAX_FILE_BYTES:
-        raise UserError(f"{name}: 文件太大（{size // 1_000_000} MB，上限 {MAX_FILE_BYTES // 1_000_000} MB），"
-                        f"请拆分 / file too large, split it")
-    try:
-        raw = p.read_bytes()
-    except PermissionError:
-        raise UserError(f"{name}: 没有读取权限 / permission denied") from None
-    except OSError as exc:
-        raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
+    raw = read_bounded(p, name)
     if not raw.strip():
         raise UserError(f"{name}: 文件是空的 / empty file")
     if raw.startswith(_SQLITE_HEADER):
         raise UserError(f"{name}: 是 SQLite 数据库（台账？），不是报告 / an SQLite database (a store?), not a report")
+    refuse_archive(raw, name)
     digest = hashlib.sha256(raw).hexdigest()
     suffix = p.suffix.lower()
     if suffix in legacy.SUFFIXES:      # .doc, .wps, .rtf: LibreOffice makes a .docx of it
@@ -73,8 +56,11 @@ def read_source(path: str | os.PathLike) -> SourceText:
         text, encoding = _decode(raw, name)
         if suffix not in _TEXT_SUFFIXES and _looks_html(text):
             text, encoding = _html_text(text, name), "html"
+        else:
+            refuse_data(text, suffix, name)
     if not text.strip():
         raise UserError(f"{name}: 没有可读的文字 / no text")
+    check_text_size(text, name)
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")      # classic Mac line ends: one line per CR
     return SourceText(path=name, text=text, sha256=digest, encoding=encoding,
@@ -151,7 +137,7 @@ def _docx_text(raw: bytes, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    _check_expansion(raw, name)
+    check_docx_zip(raw, name)
     try:
         doc = Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -174,22 +160,6 @@ def _docx_text(raw: bytes, name: str) -> str:
     return "\n".join(line.replace("\n", " ") for line in lines)
 
 
-def _check_expansion(raw: bytes, name: str) -> None:
-    """Refuse a docx whose XML expands past MAX_DOCX_XML_BYTES (read from the zip directory,
-    before anything is inflated)."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            xml = sum(i.file_size for i in z.infolist() if i.filename.lower().endswith((".xml", ".rels")))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UserError(f"{name}: Word 文件已损坏 / corrupt docx ({type(exc).__name__})") from None
-    if xml > MAX_DOCX_XML_BYTES:
-        raise UserError(f"{name}: Word 文件解压后太大（{xml // 1_000_000} MB 的 XML，上限 "
-                        f"{MAX_DOCX_XML_BYTES // 1_000_000} MB）/ docx expands to too much XML")
-
-
 def _pdf_text(raw: bytes, name: str) -> str:
     """Text layer of a pdf, pages joined by newlines."""
     # pypdf logs its own warnings about a broken file to stderr: the one-line error
@@ -207,20 +177,24 @@ def _pdf_pages(raw: bytes, name: str) -> str:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PyPdfError
 
+    deadline = Deadline(name)
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             try:
                 if not reader.decrypt(""):
-                    raise UserError(f"{name}: PDF 已加密，需要密码 / encrypted PDF")
-            except NotImplementedError:
-                raise UserError(f"{name}: PDF 已加密，需要密码 / encrypted PDF") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+                    raise UserError(f"{name}: PDF 已加密，需要密码 / encrypted PDF, a password is needed")
+            except (NotImplementedError, DependencyError):
+                raise UserError(f"{name}: PDF 的加密方式无法读取 / encrypted PDF of an unsupported kind") from None
+        pages = []
+        for page in reader.pages:
+            deadline.check()
+            pages.append(page.extract_text() or "")
     except UserError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise UserError(f"{name}: PDF 文件已损坏 / corrupt PDF ({type(exc).__name__})") from None
     text = "\n".join(page.rstrip("\n") for page in strip_furniture(pages))
     if not text.strip():
@@ -232,14 +206,15 @@ def _html_text(html: str, name: str) -> str:
     """Visible text of an html page, one line per block element."""
     from bs4 import BeautifulSoup
 
+    from tracker.ingest.html_walk import block_text, drop_hidden   # bs4 (0.1 s) on first use
+
+    count_html_elements(html, name)
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "template",
                      "head", "iframe", "svg", "form"]):
         tag.decompose()
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in soup.get_text().split("\n")]
+    drop_hidden(soup)
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in block_text(soup, _BLOCK_TAGS, name).split("\n")]
     text = "\n".join(line for line in lines if line)
     if not text.strip():
         raise UserError(f"{name}: 网页中没有文字 / html with no text")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
 from tracker.sheet.data import KIND_LABELS, SheetData, SheetRow
+from tracker.whole_file import write_whole
 
 # One flat table: the grouping becomes columns so a spreadsheet can filter on it.
 CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限",
@@ -39,9 +41,10 @@ def _cells(row: SheetRow) -> list[str]:
 
 
 def write(data: SheetData, out: Path, landscape: bool = False) -> None:
-    """Write one header line and one line per commitment (landscape has no meaning here)."""
-    with open(out, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(CSV_COLUMNS)
-        for row in data.rows:
-            writer.writerow(csv_record(row))
+    """Write one header line and one line per commitment, whole (landscape has no meaning here)."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for row in data.rows:
+        writer.writerow(csv_record(row))
+    write_whole(out, buf.getvalue().encode("utf-8-sig"))

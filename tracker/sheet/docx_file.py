@@ -10,8 +10,6 @@ Made in memory and written whole.
 from __future__ import annotations
 
 import io
-import os
-import secrets
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,6 +19,7 @@ from docx.oxml.ns import qn
 from tracker.sheet.data import (COLUMNS, KIND_LABELS, SERIES_COLUMNS, STATUS_FILLS, STATUS_INKS,
                                 STATUS_ORDER, SheetData, kind_heading, status_word, summary_lines)
 from tracker.supervise.docx_tables import HEAD_FONT, new_document, paragraph, table
+from tracker.whole_file import write_whole
 
 # Shares of the text width, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限.
 _SHARES = (0.06, 0.31, 0.12, 0.19, 0.10, 0.14, 0.08)
@@ -110,11 +109,4 @@ def docx_bytes(data: SheetData, landscape: bool = False) -> bytes:
 
 def write(data: SheetData, out: Path, landscape: bool = False) -> None:
     """Write the .docx whole: to a temporary file beside out, renamed onto it when complete."""
-    content = docx_bytes(data, landscape)
-    tmp = out.with_name(f".{out.name[:40]}.{secrets.token_hex(4)}.partial")
-    try:
-        with open(tmp, "xb") as f:
-            f.write(content)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_whole(out, docx_bytes(data, landscape))

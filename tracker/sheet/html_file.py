@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tracker.sheet.data import (SERIES_COLUMNS, COLUMNS, KIND_LABELS, STATUS_FILLS, STATUS_INKS, STATUS_ORDER, SheetData,
                     kind_heading, status_word, summary_lines)
+from tracker.whole_file import write_whole
 
 _CSS = """
 @page { size: A4 %(orientation)s; margin: 14mm 12mm 16mm; }
@@ -131,4 +132,4 @@ def render(data: SheetData, landscape: bool = False) -> str:
 
 def write(data: SheetData, out: Path, landscape: bool = False) -> None:
     """Write the standalone HTML page (UTF-8)."""
-    out.write_text(render(data, landscape=landscape), encoding="utf-8")
+    write_whole(out, render(data, landscape=landscape).encode("utf-8"))

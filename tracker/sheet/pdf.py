@@ -30,6 +30,7 @@ from tracker.sheet.data import (SERIES_COLUMNS, COLUMNS, KIND_LABELS, KIND_ORDER
 from tracker.sheet.chart import status_chart
 from tracker.sheet.font import register_cjk_font
 from tracker.sheet.wrap import wrap_lines
+from tracker.whole_file import write_whole
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
@@ -112,6 +113,15 @@ def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> l
         n += 1
 
 
+def _clip(text: str, style: ParagraphStyle, width: float, lines: int) -> str:
+    """text cut to its first lines at width, ending in "…" when cut: for the cells a table
+    cannot continue on the next page (a category row, the 指标历年 tables)."""
+    wrapped = _lines(text, style, width)
+    if len(wrapped) <= lines:
+        return text
+    return "".join(wrapped[:lines])[:-1] + "…"
+
+
 def _cell(text: str, style: ParagraphStyle, width: float) -> str:
     """A cell as plain lines: the Table draws them as they are (see tracker/sheet/wrap.py)."""
     if not text:
@@ -124,12 +134,12 @@ def _cell(text: str, style: ParagraphStyle, width: float) -> str:
 def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) -> list[list]:
     """One table row per row, or several when a cell is taller than a page would hold."""
     # A cell may not outgrow a page (a livelihood item quoted in full can run long).
+    deadline = "\n".join([row.deadline] + row.flags).strip("\n")
     cells = [(row.text, 1, st["cell"]), (row.target_cell, 2, st["cell"]),
-             (row.progress, 3, st["cell"]), (row.evidence, 5, st["small"])]
+             (row.progress, 3, st["cell"]), (row.evidence, 5, st["small"]),
+             (deadline, 6, st["centre"])]
     parts = [_fit(t, style, widths[c] - 6, max_height) for t, c, style in cells]
     n = max(len(p) for p in parts)
-    deadline = _cell("\n".join([row.deadline] + row.flags).strip("\n"), st["centre"],
-                     widths[6] - 6)
     out = []
     for i in range(n):
         piece = [p[i] if i < len(p) else "" for p in parts]
@@ -145,7 +155,7 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
             _cell(piece[2], st["cell"], widths[3] - 6),
             _status_cell(row, st) if first else "",
             _cell(piece[3], st["small"], widths[5] - 6),
-            deadline if first else "",
+            _cell(piece[4], st["centre"], widths[6] - 6),
         ])
     return out
 
@@ -188,7 +198,8 @@ def _group_rows(groups: list[SheetGroup], st: dict, widths: list[float],
         # A category row only where it tells something: not "主要预期目标" under its own heading.
         label = group.category if group.category != KIND_LABELS.get(group.kind) else ""
         if label or len(groups) > 1:
-            data.append([_p(f"【{label or '其他'}】", st["category"])] + [""] * 6)
+            label = _clip(label or "其他", st["category"], sum(widths) - 20, 6)
+            data.append([_p(f"【{label}】", st["category"])] + [""] * 6)
             cmds.append([("SPAN", (0, 0), (-1, 0)),
                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e9ef")),
                          ("NOSPLIT", (0, 0), (-1, 1 if group.rows else 0))])
@@ -329,9 +340,12 @@ def _series_story(data: SheetData, st: dict, width: float) -> list:
     story = [PageBreak(), _p("指标历年", st["h2"])]
     shares = (0.08, 0.16, 0.11, 0.08, 0.07, 0.50)
     for table in data.series:
-        rows = [list(SERIES_COLUMNS)] + [[_p(v, st["small"]) if i == 5 else _p(v, st["cell"])
-                                          for i, v in enumerate(values)] for values in table.rows]
-        story += [CondPageBreak(30 * mm), _p(f"{table.region} · {table.indicator}", st["cell"]),
+        # A row cannot continue on the next page: a cell longer than 12 lines is cut.
+        rows = [list(SERIES_COLUMNS)] + [
+            [_p(_clip(v, st["small" if i == 5 else "cell"], shares[i] * width - 6, 12),
+                st["small" if i == 5 else "cell"]) for i, v in enumerate(values)]
+            for values in table.rows]
+        story += [CondPageBreak(30 * mm), _p(_clip(f"{table.region} · {table.indicator}", st["cell"], width, 3), st["cell"]),
                   Table(rows, colWidths=[s * width for s in shares], repeatRows=1, style=TableStyle([
                       ("FONTNAME", (0, 0), (-1, -1), st["cell"].fontName),
                       ("FONTSIZE", (0, 0), (-1, -1), _BODY_SIZE),
@@ -401,13 +415,15 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
     widths = [s * width for s in _SHARES[landscape]]
     max_height = frame_h - 60   # leave room for the repeated header row and padding
 
-    story = [_p(data.title, st["title"])]
+    # Lines about the whole sheet are cut to a few lines (a filter on a 4,000-character
+    # 分类 is still a filter): a _Cell paragraph is never split across pages.
+    story = [_p(_clip(data.title, st["title"], width, 3), st["title"])]
     meta = f"报告：{data.source or '—'}　　打印日期：{data.printed.isoformat()}"
     if data.with_suggestions:
         meta += "　　含未经确认的系统建议（标“待确认”）"
-    story.append(_p(meta, st["meta"]))
+    story.append(_p(_clip(meta, st["meta"], width, 4), st["meta"]))
     if data.scope:
-        story.append(_p(f"范围：{data.scope}", st["meta"]))
+        story.append(_p(_clip(f"范围：{data.scope}", st["meta"], width, 4), st["meta"]))
     story += [Spacer(1, 4 * mm), _summary(data, st, width, font)]
     for index, kind in enumerate(data.kinds()):
         groups = [g for g in data.groups if g.kind == kind]
@@ -441,4 +457,4 @@ def write(data: SheetData, out: Path, landscape: bool = False,
         content = pdf_bytes(data, landscape=landscape, font_dirs=font_dirs)
     except UserError as exc:
         raise UserError(f"{out}: {exc}") from None
-    out.write_bytes(content)
+    write_whole(out, content)

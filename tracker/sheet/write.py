@@ -8,7 +8,7 @@ from pathlib import Path
 from tracker.errors import UserError
 from tracker.sheet.build import sheet_data
 from tracker.sheet.data import SheetData
-from tracker.store.guard import is_sqlite_file
+from tracker.store.backup import refuse_store_target
 
 
 # Renderers by suffix, imported when used: reportlab alone costs ~0.14 s at start-up.
@@ -25,22 +25,11 @@ def write_data(data: SheetData, out_path: str | Path, landscape: bool = False) -
                         "请用 .pdf .csv .xlsx .docx 或 .html")
     if not out.parent.exists():
         raise UserError(f"{out}: 目录不存在 {out.parent}")
-    refuse_sqlite_target(out)
-    module = importlib.import_module(f"tracker.sheet.{name}")
-    try:
-        module.write(data, out, landscape=landscape)
-    except PermissionError as exc:
-        raise UserError(f"{out}: 无法写入（{exc.strerror}），文件是否正被其他程序打开？") from exc
-    except IsADirectoryError as exc:
-        raise UserError(f"{out}: 是一个目录，不是文件") from exc
+    refuse_store_target(out)
+    # Each renderer writes its file whole (tracker.whole_file): a full disk or a kill
+    # leaves the previous file as it was.
+    importlib.import_module(f"tracker.sheet.{name}").write(data, out, landscape=landscape)
     return out
-
-
-def refuse_sqlite_target(out: Path) -> None:
-    """UserError if out is an SQLite file (the open store, a backup): an export never writes there."""
-    if is_sqlite_file(out):
-        raise UserError(f"{out}: 是 SQLite 数据库（台账？），不能覆盖 / an SQLite database (a store?), "
-                        "not overwritten by an export")
 
 
 def pdf_bytes(data: SheetData, landscape: bool = False) -> bytes:

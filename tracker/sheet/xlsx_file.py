@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from tracker.sheet.data import (SERIES_COLUMNS, KIND_LABELS, STATUS_FILLS, STATUS_INKS, STATUS_ORDER, SheetData,
                     kind_heading, status_word, summary_lines)
+from tracker.whole_file import write_whole
 
 KIND_COLUMNS = ("序号", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限", "跨年")
 _WIDTHS = (6, 18, 48, 16, 28, 11, 30, 12, 16)     # in characters of the default font
@@ -143,4 +145,8 @@ def write(data: SheetData, out: Path, landscape: bool = False) -> None:
         _series_sheet(wb, data)
     wb.properties.title = data.title
     wb.properties.creator = "承诺台账"
-    wb.save(out)
+    # Made in memory, then written whole: openpyxl writing a file itself leaves a broken
+    # zip (and ZipFile.__del__ noise) when the disk fills.
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_whole(out, buf.getvalue())

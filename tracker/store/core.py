@@ -212,7 +212,7 @@ class Store:
         rolled back, so a retry writes over the same copy instead of adding another."""
         first = migrations.pending(self.db)[0]
         dest = self.path.with_name(f"{self.path.stem}.backup-before-{first}{self.path.suffix or '.db'}")
-        self.backup(dest)
+        self.backup(dest, force=True)
         return dest
 
     def close(self) -> None:
@@ -271,35 +271,12 @@ class Store:
             return links.relink(conn, regions)
 
     @guarded
-    def backup(self, dest: str | Path) -> Path:
-        """Consistent copy of the store at dest (SQLite backup API; safe while others use it)."""
-        dest = Path(dest)
-        if dest.resolve() == Path(self.path).resolve():
-            raise UserError(f"{dest}: 不能备份到台账本身 / cannot back up onto the store itself")
-        if dest.is_dir():
-            raise UserError(f"{dest}: 是文件夹 / is a directory")
-        if not dest.parent.is_dir():
-            raise UserError(f"{dest}: 文件夹不存在 / folder does not exist")
-        tmp = dest.with_name(f".{dest.name}.partial")
-        try:
-            target = sqlite3.connect(str(tmp))
-            try:
-                self.conn.backup(target)
-            finally:
-                target.close()
-            os.replace(tmp, dest)
-        except OSError as exc:
-            raise UserError(f"{dest}: 无法写入备份 / cannot write the backup ({exc.strerror})") from None
-        except sqlite3.OperationalError as exc:
-            raise UserError(f"{dest}: 无法写入备份 / cannot write the backup ({one_line(exc)})") from None
-        finally:
-            # SQLite's own files beside the partial copy go with it (a full disk leaves a -journal).
-            for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
-                try:
-                    leftover.unlink()
-                except OSError:
-                    pass
-        return dest
+    def backup(self, dest: str | Path, force: bool = False) -> Path:
+        """Consistent copy of the store at dest, written whole (tracker.store.backup: never onto
+        the store's own files, a store open elsewhere or another store; another file only with
+        force); safe while others use the store."""
+        from tracker.store.backup import backup_store
+        return backup_store(self, dest, force=force)
 
     # ---- reading: plain functions of tracker.store.read over this connection ----------
     @guarded

@@ -47,11 +47,13 @@ def is_sqlite_file(path: Path) -> bool:
     """Whether path is an existing SQLite database (a store, its backup): asked through SQLite
     itself, read-only, because a Python open()/close() of an open store drops SQLite's locks."""
     try:
-        if not path.is_file() or path.stat().st_size == 0:
+        if not path.is_file() or path.stat().st_size < 512:    # a database has a page at least
             return False
     except OSError:
         return False
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    # immutable: no -wal/-shm left beside a WAL store by a read-only look (they would read
+    # as "open in another program" to tracker.store.backup).
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:
@@ -60,7 +62,7 @@ def is_sqlite_file(path: Path) -> bool:
         conn.execute("PRAGMA schema_version").fetchone()
         return True
     except sqlite3.DatabaseError as exc:
-        # Busy or locked is still a database; "file is not a database" is not.
-        return getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+        # Busy, locked or a page read mid-write is still a database; "not a database" is not.
+        return getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB"
     finally:
         conn.close()

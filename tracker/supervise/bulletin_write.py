@@ -6,7 +6,6 @@ import importlib
 from pathlib import Path
 
 from tracker.errors import UserError
-from tracker.sheet.write import refuse_sqlite_target
 from tracker.supervise.bulletin_data import BulletinData
 from tracker.supervise.office_files import write_whole
 
@@ -25,9 +24,8 @@ def write_bulletin(data: BulletinData, out_path: str | Path, landscape: bool = F
     suffix = out.suffix.lower()
     if suffix != ".pdf" and suffix not in _WRITERS:
         raise UserError(f"{out}: 通报不支持 {suffix or '(无后缀)'}，请用 .pdf .xlsx 或 .docx")
-    refuse_sqlite_target(out)
     if suffix == ".pdf":
         content = bulletin_pdf(data, landscape)   # the font is checked before anything is written
-        return write_whole(out, lambda tmp: tmp.write_bytes(content))
+        return write_whole(out, lambda stream: stream.write(content))
     module = importlib.import_module(f"tracker.supervise.{_WRITERS[suffix]}")
-    return write_whole(out, lambda tmp: module.write(data, tmp, landscape=landscape))
+    return write_whole(out, lambda stream: module.write(data, stream, landscape=landscape))

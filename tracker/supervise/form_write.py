@@ -153,4 +153,4 @@ def form_workbook(spec: FormSpec) -> Workbook:
 def write_form(spec: FormSpec, out: str | Path) -> Path:
     """Write spec's form to out whole (temporary file, then replace); returns out."""
     wb = form_workbook(spec)
-    return write_whole(out, lambda tmp: wb.save(tmp))
+    return write_whole(out, wb.save)

@@ -9,13 +9,15 @@ full disk or a kill never leaves half a form where the last one was.
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 import zipfile
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 from tracker.errors import UserError
+from tracker.store.backup import refuse_store_target
+from tracker.whole_file import write_whole as write_bytes_whole
 
 MAX_FILE_BYTES = 32_000_000          # a 分工方案 or a filled form on disk
 MAX_EXPANDED_BYTES = 200_000_000     # what its zip members expand to
@@ -76,28 +78,15 @@ def load_docx(path: str | os.PathLike):
         raise UserError(f"{p}: {kind} 文件无法读取（{type(exc).__name__}）") from None
 
 
-def write_whole(out: str | os.PathLike, write: Callable[[Path], None]) -> Path:
-    """Call write(temp_path) for a temporary file beside out, then move it onto out in one step;
-    UserError with the reason when the folder is missing or the file cannot be written."""
+def write_whole(out: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
+    """Call write(stream) on a stream in memory, then write its bytes to out whole
+    (tracker.whole_file: a temporary file beside out, renamed onto it). A full disk is one
+    line and leaves the previous file; no half-written zip is left for ZipFile.__del__ to
+    retry and report as "Exception ignored"."""
     out = Path(out)
     if not out.parent.exists():
         raise UserError(f"{out}: 目录不存在 {out.parent}")
-    if out.is_dir():
-        raise UserError(f"{out}: 是一个目录，不是文件")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.stem[:40]}.", suffix=out.suffix, dir=out.parent)
-    except OSError as exc:
-        raise UserError(f"{out}: 无法写入（{exc.strerror}）") from None
-    os.close(fd)
-    try:
-        os.chmod(tmp, 0o644)     # mkstemp makes it private; a form is an ordinary file to send
-        write(Path(tmp))
-        os.replace(tmp, out)
-    except PermissionError as exc:
-        raise UserError(f"{out}: 无法写入（{exc.strerror}），文件是否正被其他程序打开？") from None
-    except OSError as exc:
-        raise UserError(f"{out}: 无法写入（{exc.strerror}）") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    refuse_store_target(out)           # never a store, a backup or SQLite's files beside one
+    stream = io.BytesIO()
+    write(stream)
+    return write_bytes_whole(out, stream.getvalue())

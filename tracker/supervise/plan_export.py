@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import UserError
-from tracker.sheet.write import refuse_sqlite_target
 from tracker.supervise.office_files import write_whole
 
 PLAN_COLUMNS = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限")
@@ -104,5 +103,4 @@ def write_plan(title: str, lines: list[PlanLine], out_path: str | Path) -> Path:
     writer = {".xlsx": _xlsx, ".docx": _docx}.get(out.suffix.lower())
     if writer is None:
         raise UserError(f"{out}: 分工方案请导出为 .xlsx 或 .docx（不支持 {out.suffix or '无后缀'}）")
-    refuse_sqlite_target(out)
-    return write_whole(out, lambda tmp: writer(title, lines, tmp))
+    return write_whole(out, lambda stream: writer(title, lines, stream))

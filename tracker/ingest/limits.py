@@ -1,0 +1,188 @@
+"""Bounds on one input file, checked before anything costly is done with it.
+
+A report is ~100 KB; a compilation of hundreds, a few MB. Past these bounds a file costs
+gigabytes of memory or minutes (a 0.8 MB docx inflating to 2.3 GB; 200,000 nested <div>s),
+or is not a document at all (a pipe, /dev/zero, JSON, an archive); each is refused with one
+line naming the file. The README's section on input files names the same figures.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import re
+import stat
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+from tracker.errors import UserError
+
+MAX_FILE_BYTES = 200_000_000      # any file on disk (a PDF or docx may carry images)
+MAX_TEXT_BYTES = 64_000_000       # txt and html: read and decoded whole, then extracted
+MAX_TEXT_CHARS = 32_000_000       # text of any format (64 MB of GB18030 text; ~1 minute to extract)
+MAX_ZIP_BYTES = 100_000_000       # what a docx's parts inflate to, all together, whatever their names
+MAX_ZIP_PARTS = 10_000            # a docx has tens of parts; the zip directory itself costs memory
+MAX_HTML_ELEMENTS = 300_000       # parsed into Python objects (~1 KB, ~20 µs each)
+MAX_HTML_DEPTH = 1_000            # elements nested in one another
+READ_SECONDS = 30                 # reading one file (a PDF, page by page)
+
+_MB = 1_000_000
+# Magic numbers of archives that are not documents (a docx is a zip, checked apart).
+_ARCHIVES = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
+             (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"), (b"\x28\xb5\x2f\xfd", "zstd"))
+_WORD_MAIN = re.compile(rb"wordprocessingml\.(?:document|template)\.main\+xml|ms-word\.(?:document|template)"
+                        rb"\.macroEnabled(?:Template)?\.main\+xml")
+_DATA_SUFFIXES = {".json": "JSON", ".jsonl": "JSON", ".geojson": "JSON", ".xml": "XML",
+                  ".csv": "CSV", ".tsv": "TSV"}
+_XML_START = re.compile(r"\A(?:\ufeff)?\s*<(?:\?xml|[A-Za-z_][\w.:-]*[\s>/])")
+_HTML_TAG = re.compile(r"<[A-Za-z]")
+
+
+def read_bounded(path: Path, name: str) -> bytes:
+    """The bytes of a regular file (links followed) within MAX_FILE_BYTES, or MAX_TEXT_BYTES
+    unless it starts as a PDF or a zip; UserError naming the file otherwise."""
+    try:
+        info = os.stat(path)     # follows links: a link to /dev/zero is a device
+    except FileNotFoundError:
+        raise UserError(f"{name}: 文件不存在 / no such file") from None
+    except OSError as exc:
+        raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{name}: 是文件夹而不是文件 / is a directory")
+    _require_regular(info, name)
+    _require_size(info.st_size, MAX_FILE_BYTES, name)
+    try:
+        # O_NONBLOCK: a pipe put in the file's place after the check must not hang the open.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except PermissionError:
+        raise UserError(f"{name}: 没有读取权限 / permission denied") from None
+    except OSError as exc:
+        raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        _require_regular(info, name)
+        head = os.pread(fd, 8, 0)
+        limit = MAX_FILE_BYTES if head.startswith((b"%PDF-", b"PK")) else MAX_TEXT_BYTES
+        _require_size(info.st_size, limit, name)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            raw = fh.read(limit + 1)      # a file growing while read is still bounded
+    except OSError as exc:
+        raise UserError(f"{name}: 无法读取 / cannot read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    _require_size(len(raw), limit, name)
+    return raw
+
+
+def _mb(n: int) -> str:
+    """n bytes in MB, rounded up to a tenth (so 200,000,001 bytes reads as past 200)."""
+    return f"{math.ceil(n / 100_000) / 10:g}"
+
+
+def _require_regular(info: os.stat_result, name: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"{name}: 不是普通文件（设备、管道或套接字），不能导入 / "
+                        "not a regular file (a device, pipe or socket)")
+
+
+def _require_size(size: int, limit: int, name: str) -> None:
+    if size > limit:
+        raise UserError(f"{name}: 文件太大（{_mb(size)} MB，上限 {_mb(limit)} MB），"
+                        f"请拆分 / file too large, split it")
+
+
+def refuse_archive(raw: bytes, name: str) -> None:
+    """UserError if raw is a compressed archive or a tar file (never a report)."""
+    kind = next((k for magic, k in _ARCHIVES if raw.startswith(magic)), None)
+    if kind is None and raw[257:262] == b"ustar":
+        kind = "tar"
+    if kind:
+        raise UserError(f"{name}: 是压缩包（{kind}），不是报告，请先解压 / an archive ({kind}), "
+                        "not a document; unpack it first")
+
+
+def refuse_data(text: str, suffix: str, name: str) -> None:
+    """UserError if decoded text is a data file (JSON, XML, CSV by suffix; JSON or XML by
+    content), whose values would otherwise be read as report sentences."""
+    kind = _DATA_SUFFIXES.get(suffix)
+    head = text[:2000].lstrip("\ufeff \t\r\n")
+    if kind is None and head[:1] in ("{", "[") and text.rstrip()[-1:] in ("}", "]"):
+        try:
+            json.loads(text.lstrip("\ufeff"))
+            kind = "JSON"
+        except ValueError:
+            pass
+    if kind is None and _XML_START.match(head) and "<html" not in head.lower():
+        kind = "XML"
+    if kind:
+        raise UserError(f"{name}: 是 {kind} 数据文件，不是报告 / {kind} data, not a document")
+
+
+def check_docx_zip(raw: bytes, name: str) -> None:
+    """UserError unless raw is a Word document whose parts, all of them, inflate to at most
+    MAX_ZIP_BYTES (read from the zip directory, before anything is inflated)."""
+    _check_zip_directory(raw, name)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            parts = z.infolist()
+            inflated = sum(i.file_size for i in parts)
+            if inflated > MAX_ZIP_BYTES:
+                raise UserError(f"{name}: 解压后太大（{_mb(inflated)} MB，上限 {_mb(MAX_ZIP_BYTES)} MB）"
+                                "/ inflates to too much")
+            types = next((i for i in parts if i.filename == "[Content_Types].xml"), None)
+            main = types is not None and _WORD_MAIN.search(z.read(types))
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise UserError(f"{name}: Word 文件已损坏 / corrupt docx ({type(exc).__name__})") from None
+    if not main:
+        raise UserError(f"{name}: 是压缩包或其他 Office 文件，不是 Word 文档（.docx）/ "
+                        "an archive or another Office file, not a Word document")
+
+
+def _check_zip_directory(raw: bytes, name: str) -> None:
+    """UserError if the zip's end record announces more than MAX_ZIP_PARTS parts (Python
+    would build an object for each before any other check could run)."""
+    end = raw.rfind(b"PK\x05\x06", max(0, len(raw) - 65_557))
+    if end < 0 or end + 22 > len(raw):
+        return                                  # zipfile names the damage
+    entries = struct.unpack("<H", raw[end + 10:end + 12])[0]
+    if entries > MAX_ZIP_PARTS:                 # 0xFFFF: a zip64 directory, more still
+        raise UserError(f"{name}: 压缩包中的部件太多（{entries}，上限 {MAX_ZIP_PARTS}）/ too many parts")
+
+
+def count_html_elements(raw_text: str, name: str) -> None:
+    """UserError if an HTML page has more than MAX_HTML_ELEMENTS start tags (counted before parsing)."""
+    for count, _ in enumerate(_HTML_TAG.finditer(raw_text), 1):
+        if count > MAX_HTML_ELEMENTS:
+            raise UserError(f"{name}: 网页元素太多（超过 {MAX_HTML_ELEMENTS} 个）/ too many HTML elements")
+
+
+def check_text_size(text: str, name: str) -> None:
+    """UserError if the text read from a file (a docx or PDF too) is past MAX_TEXT_CHARS."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise UserError(f"{name}: 文字太多（{len(text) // _MB} 百万字，上限 {MAX_TEXT_CHARS // _MB} 百万字），"
+                        "请拆分 / too much text, split it")
+
+
+def too_deep(name: str) -> UserError:
+    """The error for HTML nested deeper than MAX_HTML_DEPTH."""
+    return UserError(f"{name}: 网页嵌套太深（超过 {MAX_HTML_DEPTH} 层）/ HTML nested too deeply")
+
+
+class Deadline:
+    """READ_SECONDS from now; check() raises a UserError naming the file once they are spent."""
+
+    def __init__(self, name: str, seconds: float = READ_SECONDS) -> None:
+        self.name = name
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise UserError(f"{self.name}: 读取超过 {self.seconds:.0f} 秒，已停止，请拆分文件 / "
+                            "reading took too long; split the file")
