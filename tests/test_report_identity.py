@@ -104,6 +104,13 @@ def test_a_city_notice_is_a_list_of_its_city() -> None:
         ("关于印发2025年市级民生实事实施方案的通知", "芜湖市", 2025, "list", ())
 
 
+def test_a_notice_under_a_letterhead_is_a_list_of_its_issuer() -> None:
+    (report,) = split_reports(read_source(PAGES / "district_notice_letterhead.txt"))
+    assert (report.title, report.region, report.plan_year, report.kind, report.uncertain) == \
+        ("关于印发2025年区级民生实事项目清单的通知", "宣州区", 2025, "list", ())
+    assert report.line_start == 1      # the letterhead is the document's
+
+
 def test_a_completion_news_item_is_filed_under_its_city_and_list_year() -> None:
     (report,) = split_reports(read_source(PAGES / "city_minsheng_completed_news.txt"))
     assert (report.title, report.region, report.plan_year, report.report_year, report.kind) == \
@@ -154,3 +161,23 @@ def test_region_spellings_are_one_name(name: str, want: str) -> None:
 def test_a_one_character_county_needs_a_boundary() -> None:
     assert [n for _, _, n in regions.places_in("在泾县第十八届人民代表大会")] == ["泾县"]
     assert regions.places_in("贯彻会议精神和县委部署") == []
+
+
+@pytest.mark.parametrize("form", ["html", "txt"])
+def test_a_portal_copy_and_its_plan_give_suggestions_with_no_manual_step(tmp_path: Path, form: str) -> None:
+    from tracker.importer import import_files
+    from tracker.store import Store
+    from tracker.verify import find_evidence
+
+    plan = DEV / "provinces" / "fujian_2025.docx"
+    page = tmp_path / f"福建日报网.{form}"
+    sidebar = ["厦门市2026年政府工作报告", "泉州市鲤城区2026年政府工作报告（全文）"]
+    maker = portal_html if form == "html" else portal_text
+    page.write_text(maker(DEV / "provinces" / "fujian_2026.txt", "政府工作报告" if form == "html" else
+                          "2026年福建省政府工作报告", "福建日报", sidebar), encoding="utf-8")
+    with Store.open(tmp_path / "t.db") as store:
+        import_files(store, [plan, page])
+        assert sorted((r["region"], r["plan_year"]) for r in store.reports()) == [("福建省", 2025), ("福建省", 2026)]
+        outcome = find_evidence(store, plan_year=2025)
+        assert outcome.added > 0 and outcome.reviewable == outcome.checked
+        assert outcome.message().startswith("找到 ")

@@ -102,7 +102,7 @@ def test_reextract_finds_a_report_whose_region_is_read_only_now(marked):
     before = _events(store, ids)
     rid = store.commitment(ids[0])["report_id"]
     # As an older rule set would have stored it: no region read from the text.
-    store.conn.execute("UPDATE reports SET region = NULL WHERE id = ?", (rid,))
+    store.conn.execute("UPDATE reports SET region = NULL, extracted_region = NULL WHERE id = ?", (rid,))
     r = reextract(store)
     assert r.added == 0 and r.stale == 0 and r.kept == len(ids)
     assert store.commitment(ids[0])["region"] is not None
@@ -113,7 +113,7 @@ def test_reextract_stales_a_report_no_longer_found(marked):
     store, _, ids = marked
     rid = store.commitment(ids[0])["report_id"]
     # A stored report under a different known region is not the one re-extracted now.
-    store.conn.execute("UPDATE reports SET region = '别的区' WHERE id = ?", (rid,))
+    store.conn.execute("UPDATE reports SET region = '别的区', extracted_region = '别的区' WHERE id = ?", (rid,))
     r = reextract(store)
     # All of them marked: held visible beside the new report's, not stale (issue 11).
     assert r.added == len(ids) and r.stale == 0 and sorted(r.held) == sorted(ids)

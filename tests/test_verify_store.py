@@ -126,5 +126,5 @@ def test_cli_verify_missing_file_is_one_line(capsys, tmp_path):
 @pytest.mark.parametrize("a, b, same", [("肃州区", "肃州区", True), ("酒泉市肃州区", "肃州区", True),
                                         ("肃州区", "复兴区", False), (None, "肃州区", False), ("区", "复兴区", False)])
 def test_same_region(a, b, same):
-    from tracker.verify.suggestions import same_region
+    from tracker.pairing import same_region
     assert same_region(a, b) is same

@@ -7,7 +7,7 @@ terminal and on paper. "unmarked" is no status: nobody has recorded one yet.
 
 from __future__ import annotations
 
-from tracker.model import LIVELIHOOD, PROJECT, STATUSES, TARGET
+from tracker.model import COMPLETION, LIST, LIVELIHOOD, OTHER, PLAN, PROJECT, REVIEW, STATUSES, TARGET
 
 UNMARKED = "unmarked"
 
@@ -28,6 +28,12 @@ STATUS_WORDS = {**{label: key for key, label in STATUS_LABELS.items()},
 KIND_WORDS = {**{label: key for key, label in KIND_LABELS.items()},
               "主要预期目标": TARGET, "主要目标": TARGET, "目标": TARGET, "惠民实事": LIVELIHOOD,
               "为民实事": LIVELIHOOD, "实事": LIVELIHOOD, "项目": PROJECT, "重点项目": PROJECT}
+
+# What a report is (tracker.model.REPORT_KINDS), in the words of the tree, the dialogs and `tracker reports`.
+REPORT_KIND_LABELS = {PLAN: "计划", REVIEW: "回顾", LIST: "实事清单", COMPLETION: "完成情况", OTHER: "其他"}
+REPORT_KIND_WORDS = {**{label: key for key, label in REPORT_KIND_LABELS.items()},
+                     "工作报告": PLAN, "政府工作报告": PLAN, "总结": REVIEW, "清单": LIST, "民生实事": LIST,
+                     "完成": COMPLETION, "通报": COMPLETION}
 
 # Review states of a suggestion from the verify engine.
 SUGGESTION_STATES = {"pending": "待处理", "accepted": "已采纳", "rejected": "已驳回"}
@@ -50,11 +56,25 @@ def status_choices() -> str:
     return " ".join(STATUSES) + " / " + " ".join(STATUS_LABELS.values())
 
 
+def report_kind_label(kind: str | None) -> str:
+    """The word for a report's kind ("" for none)."""
+    return REPORT_KIND_LABELS.get(kind or "", kind or "")
+
+
+def parse_report_kind(word: str) -> str:
+    """A report kind from an English or Chinese word; ValueError if none."""
+    return _parse(word, REPORT_KIND_WORDS, REPORT_KIND_LABELS, "未知报告类型 / unknown report kind")
+
+
 def parse_kind(word: str) -> str:
     """A kind identifier from an English or Chinese word; ValueError if none."""
+    return _parse(word, KIND_WORDS, KIND_LABELS, "未知类型 / unknown kind")
+
+
+def _parse(word: str, words: dict[str, str], labels: dict[str, str], what: str) -> str:
+    """The identifier a typed word stands for (a label, a synonym or the identifier itself)."""
     word = (word or "").strip()
-    kind = KIND_WORDS.get(word, word.lower())
-    if kind not in KIND_LABELS:
-        raise ValueError(f"{word}: 未知类型 / unknown kind (use {' '.join(KIND_LABELS)} / "
-                         f"{' '.join(KIND_LABELS.values())})")
-    return kind
+    key = words.get(word, word.lower())
+    if key not in labels:
+        raise ValueError(f"{word}: {what} (use {' '.join(labels)} / {' '.join(labels.values())})")
+    return key

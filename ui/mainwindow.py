@@ -30,6 +30,7 @@ from ui.importing import DropImporter, Importer
 from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.store_watch import StoreWatch
 from ui.series_window import SeriesMixin
+from ui.report_actions import ReportActions
 from ui.tree import ReportTree
 from ui.welcome import WelcomeMixin
 from ui.window_settings import DETAIL_MIN, TABLE_MIN, SettingsMixin
@@ -126,6 +127,9 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         self.connect_series()
 
         self.actions_ = menus.install(self)
+        self.report_actions = ReportActions(self)
+        # After the window's own refresh: the reports whose region or year the text left a guess.
+        self.importer.imported.connect(self.report_actions.ask_uncertain)
         menus.update_enabled(self)
         self.resize(1360, 820)
         self.restore_settings()

@@ -80,6 +80,15 @@ class ReviewFlow:
         w.run_in_background(write_op(w.store, _find_evidence, plan_year=year),
                             message=w.tr("正在查找核验证据…"), on_done=self._found)
 
+    def find_in(self, document_id: int, plan_year: int | None) -> None:
+        """Search one document the user picked (选择核验文件) for evidence of plan_year's open
+        commitments, whatever its region or year."""
+        w = self.w
+        if w.store is None:
+            return
+        w.run_in_background(write_op(w.store, _find_evidence, plan_year=plan_year, review_document_id=document_id),
+                            message=w.tr("正在查找核验证据…"), on_done=self._found)
+
     def _found(self, outcome: object) -> None:
         from tracker.verify import Outcome   # loaded already, by the search on the worker
 

@@ -3,17 +3,23 @@
 store.tree() returns one row per report (a few hundred at most), so a QTreeWidget is
 enough here; the big table is the one that must stay lazy. Picking a node narrows the
 table and the dashboard to that region, year or report.
+
+Its context menu acts on a report (设定地区、年份…, 查找核验证据（选择核验文件）…, 移除报告 /
+恢复报告) or a region (合并到另一写法…) through reportAction(action, scope); the window does
+the work. A report whose region or year the program guessed says 待确认; removed reports
+wait in a folded 已移除的报告 node to be restored.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 from ui.compact import plain_tip
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole   # dict of Filter fields a node stands for
+REMOVED_ROLE = Qt.ItemDataRole.UserRole + 1   # a removed report's id (its node selects nothing)
 TREE_MIN = 172   # "政府工作报告" three levels down, with its count
 
 
@@ -21,6 +27,8 @@ class ReportTree(QTreeWidget):
     """Region ▸ year ▸ report; emits scopeChanged(dict of Filter fields) on selection."""
 
     scopeChanged = Signal(dict)
+    # "identity", "review", "remove", "restore" with {"report_id": …}; "merge_region" with {"region": …}
+    reportAction = Signal(str, dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +43,8 @@ class ReportTree(QTreeWidget):
         self.setIndentation(12)
         self.setMinimumWidth(TREE_MIN)
         self.currentItemChanged.connect(self._current_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._show_menu)
         self._scope: dict = {}
 
     def scope(self) -> dict:
@@ -56,6 +66,8 @@ class ReportTree(QTreeWidget):
         previous = self._scope
         self.blockSignals(True)
         self.clear()
+        removed = [r for r in reports if r.get("dropped")]
+        reports = [r for r in reports if not r.get("dropped")]
         total = sum(int(r.get("count") or 0) for r in reports)
         root = self._item(None, self.tr("全部报告"), total, {})
         regions: dict[str, QTreeWidgetItem] = {}
@@ -79,10 +91,9 @@ class ReportTree(QTreeWidget):
                                                    {"region": region or None, "year": year})
                 if not region or not year:
                     _grouping_only(years[(region, year)])
-            item = self._item(years[(region, year)], short_title(r.get("title") or "", region, year),
-                              count,
-                              {"report_id": r.get("report_id")})
-            item.setToolTip(0, _tip(r.get("title") or "", "", count))
+            item = self._item(years[(region, year)], short_title(r.get("title") or "", region, year)
+                              + _unsure(r), count, {"report_id": r.get("report_id")})
+            item.setToolTip(0, _tip(r.get("title") or "", "", count, r))
             for node in (regions[region], years[(region, year)]):
                 counts[id(node)] = counts.get(id(node), 0) + count
                 node.setText(1, str(counts[id(node)]))
@@ -97,8 +108,21 @@ class ReportTree(QTreeWidget):
                 where = " ".join(str(v) for v in (r.get("region"), r.get("plan_year")
                                                   or r.get("report_year")) if v)
                 title = r.get("title") or ""
-                item = self._item(folder, f"{title}（{where}）" if where else title, 0,
+                item = self._item(folder, (f"{title}（{where}）" if where else title) + _unsure(r), 0,
                                   {"report_id": r.get("report_id")})
+                item.setToolTip(0, _tip(title, where, 0, r))
+        if removed:
+            folder = self._item(None, self.tr("已移除的报告"), 0, {})
+            _grouping_only(folder)
+            folder.setText(1, str(len(removed)))
+            folder.setToolTip(0, self.tr("移除的报告不再出现在列表和统计中；右键可恢复"))
+            for r in sorted(removed, key=_order):
+                where = " ".join(str(v) for v in (r.get("region"), r.get("plan_year")) if v)
+                title = r.get("title") or ""
+                item = self._item(folder, f"{title}（{where}）" if where else title, 0, {})
+                item.setText(1, "")
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)     # nothing to show in the table
+                item.setData(0, REMOVED_ROLE, r.get("report_id"))
                 item.setToolTip(0, _tip(title, where, 0))
         root.setExpanded(True)
         # Expanded down to the reports while there are few of them to scan.
@@ -110,6 +134,37 @@ class ReportTree(QTreeWidget):
         selected = self._find(previous) or root
         self.setCurrentItem(selected)
         self._current_changed(selected, None)
+
+    def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """The context menu of a node: report actions, a region's merge, a removed report's restore."""
+        if item is None:
+            return None
+        scope = _clean(item.data(0, SCOPE_ROLE))
+        removed = item.data(0, REMOVED_ROLE)
+        menu = QMenu(self)
+
+        def add(text: str, action: str, target: dict) -> None:
+            menu.addAction(text).triggered.connect(lambda _=False: self.reportAction.emit(action, dict(target)))
+
+        if removed is not None:
+            add(self.tr("恢复报告"), "restore", {"report_id": removed})
+        elif "report_id" in scope:
+            add(self.tr("设定地区、年份、标题…"), "identity", scope)
+            add(self.tr("查找核验证据（选择核验文件）…"), "review", scope)
+            menu.addSeparator()
+            add(self.tr("移除报告…"), "remove", scope)
+        elif set(scope) == {"region"}:
+            add(self.tr("合并到另一地区写法…"), "merge_region", scope)
+        if menu.isEmpty():
+            menu.deleteLater()
+            return None
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        menu = self.menu_for(self.itemAt(pos))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def select_scope(self, scope: dict) -> bool:
         """Select the node whose scope equals scope; False if there is none."""
@@ -179,12 +234,20 @@ def short_title(title: str, region: str | None, year: int | None) -> str:
     return short if len(short) >= 2 else title
 
 
-def _tip(name: str, where: str, count: int) -> str:
+def _unsure(report: dict) -> str:
+    """"（待确认）" after a report whose region or plan year the program guessed."""
+    return QCoreApplication.translate("ReportTree", "（待确认）") if report.get("identity_uncertain") else ""
+
+
+def _tip(name: str, where: str, count: int, report: dict | None = None) -> str:
     """Tooltip of a node: its full name (the column may elide it), where, how many; shown
     as written (a title "<img src=…>" stays text)."""
     tip = name + (f"（{where}）" if where else "")
     if count:
         tip += "\n" + QCoreApplication.translate("ReportTree", "%1 条承诺").replace("%1", str(count))
+    if report and report.get("identity_uncertain"):
+        tip += "\n" + QCoreApplication.translate(
+            "ReportTree", "地区或年份是程序从原文推测的：右键「设定地区、年份、标题…」确认或修改")
     return plain_tip(tip)
 
 

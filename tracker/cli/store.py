@@ -1,4 +1,4 @@
-"""Store commands: import, list, show, mark, history, undo, changes, correct, reextract, backup, reports, set-year."""
+"""Store commands: import, list, show, mark, history, undo, changes, correct, reextract, backup (reports and their identity: tracker/cli/reports.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from tracker.display import commitment_line
 from tracker.errors import UserError
 from tracker.labels import UNMARKED_LABEL, kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
+from tracker.cli.reports import uncertain_notes
 
 # The stages are imported when a command runs, not here: `tracker --help` and every
 # other command would otherwise pay for all of them at start-up (issue 15).
@@ -86,15 +87,6 @@ def register(sub) -> None:
                    help="替换已存在的其他文件 replace an existing file that is not a store")
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("reports", help="列出报告 list reports")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_reports)
-
-    p = sub.add_parser("set-year", help="设定报告计划年份 set a report's plan year")
-    p.add_argument("report_id", type=int)
-    p.add_argument("year", help="年份 year, or 'none' to use the year read from the text")
-    p.set_defaults(handler=cmd_set_year)
-
 
 def _progress(stage: str):
     """A \r-updated percentage on a terminal, then one line when writing starts.
@@ -140,7 +132,10 @@ def cmd_import(args) -> int:
                              force=args.force, separate=args.separate)
         except ExcerptRefused as exc:
             raise UserError(f"{exc} (--force / --separate)") from None
+        notes = uncertain_notes(store, r.report_ids)
     print(*_summary(r), sep="\n")
+    for line in notes:      # the best guess is filed; the user confirms or sets it later
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -319,32 +314,4 @@ def cmd_backup(args) -> int:
     with open_store(args, create=False) as store:
         dest = store.backup(args.path, force=args.force)
     print(f"已备份到 backed up to {dest}")
-    return 0
-
-
-def cmd_reports(args) -> int:
-    """tracker reports"""
-    with open_store(args, create=False) as store:
-        reports = store.reports()
-    if args.json:
-        _print_json(reports)
-        return 0
-    for r in reports:
-        year = f"{r['plan_year'] or '?'}{'*' if r['plan_year_set_by_user'] else ''}"
-        print(f"{r['id']:>4}  {r['region'] or '?'}  {year}  {r['count']:>4}  {r['title'][:40]}  ({r['document']})")
-    return 0
-
-
-def cmd_set_year(args) -> int:
-    """tracker set-year REPORT_ID YEAR|none"""
-    if args.year.lower() in ("none", "null", "-"):
-        year = None
-    else:
-        try:
-            year = int(args.year)
-        except ValueError:
-            raise UserError(f"{args.year}: 年份应为数字 / year must be a number") from None
-    with open_store(args) as store:
-        store.report_edits.set_plan_year(args.report_id, year)   # with the carry links it changes
-    print(f"报告 report {args.report_id}: plan_year = {year if year is not None else '(from text)'}")
     return 0

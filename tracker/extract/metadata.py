@@ -95,7 +95,7 @@ _NO_PLAN = {"party_congress_report", "cppcc_report", "statistical_bulletin",
             "yearbook_front_matter", "yearbook_body"}
 # A list of the year's 实事 published on its own, and the news or notice of its completion.
 _LIST_WORDS = r"(?:民生实事|惠民实事|为民办实事|为民实事|民生项目|实事项目|民生工程|民心工程|实事)"
-_COMPLETED = re.compile(_LIST_WORDS + r"[^，。；]{0,16}?(?:全部完成|全面完成|顺利完成|圆满完成|已完成|基本完成|"
+_COMPLETED = re.compile(_LIST_WORDS + r"[^，。；]{0,16}?(?:全部完成|全面完成|顺利完成|圆满完成|已完成|基本完成|办结|"
                         r"完成情况|进展情况|落实情况|办理情况|实施情况|执行情况|完成了?年度)")
 _LISTED = re.compile(_LIST_WORDS)
 _LIST_YEAR = re.compile(_YEAR + r"\s*年(?:度)?[^，。；,;]{0,20}?" + _LIST_WORDS)

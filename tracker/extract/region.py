@@ -24,8 +24,10 @@ _NATIONAL = re.compile(rf"在\s*{_NTH}届全国人民代表大会\s*{_NTH}次会
 _SPEECH = re.compile(rf"在([^，。；在]{{1,24}}?)\s*(?:{_NTH}届|[{words.CN_ORDINAL}]+届)[^，。；]{{0,8}}?人民代表大会")
 _ON_BEHALF = re.compile(r"我代表([^，。；\s]{2,20}?)人民政府")
 _SPEAKER = re.compile(r"^([^，。；\s]{2,20}?)(?:人民政府)?(?:省长|市长|县长|区长|旗长|州长|盟长|主席)\s*\S{0,6}$")
-_ISSUER = re.compile(r"^([^，。；\s]{2,20}?)(?:人民政府|人民政府办公室|人民政府办公厅|政府办公室|政府办)$")
-_ISSUER_MAX = 30
+# A signature or letterhead: "芜湖市人民政府办公室", "某某县人民政府办公室文件"; a joint one
+# ("中共某某县委办公室 某某县人民政府办公室") is read part by part.
+_ISSUER = re.compile(r"^([^，。；\s]{2,20}?)(?:人民政府|人民政府办公室|人民政府办公厅|政府办公室|政府办)(?:文件)?$")
+_ISSUER_MAX = 40
 _HEADLINE_STEM = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[：:]")
 # A news item's opening: "新华社合肥1月8日电（记者 陈刚）", "本报讯（记者 …）": the city there is the agency's.
 _DATELINE = re.compile(r"^\s*(?:(?:新华社|中新社|中新网|人民网|新华网|央视网|央广网|本报|本台|\S{2,8}?(?:日报|晚报|新闻网))"
@@ -79,9 +81,10 @@ def read_region(title: str, lines: list[str]) -> Found:
         if m and len(line) <= _ISSUER_MAX:
             add(_named(m.group(1), context=False), _ISSUER_W)
     for line in head[:3] + lines[-6:]:
-        m = _ISSUER.match(line)
-        if m and len(line) <= _ISSUER_MAX:
-            add(_named(m.group(1), context=False), _ISSUER_W)
+        for part in line.split() if len(line) <= _ISSUER_MAX else ():
+            m = _ISSUER.match(part)
+            if m:
+                add(_named(m.group(1), context=False), _ISSUER_W)
     first = next((line for line in lines if len(line) >= 30 or "。" in line), "")
     add(_named(_DATELINE.sub("", first).split("。")[0]), _FIRST)
     for line in head:

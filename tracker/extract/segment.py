@@ -35,7 +35,7 @@ _TITLE = re.compile(
 _CHAPTER = re.compile(rf"^\s*第\s*[{words.CN_ORDINAL}百\d]+\s*章")
 _DOCUMENT_WORD = re.compile(r"报告|公报|总结|讲话|决议|纪要|规划|意见|办法|通知")
 # A line that is just "关于某某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告".
-_ABOUT = re.compile(r"^\s*(关于[^，。；！？,;]{4,70}的(?:报告|说明|决议))\s*$")
+_ABOUT = re.compile(r"^\s*(关于[^，。；！？,;]{4,70}的(?:报告|说明|决议|通知|意见|方案|公告|公示|通报|决定|批复|函))\s*$")
 # Sentences that mention a document ("现将上半年…工作安排", "召开…工作安排会议") and
 # lines that start with the document type itself ("工作总结以及工作计划范文") are not titles.
 _NOT_TITLE = re.compile(r"是|以下|下面|关于做好|代表|向大会|根据|按照|现将|召开|会议|^(?:工作|总结|报告|计划)")
@@ -65,6 +65,8 @@ def split_reports(source: SourceText) -> list[Report]:
     for i, (start, how, title_at) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
         begin = start + 1 if how == "part" and lines[start].strip() in _part_words() else start
+        if i == 0 and _letterhead(lines, first, begin, residue):
+            begin = first     # a letterhead or document number above the title is the document's
         begin = _first_own(lines, begin, stop, residue)
         end = _last_own(lines, begin, stop, residue)
         if end < begin:
@@ -76,6 +78,17 @@ def split_reports(source: SourceText) -> list[Report]:
             file_year = report.report_year
         reports.append(report)
     return reports
+
+
+# A red-head document's lines above its title: "某某县人民政府办公室文件", "宣政办〔2025〕3号", "特急".
+_HEADER_LINE = re.compile(r"(?:人民政府|办公室|办公厅|委员会)(?:文件)?$|〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$|"
+                          r"^(?:特急|加急|平急|紧急|秘密|机密|公开)$")
+
+
+def _letterhead(lines: tuple[str, ...], first: int, start: int, residue: frozenset[int]) -> bool:
+    """Whether the own lines above the first start are a document's letterhead only."""
+    own = [lines[i].strip() for i in range(first, start) if lines[i].strip() and i not in residue]
+    return bool(own) and all(len(t) <= 40 and _HEADER_LINE.search(t) for t in own)
 
 
 def _without_snippets(starts: list[Start], lines: tuple[str, ...], residue: frozenset[int]) -> list[Start]:

@@ -17,6 +17,7 @@ from tracker.labels import STATUS_LABELS, UNMARKED_LABEL, status_label
 from tracker.store.links import FLAG_WORDS
 from tracker.store import Filter
 from tracker.verify.lexicon import resolve
+from tracker.pairing import same_region
 
 # Verdict words of a point: a status read as met / missed / unknown.
 VERDICT = {"done": "met", "partial": "missed", "not_done": "missed"}
@@ -101,14 +102,6 @@ class Series:
         """Plain dict for --json."""
         return {"region": self.region, "indicator": self.indicator, "names": list(self.names),
                 "points": [asdict(p) for p in self.points]}
-
-
-def same_region(a: str | None, b: str | None) -> bool:
-    """tracker.verify.suggestions.same_region, imported on use: verification loads the
-    extraction rules, which the app's start (this module comes in through printing) and
-    `tracker --help` need not (issue 15)."""
-    from tracker.verify.suggestions import same_region as same
-    return same(a, b)
 
 
 def _targets(store, region: str) -> list[dict]:

@@ -44,6 +44,7 @@ _SEPARATED = re.compile(r"\S\s*[>»›→|｜]\s*\S")
 _NAV = re.compile(r"^(?:首页|网站首页|主页|政务公开|信息公开|新闻中心|新闻动态|互动交流|政务服务|办事服务|公众参与|"
                   r"数据开放|专题专栏|走进\S{1,5}|English|无障碍)$")
 _MENU_ITEM_MAX = 8
+_HOME = re.compile(r"^(?:首页|网站首页|主页|返回首页)\s*[>»›→|｜]")
 # A photo caption: "殷勇同志作政府工作报告。本报记者 戴冰摄", "省长赵刚作政府工作报告".
 _CAPTION = re.compile(r"(?:记者|摄影|通讯员|本报|图|新闻网)[^。]{0,30}摄\s*[）)]?\s*$|[（(]\s*摄\s*[）)]\s*$")
 _SPEAKER_CAPTION = re.compile(r"^\S{2,16}?(?:同志)?(?:代表\S{2,10}?)?(?:向大会)?作(?:政府)?工作报告[。.]?$")
@@ -90,8 +91,10 @@ def is_furniture(text: str) -> bool:
         return True
     if _DATELINE.match(bare) or _NEIGHBOUR.match(bare) or _LINKS_HEADER.match(bare):
         return True
-    # "首页 > 政务公开 > 政府工作报告", "首页 | 新闻 | 政策 | 互动"
-    return len(text) <= _LINK_MAX and len(_SEPARATED.findall(text)) >= 2 and not re.search(r"[。；！？]", text)
+    # "首页 > 政务公开 > 政府工作报告", "首页 | 新闻 | 政策 | 互动", "首页 > 要闻"
+    separators = len(_SEPARATED.findall(text))
+    return len(text) <= _LINK_MAX and not re.search(r"[。；！？]", text) and (
+        separators >= 2 or separators == 1 and bool(_HOME.match(text)))
 
 
 def is_body(text: str) -> bool:

@@ -27,7 +27,7 @@ from tracker.store.corrections import CORRECTABLE, coerce_field
 from tracker.store.guard import guarded
 from tracker.store.locate import locate, report_span
 from tracker.store.marks import require
-from tracker.store.sync import copy_report_columns
+from tracker.store.report_fields import copy_report_columns
 
 HIDDEN, CREATED, EDITED = "hidden", "created", "edited"
 # Actions that hide or create commitments, and the words the history shows.
@@ -48,7 +48,7 @@ def _refresh_hidden(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
     """Recompute stale bit 2 of commitments from the curation log."""
     for cid in set(ids):
         conn.execute("""
-            UPDATE commitments SET stale = (stale & 1) | (2 * EXISTS (
+            UPDATE commitments SET stale = (stale & 5) | (2 * EXISTS (
                 SELECT 1 FROM curation_links l JOIN curations k ON k.id = l.curation_id
                 WHERE l.commitment_id = :c AND k.action NOT IN ('undo', 'redo')
                   AND ((l.role = 'hidden' AND k.voided = 0)

@@ -408,6 +408,56 @@ def m016_one_write_model(db: Database) -> None:
         WHERE plan_year_set_by_user = 1""")
 
 
+@migration
+def m017_report_identity(db: Database) -> None:
+    """A report's identity as the user sets it (issue 21).
+
+    - reports.extracted_region, extracted_title, extracted_kind: what the rules read; region,
+      title, kind (like plan_year) become a cache of the newest standing report_changes row
+      of the field, else what the rules read (tracker/store/report_fields.py).
+    - reports.kind: plan, review, list, completion or other (from the document type here).
+    - reports.uncertain: the fields the text did not settle (JSON list); identity_uncertain:
+      whether one of them has no standing change (set or confirmed) yet.
+    - reports.removed: the standing 'removed' change; its commitments carry stale bit 4.
+    - region_merges: a spelling of a region filed under another (云南 -> 云南省), voidable.
+    """
+    conn = db.conn
+    for sql in (
+        "ALTER TABLE reports ADD COLUMN extracted_region TEXT",
+        "ALTER TABLE reports ADD COLUMN extracted_title TEXT",
+        "ALTER TABLE reports ADD COLUMN kind TEXT",
+        "ALTER TABLE reports ADD COLUMN extracted_kind TEXT",
+        "ALTER TABLE reports ADD COLUMN uncertain TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE reports ADD COLUMN identity_uncertain INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE reports ADD COLUMN removed INTEGER NOT NULL DEFAULT 0",
+        """UPDATE reports SET extracted_region = region, extracted_title = title,
+               kind = CASE WHEN doc_type IN ('party_congress_report', 'cppcc_report', 'peoples_congress_report')
+                           THEN 'other'
+                           WHEN doc_type IN ('statistical_bulletin', 'yearbook_front_matter', 'yearbook_body',
+                                             'work_summary', 'progress_report') THEN 'review'
+                           ELSE 'plan' END""",
+        "UPDATE reports SET extracted_kind = kind",
+        """UPDATE reports SET uncertain = CASE
+               WHEN region IS NULL AND extracted_plan_year IS NULL AND kind = 'plan'
+                 THEN '["region", "plan_year"]'
+               WHEN region IS NULL THEN '["region"]'
+               WHEN extracted_plan_year IS NULL AND kind = 'plan' THEN '["plan_year"]'
+               ELSE '[]' END""",
+        """UPDATE reports SET identity_uncertain = (region IS NULL OR
+               (extracted_plan_year IS NULL AND kind = 'plan' AND plan_year_set_by_user = 0))""",
+        """CREATE TABLE region_merges (
+            id INTEGER PRIMARY KEY,
+            alias TEXT NOT NULL,
+            region TEXT,
+            voids INTEGER REFERENCES region_merges(id),
+            created_at TEXT NOT NULL)""",
+        "CREATE INDEX region_merges_alias ON region_merges(alias)",
+        "CREATE UNIQUE INDEX region_merges_voids ON region_merges(voids) WHERE voids IS NOT NULL",
+        "CREATE INDEX reports_removed ON reports(removed) WHERE removed = 1",
+    ):
+        conn.execute(sql)
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]

@@ -104,9 +104,10 @@ def where(conn, f: Filter) -> tuple[str, list]:
     """The WHERE clause (over commitments c, reports r) for f, and its params."""
     conds: list[str] = []
     params: list = []
-    # stale bit 1: not found again by the rules; bit 2: hidden by the user (store/curate.py).
+    # stale bit 1: not found again by the rules; bit 2: hidden by the user (store/curate.py);
+    # bit 4: its report removed by the user (store/report_fields.py): out of every view.
     if f.dropped:
-        conds.append("c.stale >= 2" if f.include_stale else "c.stale = 2")
+        conds.append("c.stale IN (2, 3)" if f.include_stale else "c.stale = 2")
     elif f.include_stale:
         conds.append("c.stale < 2")
     else:
@@ -285,10 +286,12 @@ def themes(conn) -> list[tuple[str, int]]:
 
 
 def tree(conn) -> list[dict]:
-    """One entry per report: region, plan_year, report_id, title, count (of current commitments)."""
+    """One entry per report: region, plan_year, report_id, title, count (of current commitments),
+    kind, identity_uncertain, dropped (removed by the user)."""
     cur = conn.execute("""
-        SELECT r.region, r.plan_year, r.id AS report_id, r.title, r.document_id,
-               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 0) AS count
+        SELECT r.region, r.plan_year, r.id AS report_id, r.title, r.document_id, r.kind,
+               r.identity_uncertain, r.removed AS dropped,
+               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale & 3 = 0) AS count
         FROM reports r ORDER BY r.region IS NULL, r.region, r.plan_year IS NULL, r.plan_year DESC, r.id""")
     names = [d[0] for d in cur.description]
     return [dict(zip(names, v)) for v in cur]

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from datetime import date
 
-from tracker.store import line_spans
+from tracker.store import line_spans, report_fields
 from tracker.store.clock import local_day
 from tracker.store import query as sql_of
 from tracker.errors import UserError
@@ -53,13 +53,21 @@ def tree(conn: sqlite3.Connection) -> list[dict]:
     return sql_of.tree(conn)
 
 def reports(conn: sqlite3.Connection) -> list[dict]:
-    """Every report with its document name and commitment counts."""
-    return list(_dicts(conn, """
-        SELECT r.*, d.name AS document, d.path AS document_path,
-               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 0) AS count,
-               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale = 1) AS stale,
-               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale >= 2) AS dropped
+    """Every report with its document name and commitment counts; `dropped`: removed by the user,
+    `identity_uncertain`: region or plan year guessed and not yet confirmed, `uncertain`: which."""
+    out = list(_dicts(conn, """
+        SELECT r.*, d.name AS document, d.name AS document_name, d.path AS document_path,
+               r.removed AS dropped,
+               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale & 3 = 0) AS count,
+               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale & 3 = 1) AS stale,
+               (SELECT count(*) FROM commitments c WHERE c.report_id = r.id AND c.stale & 2) AS hidden
         FROM reports r JOIN documents d ON d.id = r.document_id ORDER BY r.id"""))
+    for r in out:
+        r["dropped"] = bool(r["dropped"])
+        r["identity_uncertain"] = bool(r["identity_uncertain"])
+        user = report_fields.standing(conn, r["id"])
+        r["uncertain"] = [f for f in json.loads(r["uncertain"] or "[]") if f not in user]
+    return out
 
 def documents(conn: sqlite3.Connection) -> list[dict]:
     """Every stored document (without its text), oldest first."""

@@ -8,6 +8,7 @@ no longer match are flagged stale, never deleted.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field, fields as dc_fields
@@ -16,7 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from tracker.errors import UserError
-from tracker.store import fts, line_spans
+from tracker.store import fts, line_spans, report_fields
 from tracker.store.clock import now
 from tracker.store.corrections import apply_corrections, forget_extracted
 from tracker.store.identity import keyed, normalise, report_identity
@@ -42,12 +43,14 @@ class ImportResult:
     # Marked or corrected commitments the new text no longer has: kept visible (not
     # stale) until the user decides, and named so the user is told.
     held: list[int] = field(default_factory=list)
+    report_ids: list[int] = field(default_factory=list)    # the reports written, in file order
 
     def add(self, other: "ImportResult") -> None:
         """Add the counts of another (per-file) result to this one."""
         for name in ("documents_added", "documents_skipped", "reports", "added", "kept", "stale"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.held += other.held
+        self.report_ids += other.report_ids
 
 
 def insert_document(conn: sqlite3.Connection, source: SourceText, plan_year_hint: int | None) -> int:
@@ -77,10 +80,11 @@ def _find_report(conn: sqlite3.Connection, report: Report, doc_name: str, claime
     wanted = report_identity(report.region, report.plan_year, report.title)
     strong = bool(report.region and report.plan_year)
     candidates = []
+    # what the rules read, not what the user set: a report whose region the user corrected is still found
     for rid, region, year, title, name in conn.execute(
-            "SELECT r.id, r.region, r.extracted_plan_year, r.title, d.name FROM reports r "
+            "SELECT r.id, r.extracted_region, r.extracted_plan_year, r.extracted_title, d.name FROM reports r "
             "JOIN documents d ON d.id = r.document_id "
-            "WHERE IFNULL(r.region, '') = ? AND IFNULL(r.extracted_plan_year, 0) = ? ORDER BY r.id",
+            "WHERE IFNULL(r.extracted_region, '') = ? AND IFNULL(r.extracted_plan_year, 0) = ? ORDER BY r.id",
             wanted[:2]):
         if rid in claimed or report_identity(region, year, title) != wanted:
             continue
@@ -93,23 +97,25 @@ def _find_report(conn: sqlite3.Connection, report: Report, doc_name: str, claime
 
 def _find_renamed_metadata(conn: sqlite3.Connection, report: Report, doc_name: str,
                            claimed: set[int]) -> int | None:
-    """A report of the same-named file and title whose region or year was read only now (or
-    only before): an edit that adds "肃州区" to the title line must not orphan the marks.
-    Two different known regions or years never match."""
-    for rid, region, year in conn.execute(
-            "SELECT r.id, r.region, r.extracted_plan_year FROM reports r JOIN documents d "
-            "ON d.id = r.document_id WHERE d.name = ? ORDER BY r.id", (doc_name,)):
-        if rid in claimed:
+    """A report of the same-named file whose region, year or title the rules read otherwise now:
+    an edit that adds "肃州区" to the title line, or a newer program that reads a portal page's
+    title better, must not orphan the marks. The same title, else the same place in the file
+    (the span overlapping most, at least half); two different known regions or years never match."""
+    best, best_overlap = None, 0.0
+    for rid, region, year, title, first, last in conn.execute(
+            "SELECT r.id, r.extracted_region, r.extracted_plan_year, r.extracted_title, r.line_start, r.line_end "
+            "FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.name = ? ORDER BY r.id",
+            (doc_name,)):
+        if rid in claimed or None not in (region, report.region) and region != report.region \
+                or None not in (year, report.plan_year) and year != report.plan_year:
             continue
-        title = conn.execute("SELECT title FROM reports WHERE id = ?", (rid,)).fetchone()[0]
-        if normalise(title) != normalise(report.title):
-            continue
-        if None not in (region, report.region) and region != report.region:
-            continue
-        if None not in (year, report.plan_year) and year != report.plan_year:
-            continue
-        return rid
-    return None
+        if normalise(title) == normalise(report.title):
+            return rid
+        overlap = max(0, min(last, report.line_end) - max(first, report.line_start) + 1) \
+            / max(last - first + 1, report.line_end - report.line_start + 1)
+        if overlap > best_overlap:
+            best, best_overlap = rid, overlap
+    return best if best_overlap >= 0.5 else None
 
 
 def _columns(c: Commitment) -> dict:
@@ -163,20 +169,21 @@ def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Com
     """Insert or update one report and its commitments (separate: always a new report);
     return the report id."""
     rid = None if separate else _find_report(conn, report, doc_name, claimed)
+    # What the rules read; the shown fields are derived below, under the user's changes.
     meta = (doc_id, report.title, report.region, report.report_year, report.plan_year,
-            report.line_start, report.line_end, report.doc_type)
+            report.line_start, report.line_end, report.doc_type, report.kind or "plan",
+            json.dumps(list(report.uncertain)))
     if rid is None:
         rid = conn.execute(
-            "INSERT INTO reports (document_id, title, region, report_year, extracted_plan_year, "
-            "line_start, line_end, doc_type, plan_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*meta, report.plan_year)).lastrowid
+            "INSERT INTO reports (document_id, extracted_title, extracted_region, report_year, "
+            "extracted_plan_year, line_start, line_end, doc_type, extracted_kind, uncertain, title) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*meta, report.title)).lastrowid
     else:
         old_doc = conn.execute("SELECT document_id FROM reports WHERE id = ?", (rid,)).fetchone()[0]
         conn.execute(
-            "UPDATE reports SET document_id = ?, title = ?, region = ?, report_year = ?, "
-            "extracted_plan_year = ?, line_start = ?, line_end = ?, doc_type = ?, "
-            "plan_year = CASE WHEN plan_year_set_by_user THEN plan_year ELSE ? END WHERE id = ?",
-            (*meta, report.plan_year, rid))
+            "UPDATE reports SET document_id = ?, extracted_title = ?, extracted_region = ?, report_year = ?, "
+            "extracted_plan_year = ?, line_start = ?, line_end = ?, doc_type = ?, extracted_kind = ?, "
+            "uncertain = ? WHERE id = ?", (*meta, rid))
         if old_doc != doc_id and not conn.execute(
                 "SELECT 1 FROM reports WHERE document_id = ?", (old_doc,)).fetchone():
             conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (doc_id, old_doc))
@@ -214,15 +221,9 @@ def sync_report(conn: sqlite3.Connection, report: Report, commitments: tuple[Com
                           (cid,)).rowcount:
             result.stale += 1
     relocate_user_items(conn, rid)
-    copy_report_columns(conn, rid)
+    report_fields.apply(conn, rid)
+    result.report_ids.append(rid)
     return rid
-
-
-def copy_report_columns(conn: sqlite3.Connection, rid: int) -> None:
-    """Copy the report's region and plan year onto its commitments (sorted by in SQL)."""
-    conn.execute("UPDATE commitments SET report_region = (SELECT region FROM reports WHERE id = :r), "
-                 "report_plan_year = (SELECT plan_year FROM reports WHERE id = :r) WHERE report_id = :r",
-                 {"r": rid})
 
 
 def sync_glossary(conn: sqlite3.Connection, rid: int, terms: dict[str, str]) -> None:

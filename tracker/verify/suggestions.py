@@ -14,6 +14,7 @@ from typing import Callable
 
 from tracker.labels import status_label
 from tracker.model import Commitment
+from tracker.pairing import can_review, ranked_reviews
 from tracker.store import Filter
 from tracker.verify.core import Result, Review, verify_one
 from tracker.verify.review import build_review, query_vocabulary
@@ -37,6 +38,8 @@ class Outcome:
     reviewable: int = 0            # of those, with at least one later report of their region
     unreviewed: tuple[tuple[str, int], ...] = ()   # (region, plan year) without a later report
     cancelled: bool = False
+    # The store's other reports, nearest to the first unreviewed plan first: (id, region, year)
+    others: tuple[tuple[int, str, int | None], ...] = ()
 
     def message(self) -> str:
         """One line for the user: 找到 N 条建议，涉及 M 条承诺, or why there are none."""
@@ -48,10 +51,18 @@ class Outcome:
             closed = "、".join(status_label(s) for s in ("done", "not_done"))
             return f"没有找到建议：范围内没有待核实的承诺（{closed}或已失效的不再查找）"
         if not self.reviewable:
-            where = "、".join(f"{r or '未识别地区'}{y}年" for r, y in self.unreviewed[:3])
+            where = "、".join(f"{r or '（未识别地区）'}{y or '（年份未知）'}{'年' if y else ''}"
+                             for r, y in self.unreviewed[:3])
             more = " 等" if len(self.unreviewed) > 3 else ""
-            return (f"没有找到建议：{where}{more}的承诺还没有同一地区更晚年份的报告；"
-                    "请先导入下一年的政府工作报告")
+            if not self.others:
+                return (f"没有找到建议：{where}{more}的承诺还没有同一地区更晚年份的报告；"
+                        "请先导入下一年的政府工作报告")
+            present = "、".join(f"#{i} {r or '（未识别地区）'}{y or ''}{'年' if y else ''}"
+                                for i, r, y in self.others[:3])
+            return (f"没有找到建议：{where}{more}的承诺没有同一地区更晚年份的报告（台账中另有 {present}"
+                    f"{' 等' if len(self.others) > 3 else ''}）；若其中有它的核验文件，请改正该报告的地区或年份"
+                    "（报告树右键「设定地区、年份」/ tracker report ID --region 地区 --year 年份），"
+                    "或指定核验文件（右键计划「选择核验文件」/ tracker suggest --review 文件）")
         return (f"没有找到新的建议：已对照后续报告查找 {self.reviewable} 条承诺，"
                 "没有新的相关段落（已驳回的不再出现）")
 
@@ -106,25 +117,22 @@ def find_evidence(store, plan_year: int | None = None, review_document_id: int |
             added += new
             found += bool(new)
         _tick(progress, n, total)
-    return Outcome(added, found, len(todo), reviewable, tuple(unreviewed), cancelled)
+    return Outcome(added, found, len(todo), reviewable, tuple(unreviewed), cancelled,
+                   _others(reports, by_id[todo[0][1]["report_id"]]) if todo and not reviewable else ())
+
+
+def _others(reports: list[dict], plan: dict) -> tuple[tuple[int, str, int | None], ...]:
+    """The reports that might have been plan's review (id, region, year written), nearest first."""
+    return tuple((r["id"], r.get("region"), r.get("report_year") or r.get("plan_year"))
+                 for r in ranked_reviews(plan, reports))
 
 
 def _review_reports(plan: dict, reports: list[dict], review_document_id: int | None) -> list[dict]:
-    """Reports that can review plan: the given document's, or later reports of the same region."""
+    """Reports that can review plan: the given document's, or later reports of the same region
+    in any spelling, and the completion notice of its list (tracker.pairing)."""
     if review_document_id is not None:
         return [r for r in reports if r["document_id"] == review_document_id and r["id"] != plan["id"]]
-    year = plan.get("plan_year")
-    if year is None or not plan.get("region"):
-        return []
-    return [r for r in reports if r["id"] != plan["id"] and same_region(r.get("region"), plan["region"])
-            and r.get("report_year") is not None and r["report_year"] > year]
-
-
-def same_region(a: str | None, b: str | None) -> bool:
-    """True for one place written alike or with its parent ("酒泉市肃州区" and "肃州区")."""
-    if not a or not b:
-        return False
-    return a == b or (len(min(a, b, key=len)) >= 2 and (a.endswith(b) or b.endswith(a)))
+    return [r for r in reports if can_review(plan, r)]
 
 
 def _as_commitment(row: dict) -> Commitment:
