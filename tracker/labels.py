@@ -7,12 +7,12 @@ terminal and on paper. "unmarked" is no status: nobody has recorded one yet.
 
 from __future__ import annotations
 
-from tracker.model import COMPLETION, LIST, LIVELIHOOD, OTHER, PLAN, PROJECT, REVIEW, STATUSES, TARGET
+from tracker.model import COMPLETION, LIST, LIVELIHOOD, OTHER, PLAN, PROJECT, REVIEW, STATUSES, TARGET, TASK
 
 UNMARKED = "unmarked"
 
 # Four characters each, so the 类型 column of the table shows them whole.
-KIND_LABELS = {TARGET: "预期目标", LIVELIHOOD: "民生实事", PROJECT: "项目承诺"}
+KIND_LABELS = {TARGET: "预期目标", LIVELIHOOD: "民生实事", PROJECT: "项目承诺", TASK: "督办事项"}
 
 # "unknown" is a recorded verdict (looked, could not tell); 未标记 means nobody looked.
 STATUS_LABELS = {"done": "已完成", "partial": "部分完成", "in_progress": "推进中",
@@ -27,7 +27,8 @@ STATUS_WORDS = {**{label: key for key, label in STATUS_LABELS.items()},
                 "in-progress": "in_progress", "not-done": "not_done"}
 KIND_WORDS = {**{label: key for key, label in KIND_LABELS.items()},
               "主要预期目标": TARGET, "主要目标": TARGET, "目标": TARGET, "惠民实事": LIVELIHOOD,
-              "为民实事": LIVELIHOOD, "实事": LIVELIHOOD, "项目": PROJECT, "重点项目": PROJECT}
+              "为民实事": LIVELIHOOD, "实事": LIVELIHOOD, "项目": PROJECT, "重点项目": PROJECT,
+              "督办": TASK, "任务": TASK, "工作任务": TASK}
 
 # What a report is (tracker.model.REPORT_KINDS), in the words of the tree, the dialogs and `tracker reports`.
 REPORT_KIND_LABELS = {PLAN: "计划", REVIEW: "回顾", LIST: "实事清单", COMPLETION: "完成情况", OTHER: "其他"}

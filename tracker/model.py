@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, field
 TARGET = "target"            # 主要预期目标 indicator
 LIVELIHOOD = "livelihood"    # 惠民实事 / 为民实事 / 民生实事 list item
 PROJECT = "project"          # other concrete, checkable pledge of the plan year
-KINDS = (TARGET, LIVELIHOOD, PROJECT)
+TASK = "task"                # 督办事项: a task of the office's 分工方案 that no report sentence states
+KINDS = (TARGET, LIVELIHOOD, PROJECT, TASK)
 
 STATUSES = ("done", "partial", "in_progress", "not_done", "unknown")
 
@@ -91,12 +92,15 @@ class Commitment:
     factor: float | None = None       # 翻番 -> 2
     stretch: float | None = None      # 增长6%以上、力争达到7%: the stretch 7 (value is the floor 6)
     subject: str | None = None        # what a project clause is about when it names nothing itself
+    lead_unit: str | None = None      # 牵头单位 the text names (co-leads joined by 、): "卫健委、医保局"
+    partner_units: tuple[str, ...] = ()   # 配合单位 the text names
 
     def to_json(self) -> dict:
         """The contract's commitment object (start/end omitted)."""
         d = asdict(self)
         d.pop("start")
         d.pop("end")
+        d["partner_units"] = list(self.partner_units)
         return d
 
 

@@ -17,7 +17,8 @@ from ui.models import COLUMN, COLUMNS
 TEXT_SHARE = 0.45
 # (natural, least) width of each other column, in characters of its usual content.
 CHARS = {"kind": (4, 2), "target": (7, 3), "deadline": (4, 2), "status": (4, 3), "flags": (2, 2),
-         "evidence": (1.5, 1.5), "indicator": (6, 2), "report": (6.5, 2.5)}
+         "evidence": (1.5, 1.5), "indicator": (6, 1.5), "report": (6.5, 2),
+         "units": (4.5, 1)}
 # The words a narrow 类型 or 状态 cell prints instead of its whole one.
 SHORT = {"预期目标": "目标", "民生实事": "实事", "项目承诺": "项目", "部分完成": "部分"}
 
@@ -74,7 +75,11 @@ class ColumnFitter(QObject):
         """Set the widths of the shown columns for the table's present width."""
         header = self.table.horizontalHeader()
         visible, char, padding = self._measures()
-        for key, width in fitted_widths(visible, self.table.viewport().width(), char, padding).items():
+        widths = fitted_widths(visible, self.table.viewport().width(), char, padding)
+        if widths:
+            # The style's minimum section (~3 characters) would undo the least widths.
+            header.setMinimumSectionSize(min(header.minimumSectionSize(), min(widths.values())))
+        for key, width in widths.items():
             header.resizeSection(COLUMN[key], width)
 
     def needed_width(self) -> int:

@@ -14,7 +14,9 @@ from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from tracker.store import Filter
+from tracker.supervise.bulletin_build import unit_lines
 from ui import i18n
+from ui.unit_overview import UnitOverview
 
 
 def _share(part: int, total: int) -> str:
@@ -66,6 +68,11 @@ class Dashboard(QWidget):
         charts.addWidget(self.status_chart, 1)
         charts.addWidget(self.kind_chart, 1)
         layout.addLayout(charts, 1)
+        # 按单位: the 通报's counts per lead unit; a click filters the table to that unit.
+        self.units = UnitOverview()
+        self.units.unitClicked.connect(lambda name: self.segmentClicked.emit({"unit": name}))
+        self.units.hide()
+        layout.addWidget(self.units, 1)
 
     def _figure(self, grid: QGridLayout, column: int, title: str) -> QLabel:
         caption = QLabel(title)
@@ -132,6 +139,9 @@ class Dashboard(QWidget):
         self.behind_label.setStyleSheet("color: #b7791f;" if behind else "")
         self._draw_status(by_status, total)
         self._draw_kinds(by_kind)
+        lines = unit_lines(self._store, self._filter) if self._store is not None else []
+        self.units.set_lines(lines)
+        self.units.setVisible(bool(lines))
 
     def _draw_status(self, by_status: dict, total: int) -> None:
         chart = self.status_chart.chart()

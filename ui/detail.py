@@ -31,6 +31,8 @@ from ui.marking import MarkDialog
 from ui.source_view import SourceView
 from ui.status_style import (kind_label, source_label, status_colours, status_label,
                              status_shortcut, statuses)
+from ui.supervise_commands import DecideReportsCommand
+from ui.unit_reports import UnitReportBox, UnitReportList
 from ui.suggestion_list import SuggestionList, best_claim, evidence_items, plain_label
 
 
@@ -110,6 +112,9 @@ class DetailPane(QWidget):
             inner.addWidget(detail)
             inner.addStretch(1)
             sides.addWidget(box, 1)
+        # A unit's report stands beside the office's own status, like a suggestion.
+        self.unit_report_box = UnitReportBox()
+        sides.addWidget(self.unit_report_box, 1)
         layout.addLayout(sides)
         # Wraps onto a second line when the pane is narrow (1366-px screens).
         marks_row = QWidget()
@@ -207,6 +212,10 @@ class DetailPane(QWidget):
         self.tabs.addTab(fields_scroll, self.tr("字段"))
         self.tabs.addTab(suggestions_split, self.tr("核实建议"))
         self.tabs.addTab(self.history, self.tr("历史"))
+        self.unit_report_list = UnitReportList()
+        self.unit_report_list.accept_requested.connect(lambda r: self.decide_unit_report(r, "accepted"))
+        self.unit_report_list.reject_requested.connect(lambda r: self.decide_unit_report(r, "rejected"))
+        self.unit_reports_tab = self.tabs.addTab(self.unit_report_list, self.tr("单位自报"))
         layout.addStretch(1)
         self.top = QScrollArea()
         self.top.setWidget(top)
@@ -286,6 +295,7 @@ class DetailPane(QWidget):
                                    source.get("marks"))
         self.fields.set_values(field_values(self.row), corrected_fields(self.store, self.row))
         self.suggestion_list.set_suggestions(suggestions)
+        self._show_unit_reports()
         self.tabs.setTabText(2, self.tr("核实建议 (%1)").replace("%1", str(len(suggestions))))
         self._show_claim(best_claim(suggestions))
         self._show_history(history, edits)
@@ -309,6 +319,7 @@ class DetailPane(QWidget):
             widget.setVisible(on)
         self.fields.setEnabled(on)
         self.suggestion_list.set_writable(on)
+        self.unit_report_list.set_writable(on)
         self.read_only_note.setVisible(not on)
         self.read_only_note.setText("" if on else self.tr("只读台账：可以查看，不能标记或修改（%1）。")
                                     .replace("%1", str(self.store.read_only).split(" / ")[0]))
@@ -492,6 +503,20 @@ class DetailPane(QWidget):
         """Split the shown commitment into several (undoable)."""
         if self.cid is not None:
             curation.split_id(self, self.store, self.undo_stack, self.cid, notify=self.curated_notify)
+
+    def _show_unit_reports(self) -> None:
+        """The units' reports: the newest beside the office's status, all in their tab."""
+        reports = self.store.forms.reports(self.cid)
+        office = self.row.get("current_status")
+        self.unit_report_box.show_reports(reports, office)
+        self.unit_report_list.set_reports(reports, office)
+        self.tabs.setTabText(self.unit_reports_tab, self.tr("单位自报 (%1)").replace("%1", str(len(reports))))
+
+    def decide_unit_report(self, report_id: int, decision: str) -> None:
+        """采纳 (the office marks as the unit reported) or 驳回 one unit report (undoable)."""
+        if self.cid is not None:
+            self._push(DecideReportsCommand(self.store, decision, report_ids=[report_id], cids=[self.cid],
+                                            notify=self.notify))
 
     def reject_suggestion(self, sid: int) -> None:
         """Reject a suggestion; it does not come back (undoable)."""

@@ -57,6 +57,13 @@ class FilterBar(QWidget):
         # 延续 / 上调 / 下调 / 不再提及 against the next or previous year's plan.
         self.carry = self._combo(self.tr("全部跨年"), [(f, self.tr(w)) for f, w in FLAG_WORDS.items()])
         self.carry.setToolTip(self.tr("与上一年或下一年计划的关系"))
+        # 责任单位 (牵头或配合): beside the search box, with the rarer switches.
+        self.unit = self._combo(self.tr("全部单位"), [])
+        self.unit.setToolTip(self.tr("只看该单位牵头或配合的承诺"))
+        self.unit.setMinimumContentsLength(5)
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit.setVisible(False)
+        top.addWidget(self.unit)
         for combo in (self.kind, self.status, self.year, self.category, self.carry):
             if combo is not self.category:
                 combo.setMinimumContentsLength(4)   # 全部类型 whole at 1024 px
@@ -116,6 +123,9 @@ class FilterBar(QWidget):
         self._refill(self.category, [(name, self.tr("%1（%2）").replace("%1", name)
                                       .replace("%2", str(n)))
                                      for name, n in facets.get("themes") or []])
+        units = facets.get("units") or []
+        self._refill(self.unit, [(u, u) for u in units])
+        self.unit.setVisible(bool(units) or self.unit.currentData() is not None)
 
     def _refill(self, combo: QComboBox, items: list[tuple[object, str]]) -> None:
         current = combo.currentData()
@@ -133,7 +143,7 @@ class FilterBar(QWidget):
         """Filter fields chosen in the bar (search text stripped; empty ones left out)."""
         fields = {"kind": self.kind.currentData(), "status": self.status.currentData(),
                   "year": self.year.currentData(), "theme": self.category.currentData(),
-                  "carry": self.carry.currentData(),
+                  "carry": self.carry.currentData(), "unit": self.unit.currentData(),
                   "text": self.search.text().strip() or None,
                   "overdue": True if self.overdue.isChecked() else None,
                   "behind": True if self.behind.isChecked() else None,
@@ -147,8 +157,10 @@ class FilterBar(QWidget):
         with QSignalBlocker(self):
             for name, combo in (("kind", self.kind), ("status", self.status),
                                 ("year", self.year), ("theme", self.category),
-                                ("carry", self.carry)):
+                                ("carry", self.carry), ("unit", self.unit)):
                 if name in fields:
+                    if name == "unit" and fields[name] is not None and combo.findData(fields[name]) < 0:
+                        combo.addItem(str(fields[name]), fields[name])   # a name the facets lack yet
                     combo.setCurrentIndex(max(combo.findData(fields[name]), 0))
             if "text" in fields:
                 self.search.setText(str(fields["text"] or ""))
@@ -167,7 +179,7 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         """Clear the search and every filter."""
-        self.set_fields(kind=None, status=None, year=None, theme=None, carry=None, text="",
+        self.set_fields(kind=None, status=None, year=None, theme=None, carry=None, unit=None, text="",
                         overdue=False, behind=False, pending=False, include_stale=False,
                         dropped=False)
 

@@ -31,6 +31,7 @@ from ui.models import COLUMN, COLUMNS, CommitmentTableModel
 from ui.store_watch import StoreWatch
 from ui.series_window import SeriesMixin
 from ui.report_actions import ReportActions
+from ui.supervise_actions import SuperviseMixin
 from ui.tree import ReportTree
 from ui.welcome import WelcomeMixin
 from ui.window_settings import DETAIL_MIN, TABLE_MIN, SettingsMixin
@@ -50,7 +51,7 @@ def open_store_file(path: Path | None) -> Store:
     return Store.open(path, create=not existing)
 
 
-class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMainWindow):
+class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, SuperviseMixin, QMainWindow):
     """承诺台账's main window on one store (None until a store is opened)."""
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
@@ -73,7 +74,7 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         self.importer.imported.connect(self._imported)
         # A cancelled import keeps the files stored before the cancel: show them.
         self.importer.cancelled.connect(self.refresh_all)
-        self.drop = DropImporter(self, self.import_paths)
+        self.drop = DropImporter(self, self.dropped_paths)   # forms collect, reports import
         self.background_task: workers.Task | None = None
         self.watch = StoreWatch(self)
         self.watch.changed.connect(self._changed_elsewhere)
@@ -127,6 +128,7 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, QMai
         self.connect_series()
 
         self.actions_ = menus.install(self)
+        self.install_supervise()
         self.report_actions = ReportActions(self)
         # After the window's own refresh: the reports whose region or year the text left a guess.
         self.importer.imported.connect(self.report_actions.ask_uncertain)

@@ -36,6 +36,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("target", "目标值", "value"),
     ("deadline", "时限", "deadline"),
     ("status", "状态", "status"),
+    ("units", "责任单位", "lead_unit"),
     ("flags", "提示", "overdue"),
     ("evidence", "证据", "evidence_count"),
     ("indicator", "指标", "indicator"),
@@ -310,6 +311,8 @@ class CommitmentTableModel(QAbstractTableModel):
         if key == "evidence":
             count = row.get("evidence_count") or 0
             return str(count) if count else ""
+        if key == "units":
+            return row.get("lead_unit") or ""
         if key == "report":
             year = row.get("plan_year")
             return " ".join(str(v) for v in (row.get("region"), year) if v)
@@ -324,6 +327,10 @@ class CommitmentTableModel(QAbstractTableModel):
             return self.tr("核验建议：%1").replace("%1", status_label(row["claim"]))
         if key == "report" and row.get("title"):
             return text_tooltip(str(row["title"]))
+        if key == "units" and (row.get("lead_unit") or row.get("partner_units")):
+            partners = "、".join(row.get("partner_units") or [])
+            return text_tooltip(self.tr("牵头：%1").replace("%1", row.get("lead_unit") or "—")
+                                + (self.tr("；配合：%1").replace("%1", partners) if partners else ""))
         if key == "flags" and flag_labels(row):
             return self.tr("待核：有待处理的核验建议（F8 跳到下一条）；逾期：时限已过仍未完成；"
                            "滞后：进度低于序时进度；失效：重新提取后已找不到")

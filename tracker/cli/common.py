@@ -37,6 +37,7 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stale", action="store_true", help="包括已失效的 include stale ones")
     p.add_argument("--dropped", action="store_true",
                    help="只看标为不是承诺（或因拆分/合并而隐藏）的 only items hidden by hand")
+    p.add_argument("--unit", help="责任单位（牵头或配合，任一名称或别名） responsible unit, lead or partner")
     p.add_argument("--carry", choices=sorted(CARRY_CHOICES),
                    help="跨年标记 carry-over flag: 延续 上调 下调 不再提及 (carried raised lowered dropped)")
 
@@ -56,7 +57,7 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
                   behind=args.behind, text=args.search, as_of=args.as_of,
                   include_stale=args.stale, dropped=args.dropped,
                   carry=CARRY_CHOICES.get(getattr(args, "carry", None)),
-                  theme=args.theme, pending=args.pending)
+                  theme=args.theme, pending=args.pending, unit=getattr(args, "unit", None) or None)
 
 
 def open_store(args: argparse.Namespace, create: bool = True) -> Store:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tracker.cli import curate, extract, reports, series, sheet, store, verify
+from tracker.cli import curate, extract, reports, series, sheet, store, supervise, verify
 from tracker.cli.terminal import escaped_stdout
 from tracker.errors import UserError, log_bug
 
 # Modules that add subcommands, in the order they appear in --help.
-_COMMAND_MODULES = (extract, store, reports, curate, verify, series, sheet)
+_COMMAND_MODULES = (extract, store, reports, curate, verify, series, sheet, supervise)
 
 
 class Parser(argparse.ArgumentParser):

@@ -147,9 +147,10 @@ def cmd_list(args) -> int:
         if args.limit is not None:
             ids = ids[:args.limit]
         rows = store.rows(ids, as_of=args.as_of)
+        reported = store.forms.latest(ids) if args.json else {}
     ordered = [rows[i] for i in ids if i in rows]
     if args.json:
-        _print_json(ordered)
+        _print_json([{**r, "unit_report": reported.get(r["id"])} for r in ordered])
         return 0
     for r in ordered:
         flags = ("逾期 " if r["overdue"] else "") + ("落后 " if r["behind"] else "") + ("失效 " if r["stale"] else "") + ("不是承诺 " if r.get("dropped") else "")

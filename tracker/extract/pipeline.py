@@ -20,6 +20,7 @@ from tracker.extract.projects import extract_projects
 from tracker.extract.sections import categories
 from tracker.extract.segment import split_reports
 from tracker.extract.targets import extract_targets
+from tracker.extract.units import units_for
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -62,6 +63,8 @@ def extract_report(source: SourceText, report: Report) -> tuple[list[Commitment]
     taken = [(c.start, c.end) for c in found if c.start >= 0]
     found += extract_projects(source, report, paras, cats, taken, [c for c in found if c.kind == TARGET])
     found.sort(key=lambda c: (c.line, c.start))
+    found = [replace(c, lead_unit=u.lead_text or None, partner_units=u.partners) if u else c
+             for c, u in zip(found, units_for(found, paras))]
     return found, lists
 
 

@@ -59,6 +59,15 @@ class Paragraph:
         i = bisect.bisect_right(self._piece_starts, pos) - 1
         return self._piece_offsets[i] + pos - self._piece_starts[i]
 
+    def pos_of(self, offset: int) -> int | None:
+        """Paragraph offset of the character at file offset `offset` (None when not in it)."""
+        i = bisect.bisect_right(self._piece_offsets, offset) - 1
+        if i < 0:
+            return None
+        pos = self._piece_starts[i] + offset - self._piece_offsets[i]
+        piece_end = self._piece_starts[i + 1] if i + 1 < len(self._piece_starts) else len(self.text)
+        return pos if pos < piece_end else None
+
 
 def paragraphs(source: SourceText, line_start: int = 1, line_end: int | None = None) -> list[Paragraph]:
     """Paragraphs of lines line_start..line_end (1-based, inclusive) of source."""

@@ -85,6 +85,8 @@ def _scope(f, reports_by_id: dict[int, dict]) -> str:
         parts.append("仅滞后于序时进度")
     if f.text:
         parts.append(f"包含“{f.text}”")
+    if getattr(f, "unit", None):
+        parts.append(f"责任单位：{f.unit}")
     if f.include_stale:
         parts.append("含原文已变的条目")
     if getattr(f, "dropped", False):
@@ -92,6 +94,12 @@ def _scope(f, reports_by_id: dict[int, dict]) -> str:
     if parts or f.as_of is not None:
         parts.append(f"截至 {as_of_date(f).isoformat()}")
     return "；".join(parts)
+
+
+def units_cell(row: dict) -> str:
+    """责任单位 as the sheet prints it: "人社厅、财政厅", with "配合：教育厅" on its own line."""
+    partners = "、".join(row.get("partner_units") or [])
+    return (row.get("lead_unit") or "") + (f"\n配合：{partners}" if partners else "")
 
 
 def fmt_number(x: float) -> str:
@@ -240,7 +248,7 @@ def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = F
                 text=commitment_label(c), target=row.get("target") or "", progress=progress, status=status,
                 evidence=evidence, deadline=c.get("deadline_text") or c.get("deadline") or "",
                 overdue=bool(row.get("overdue")), stale=bool(row.get("stale")),
-                behind=bool(row.get("behind")), pending=pending, carry=carry.get(c["id"], "")))
+                behind=bool(row.get("behind")), pending=pending, carry=carry.get(c["id"], ""), units=units_cell(row)))
         groups.append(SheetGroup(out[0].kind, key[2], tuple(out)))
 
     rows = [r for g in groups for r in g.rows]

@@ -11,7 +11,7 @@ from tracker.sheet.data import KIND_LABELS, SheetData, SheetRow
 from tracker.whole_file import write_whole
 
 # One flat table: the grouping becomes columns so a spreadsheet can filter on it.
-CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限",
+CSV_COLUMNS = ("序号", "类别", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限", "责任单位",
                "已逾期", "落后序时进度", "原文已变", "跨年", "编号")
 
 
@@ -35,7 +35,7 @@ def csv_record(row: SheetRow) -> list[str]:
 
 def _cells(row: SheetRow) -> list[str]:
     return [row.number, KIND_LABELS.get(row.kind, row.kind), row.category, row.text, row.target,
-            row.progress, row.status_label, row.evidence, row.deadline,
+            row.progress, row.status_label, row.evidence, row.deadline, row.units.replace("\n", "；"),
             "是" if row.overdue else "", "是" if row.behind else "", "是" if row.stale else "",
             row.carry, str(row.cid)]
 

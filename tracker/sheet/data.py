@@ -13,7 +13,7 @@ from datetime import date
 
 from tracker.labels import KIND_LABELS, UNMARKED
 from tracker.labels import SHOWN_STATUS_LABELS as STATUS_LABELS
-from tracker.model import LIVELIHOOD, PROJECT, TARGET
+from tracker.model import LIVELIHOOD, PROJECT, TARGET, TASK
 from tracker import words
 
 # Printed statuses: an item nobody marked prints as 未标记, as the app and the CLI say,
@@ -30,9 +30,9 @@ STATUS_FILLS = {"done": "#d5ecd0", "partial": "#fdf0c4", "in_progress": "#d6e6f7
 STATUS_INKS = {"done": "#1f6b2a", "partial": "#8a6100", "in_progress": "#1d4f8a",
                "not_done": "#a8231a", "unknown": "#555555", UNMARKED: "#555555"}
 
-KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT)
+KIND_ORDER = (TARGET, LIVELIHOOD, PROJECT, TASK)
 
-COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限")
+COLUMNS = ("序号", "承诺内容", "目标", "完成情况", "状态", "证据", "时限", "责任单位")
 CHINESE_ORDINALS = words.CN_ORDINAL
 
 
@@ -60,6 +60,7 @@ class SheetRow:
     behind: bool = False   # recorded progress below 序时进度 (share of the year elapsed)
     pending: bool = False  # the status is verification's suggestion, nobody confirmed it (待确认)
     carry: str = ""        # 跨年: "延续至2026", "较2025年下调", "2026年不再提及" (；-joined)
+    units: str = ""        # 责任单位: the lead units, then "配合：…" on a line of its own
 
     @property
     def status_text(self) -> str:

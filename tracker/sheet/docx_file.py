@@ -22,7 +22,7 @@ from tracker.supervise.docx_tables import HEAD_FONT, new_document, paragraph, ta
 from tracker.whole_file import write_whole
 
 # Shares of the text width, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限.
-_SHARES = (0.06, 0.31, 0.12, 0.19, 0.10, 0.14, 0.08)
+_SHARES = (0.055, 0.26, 0.10, 0.16, 0.09, 0.125, 0.08, 0.13)
 _SERIES_SHARES = (0.08, 0.16, 0.10, 0.12, 0.08, 0.46)
 _CATEGORY_FILL = "#E4E9EF"
 _LATE_INK = "#A8231A"
@@ -66,7 +66,7 @@ def _kind_table(doc, data: SheetData, kind: str, index: int) -> None:
             if row.flags:
                 inks[(r, deadline)] = _LATE_INK
             rows.append((row.number, row.text + ("（原文已变）" if row.stale else ""), row.target_cell,
-                         row.progress, row.status_text, row.evidence, row.deadline_cell))
+                         row.progress, row.status_text, row.evidence, row.deadline_cell, row.units))
     t = table(doc, COLUMNS, rows, _SHARES, size=9, fills=fills, inks=inks)
     for r in categories:                 # a category row is one cell across the table
         cells = t.rows[r + 1].cells

@@ -37,8 +37,8 @@ tr.cat td { background: #e4e9ef; font-weight: bold; }
 """
 
 
-# Column widths in percent, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限.
-_WIDTHS = (5, 32, 12, 19, 10, 14, 8)
+# Column widths in percent, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限 责任单位.
+_WIDTHS = (4.5, 27, 10, 16, 9, 12.5, 8, 13)
 
 
 def _lines(text: str) -> str:
@@ -89,6 +89,7 @@ def _kind_table(data: SheetData, kind: str, index: int) -> list[str]:
                 f'color:{STATUS_INKS[row.status]}">{escape(row.status_text)}</td>',
                 f'<td class="e">{escape(row.evidence)}</td>',
                 f'<td class="d">{escape(row.deadline)}{overdue}</td>',
+                f"<td>{_lines(row.units)}</td>",
             ]
             out.append(f'<tr data-id="{row.cid}">' + "".join(cells) + "</tr>")
     out.append("</tbody></table>")

@@ -34,8 +34,8 @@ from tracker.whole_file import write_whole
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
-_SHARES = {False: (0.05, 0.32, 0.125, 0.185, 0.10, 0.14, 0.08),
-           True: (0.04, 0.355, 0.12, 0.19, 0.07, 0.155, 0.07)}
+_SHARES = {False: (0.045, 0.27, 0.10, 0.16, 0.09, 0.125, 0.08, 0.13),
+           True: (0.04, 0.31, 0.10, 0.17, 0.07, 0.14, 0.07, 0.10)}
 _BODY_SIZE, _LEADING = 8.5, 11.5
 
 
@@ -156,6 +156,7 @@ def _row_cells(row: SheetRow, st: dict, widths: list[float], max_height: float) 
             _status_cell(row, st) if first else "",
             _cell(piece[3], st["small"], widths[5] - 6),
             _cell(piece[4], st["centre"], widths[6] - 6),
+            _cell(row.units, st["cell"], widths[7] - 6) if first else "",
         ])
     return out
 
@@ -199,7 +200,7 @@ def _group_rows(groups: list[SheetGroup], st: dict, widths: list[float],
         label = group.category if group.category != KIND_LABELS.get(group.kind) else ""
         if label or len(groups) > 1:
             label = _clip(label or "其他", st["category"], sum(widths) - 20, 6)
-            data.append([_p(f"【{label}】", st["category"])] + [""] * 6)
+            data.append([_p(f"【{label}】", st["category"])] + [""] * (len(COLUMNS) - 1))
             cmds.append([("SPAN", (0, 0), (-1, 0)),
                          ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e9ef")),
                          ("NOSPLIT", (0, 0), (-1, 1 if group.rows else 0))])

@@ -15,8 +15,8 @@ from tracker.sheet.data import (SERIES_COLUMNS, KIND_LABELS, STATUS_FILLS, STATU
                     kind_heading, status_word, summary_lines)
 from tracker.whole_file import write_whole
 
-KIND_COLUMNS = ("序号", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限", "跨年")
-_WIDTHS = (6, 18, 48, 16, 28, 11, 30, 12, 16)     # in characters of the default font
+KIND_COLUMNS = ("序号", "分类", "承诺内容", "目标", "完成情况", "状态", "证据", "时限", "责任单位", "跨年")
+_WIDTHS = (6, 18, 48, 16, 28, 11, 30, 12, 16, 16)     # in characters of the default font
 _FONT = "Microsoft YaHei"                     # Excel falls back to a CJK face if missing
 _THIN = Side(style="thin", color="8C99A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -88,7 +88,7 @@ def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape:
     for r, row in enumerate(rows, 2):
         deadline = row.deadline_cell
         values = (row.number, row.category, row.text, row.target, row.progress,
-                  row.status_text, row.evidence, deadline, row.carry)
+                  row.status_text, row.evidence, deadline, row.units, row.carry)
         for c, value in enumerate(values, 1):
             cell = _text(ws, r, c, value)
             cell.alignment = _WRAP

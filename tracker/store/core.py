@@ -32,6 +32,8 @@ from tracker.store.guard import guarded, one_line
 from tracker.store.marks import Marks
 from tracker.store.report_edits import ReportEdits
 from tracker.store.sync import ImportResult
+from tracker.store.forms import Forms
+from tracker.store.units import Units
 from tracker.store.query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
 
 __all__ = ["Store", "Filter", "ImportResult", "ROW_FIELDS", "default_store_path"]
@@ -66,6 +68,8 @@ class Store:
         self.evidence = Evidence(self)
         self.report_edits = ReportEdits(self)
         self.extractions = Extractions(self)
+        self.units = Units(self)
+        self.forms = Forms(self)
         self.changes = Changes(self)
 
     # ---- opening -------------------------------------------------------------------

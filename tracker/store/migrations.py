@@ -458,6 +458,85 @@ def m017_report_identity(db: Database) -> None:
         conn.execute(sql)
 
 
+@migration
+def m018_units_forms_reports(db: Database) -> None:
+    """The 督办 loop (issue 24): responsible units on commitments, forms sent to units, and the
+    progress units report back.
+
+    - units: a unit by its first name as written (key: how two writings are recognised);
+      unit_aliases: the user's aliases mapping a name onto a unit (voidable changes).
+    - assignments (+ assignment_items): the user's 指派 of lead and partner units, one row
+      per action (a batch of rows, or a 分工方案 with a deadline correction where the report
+      gave none), voidable; the text's own units stay in extracted_lead_unit /
+      extracted_partner_units; lead_unit, partner_units and commitment_units are caches of
+      the standing assignment, else the text.
+    - forms (+ form_items): each progress form sent: to which unit, when, until when, and the
+      newest event then (a later office mark makes a unit's row a conflict).
+    - unit_reports: each filled row collected (单位自报), kept apart from the office's status;
+      unit_report_decisions: the office accepting (with a mark) or rejecting one, voidable.
+    """
+    for sql in (
+        "CREATE TABLE units (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+        "created_at TEXT NOT NULL)",
+        """CREATE TABLE unit_aliases (
+            id INTEGER PRIMARY KEY, alias TEXT NOT NULL, alias_key TEXT NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            voids INTEGER REFERENCES unit_aliases(id), created_at TEXT NOT NULL)""",
+        "CREATE UNIQUE INDEX unit_aliases_voids ON unit_aliases(voids) WHERE voids IS NOT NULL",
+        """CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, detail TEXT,
+            voids INTEGER REFERENCES assignments(id), created_at TEXT NOT NULL)""",
+        "CREATE UNIQUE INDEX assignments_voids ON assignments(voids) WHERE voids IS NOT NULL",
+        """CREATE TABLE assignment_items (
+            assignment_id INTEGER NOT NULL REFERENCES assignments(id),
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+            leads TEXT NOT NULL, partners TEXT NOT NULL, deadline TEXT, deadline_text TEXT,
+            corrections TEXT,
+            PRIMARY KEY (assignment_id, commitment_id)) WITHOUT ROWID""",
+        "CREATE INDEX assignment_items_commitment ON assignment_items(commitment_id, assignment_id)",
+        """CREATE TABLE commitment_units (
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+            role TEXT NOT NULL, position INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            PRIMARY KEY (commitment_id, role, position)) WITHOUT ROWID""",
+        "CREATE INDEX commitment_units_unit ON commitment_units(unit_id, role, commitment_id)",
+        "ALTER TABLE commitments ADD COLUMN lead_unit TEXT",
+        "ALTER TABLE commitments ADD COLUMN partner_units TEXT",
+        "ALTER TABLE commitments ADD COLUMN extracted_lead_unit TEXT",
+        "ALTER TABLE commitments ADD COLUMN extracted_partner_units TEXT",
+        """CREATE TABLE forms (
+            id INTEGER PRIMARY KEY, form_id TEXT NOT NULL UNIQUE,
+            unit_id INTEGER NOT NULL REFERENCES units(id), sent TEXT NOT NULL, due TEXT,
+            file_name TEXT, events_seen INTEGER NOT NULL, created_at TEXT NOT NULL)""",
+        "CREATE INDEX forms_unit ON forms(unit_id, id)",
+        """CREATE TABLE form_items (
+            form_id INTEGER NOT NULL REFERENCES forms(id),
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id), digest TEXT NOT NULL,
+            PRIMARY KEY (form_id, commitment_id)) WITHOUT ROWID""",
+        "CREATE INDEX form_items_commitment ON form_items(commitment_id)",
+        """CREATE TABLE unit_reports (
+            id INTEGER PRIMARY KEY,
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id),
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            form_id INTEGER NOT NULL REFERENCES forms(id),
+            status TEXT, progress TEXT NOT NULL, value TEXT NOT NULL, evidence TEXT NOT NULL,
+            reporter TEXT NOT NULL, phone TEXT NOT NULL, filled_on TEXT, digest TEXT NOT NULL,
+            conflict TEXT, state TEXT NOT NULL DEFAULT 'pending', collected_at TEXT NOT NULL)""",
+        "CREATE UNIQUE INDEX unit_reports_once ON unit_reports(form_id, commitment_id, digest)",
+        "CREATE INDEX unit_reports_commitment ON unit_reports(commitment_id, id)",
+        "CREATE INDEX unit_reports_unit ON unit_reports(unit_id, id)",
+        """CREATE TABLE unit_report_decisions (
+            id INTEGER PRIMARY KEY,
+            unit_report_id INTEGER NOT NULL REFERENCES unit_reports(id),
+            decision TEXT NOT NULL, event_id INTEGER REFERENCES events(id),
+            voids INTEGER REFERENCES unit_report_decisions(id), created_at TEXT NOT NULL)""",
+        "CREATE INDEX unit_report_decisions_report ON unit_report_decisions(unit_report_id)",
+        "CREATE UNIQUE INDEX unit_report_decisions_voids ON unit_report_decisions(voids) "
+        "WHERE voids IS NOT NULL",
+    ):
+        db.conn.execute(sql)
+
+
 def pending(db: Database) -> list[str]:
     """Names of migrations not yet applied to db."""
     return [m.name for m in MIGRATIONS.pending(db)]

@@ -6,6 +6,7 @@ Everything a table, tree or sheet shows is selected, ordered and grouped in SQL 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,11 +18,13 @@ from tracker.schedule import elapsed_share
 from tracker.search_terms import search_terms
 from tracker.themes import theme_names, theme_of
 from tracker.store.links import carry_clause
+from tracker.store.unit_cache import Names
 
 # What store.rows() returns for each id (the columns a table row shows).
 ROW_FIELDS = ("id", "kind", "text", "indicator", "subject", "stretch", "target", "deadline", "status", "claim",
               "overdue", "behind", "evidence_count", "region", "plan_year", "category", "stale",
-              "progress", "report_id", "title", "line", "pending", "dropped", "origin")
+              "progress", "report_id", "title", "line", "pending", "dropped", "origin",
+              "lead_unit", "partner_units", "deadline_text")
 
 # Sort keys accepted by query(order=...) and the SQL they sort by.
 ORDERS = {
@@ -33,7 +36,7 @@ ORDERS = {
     "number": "c.number", "category": "c.category", "stale": "c.stale",
     "report_id": "c.report_id", "region": "c.report_region", "plan_year": "c.report_plan_year",
     "year": "c.report_plan_year", "title": "r.title", "measure": "c.measure",
-    "position": "c.report_id",
+    "position": "c.report_id", "lead_unit": "c.lead_unit",
 }
 # Document order (report, then line): the table's default and every sort's tie-break.
 POSITION = ("c.report_id", "c.line", "c.id")
@@ -58,6 +61,7 @@ class Filter:
     carry: str | None = None           # a carry-over flag: carried, raised, lowered, dropped
     pending: bool = False              # only those with suggestions waiting for review
     theme: str | None = None           # a tracker.themes name: the headings of that theme
+    unit: str | None = None            # a responsible unit (lead or partner), any of its names
 
 # Commitments with at least one suggestion nobody has accepted or rejected yet.
 PENDING_SQL = "c.id IN (SELECT commitment_id FROM suggestions WHERE state = 'pending')"
@@ -147,11 +151,21 @@ def where(conn, f: Filter) -> tuple[str, list]:
         params += headings
     if f.pending:
         conds.append(PENDING_SQL)
+    if f.unit:
+        conds.append(unit_clause(conn, f.unit))
     if f.text:
         sql, p = fts.commitment_clause(f.text, search_terms(f.text))
         conds.append(sql)
         params += p
     return (" AND ".join(conds) or "1"), params
+
+
+def unit_clause(conn, name: str) -> str:
+    """Condition: the unit a name stands for (aliases followed) leads or assists c."""
+    uid = Names(conn).find(name)
+    if uid is None:
+        return "0"
+    return f"c.id IN (SELECT commitment_id FROM commitment_units WHERE unit_id = {int(uid)})"
 
 
 FROM = "FROM commitments c JOIN reports r ON r.id = c.report_id"
@@ -230,6 +244,7 @@ def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
                 "behind": bool(row["behind"]),
                 "stale": bool(row["stale"] & 1),
                 "dropped": bool(row["stale"] & 2),
+                "partner_units": json.loads(row["partner_units"]) if row.get("partner_units") else [],
             }
     return out
 
@@ -261,6 +276,25 @@ def stats(conn, f: Filter) -> dict:
             "overdue": overdue, "behind": behind, "pending": pending}
 
 
+def by_unit(conn, f: Filter) -> list[dict]:
+    """Per lead unit, over the commitments f selects, in the order units were first named:
+    unit, assigned, done, in_progress (推进中 or 部分完成), behind, overdue. In SQL: the 概览's
+    按单位 view redraws on every filter change."""
+    w, params = where(conn, f)
+    o_sql, o_params = overdue_sql(as_of_date(f))
+    b_sql = behind_sql(conn, as_of_date(f))
+    reports = "JOIN reports r ON r.id = c.report_id" if from_for(w) == FROM else ""
+    rows = conn.execute(
+        f"SELECT n.name, count(*), sum(IFNULL(c.current_status, '') = 'done'), "
+        f"sum(IFNULL(c.current_status, '') IN ('in_progress', 'partial')), "
+        f"sum(CASE WHEN {b_sql} THEN 1 ELSE 0 END), sum(CASE WHEN {o_sql} THEN 1 ELSE 0 END) "
+        f"FROM commitment_units u JOIN units n ON n.id = u.unit_id JOIN commitments c ON c.id = u.commitment_id "
+        f"{reports} "
+        f"WHERE u.role = 'lead' AND {w} GROUP BY n.id ORDER BY n.id", o_params + params).fetchall()
+    return [{"unit": name, "assigned": n, "done": d, "in_progress": p, "behind": b, "overdue": o}
+            for name, n, d, p, b, o in rows]
+
+
 def facets(conn) -> dict:
     """Values present among current commitments: years, regions, categories, kinds."""
     live = "FROM reports r WHERE EXISTS (SELECT 1 FROM commitments c WHERE c.report_id = r.id AND c.stale = 0)"
@@ -272,7 +306,10 @@ def facets(conn) -> dict:
             "categories": col("SELECT DISTINCT category FROM commitments WHERE stale = 0 "
                               "AND category IS NOT NULL ORDER BY 1"),
             "kinds": col("SELECT DISTINCT kind FROM commitments WHERE stale = 0 ORDER BY 1"),
-            "themes": themes(conn)}
+            "themes": themes(conn),
+            "units": col("SELECT n.name FROM units n WHERE EXISTS (SELECT 1 FROM commitment_units u JOIN "
+                         "commitments c ON c.id = u.commitment_id WHERE u.unit_id = n.id AND c.stale = 0) "
+                         "ORDER BY n.id")}
 
 
 def themes(conn) -> list[tuple[str, int]]:

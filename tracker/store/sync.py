@@ -17,7 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from tracker.errors import UserError
-from tracker.store import fts, line_spans, report_fields
+from tracker.store import fts, line_spans, report_fields, unit_cache
 from tracker.store.clock import now
 from tracker.store.corrections import apply_corrections, forget_extracted
 from tracker.store.identity import keyed, normalise, report_identity
@@ -122,6 +122,11 @@ def _columns(c: Commitment) -> dict:
     values = {name: getattr(c, name) for name in COMMITMENT_FIELDS}
     values["annual_average"] = int(bool(c.annual_average))
     values["masked"] = int(bool(c.masked))
+    # The units the text names are the rules' reading; lead_unit/partner_units are derived
+    # (tracker/store/units.py: an assignment wins).
+    values["extracted_lead_unit"] = values.pop("lead_unit")
+    partners = values.pop("partner_units")
+    values["extracted_partner_units"] = json.dumps(list(partners), ensure_ascii=False) if partners else None
     return values
 
 
@@ -142,6 +147,7 @@ def _write_commitment(conn, cid: int | None, report_id: int, doc_id: int, key: s
     fts.index_commitment(conn, cid, c.text)
     forget_extracted(conn, cid)   # the columns hold what the rules read now
     apply_corrections(conn, cid)
+    unit_cache.derive(conn, [cid])
     return cid
 
 
@@ -261,7 +267,9 @@ def has_user_data(conn: sqlite3.Connection, cid: int) -> bool:
     """Whether the user marked, corrected or curated a commitment (it must not vanish from view)."""
     return conn.execute("SELECT EXISTS (SELECT 1 FROM events WHERE commitment_id = :c) "
                         "OR EXISTS (SELECT 1 FROM corrections WHERE commitment_id = :c) "
-                        "OR EXISTS (SELECT 1 FROM curation_links WHERE commitment_id = :c)",
+                        "OR EXISTS (SELECT 1 FROM curation_links WHERE commitment_id = :c) "
+                        "OR EXISTS (SELECT 1 FROM assignment_items WHERE commitment_id = :c) "
+                        "OR EXISTS (SELECT 1 FROM unit_reports WHERE commitment_id = :c)",
                         {"c": cid}).fetchone()[0] == 1
 
 

@@ -155,9 +155,11 @@ def _problem(item: BulletinItem) -> str:
 
 def bulletin_data(items: list[BulletinItem], forms: dict[str, UnitForms], as_of: date,
                   title: str = "承诺事项推进情况通报", scope: str = "",
-                  rule: BulletinRule = BulletinRule(), unassigned: int = 0) -> BulletinData:
+                  rule: BulletinRule = BulletinRule(), unassigned: int = 0,
+                  unit_order: list[str] | None = None) -> BulletinData:
     """The 通报 of items (in document order) by lead unit: units ranked red, yellow, green,
-    then by overdue, behind and unreported counts; the first-seen order breaks ties."""
+    then by overdue, behind and unreported counts; unit_order (else the order units first
+    appear) breaks ties."""
     order: list[str] = []
     per_unit: dict[str, list[BulletinItem]] = {}
     for item in items:
@@ -185,7 +187,8 @@ def bulletin_data(items: list[BulletinItem], forms: dict[str, UnitForms], as_of:
                 (str(n), i.label, i.deadline, _problem(i),
                  i.reports[unit].words if unit in i.reports else "（未报送）", status_label(i.status))
                 for n, i in enumerate(late, 1)), tuple(i.overdue for i in late))
-    rank = {u: n for n, u in enumerate(order)}
-    lines.sort(key=lambda x: (MARKS.index(x.mark), -x.overdue, -x.behind, -x.unreported, rank[x.unit]))
+    rank = {u: n for n, u in enumerate(unit_order or order)}
+    lines.sort(key=lambda x: (MARKS.index(x.mark), -x.overdue, -x.behind, -x.unreported,
+                              rank.get(x.unit, len(rank))))
     return BulletinData(title, as_of, scope, rule, tuple(lines),
                         tuple(detail[line.unit] for line in lines if line.unit in detail), unassigned)

@@ -96,7 +96,8 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _day(value) -> date | None:
+def parse_day(value) -> date | None:
+    """A day from a cell or typed text: a datetime, 2026-03-05, 2026/3/5, 2026年3月5日; None otherwise."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -127,11 +128,11 @@ def _meta(wb, path: Path) -> FormMeta:
             in_rows = True
         elif key in META_KEYS:
             values[key] = _text(b)
-    sent = _day(values.get("sent"))
+    sent = parse_day(values.get("sent"))
     if values.get("format") != FORMAT or not values.get("store_id") or sent is None:
         raise UserError(f"{path}: 报送表的表单信息页已损坏或不是本程序的格式")
     return FormMeta(values["store_id"], values.get("form_id", ""), values.get("unit", ""), sent,
-                    _day(values.get("due")) if values.get("due") else None, tuple(rows))
+                    parse_day(values.get("due")) if values.get("due") else None, tuple(rows))
 
 
 def _data_rows(wb, path: Path):
@@ -156,7 +157,21 @@ def read_form(path: str | Path) -> FilledForm:
     """The rows a unit filled in path; UserError naming the file when it cannot be read or is
     not one of our forms."""
     p = Path(path)
-    wb = load_workbook(p)
+    wb = load_workbook(p, read_only=True)
+    try:
+        return _read(wb, p)
+    except UserError:
+        raise
+    except Exception as exc:   # a damaged sheet surfaces only while its cells stream
+        raise UserError(f"{p}: Excel 文件无法读取（{type(exc).__name__}）") from None
+    finally:
+        wb.close()
+
+
+def _read(wb, p: Path) -> FilledForm:
+    for ws in wb.worksheets:
+        # Streamed sheets trust the size a file states; some programs state it wrongly.
+        ws.reset_dimensions()
     meta = _meta(wb, p)
     header_row, data = _data_rows(wb, p)
     sent = dict(meta.rows)
@@ -165,6 +180,7 @@ def read_form(path: str | Path) -> FilledForm:
     seen: set[int] = set()
     blank = 0
     for line, values in enumerate(data, header_row + 1):
+        values = values or ()
         cells = [(values[i] if i < len(values) else None) for i in range(len(FORM_HEADER))]
         texts = [_text(v) for v in cells]
         if not any(texts[FIRST_FILLED:]):
@@ -199,5 +215,5 @@ def read_form(path: str | Path) -> FilledForm:
         seen.add(cid)
         rows.append(FilledRow(line, cid, status, texts[_COL["进展情况"]], texts[_COL["完成值"]],
                               texts[_COL["佐证材料"]], texts[_COL["填报人"]], texts[_COL["联系电话"]],
-                              _day(cells[_COL["填报日期"]])))
+                              parse_day(cells[_COL["填报日期"]])))
     return FilledForm(str(p), meta, tuple(rows), tuple(refused), blank)

@@ -19,7 +19,7 @@ from pathlib import Path
 from tracker.errors import UserError
 from tracker.ingest.normalize import fold
 from tracker.supervise.office_files import load_docx, load_workbook
-from tracker.supervise.unit_names import Units, split_lead_marked, split_units
+from tracker.unit_names import Units, split_lead_marked, split_units
 
 # Column names as offices write them, most specific first (a cell is read once, first match).
 _COLUMNS = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.supervise.unit_names import canonical, split_lead_marked, split_units, unit_key, units_in_text
+from tracker.extract.units import units_in_text
+from tracker.unit_names import canonical, split_lead_marked, split_units, unit_key
 
 
 @pytest.mark.parametrize("text, leads, partners", [
@@ -29,6 +30,8 @@ def test_units_read_from_a_commitments_words(text, leads, partners):
 
 @pytest.mark.parametrize("text", [
     "由龙头企业牵头组建创新联合体",        # an enterprise, not an office
+    "建立由一个部门牵头、多个部门协同的工作机制",
+    "由有关部门牵头负责",
     "鼓励企业牵头组建创新联合体",
     "实现城镇新增就业18万人以上",
     "牵头领导：张三",
@@ -55,3 +58,45 @@ def test_a_unit_keeps_its_first_name_and_aliases_map_onto_it():
     assert canonical("人社厅 ", names) == "人社厅"
     assert canonical("ＡＢ局", {unit_key("AB局"): "AB局"}) == "AB局"     # full-width folded
     assert canonical("教育厅", names) == "教育厅"                      # new: its own name
+
+
+def units_of(path):
+    from tracker.extract.pipeline import extract_report
+    from tracker.extract.segment import split_reports
+    from tracker.extract.units import units_for
+    from tracker.ingest.paragraphs import paragraphs
+    from tracker.ingest.read import read_source
+
+    src = read_source(path)
+    out = []
+    for rep in split_reports(src):
+        found, _ = extract_report(src, rep)
+        out += list(zip(found, units_for(found, paragraphs(src, rep.line_start, rep.line_end))))
+    return out
+
+
+def test_neimenggu_2026_items_carry_their_lead_units_even_when_cut_before_them():
+    from conftest import DEV
+
+    items = [(c, u) for c, u in units_of(DEV / "provinces" / "neimenggu_2026.txt") if c.kind == "livelihood"]
+    assert [(c.number, u.leads) for c, u in items] == [
+        (1, ("农牧厅", "林草局", "人社厅")), (2, ("人社厅",)), (3, ("教育厅",)),
+        (4, ("红十字会", "残联", "妇联", "卫健委")), (5, ("民政厅",)), (6, ("卫健委", "医保局")),
+        (7, ("交通厅", "公安厅", "住建厅")), (8, ("司法厅", "信访局")), (9, ("市场监管局",)), (10, ("住建厅",))]
+    # Item 1 stops at its first ；: its units stand at the end of its paragraph.
+    assert "牵头单位" not in items[0][0].text
+
+
+def test_an_item_never_takes_the_next_items_units(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("2026年某县政府工作报告\n今年要办好以下民生实事：一是新建口袋公园10个；"
+                    "二是改造老旧小区20个（牵头单位：县住建局）。\n", encoding="utf-8")
+    found = [(c.text, u.leads) for c, u in units_of(path) if c.kind == "livelihood"]
+    assert found == [("一是新建口袋公园10个", ()), ("二是改造老旧小区20个（牵头单位：县住建局）", ("县住建局",))]
+
+
+def test_no_units_read_where_the_dev_reports_name_none():
+    from conftest import DEV
+
+    for path in [*sorted((DEV / "provinces").glob("*_2026.txt"))[:6], DEV / "national_2014.txt"]:
+        assert [c.text for c, u in units_of(path) if u] == []

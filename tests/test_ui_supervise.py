@@ -1,0 +1,120 @@
+"""The 督办 loop in the window (pytest-qt, real reports): 指派责任单位 on selected rows, the
+责任单位 column and filter, forms out and collected by a drop, the 单位自报 beside the office's
+status with 采纳 / 驳回, the 按单位 view filtering the table, the 通报 in print preview."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from conftest import DEV
+from supervise_support import fill
+from tracker.importer import import_files
+from tracker.store import Filter, Store
+from tracker.supervise.forms_out import send_forms
+from ui import supervise_actions
+from ui.mainwindow import MainWindow
+from ui.models import COLUMN
+from ui.supervise_dialogs import AssignDialog
+
+NEIMENGGU = DEV / "provinces" / "neimenggu_2026.txt"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = Store.open(tmp_path / "w.db")
+    import_files(store, [NEIMENGGU])
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1440, 900)
+    w.show()
+    yield w
+    w.close()
+
+
+def rows_shown(w) -> list[int]:
+    return [w.model.id_at(r) for r in range(w.model.rowCount())]
+
+
+def test_the_table_shows_units_and_filters_by_one(qtbot, window):
+    w = window
+    texts = {w.model.index(r, COLUMN["units"]).data() for r in range(w.model.rowCount())}
+    assert "红十字会、残联、妇联、卫健委" in texts
+    assert "卫健委" in [w.filter_bar.unit.itemData(i) for i in range(w.filter_bar.unit.count())]
+    w.filter_bar.set_fields(unit="卫健委")
+    assert len(rows_shown(w)) == 2
+    w.filter_bar.reset()
+    assert len(rows_shown(w)) > 2
+
+
+def test_assigning_units_to_selected_rows_is_one_undoable_change(qtbot, window, monkeypatch):
+    w = window
+    targets = w.store.query(Filter(kind="target"), order="position")[:2]
+    for cid in targets:
+        w.select_id(cid, clear=False)
+    assert sorted(w.selected_ids()) == sorted(targets)
+
+    def answer(dialog):
+        dialog.leads.setText("自治区发展改革委、统计局")
+        dialog.partners.setText("财政厅")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(AssignDialog, "exec", answer)
+    w.update_supervise_actions()
+    assert w.assign_action.isEnabled()
+    w.assign_action.trigger()
+    rows = w.store.rows(targets)
+    assert {rows[c]["lead_unit"] for c in targets} == {"自治区发展改革委、统计局"}
+    assert w.model.index(w.model.row_of(targets[0]), COLUMN["units"]).data() == "自治区发展改革委、统计局"
+    w.undo_stack.undo()
+    assert {w.store.rows(targets)[c]["lead_unit"] for c in targets} == {None}
+
+
+def test_forms_dropped_on_the_window_are_collected_and_shown_beside_the_office_status(
+        qtbot, window, tmp_path, monkeypatch):
+    w = window
+    out = tmp_path / "forms"
+    out.mkdir()
+    sent = send_forms(w.store, out, due=date(2099, 1, 1))
+    form = next(p for p in sent.paths if p.name.startswith("人社厅_"))
+    fill(form)
+    assert supervise_actions.is_progress_form(form) and not supervise_actions.is_progress_form(NEIMENGGU)
+    shown = []
+    monkeypatch.setattr(supervise_actions.ReportDialog, "exec", lambda d: shown.append(d.text.toPlainText()))
+    w.dropped_paths([str(form)])
+    qtbot.waitUntil(lambda: bool(shown), timeout=60000)
+    assert "人社厅：记录 2 行" in shown[0] and "已备份台账" in shown[0]
+    cid = w.store.query(Filter(unit="人社厅"), order="position")[0]
+    w.select_id(cid)
+    pane = w.detail
+    assert pane.unit_report_box.isVisible() and "人社厅" in pane.unit_report_box.detail.text()
+    assert pane.row.get("current_status") is None            # the office's own status, untouched
+    card = pane.unit_report_list.cards[0]
+    card.accept_button.click()
+    assert w.store.commitment(cid)["current_status"] == "done"
+    w.undo_stack.undo()
+    assert w.store.commitment(cid)["current_status"] is None
+    pane.unit_report_list.cards[0].reject_button.click()
+    assert w.store.forms.reports(cid)[0]["state"] == "rejected"
+
+
+def test_the_overview_lists_units_and_a_click_filters_the_table(qtbot, window):
+    w = window
+    w.tabs.setCurrentIndex(1)
+    units = w.dashboard.units
+    qtbot.waitUntil(units.isVisible)
+    names = [line.unit for line in units.lines]
+    assert "卫健委" in names and len(names) == 16
+    row = names.index("卫健委")
+    units.table.cellClicked.emit(row, 0)
+    assert w.tabs.currentIndex() == 0 and w.filter_bar.unit.currentData() == "卫健委"
+    assert len(rows_shown(w)) == 2
+
+
+def test_the_bulletin_previews_as_pages(qtbot, window):
+    from ui.bulletin_print import bulletin_preview_dialog
+
+    dialog = bulletin_preview_dialog(window, window.store, Filter())
+    qtbot.addWidget(dialog)
+    assert dialog._doc.pageCount() >= 1 and "通报" in dialog.windowTitle()
