@@ -157,6 +157,92 @@ def test_a_correction_and_its_carry_links_are_one_transaction(tmp_path):
         assert [k["flag"] for k in s.carry_links(cid) if k["side"] == "next"] == ["raised"]
 
 
+def _begins(store: Store, before_second=None) -> list[str]:
+    """The transactions store's connection begins from now on; before_second() runs as the
+    second one is about to begin (after the first has committed)."""
+    begun: list[str] = []
+
+    def trace(sql: str) -> None:
+        if sql.startswith("BEGIN"):
+            begun.append(sql)
+            if len(begun) == 2 and before_second is not None:
+                before_second()
+    store.conn.set_trace_callback(trace)
+    return begun
+
+
+def test_a_plan_year_fixed_with_a_figure_is_one_transaction_and_one_undo(qtbot, plan, monkeypatch):
+    """应用更正 with the plan year and the value changed: another program taking the write lock
+    the moment anything commits finds the whole fix or none of it; the app never says it
+    failed with half of it stored; one Ctrl+Z takes back both, in one transaction."""
+    from PySide6.QtGui import QUndoStack
+    from ui import commands
+    from ui.detail import DetailPane
+
+    errors: list[str] = []
+    monkeypatch.setattr(commands, "error_handler", errors.append)
+    app = Store.open(plan, timeout=0.5)
+    cid = _target(app)
+    year, value = app.commitment(cid)["plan_year"], app.commitment(cid)["value"]
+    pane = DetailPane(app, QUndoStack())
+    qtbot.addWidget(pane)
+    pane.show_commitment(cid)
+    pane.fields.editors["plan_year"].setText(str(year - 1))
+    pane.fields.editors["value"].setText("9.9")
+    other = locker(plan, "watch", 2)     # takes the lock the moment a change commits
+    # A second transaction would begin only once the other program holds the lock: the
+    # interleaving a busy machine gives by chance, every time.
+    held: list[str] = []
+    begun = _begins(app, lambda: held.append(other.stdout.readline().strip()))
+    pane.fields.apply_button.click()
+    held = held or [other.stdout.readline().strip()]
+    assert held == ["locked"]
+    other.wait()
+    c = app.commitment(cid)
+    assert (c["plan_year"], c["value"], errors) == (year - 1, 9.9, []) and len(begun) == 1
+    assert c["report"]["plan_year_set_by_user"]
+    assert pane.undo_stack.count() == 1 and set(pane.undo_stack.undoText()[3:].split("、")) == {"数值", "计划年度"}
+
+    begun.clear()
+    pane.undo_stack.undo()
+    assert errors == [] and len(begun) == 1
+    c = app.commitment(cid)
+    assert (c["plan_year"], c["value"], c["corrected_fields"]) == (year, value, [])
+    assert not c["report"]["plan_year_set_by_user"]
+    # Nothing deleted: the fix's two rows and the two voiding them.
+    for table in ("corrections", "report_changes"):
+        assert app.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 2
+    pane.undo_stack.redo()
+    assert (app.commitment(cid)["plan_year"], app.commitment(cid)["value"]) == (year - 1, 9.9)
+    app.conn.set_trace_callback(None)
+    app.close()
+
+
+def test_the_cli_fixes_the_plan_year_with_other_fields_and_undoes_them_as_one(plan):
+    with Store.open(plan) as s:
+        cid = _target(s)
+        year, value = s.commitment(cid)["plan_year"], s.commitment(cid)["value"]
+    other = locker(plan, "watch", 15)     # takes the lock the moment this change commits
+    try:
+        done = tracker(plan, "correct", str(cid), f"plan_year={year + 1}", "value=9.9")
+    finally:
+        other.kill()
+        other.wait()
+    assert done.returncode == 0, done.stderr
+    undo = done.stdout.split("撤销 undo: ")[-1].split()
+    assert undo[:3] == ["tracker", "undo", "--change"] and [r.split(":")[0] for r in undo[3:]] == ["correct", "report"]
+    with Store.open(plan) as s:
+        assert (s.commitment(cid)["plan_year"], s.commitment(cid)["value"]) == (year + 1, 9.9)
+    assert tracker(plan, *undo[1:]).returncode == 0
+    with Store.open(plan) as s:
+        assert (s.commitment(cid)["plan_year"], s.commitment(cid)["value"]) == (year, value)
+        assert [c["undone"] for c in s.changes.recent(2)] == [True, True]
+    bad = tracker(plan, "correct", str(cid), "value=1", "plan_year=明年")
+    assert bad.returncode == 1 and "plan_year" in bad.stderr
+    with Store.open(plan) as s:
+        assert s.commitment(cid)["value"] == value      # refused whole
+
+
 # ---- 3. the same drop, split or merge never applies twice ---------------------------------
 def test_two_merges_raced_against_a_held_lock_apply_once(plan):
     with Store.open(plan) as s:

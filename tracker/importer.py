@@ -18,6 +18,7 @@ from tracker.errors import Cancelled, UserError
 from tracker.extract import extract_file, extract_source
 from tracker.ingest.limits import MAX_FILE_BYTES
 from tracker.store import ImportResult, Store
+from tracker.store.sync import ExcerptRefused
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -33,7 +34,8 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
     but minutes of work. cancel() is asked between files and between reports; the file
     being read when it says yes is not stored, and result.cancelled is set.
     A file that is only an excerpt of a stored document is refused (ExcerptRefused, a
-    UserError) unless force (it becomes the current version) or separate (its own document).
+    UserError) unless force (it becomes the current version) or separate (its own document);
+    the exception's `path` is that file and `before` the result of the files before it.
     """
     paths = [Path(p) for p in paths]
     for path in paths:
@@ -64,9 +66,12 @@ def _import_each(store: Store, paths: list[Path], plan_year: int | None, progres
             try:
                 _import_one(store, path, plan_year, known, result, within, cancel, how)
             except UserError as exc:
+                if isinstance(exc, ExcerptRefused):
+                    # The caller may import this one otherwise (force / separate) and go on.
+                    exc.path, exc.before = path, result
                 if result.documents_added:
-                    raise type(exc)(f"{exc} (之前的 {result.documents_added} 个文件已导入 / "
-                                    f"the {result.documents_added} files before it were imported)") from None
+                    exc.args = (f"{exc} (之前的 {result.documents_added} 个文件已导入 / "
+                                f"the {result.documents_added} files before it were imported)",)
                 raise
             if result.cancelled:
                 return

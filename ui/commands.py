@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
 from tracker.store import Filter
+from tracker.store.corrections import PLAN_YEAR
 from ui.field_editor import field_label
 from ui.status_style import status_label
 from ui.workers import internal_error_message
@@ -27,11 +28,6 @@ from ui.compact import warn_plain
 log = logging.getLogger(__name__)
 
 Notify = Callable[[list[int]], None] | None
-
-# Fields a CorrectCommand may change through store.corrections; "plan_year" belongs
-# to the report and goes through store.report_edits.
-PLAN_YEAR = "plan_year"
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
@@ -120,7 +116,8 @@ class MarkCommand(_StoreCommand):
 
 
 class CorrectCommand(_StoreCommand):
-    """Override parsed fields of one commitment (and its report's plan year)."""
+    """Override parsed fields of one commitment (and its report's plan year): one store call,
+    one transaction; undo voids the rows it appended, all in one transaction."""
 
     def __init__(self, store, cid: int, fields: Mapping[str, Any], notify: Notify = None
                  ) -> None:
@@ -128,33 +125,21 @@ class CorrectCommand(_StoreCommand):
         super().__init__(store, _tr("更正 %1").replace("%1", names), notify)
         self.cid = int(cid)
         self.fields = dict(fields)
-        self.correction_ids: list[int] = []    # the rows this command appended
-        self.year_change: int | None = None
-        self.report_id: int | None = None
+        self.rows: list = []          # the rows this command appended (store.changes.Ref)
         self.affected: list[int] = [self.cid]
 
     def _redo(self) -> None:
-        fields = dict(self.fields)
-        if PLAN_YEAR in fields:
-            self.report_id = _report_id(self.store.commitment(self.cid))
-            self.year_change = self.store.report_edits.set_plan_year(self.report_id, fields.pop(PLAN_YEAR))
+        self.rows = self.store.corrections.apply(self.cid, self.fields)
+        if PLAN_YEAR in self.fields:
             # The year is the report's: every commitment of the report shows it.
-            self.affected = self._report_ids() or [self.cid]
-        if fields:
-            self.correction_ids = self.store.corrections.correct(self.cid, **fields)
+            report_id = _report_id(self.store.commitment(self.cid))
+            self.affected = list(self.store.query(Filter(report_id=report_id, include_stale=True))) or [self.cid]
         self.notify(self.affected)
 
     def _undo(self) -> None:
-        for row_id in reversed(self.correction_ids):
-            self.store.corrections.void(row_id)
-        self.correction_ids = []
-        if self.year_change is not None:
-            self.store.report_edits.void(self.year_change)
-            self.year_change = None
+        self.store.changes.void_all(self.rows)
+        self.rows = []
         self.notify(self.affected)
-
-    def _report_ids(self) -> list[int]:
-        return list(self.store.query(Filter(report_id=self.report_id, include_stale=True)))
 
 
 def _report_id(row: Mapping[str, Any]) -> int:

@@ -3,6 +3,9 @@
 tracker.importer.import_files runs on the worker (one transaction per file; a cancel keeps
 the files already stored, the window refreshes either way), a QProgressDialog follows its progress(done, total) calls, a UserError
 shows its one line in a warning box, and on_done/`imported` let the window refresh.
+A file that is only an excerpt of a stored report is not an error but a question: replace
+the report with it, import it as a file of its own, or not at all; the chosen import of
+that one file runs on the worker, then the files after it.
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from tracker.store.ops import write_op
+from tracker.store.sync import ExcerptRefused, ImportResult
 from ui.workers import Task, run_task
 from ui.compact import warn_plain
 
@@ -61,9 +65,48 @@ def show_error(parent: QWidget | None, message: str) -> None:
 
 def extract_and_store(*args, **kwargs):
     """tracker.importer.import_files, imported on the worker at first use (the extraction
-    rules compile ~200 regular expressions: not before the window's first paint)."""
+    rules compile ~200 regular expressions: not before the window's first paint). An
+    excerpt refused is returned, not raised: the user is asked what to do with it."""
     from tracker.importer import import_files
-    return import_files(*args, **kwargs)
+    try:
+        return import_files(*args, **kwargs)
+    except ExcerptRefused as exc:
+        return exc
+
+
+# The choices offered for an excerpt: (button, import_files option, what it does).
+EXCERPT_CHOICES = (
+    ("替换为此版本", "force", "替换为此版本：它成为这份报告的当前版本，缺少的段落中的承诺不再列出"
+                               "（标记或更正过的仍保留）。"),
+    ("作为单独文件导入", "separate", "作为单独文件导入：另作一份文件导入，已导入的报告不变。"),
+)
+
+
+def excerpt_question(parent: QWidget | None, refused: ExcerptRefused, before: int = 0,
+                     after: int = 0) -> QMessageBox:
+    """The refusal of an excerpt as a question (not yet shown): one button per
+    EXCERPT_CHOICES (its `option` property names the import option) and 取消; before and
+    after: how many files of the same import were stored before it, and wait after it."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("只是已导入报告的一部分"), "", QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)      # file names and titles come from documents
+    box.setText(_tr("“%1”只是已导入的《%2》（%3）的一部分，缺少其 %4 的段落，尚未导入。")
+                .replace("%1", Path(refused.path).name).replace("%2", refused.title)
+                .replace("%3", refused.name).replace("%4", f"{refused.missing:.0%}"))
+    batch = ""
+    if before:
+        batch += _tr("之前的 %1 个文件已导入。").replace("%1", str(before))
+    if after:
+        batch += _tr("选择后继续导入其后的 %1 个文件；取消则不再导入。").replace("%1", str(after))
+    box.setInformativeText("\n".join(_tr(words) for _, _, words in EXCERPT_CHOICES)
+                           + ("\n\n" + batch if batch else ""))
+    for label, option, _ in EXCERPT_CHOICES:
+        button = box.addButton(_tr(label), QMessageBox.ButtonRole.AcceptRole)
+        button.setProperty("option", option)
+    cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)        # neither import is what Enter should do by chance
+    box.setEscapeButton(cancel)
+    return box
 
 
 class Importer(QObject):
@@ -79,14 +122,18 @@ class Importer(QObject):
         self.store = store
         self.task: Task | None = None
         self.dialog: QProgressDialog | None = None
+        self.question: QMessageBox | None = None    # asking about an excerpt
+        self._done = None           # what the runs of this import added so far
+        self._after: list[str] = []     # the files after an excerpt, imported once it is settled
+        self._on_done: Callable[[object], None] | None = None
 
     def set_store(self, store) -> None:
         """Import into another store from now on."""
         self.store = store
 
     def busy(self) -> bool:
-        """True while an import is queued or running."""
-        return self.task is not None and not self.task.is_done()
+        """True while an import is queued or running, or asks about an excerpt."""
+        return (self.task is not None and not self.task.is_done()) or self.question is not None
 
     def start(self, paths: Sequence[str | Path],
               on_done: Callable[[object], None] | None = None) -> Task | None:
@@ -98,6 +145,11 @@ class Importer(QObject):
             # A second drop while the first batch is still being read.
             show_error(self._widget, _tr("上一批文件仍在导入，请完成后再试。"))
             return None
+        self._done, self._after, self._on_done = ImportResult(), [], on_done
+        return self._run(paths)
+
+    def _run(self, paths: list[str], **option: bool) -> Task:
+        """One run on the worker: paths in turn (option: force or separate, for an excerpt)."""
         dialog = QProgressDialog(_tr("正在导入 %n 个文件…").replace("%n", str(len(paths))),
                                  _tr("取消"), 0, 0, self._widget)
         dialog.setWindowTitle(_tr("导入"))
@@ -107,10 +159,10 @@ class Importer(QObject):
         dialog.setAutoClose(False)
         self.dialog = dialog
         # Its own connection on the worker, so edits in the window meanwhile are safe.
-        task = run_task(write_op(self.store, extract_and_store, paths), on_progress=self._progress)
+        task = run_task(write_op(self.store, extract_and_store, paths, **option), on_progress=self._progress)
         self.task = task
         dialog.canceled.connect(task.cancel)
-        task.finished.connect(lambda result: self._finished(result, on_done))
+        task.finished.connect(lambda result: self._finished(result, paths))
         task.failed.connect(self._failed)
         task.cancelled.connect(self._cancelled)
         return task
@@ -128,11 +180,44 @@ class Importer(QObject):
             self.dialog.deleteLater()
             self.dialog = None
 
-    def _finished(self, result: object, on_done: Callable[[object], None] | None) -> None:
+    def _finished(self, result: object, paths: list[str]) -> None:
         self._close_dialog()
-        if on_done is not None:
-            on_done(result)
-        self.imported.emit(result)
+        if isinstance(result, ExcerptRefused):      # returned by extract_and_store
+            self._done.add(result.before)
+            refused = next(i for i, p in enumerate(paths) if Path(p) == Path(result.path))
+            self._after = paths[refused + 1:]
+            self._ask(result)
+            return
+        self._done.add(result)
+        if self._after:
+            after, self._after = self._after, []
+            self._run(after)
+        else:
+            self._end()
+
+    def _end(self) -> None:
+        if self._on_done is not None:
+            self._on_done(self._done)
+        self.imported.emit(self._done)
+
+    def _ask(self, refused: ExcerptRefused) -> None:
+        """Ask what to do with an excerpt (window-modal, without blocking); the answer
+        imports that one file so, or ends the import where it stopped."""
+        box = excerpt_question(self._widget, refused, self._done.documents_added, len(self._after))
+        self.question = box
+
+        def answered() -> None:
+            self.question = None
+            box.deleteLater()
+            option = box.clickedButton().property("option") if box.clickedButton() else None
+            if option:
+                self._run([str(refused.path)], **{option: True})
+            elif self._done.documents_added:        # the files before it are stored: show them
+                self._end()
+            else:
+                self.cancelled.emit()
+        box.finished.connect(answered)
+        box.open()
 
     def _failed(self, message: str) -> None:
         self._close_dialog()
@@ -153,7 +238,8 @@ def import_files(parent: QWidget | None, store, paths: Sequence[str | Path],
         importer.deleteLater()
         return None
     task.importer = importer    # keeps the QObject (and its signals) alive with the task
-    task.ended.connect(importer.deleteLater)
+    for ended in (importer.imported, importer.failed, importer.cancelled):   # after any question
+        ended.connect(importer.deleteLater)
     return task
 
 

@@ -62,8 +62,9 @@ def register(sub) -> None:
     p = sub.add_parser("undo", help="撤销最近一次标记，或按编号撤销一项修改 undo the newest mark of ID, "
                                     "or one change by its id (kept in the history)")
     p.add_argument("id", type=int, nargs="?", help="承诺编号：撤销它最近一次标记 commitment id")
-    p.add_argument("--change", metavar="KIND:ID",
-                   help="按编号撤销一项修改（见 tracker changes）undo this change, e.g. correct:12")
+    p.add_argument("--change", metavar="KIND:ID", nargs="+",
+                   help="按编号撤销一项修改（见 tracker changes）undo this change, e.g. correct:12; "
+                        "several: undone together in one step")
     p.add_argument("--redo", action="store_true", help="重做已撤销的修改 apply an undone --change again")
     p.set_defaults(handler=cmd_undo)
 
@@ -72,7 +73,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_changes)
 
-    p = sub.add_parser("correct", help="修正字段 correct fields: correct ID FIELD=VALUE...")
+    p = sub.add_parser("correct", help="修正字段 correct fields: correct ID FIELD=VALUE... "
+                                       "(plan_year=: 报告的计划年份 the report's plan year; one transaction)")
     p.add_argument("id", type=int)
     p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     p.set_defaults(handler=cmd_correct)
@@ -252,13 +254,12 @@ def cmd_undo(args) -> int:
     """tracker undo ID: void the newest standing event of a commitment; tracker undo --change
     KIND:ID [--redo]: void (or apply again) that change by its id. Kept in the history."""
     if args.change:
-        kind, _, row = args.change.partition(":")
-        if not row.isdigit():
-            raise UserError(f"{args.change}: 应为 KIND:ID，如 correct:12 / expected KIND:ID (tracker changes)")
+        refs = [_change_ref(text) for text in args.change]
         with open_store(args) as store:
-            new = (store.changes.redo if args.redo else store.changes.void)(kind, int(row))
-        print(f"已{'重做' if args.redo else '撤销'} {'redone' if args.redo else 'undone'} {args.change} "
-              f"(记录 recorded as {kind}:{new})")
+            # One change of several rows (a correction of several fields) is undone as one.
+            new = (store.changes.redo_all if args.redo else store.changes.void_all)(refs)
+        print(f"已{'重做' if args.redo else '撤销'} {'redone' if args.redo else 'undone'} "
+              f"{' '.join(args.change)} (记录 recorded as {' '.join(map(str, new))})")
         return 0
     if args.id is None:
         raise UserError("undo: 需要承诺编号或 --change KIND:ID / give a commitment id or --change KIND:ID")
@@ -266,6 +267,16 @@ def cmd_undo(args) -> int:
         event = store.marks.undo_newest(args.id)
     print(f"已撤销 undone #{event['id']} {event['status']} (记录 recorded as #{event['undone_by']})")
     return 0
+
+
+def _change_ref(text: str):
+    """KIND:ID as `tracker changes` prints it."""
+    from tracker.store.changes import Ref
+
+    kind, _, row = text.partition(":")
+    if not row.isdigit():
+        raise UserError(f"{text}: 应为 KIND:ID，如 correct:12 / expected KIND:ID (tracker changes)")
+    return Ref(kind, int(row))
 
 
 def cmd_changes(args) -> int:
@@ -291,12 +302,13 @@ def cmd_correct(args) -> int:
         fields[k.strip()] = v
     with open_store(args) as store:
         before = store.commitment(args.id)
-        # One transaction with the carry links a corrected figure changes.
-        rows = store.corrections.correct(args.id, **fields)
+        # One transaction with what it derives (the report's plan year among the fields, the
+        # carry links a corrected figure changes); undone as one.
+        rows = store.corrections.apply(args.id, fields)
         after = store.commitment(args.id)
     for k in fields:
-        print(f"{k}: {before.get(k.strip())} -> {after.get(k.strip())}")
-    print("撤销 undo: " + " ".join(f"tracker undo --change correct:{r}" for r in rows))
+        print(f"{k}: {before.get(k)} -> {after.get(k)}")
+    print("撤销 undo: tracker undo --change " + " ".join(map(str, rows)))
     return 0
 
 

@@ -16,8 +16,9 @@ registered with `register`, and a store part method that appends the row and cal
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.errors import UserError
 from tracker.store.clock import now
@@ -52,6 +53,16 @@ class Kind:
     # A kind whose undo is a row of its own words (curations: 'undo'/'redo' rows).
     void: Callable[[sqlite3.Connection, int], int] | None = None
     redo: Callable[[sqlite3.Connection, int], int] | None = None
+
+
+class Ref(NamedTuple):
+    """One appended row of a kind of change: what store.changes.void_all takes back."""
+
+    kind: str
+    id: int
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}"        # as `tracker undo --change` takes it
 
 
 # Every kind, registered by its part's module (tracker.store.core imports them all).
@@ -167,6 +178,21 @@ class Changes:
         k = kind_of(kind)
         with self.store.write() as conn:
             return redo_row(conn, k, row_id)[0]
+
+    @guarded
+    def void_all(self, refs: Iterable[Ref]) -> list[Ref]:
+        """Undo the rows of one user change (several fields, several kinds) as one: each voided,
+        the last appended first, in one transaction; the voiding rows. Nothing is voided if
+        one cannot be."""
+        with self.store.write() as conn:
+            return [Ref(r.kind, void_row(conn, kind_of(r.kind), r.id)[0]) for r in reversed(list(refs))]
+
+    @guarded
+    def redo_all(self, refs: Iterable[Ref]) -> list[Ref]:
+        """Do the undone rows of one user change again, in their order, in one transaction;
+        the new rows."""
+        with self.store.write() as conn:
+            return [Ref(r.kind, redo_row(conn, kind_of(r.kind), r.id)[0]) for r in refs]
 
     @guarded
     def recent(self, limit: int = 50) -> list[dict]:

@@ -57,7 +57,8 @@ class Extractions:
                         f"{fx.source.path}: 只是已导入的《{title}》（{name}）的一部分，缺少其 {missing:.0%} 的段落，"
                         f"未导入；可强制作为新版本，或作为单独的文档导入 / only a part of {name} (lacks "
                         f"{missing:.0%} of its paragraphs), already imported; not imported (it can be made the "
-                        f"current version anyway, or imported as a separate document)")
+                        f"current version anyway, or imported as a separate document)",
+                        title=title, name=name, missing=missing)
                 doc_id = insert_document(conn, fx.source, plan_year)
                 write_extraction(conn, fx, doc_id, result, claimed, separate=separate)
                 result.documents_added += 1

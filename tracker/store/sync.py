@@ -284,6 +284,16 @@ class ExcerptRefused(UserError):
     would hide most of that document's commitments. The caller may offer to import it anyway
     as the new version (force) or as a document of its own (separate)."""
 
+    # Set by tracker.importer.import_files: the file refused, and what the files before it added.
+    path = None
+    before = None
+
+    def __init__(self, message: str, title: str = "", name: str = "", missing: float = 0.0) -> None:
+        super().__init__(message)
+        self.title = title          # the stored report it is a part of, and its file's name
+        self.name = name
+        self.missing = missing      # the share of that document's paragraphs it lacks
+
 
 def paragraphs_of(text: str, cut: bool = False) -> list[str]:
     """A text's paragraphs as compared for excerpts: whitespace and undecodable characters
