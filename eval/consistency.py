@@ -20,12 +20,13 @@ from tracker.extract.pipeline import extract_file          # noqa: E402
 from tracker.ingest.read import read_source                # noqa: E402
 from tracker.model import TARGET                           # noqa: E402
 from tracker.extract.segment import split_reports          # noqa: E402
-from tracker.verify.core import indicator_of, verify_one   # noqa: E402
-from tracker.verify.review import build_review, query_vocabulary  # noqa: E402
-from tracker.verify.verdict import compatible              # noqa: E402
+from tracker.verify.candidates import gather, subject_of  # noqa: E402
+from tracker.verify.core import verify_one                 # noqa: E402
+from tracker.verify.review import build_review, prior_ledger, query_vocabulary  # noqa: E402
 
 PROVINCES = HERE / "dev" / "provinces"
-KEYS = (HERE / "keys" / "gold_provinces.json", *sorted((HERE / "provinces").glob("*.json")))
+KEYS = (HERE / "keys" / "gold_provinces.json", HERE / "keys" / "blind_provinces.json",
+        *sorted((HERE / "provinces").glob("*.json")))
 
 
 def keyed() -> set[str]:
@@ -54,18 +55,20 @@ def check(name: str) -> list[dict]:
     rows = []
     for rep in plan.reports:
         year = rep.report.plan_year
+        prior = prior_ledger(plan.source, rep.report, year)
         for c in rep.commitments:
             if c.kind != TARGET or c.value is None or (c.period not in (None, "", "year")) or c.annual_average:
                 continue
-            ind = indicator_of(c)
-            figure = None if ind is None else next(
-                ((rv, p, f) for rv in reviews for p, f in rv.ledger(year).get(ind.name, ())
-                 if not f.sub_year and compatible(c, ind, f) is not None), None)
-            best = max((verify_one(c, year, rv) for rv in reviews), key=lambda r: (r.status != "unknown", r.score))
-            rows.append({"pair": name, "target": c.text, "indicator": ind.name if ind else None,
+            subject = subject_of(c)
+            figure = next((r for rv in reviews for r in gather(subject, rv, rv.ledger(year), year, prior).year
+                           if r.same), None)
+            best = max((verify_one(c, year, rv, None, prior) for rv in reviews),
+                       key=lambda r: (r.status != "unknown", r.score))
+            rows.append({"pair": name, "target": c.text,
+                         "indicator": subject.indicator.name if subject.indicator else None,
                          "status": best.status, "actual": best.actual_value,
-                         "figure": f"{figure[2].value:g}{figure[2].unit}" if figure else None,
-                         "line": figure[1].line if figure else None, "reason": best.reason})
+                         "figure": f"{figure.entry.q.value:g}{figure.entry.q.unit}" if figure else None,
+                         "line": figure.entry.passage.line if figure else None, "reason": best.reason})
     return rows
 
 

@@ -18,7 +18,8 @@ sys.path.insert(0, str(HERE))
 
 from tracker.ingest.read import read_source              # noqa: E402
 from tracker.model import TARGET, Commitment             # noqa: E402
-from tracker.verify.review import build_review, query_vocabulary  # noqa: E402
+from tracker.verify.review import build_review, prior_ledger, query_vocabulary  # noqa: E402
+from tracker.extract.pipeline import extract_file         # noqa: E402
 from tracker.extract.segment import split_reports        # noqa: E402
 from tracker.verify.core import verify_one               # noqa: E402
 import score                                             # noqa: E402
@@ -57,9 +58,11 @@ def predictions(key_path: str | Path, only: set[str] | None = None) -> list[tupl
         reports = split_reports(source) or [None]
         vocab = query_vocabulary(commitments)
         reviews = [build_review(source, r, None, vocab) for r in reports]
+        plan = extract_file(str(find(pair["plan_file"])))
+        prior = prior_ledger(plan.source, plan.reports[0].report, pair["plan_year"]) if plan.reports else None
         results = []
         for c in commitments:
-            found = [verify_one(c, pair["plan_year"], rv) for rv in reviews]
+            found = [verify_one(c, pair["plan_year"], rv, None, prior) for rv in reviews]
             results.append(max(found, key=lambda r: (r.status != "unknown", r.score)).to_json())
         out.append((pair["plan_file"], {"plan": {"path": pair["plan_file"], "plan_year": pair["plan_year"]},
                                          "review": {"path": pair["review_file"]}, "results": results}))

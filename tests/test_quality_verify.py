@@ -73,18 +73,27 @@ def _check(summary: dict, floors: dict[str, float]) -> None:
 
 
 HELD_OUT = sorted((EVAL / "provinces").glob("*.json"))
+BLIND = KEYS / "blind_provinces.json"      # issue 22: six more provinces keyed blind, then worked on
 
 # (key, floors): end to end. The national pairs must stay perfect.
 END_TO_END = [
-    (KEYS / "dev_pairs.json", {"verdict": 1.0, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 1.0}),
-    (KEYS / "gold_provinces.json", {"verdict": 0.90, "abstain": 0.95, "missed": 1.0, "actual": 1.0, "evidence@3": 0.97}),
+    (KEYS / "dev_pairs.json", {"verdict": 1.0, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 1.0,
+                               "sound": 1.0}),
+    (KEYS / "gold_provinces.json", {"verdict": 0.93, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 1.0,
+                                    "sound": 1.0}),
+    # untuned (before any issue-22 change): verdict 0.88 abstain 0.76 evidence@3 0.91 missed 0.94 actual 0.89 sound 0.95
+    (BLIND, {"verdict": 1.0, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 1.0, "sound": 1.0}),
 ]
 
-# The verifier alone on the keys' own targets: the issue's bar (verdict ≥ 0.90, missed ≥ 0.80,
-# abstain ≥ 0.85, evidence@3 ≥ 0.90, actual ≥ 0.85) or the level reached where higher.
+# The verifier alone on the keys' own targets: the level reached.
 KEYED = [
-    (KEYS / "gold_provinces.json", {"verdict": 0.90, "abstain": 0.95, "missed": 1.0, "actual": 1.0, "evidence@3": 0.97}),
+    (KEYS / "gold_provinces.json", {"verdict": 0.93, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 1.0,
+                                    "sound": 1.0}),
+    (BLIND, {"verdict": 1.0, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 1.0, "sound": 1.0}),
 ]
+
+# Issue 22's bar on every development key at once, end to end (as `eval/score.py verify` scores it).
+MUST_SHOW = {"verdict": 0.90, "abstain": 0.85, "evidence@3": 0.95, "missed": 0.85, "actual": 0.90, "sound": 1.0}
 
 
 @pytest.mark.parametrize("key, floors", END_TO_END, ids=lambda x: x.name if isinstance(x, Path) else "")
@@ -98,9 +107,18 @@ def test_verifier_alone(key, floors):
 
 
 # Measured once, after the rules were set (before: end to end verdict 0.55, abstain 0.71,
-# evidence@3 0.76, missed 0.67, actual 0.69).
-HELD_OUT_END = {"verdict": 0.75, "abstain": 0.80, "missed": 1.0, "actual": 0.87, "evidence@3": 0.80}
-HELD_OUT_ALONE = {"verdict": 0.75, "abstain": 0.95, "missed": 1.0, "actual": 0.87, "evidence@3": 0.92}
+# evidence@3 0.76, missed 0.67, actual 0.69); raised with issue 22's rules.
+HELD_OUT_END = {"verdict": 0.85, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 0.92, "sound": 1.0}
+HELD_OUT_ALONE = {"verdict": 0.85, "abstain": 1.0, "missed": 1.0, "actual": 1.0, "evidence@3": 0.92, "sound": 1.0}
+
+
+def test_every_development_key_at_once_meets_the_bar():
+    keys = [KEYS / "dev_pairs.json", KEYS / "gold_provinces.json", BLIND, *HELD_OUT]
+    parts = [_end_to_end(k) for k in keys]
+    for metric, floor in MUST_SHOW.items():
+        ok = sum(s[metric]["correct"] for s in parts)
+        n = sum(s[metric]["n"] for s in parts)
+        assert n and ok / n >= floor - 1e-9, f"{metric}: {ok}/{n} below {floor}"
 
 
 def test_held_out_provinces():

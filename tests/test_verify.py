@@ -188,10 +188,19 @@ def test_goal_restated_in_a_review_is_not_a_result():
     ("今年城镇保障性住房基本建成470万套、新开工630万套", 470, "万套", 544),   # "基本建成544万套"
     ("新开工630万套", 630, "万套", 666),                                    # "新开工保障性安居工程666万套"
 ])
-def test_project_count_found_by_its_verb(review_2014, text, value, unit, actual):
+def test_project_count_found_by_its_verb_is_a_candidate(review_2014, text, value, unit, actual):
+    # Found by the same verb, but the review's sentence does not name what the pledge counts
+    # (保障性住房; nothing at all for a bare 新开工): a candidate to confirm, never a verdict.
     c = Commitment("project", text, 1, value=value, unit=unit, measure="level", comparator=">=")
     r = verify_one(c, 2013, review_2014)
-    assert (r.status, r.actual_value) == ("done", actual)
+    assert r.status == "unknown" and "候选证据" in r.reason and f"{actual}万套" in r.reason
+    assert f"{actual}万套" in r.evidence[0].text
+
+
+def test_project_count_naming_what_it_counts_is_a_verdict(review_2014):
+    c = Commitment("project", "新开工保障性安居工程600万套", 1, value=600, unit="万套", measure="level", comparator=">=")
+    r = verify_one(c, 2013, review_2014)
+    assert (r.status, r.actual_value) == ("done", 666)
 
 
 def test_income_keeping_pace_with_growth(review_2014):
@@ -265,7 +274,7 @@ def test_list_claim_needs_a_list_of_its_length(review_2025, size, number, status
 @pytest.mark.parametrize("text, n", [("10件惠民实事全部完成", 10), ("十件民生实事全面完成", 10),
                                      ("9件省列为民实事全部完成", 9), ("十二件为民实事如期完成", 12)])
 def test_list_claim_count(text, n):
-    from tracker.verify.verdict import list_claim_count
+    from tracker.verify.claims import list_claim_count
     assert list_claim_count(text) == n
 
 

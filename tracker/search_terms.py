@@ -1,17 +1,17 @@
 """What a search also means: GDP finds 地区生产总值 and 国内生产总值, CPI finds 居民消费价格.
 
-The alternatives come from the indicator aliases of tracker/data/indicators.json (the
-same table the verify engine reads), so a name added there is searchable at once. The
-store turns the terms into one FTS query (tracker/store/fts.py); nothing is filtered
-in Python.
+The alternatives are the names of the one indicator vocabulary (tracker/vocabulary.py, which
+verification, 指标历年 and carry-over read too), so a name added there is searchable at once.
+The store turns the terms into one FTS query (tracker/store/fts.py); nothing is filtered in
+Python.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from tracker.data import indicator_table
 from tracker.ingest.normalize import fold
+from tracker.vocabulary import indicators, names_it, pair_groups
 
 MAX_TERMS = 8   # a search stays one short FTS expression
 
@@ -20,22 +20,12 @@ MAX_TERMS = 8   # a search stays one short FTS expression
 def _groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Alias groups (each indicator's names, each pair's names), longest name first.
 
-    Only names of the indicator itself: an abbreviation (GDP, CPI) or a name sharing two
-    characters in a row with the canonical one (国内生产总值, 价格总水平). The verify
-    engine's looser words (经济增长 for 地区生产总值) would flood a search with every
-    commitment that mentions growth.
+    The vocabulary's aliases, all of them: which ones a search may substitute is decided by
+    `names_it` (an abbreviation or a name of the indicator itself, not 经济增长 for
+    地区生产总值: such a word would flood a search with every commitment that mentions growth).
     """
-    raw = indicator_table()
-    groups = [(ind["name"], ind["aliases"]) for ind in raw["indicators"]]
-    groups += [(p["aliases"][0], p["aliases"]) for p in raw.get("pairs", []) if p.get("aliases")]
+    groups = [(ind.name, ind.aliases) for ind in indicators()] + list(pair_groups())
     return tuple((name, tuple(sorted(set(aliases), key=len, reverse=True))) for name, aliases in groups)
-
-
-def _names_it(alias: str, name: str) -> bool:
-    """True for an abbreviation (GDP, 社消零) or a name sharing two consecutive characters
-    with name (国内生产总值 for 地区生产总值); False for a looser word (经济增长)."""
-    return (alias.isascii() or len(alias) * 2 <= len(name)
-            or any(alias[i:i + 2] in name for i in range(len(alias) - 1)))
 
 
 @lru_cache(maxsize=256)
@@ -54,12 +44,12 @@ def search_terms(query: str) -> tuple[str, ...]:
         for alias in group:
             if alias.upper() in upper and (best is None or len(alias) > len(best[0])):
                 best = (alias, name, group)
-    if best is None or not _names_it(best[0], best[1]):
+    if best is None or not names_it(best[0], best[1]):
         return (q,)     # no indicator named, or only a loose word for one ("经济增长")
     alias, name, group = best
     at = upper.index(alias.upper())
     variants = [q] + [q[:at] + other + q[at + len(alias):] for other in group
-                      if _names_it(other, name)]
+                      if names_it(other, name)]
     kept: list[str] = []
     for term in sorted(dict.fromkeys(variants), key=len):
         if not any(k.upper() in term.upper() for k in kept):

@@ -38,9 +38,10 @@ _DOUBLING = re.compile(rf"(?:[{words.CN_AMOUNT}\d]+个)?(?:实现)?“?翻(?:一
 # Qualitative targets: "控制在省市规定目标以内", "完成市下达任务", "实现“双下降”", "…同步".
 QUALITATIVE = re.compile(
     r"(?P<verb>(?:控制|保持)在.{0,12}(?:目标|范围|规定|计划|指标|任务)(?:以内|之内|内)|"
-    r"(?:全面)?完成.{0,20}(?:任务|目标)|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
+    r"(?:全面)?完成.{0,20}(?:任务|目标|约束性指标)|实现“?双下降”?|(?:保持)?(?:基本)?同步|(?:保持)?基本平衡|"
     r"(?:略?高于|快于|不低于|跑赢)经济增[长速]|达到(?:国家|省|市|上级)?的?(?:要求|目标|标准)|"
-    r"(?:继续|进一步|持续|稳定)(?:改善|下降|减少|降低|增强|提高|提升)|"
+    r"(?:略?高于|快于|不低于|跑赢)(?:全国|全省|全市)(?:平均)?(?:水平)?|"
+    r"(?:继续|进一步|持续|稳定|保持)(?:改善|下降|减少|降低|增强|提高|提升)|保持(?:基本)?稳定|保持(?:在)?合理(?:水平|区间)|"
     r"(?:稳中|稳量|保稳|量稳|扩量|增量|提质|提效|增效|提速|扩容|质升|有升|有进|向好|回稳|稳定){2,})"
 )
 # "提质提效", "稳量提质", "稳中提质": a trend with no figure, said of one indicator.
@@ -95,7 +96,10 @@ def split_indicators(name: str) -> list[str]:
     # "城、乡居民…", "城镇和农村居民…" are the usual 城乡 pair written out
     name = re.sub(r"^(?:城、乡|(?:城镇|城市)(?:居民)?(?:和|、|与|及)(?=农村))(?:农村)?", "城乡", name)
     parts = [p.strip("“”\" ") for p in re.split(r"、|和(?=.{2,})|及(?=.{2,})", name) if p.strip("“”\" ")]
-    if len(parts) > 1 and min(len(p) for p in parts) < 2:
+    if len(parts) > 2 and all(len(p) <= 2 for p in parts[:-1]) and len(parts[-1]) > 3:
+        # "一、二、三产增加值", "一产、二产、三产增加值": the short ones share the last one's tail
+        parts = [p + parts[-1][len(p):] for p in parts[:-1]] + [parts[-1]]
+    elif len(parts) > 1 and min(len(p) for p in parts) < 2:
         parts = [name]
     tail = re.search(r"(?:排放总量|排放量)$", parts[-1]) if len(parts) > 1 else None
     if tail and "和" not in name:
@@ -208,6 +212,14 @@ def parse_clause(text: str, offset: int = 0) -> list[Target]:
             tail = body[rest[0].end:].strip()
     if tail and re.match(r"[、,，]?\s*(?:努力|力争|争取)", tail) and not target_quantities(tail):
         tail = ""           # "、努力争取更好结果": an aspiration with no figure of its own
+    if tail.startswith("、") and targets and name:
+        # "城镇新增就业47万人左右、城镇调查失业率5.5%左右": two targets in one clause
+        at = body.index(tail) + 1
+        more = parse_clause(body[at:], start + at - (len(text) - len(text.lstrip())) + lead)
+        if more and all(t.indicator for t in more):
+            for t in targets:
+                t.end = start + at - 1
+            return targets + more
     if tail and not re.fullmatch(r"[（(].*[)）]", tail) and (len(tail) > 6 or tail.startswith("的")):
         return []
     return targets
@@ -270,7 +282,8 @@ def _qualitative(body: str, start: int, end: int) -> list[Target]:
     if not name or len(name) > 40:
         return []
     direction = "decrease" if re.search("下降|减少|降低", verb) else "increase"
-    names = split_indicators(name)
+    # "完成节能减排降碳和环境质量改善约束性指标": one target, the binding indicators as a class
+    names = [name + "指标"] if name.endswith("约束性") else split_indicators(name)
     return [Target(indicator=n, start=start, end=end, measure="qualitative", direction=direction)
             for n in names]
 

@@ -1,7 +1,7 @@
 """The carry-over rules: one region's plan of year N against its plan of year N+1.
 
 - A target of N and a target of N+1 for the same indicator (names normalised by
-  tracker.verify.lexicon, so 居民消费价格涨幅 and 居民消费价格指数 are one) and the same
+  tracker.vocabulary, so 居民消费价格涨幅 and 居民消费价格指数 are one) and the same
   measure: 上调 / 下调 when the N+1 value is higher / lower, else 延续.
 - An indicator targeted in N with no target in N+1: 不再提及 (targets only: a one-off
   pledge ends by nature).
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.verify.lexicon import indicators as lexicon_indicators, resolve
+from tracker.vocabulary import indicators as lexicon_indicators, resolve
 
 # Wording: character bigrams of the text with figures masked and punctuation dropped.
 _FIGURE = re.compile(r"[\d.．%％]+")

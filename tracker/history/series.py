@@ -2,8 +2,9 @@
 
 A point's target is that year's plan; its outcome is the user's newest mark when there
 is one (the user's word wins), else the best suggestion verification made from a later
-report (the next year's review first). Indicator names are normalised by
-tracker.verify.lexicon, so 国内生产总值 and 全省地区生产总值 are one series (地区生产总值).
+report (the next year's review first). Indicator names are normalised by tracker.vocabulary
+(the vocabulary search and verification read), so 国内生产总值 and 全省地区生产总值 are one
+series (地区生产总值).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from tracker.history.carried import indicator_name, revision
 from tracker.labels import STATUS_LABELS, UNMARKED_LABEL, status_label
 from tracker.store.links import FLAG_WORDS
 from tracker.store import Filter
-from tracker.verify.lexicon import resolve
+from tracker.vocabulary import resolve
 from tracker.pairing import same_region
 
 # Verdict words of a point: a status read as met / missed / unknown.

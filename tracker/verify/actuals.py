@@ -12,36 +12,14 @@ import re
 from dataclasses import dataclass
 
 from tracker.ingest.normalize import fold
-from tracker.extract.numbers import parse_number
 from tracker.verify.lexicon import Indicator, mentions, mentions_of, pair_mentions
-from tracker import words
+from tracker.verify import rules
+# The measure words before a figure, read alike by both readers.
+from tracker.verify.heads import DOWN as _DOWN, RATE_LEAD as _RATE_LEAD, UP as _UP, YEAR_BEFORE as _YEAR_BEFORE
+from tracker.verify.heads import own_period_text, qualified
+from tracker.verify.quantities import OTHER_PERIOD, SUB_YEAR as _SUB_YEAR, UNIT_RE as _UNIT_RE, UNITS, numbers as _numbers
 
-# Unit -> (family, factor to the family's base).
-UNITS: dict[str, tuple[str, float]] = {
-    "%": ("%", 1), "‰": ("‰", 1), "个百分点": ("pp", 1),
-    "万亿元": ("元", 1e12), "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1),
-    "万亿美元": ("美元", 1e12), "亿美元": ("美元", 1e8), "万美元": ("美元", 1e4), "美元": ("美元", 1),
-    "万人次": ("人次", 1e4), "人次": ("人次", 1), "万人": ("人", 1e4), "人": ("人", 1), "名": ("人", 1),
-    "万户": ("户", 1e4), "户": ("户", 1), "万亩": ("亩", 1e4), "亩": ("亩", 1),
-    "万吨": ("吨", 1e4), "吨": ("吨", 1), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1),
-    "万公里": ("公里", 1e4), "公里": ("公里", 1), "千米": ("公里", 1), "万": ("数", 1e4), "亿": ("数", 1e8), "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1),
-    "万套": ("套", 1e4), "套": ("套", 1), "万个": ("个", 1e4), "个": ("个", 1),
-    "亿斤": ("斤", 1e8), "万斤": ("斤", 1e4), "斤": ("斤", 1), "倍": ("倍", 1),
-}
-_COUNT_UNITS = "个所座家套件项条辆张间处台块批"
-_UNIT_RE = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-NUMBER = re.compile(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE}|[{_COUNT_UNITS}])?")
-_UP = re.compile(rf"(?:{words.INCREASE}|上涨|增速|增幅)(?:了)?$")
-_DOWN = re.compile(rf"(?:{words.FALL})(?:了)?$")
-_LEVEL = re.compile(r"(?:达到|达|为|是|控制在|回落到|回落至|降至|降到|降低到|下降到|下降至|提高到|提高至|"
-                    r"增加到|增至|突破|超过|实现|完成|累计|总量|规模|稳定在|保持在)(?:了)?$")
-# Clause words marking a figure of another period than one plan year.
-OTHER_PERIOD = re.compile(rf"{words.ANNUAL_AVERAGE}|{words.SPAN_TOTAL}|[两三四五]年[来间]|过去[两三四五]年|这[两三四五]年"
-                          rf"|{words.FIVE_YEAR_PLAN}|上半年|下半年|[一二三四]季度|前三季度|\d{{1,2}}[-－—至]\d{{1,2}}月")
-_SUB_YEAR = re.compile(r"上半年|下半年|[一二三四]季度|前三季度|\d{1,2}[-－—至]\d{1,2}月")
-_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末|初)?(?:的)?\s*$")
 _RESULTS = re.compile(r"已经|已|完成了|实现了|达到了|同比|比上年|较上年|全年|去年|上年")
-_RATE_LEAD = re.compile(r"(?:增长率|增速|增幅)(?:达到|达|为|是|保持在)?$")
 _TARGET_WORDS = re.compile(r"把|力争|预期|目标|确保|争取|计划|拟")
 _JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _MAX_SCOPE = 48
@@ -66,6 +44,8 @@ def figures_for(ind: Indicator, text: str, plan_year: int | None) -> list[Figure
     own = mentions_of(ind, folded)
     out: list[Figure] = []
     for start, end in own:
+        if rules.on("part_not_whole") and qualified(folded, start):
+            continue    # 跨境电商进出口, 南疆五地州地区生产总值: a part, not the whole
         group_index, stop = _group(folded, all_mentions, start, end)
         scope_start = stop[0]
         scope = folded[scope_start:stop[1]]
@@ -110,7 +90,7 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
     for m_start, m_end, value, unit in _numbers(scope):
         a, b = offset + m_start, offset + m_end
         clause = _clause(folded, a)
-        before = folded[max(0, clause[0]):a]
+        before = own_period_text(folded[max(0, clause[0]):a])
         if OTHER_PERIOD.search(before) and not _SUB_YEAR.search(before):
             continue
         year = _YEAR_BEFORE.search(folded[max(0, a - 10):a])
@@ -136,29 +116,6 @@ def _read(scope: str, offset: int, folded: str, plan_year: int | None):
         else:
             measure = "level"
         yield Figure(value, unit, measure, a, b, bool(_SUB_YEAR.search(before)))
-
-
-# "增长百分之八", "下降百分之二点五": Chinese numerals as reviews sometimes write rates.
-_CN_PERCENT = re.compile(f"百分之([{words.CN_COUNT}点]+)")
-
-
-def _numbers(scope: str):
-    """(start, end, value, unit) of each figure with a unit in scope, in order."""
-    found = []
-    for m in NUMBER.finditer(scope):
-        if not m.group(3):
-            continue
-        value, start = float(m.group(1)), m.start()
-        # "居民消费价格涨幅为－0.1%": a minus sign (-, －, −, a lone —), not a range's dash (5%－7%)
-        # nor a "——" bullet.
-        if start and scope[start - 1] in "-－−—" and not re.search(r"[\d%％—]$", scope[:start - 1]):
-            value, start = -value, start - 1
-        found.append((start, m.end(), value, m.group(3)))
-    for m in _CN_PERCENT.finditer(scope):
-        value = parse_number(m.group(1))
-        if value is not None:
-            found.append((m.start(), m.end(), value, "%"))
-    return sorted(found)
 
 
 def _respectively(figs: list[Figure], position: int) -> list[Figure]:
@@ -203,54 +160,3 @@ def progress_share(text: str, target_value: float | None, target_unit: str | Non
             if u and u[0] == fam:
                 return min(float(m.group(1)) * u[1] / (target_value * factor), 1.0)
     return None
-
-
-# Verbs that name what a project counts ("新开工700万套", "基本建成480万套", "再解决6000万…").
-_COUNT_VERBS = re.compile(r"(?:基本)?建成|新开工|开工|新建|改建|改造|解决|新增|培训|减少|安置|完成|淘汰|提供|开发|实施|引进|发放")
-
-
-def figure_keys(text: str, value: float | None) -> list[tuple[str, str]]:
-    """Ways to find a commitment's number again: ("before", 基本建成) and ("after", 农村人口)."""
-    if value is None:
-        return []
-    folded = fold(text)
-    for m in NUMBER.finditer(folded):
-        if abs(float(m.group(1)) - value) > 1e-9:
-            continue
-        keys: list[tuple[str, str]] = []
-        run = re.search(r"[\u4e00-\u9fff]{2,10}$", folded[:m.start()])
-        if run:
-            verbs = list(_COUNT_VERBS.finditer(run.group(0)))
-            if verbs:
-                keys.append(("before", verbs[-1].group(0)))
-            tail = re.sub(r"(?:到|至|达|为|了|在)$", "", run.group(0))[-4:]
-            if len(tail) >= 3 and tail not in [k for _, k in keys]:
-                keys.append(("before", tail))
-        # "6000万农村人口": the object after the number (and after a bare 万/亿)
-        obj = re.match(r"(?:万|亿)?([\u4e00-\u9fff]{2,4})", folded[m.end():] if m.group(3) != "万" else folded[m.end():])
-        if obj and not re.match(r"以上|以内|左右|以下", obj.group(1)):
-            keys.append(("after", obj.group(1)))
-        return keys
-    return []
-
-
-def figures_by_key(keys: list[tuple[str, str]], text: str) -> list[Figure]:
-    """Figures of text found by figure_keys: after the verb ("基本建成544万套") or before the object."""
-    folded = fold(text)
-    out = []
-    for side, key in keys:
-        for k in re.finditer(re.escape(key), folded):
-            if side == "before":
-                m = NUMBER.search(folded, k.end(), k.end() + 12)
-                if m and m.group(3) and not re.search(r"[，。；;,]", folded[k.end():m.start()]):
-                    out.append(Figure(float(m.group(1)), m.group(3), "level", m.start(), m.end()))
-            else:
-                # "6600多万农村人口…得到解决": the number right before the object
-                m = re.search(rf"(\d+(?:\.\d+)?)\s*(多|余)?\s*({_UNIT_RE}|[{_COUNT_UNITS}])?\s*(?:的)?$",
-                              folded[max(0, k.start() - 12):k.start()])
-                if m and m.group(3):
-                    a = max(0, k.start() - 12) + m.start()
-                    out.append(Figure(float(m.group(1)), m.group(3), "level", a, k.start()))
-        if out:
-            break
-    return out

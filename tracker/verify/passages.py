@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from tracker.model import SourceText
+from tracker.verify import rules
 from tracker.ingest.paragraphs import paragraphs
 from tracker import words
 
@@ -72,7 +73,11 @@ def split_passages(source: SourceText, report_year: int | None = None,
             # A heading naming one year besides a five-year plan does not switch off that
             # year's figures: they follow under it ("刚刚过去的2025年…").
             span_multi = ctx_year is None and bool(MULTI_YEAR.search(text))
-            plan_part = bool(_PLAN_HEADING.search(text)) and not re.search(r"回顾|成就|成绩|完成情况|落实情况|进展情况", text)
+            # the review's own plan runs on under headings of its own ("一、把铸牢…作为主线" after
+            # "“十五五”时期主要目标和2026年重点工作") until a heading turns back to the past
+            looks_back = bool(re.search(r"回顾|成就|成绩|完成情况|落实情况|进展情况", text))
+            plan_part = not looks_back and ((plan_part and rules.on("plan_part_sticky")) or bool(_PLAN_HEADING.search(text))
+                                            or _names_next_plan(text, report_year))
         in_plan = False
         para_multi = False
         for start, end in _pieces(text):
@@ -94,6 +99,23 @@ def split_passages(source: SourceText, report_year: int | None = None,
             out.append(Passage(piece, para.line_at(lead), para.folded[lead:lead + len(piece)], frozenset(years_named(piece, report_year)),
                                ctx_year, span_multi or para_multi, len(out), first_year(piece, report_year), in_plan, plan_part))
     return out
+
+
+_CN_NUM = dict(zip("一二三四五六七八九", range(1, 10)))
+
+
+def _names_next_plan(heading: str, report_year: int | None) -> bool:
+    """True for a heading naming the report's own year or the five-year plan it opens
+    ("三、一鼓作气勇争先，全力推动“十五五”开好局" in a 2026 report): the review's own plan."""
+    if report_year is None:
+        return False
+    if report_year in {int(y) for y in _YEAR.findall(heading)}:
+        return True
+    for m in re.finditer(r"十([一二三四五六七八九])五", heading):
+        first_year = 2021 + (10 + _CN_NUM[m.group(1)] - 14) * 5     # 十四五: 2021-2025
+        if first_year == report_year:
+            return True
+    return False
 
 
 def years_named(text: str, report_year: int | None) -> set[int]:

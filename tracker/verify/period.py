@@ -31,6 +31,16 @@ def classify(p: Passage, plan_year: int | None, review=None) -> str:
     """The period a passage speaks of, for a plan of plan_year: "year" (that year's outcome),
     "multi-year" (五年, 年均, 累计, 从X提高到Y), "plan" (the review's own goals and tasks) or
     "other" (another year, background)."""
+    cache = getattr(review, "periods", None)
+    if cache is not None:
+        key = (p.index, plan_year)
+        if key not in cache:
+            cache[key] = _classify(p, plan_year, review)
+        return cache[key]
+    return _classify(p, plan_year, review)
+
+
+def _classify(p: Passage, plan_year: int | None, review) -> str:
     report_year = review.report_year if review else None
     later = bool(report_year and plan_year and report_year != plan_year)
     if p.in_plan or is_plan_statement(p.folded):

@@ -7,6 +7,7 @@ import re
 from tracker.model import LIVELIHOOD, FileExtraction, Report, SourceText
 from tracker.extract.segment import split_reports
 from tracker.verify.core import Result, Review, query_of, verify_one
+from tracker.verify.ledger import Ledger, prior_levels
 from tracker.verify.passages import Index, split_passages
 
 
@@ -58,6 +59,15 @@ def build_review(source: SourceText, report: Report | dict | None = None, docume
                   part_year=is_part_year(report.doc_type, report.title))
 
 
+def prior_ledger(source: SourceText, report: Report | dict | None, plan_year: int | None) -> Ledger | None:
+    """Levels of the year before plan_year that the plan itself states (its review of that
+    year: "粮食播种面积1266.6万亩、产量514.4万吨"), for growth computed from levels."""
+    if plan_year is None or report is None:
+        return None
+    plan = build_review(source, report, None, set())
+    return prior_levels(plan.passages, plan_year - 1, plan)
+
+
 def review_year(source: SourceText) -> int | None:
     """The year the review was written, read by the report splitter (first report with one)."""
     for report in split_reports(source):
@@ -86,8 +96,9 @@ def verify_texts(plan: FileExtraction, review: SourceText) -> list[Result]:
         usable = [rv for r, rv in reviews
                   if not (same_file and r is not None and _overlap(r, rep.report))] or [None]
         size = sum(1 for c in rep.commitments if c.kind == LIVELIHOOD) or None
+        prior = prior_ledger(plan.source, rep.report, rep.report.plan_year) if rep.commitments else None
         for c in rep.commitments:
-            found = [verify_one(c, rep.report.plan_year, rv, size) for rv in usable if rv is not None]
+            found = [verify_one(c, rep.report.plan_year, rv, size, prior) for rv in usable if rv is not None]
             results.append(max(found, key=lambda r: (r.status != "unknown", r.score)) if found
                            else Result(c, "unknown", reason="核查文件中没有另一份报告"))
     return results

@@ -17,7 +17,7 @@ from tracker.model import Commitment
 from tracker.pairing import can_review, ranked_reviews
 from tracker.store import Filter
 from tracker.verify.core import Result, Review, verify_one
-from tracker.verify.review import build_review, query_vocabulary
+from tracker.verify.review import build_review, prior_ledger, query_vocabulary
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -81,6 +81,7 @@ def find_evidence(store, plan_year: int | None = None, review_document_id: int |
     ids = store.query(Filter(year=plan_year) if plan_year is not None else Filter())
     reviews: dict[int, Review] = {}
     sources: dict[int, object] = {}
+    priors: dict[int, object] = {}
     todo = []
     for cid in ids:
         row = store.commitment(cid)
@@ -102,14 +103,14 @@ def find_evidence(store, plan_year: int | None = None, review_document_id: int |
             reviewable += 1
         else:
             unreviewed[(plan.get("region") or "", plan.get("plan_year") or 0)] = None
+        if later and plan["id"] not in priors:
+            priors[plan["id"]] = prior_ledger(_source(store, sources, plan["document_id"]), plan, plan.get("plan_year"))
         for rep in later:
             rv = reviews.get(rep["id"])
             if rv is None:
                 doc = rep["document_id"]
-                if doc not in sources:
-                    sources[doc] = store.document_source(doc)
-                rv = reviews[rep["id"]] = build_review(sources[doc], rep, doc, vocab)
-            result = verify_one(c, plan["plan_year"], rv, sizes.get(plan["id"]))
+                rv = reviews[rep["id"]] = build_review(_source(store, sources, doc), rep, doc, vocab)
+            result = verify_one(c, plan["plan_year"], rv, sizes.get(plan["id"]), priors.get(plan["id"]))
             if result.status != "unknown" or (result.evidence and result.evidence[0].score >= MIN_UNKNOWN_SCORE):
                 items.append(_item(cid, rep["document_id"], result))
         if items:
@@ -125,6 +126,13 @@ def _others(reports: list[dict], plan: dict) -> tuple[tuple[int, str, int | None
     """The reports that might have been plan's review (id, region, year written), nearest first."""
     return tuple((r["id"], r.get("region"), r.get("report_year") or r.get("plan_year"))
                  for r in ranked_reviews(plan, reports))
+
+
+def _source(store, sources: dict, doc: int):
+    """A stored document's text, read once per run."""
+    if doc not in sources:
+        sources[doc] = store.document_source(doc)
+    return sources[doc]
 
 
 def _review_reports(plan: dict, reports: list[dict], review_document_id: int | None) -> list[dict]:

@@ -1,4 +1,5 @@
-"""Comparing an actual figure with a commitment, and reading verdict words when there is none.
+"""Comparing an actual figure with a commitment, and reading verdict words when there is none
+(claims about many commitments at once: claims.py).
 
 Tolerance of 左右 (comparator "≈"): ±0.5 for rates (%, ‰, 个百分点), ±5 % relative for
 levels; inside the band on the bad side (5.6% against 增长6%左右) is partial. Outside the band the side decides: over-achievement in the good direction is
@@ -10,11 +11,9 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.numbers import parse_int
 from tracker.model import Commitment
-from tracker.verify.actuals import UNITS, Figure
+from tracker.verify.quantities import UNITS
 from tracker.verify.lexicon import Indicator
-from tracker import words
 
 RATE_BAND = 0.5
 LEVEL_BAND = 0.05
@@ -23,15 +22,14 @@ _RATE_FAMILIES = ("%", "‰", "pp")
 
 DONE_WORDS = re.compile(r"超额完成|全面完成|全部完成|圆满完成|顺利完成|如期完成|提前完成|按期完成|均已完成|已完成|已全部"
                         r"|已建成|全部建成|建成通车|建成投用|建成投运|投入使用|投入运营|交付使用|竣工验收|已竣工|已开通|已实现")
-NOT_DONE_WORDS = re.compile(r"未能实现|未能完成|未完成|未达到|未达标|未实现|没有完成|没有实现|未按期|低于预期|差距较大")
+NOT_DONE_WORDS = re.compile(r"未能实现|未能完成|未完成|未达到|未达标|未实现|没有完成|没有实现|未按期|低于预期|差距较大"
+                            r"|未达(?:年初|全年)?(?:预期|目标)")
 PROGRESS_WORDS = re.compile(r"开工建设|已开工|开工|推进中|正在|在建|加快推进|有序推进|稳步推进|主体完工|主体工程|已启动|启动实施|前期工作|完成投资|形象进度|工程进度|建设进度")
-LIST_DONE = re.compile(rf"(?:\d+|{words.CN}+)件(?:惠民|为民|民生)?实事[^。；]{{0,12}}(?:全部|均已|全面|圆满|如期|已经)(?:完成|办结|落实|兑现)"
-                       r"|(?:惠民|为民|民生)实事[^。；]{0,12}(?:全部|均已|全面|圆满)(?:完成|办结|落实|兑现)")
 # The words that decided a status, quoted in its reason.
 STATUS_WORDS = {"not_done": NOT_DONE_WORDS, "done": DONE_WORDS, "in_progress": PROGRESS_WORDS}
 
 
-def compatible(c: Commitment, ind: Indicator, fig: Figure, level: bool = False) -> float | None:
+def compatible(c: Commitment, ind: Indicator, fig, level: bool = False) -> float | None:
     """fig converted to the commitment's unit when it measures the same thing, else None."""
     unit = c.level_unit if level else c.unit
     measure = "level" if level else (c.measure or "level")
@@ -125,22 +123,6 @@ def words_status(text: str) -> str | None:
     if PROGRESS_WORDS.search(text):
         return "in_progress"
     return None
-
-
-_CLAIM_COUNT = re.compile(rf"(\d+|{words.CN}+)件[^，。；]{{0,4}}?(?:惠民|为民|民生)?实事")
-
-
-def list_claim_count(text: str) -> int | None:
-    """How many items a list claim counts ("9件省列为民实事全部完成" -> 9), if it says."""
-    m = _CLAIM_COUNT.search(text)
-    if not m:
-        return None
-    return parse_int(m.group(1))
-
-
-def list_claim(text: str) -> bool:
-    """True when a passage says a whole 实事 list was done ("10件惠民实事全部完成")."""
-    return bool(LIST_DONE.search(text))
 
 
 def _n(x: float) -> str:
