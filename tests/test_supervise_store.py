@@ -126,3 +126,15 @@ def test_the_office_exports_its_own_plan(tmp_path):
     assert "江西省2026年" in back.title and "分工方案" in back.title
     gdp = [r for r in back.rows if r.task == "地区生产总值增长5%-5.5%"][0]
     assert (gdp.leads, gdp.partners, gdp.deadline_text) == (("省发展改革委",), ("省统计局",), "2026年12月底前")
+
+
+def test_assignments_are_in_the_commitments_history(nmg, capsys):
+    from tracker.cli.main import main
+
+    cid = items(nmg)[0]["id"]
+    aid = nmg.units.assign([cid], ["人社厅"], ["财政厅"])
+    nmg.units.void(aid)
+    (entry,) = nmg.units.history(cid)
+    assert entry["words"] == "指派：牵头 人社厅；配合 财政厅" and entry["voided"]
+    assert main(["--db", str(nmg.path), "history", str(cid)]) == 0
+    assert f"指派 assign:{aid}" in capsys.readouterr().out

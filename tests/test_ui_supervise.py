@@ -118,3 +118,47 @@ def test_the_bulletin_previews_as_pages(qtbot, window):
     dialog = bulletin_preview_dialog(window, window.store, Filter())
     qtbot.addWidget(dialog)
     assert dialog._doc.pageCount() >= 1 and "通报" in dialog.windowTitle()
+
+
+def test_a_plan_is_taken_in_with_its_unmatched_tasks_matched_by_hand_or_added(qtbot, tmp_path, monkeypatch):
+    from conftest import ROOT
+    from ui.supervise_dialogs import PlanDialog
+
+    store = Store.open(tmp_path / "p.db")
+    import_files(store, [DEV / "provinces" / "jiangxi_2026.txt"])
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    target = store.query(Filter(text="新建改建农村公路1500公里"))[0]
+
+    def answer(dialog):
+        assert len(dialog.choices) == 2          # 燃气管道 and 省运会 found no commitment
+        first, second = dialog.choices
+        first.setCurrentIndex(first.findData(target))        # matched by hand
+        second.setCurrentIndex(second.findData("task"))       # added as 督办事项
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(PlanDialog, "exec", answer)
+    w.import_plan(str(ROOT / "tests" / "data" / "plans" / "jiangxi_2026_fengong.xlsx"))
+    assert store.rows([target])[target]["lead_unit"] == "省住房城乡建设厅"
+    (task,) = store.query(Filter(kind="task"))
+    assert store.rows([task])[task]["lead_unit"] == "省体育局"
+    w.undo_stack.undo()
+    assert store.count(Filter(kind="task")) == 0 and store.rows([target])[target]["lead_unit"] is None
+    w.undo_stack.redo()
+    assert store.count(Filter(kind="task")) == 1 and store.rows([target])[target]["lead_unit"] == "省住房城乡建设厅"
+    w.close()
+
+
+def test_forms_for_every_unit_in_one_action(qtbot, window, tmp_path, monkeypatch):
+    from ui.supervise_dialogs import FormsDialog
+
+    w = window
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(FormsDialog, "exec", lambda d: (d.folder.setText(str(out)), 1)[1])
+    shown = []
+    monkeypatch.setattr(supervise_actions.ReportDialog, "exec", lambda d: shown.append(d.text.toPlainText()))
+    w.forms_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=60000)
+    assert len(list(out.glob("*_进展情况报送表_*.xlsx"))) == 16
+    assert "卫健委_进展情况报送表_" in shown[0]

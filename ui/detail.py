@@ -298,7 +298,7 @@ class DetailPane(QWidget):
         self._show_unit_reports()
         self.tabs.setTabText(2, self.tr("核实建议 (%1)").replace("%1", str(len(suggestions))))
         self._show_claim(best_claim(suggestions))
-        self._show_history(history, edits)
+        self._show_history(history, edits + self.store.units.history(self.cid))
         self.curation_bar.show_row(self.row, edits)
         self._offer_edits()
 
@@ -409,7 +409,9 @@ class DetailPane(QWidget):
             undone = self.tr("（已撤销）") if edit.get("voided") else ""
             item = QTreeWidgetItem([local_time(edit.get("created_at")).replace(" ", "\n", 1),
                                     self.tr("编辑"),
-                                    self.tr("内容修改"), str(edit.get("words") or "") + undone, ""])
+                                    # 指派 (tracker/store/units.py history) beside the hand edits
+                                    self.tr("指派责任单位") if edit.get("source") in ("assign", "plan")
+                                    else self.tr("内容修改"), str(edit.get("words") or "") + undone, ""])
             items.append((edit.get("created_at") or "", item))
         for _when, item in sorted(items, key=lambda x: x[0], reverse=True):
             self.history.addTopLevelItem(item)

@@ -41,6 +41,8 @@ def explain(f: Filter, scope_title: str, store_empty: bool) -> str:
         reasons.append(_tr("状态：%1").replace("%1", status_label(f.status)))
     if f.theme:
         reasons.append(_tr("分类：%1").replace("%1", f.theme))
+    if getattr(f, "unit", None):
+        reasons.append(_tr("责任单位：%1").replace("%1", f.unit))
     for on, word in ((f.overdue, "仅逾期"), (f.behind, "仅滞后"), (f.pending, "仅待核实")):
         if on:
             reasons.append(_tr(word))

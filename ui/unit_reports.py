@@ -42,10 +42,13 @@ def report_lines(report: Mapping[str, Any]) -> list[str]:
 
 
 def conflict_words(report: Mapping[str, Any], office_status: str | None) -> str:
-    """Both sides of a conflict in one line: the unit's word and the office's."""
+    """Both sides of a conflict in one line: the unit's word, then the office's (the store's
+    words say what the office did; with no mark since, its present status)."""
     unit = status_label(report["status"]) if report.get("status") else "未选状态"
-    office = status_label(office_status) if office_status else "未标记"
-    return f"⚠ 冲突：单位报“{unit}”，办公室现为“{office}”——{report['conflict']}"
+    office = report["conflict"]
+    if "标记为" not in office:
+        office += f"（办公室现为“{status_label(office_status) if office_status else '未标记'}”）"
+    return f"⚠ 冲突：单位报“{unit}”；{office}"
 
 
 class UnitReportBox(QGroupBox):

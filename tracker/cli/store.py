@@ -207,11 +207,13 @@ def cmd_mark(args) -> int:
     return 0
 
 
-def history_timeline(events: list[dict], curations: list[dict]) -> list[dict]:
+def history_timeline(events: list[dict], curations: list[dict], assignments: list[dict] = ()) -> list[dict]:
     """What `history --json` prints: the same timeline as the text, newest first. Each entry
-    has a type: "status" (a mark, with undone_by if voided), "undo" (voids the event #voids)
-    or "edit" (a hand edit of the extraction: action, words such as "拆分为 #12 #13", voided)."""
+    has a type: "status" (a mark, with undone_by if voided), "undo" (voids the event #voids),
+    "edit" (a hand edit of the extraction: action, words such as "拆分为 #12 #13", voided) or
+    "assign" (responsible units given: words, voided)."""
     out = [{"type": "undo" if e["voids"] is not None else "status", **e} for e in events]
+    out += [{"type": "assign", **a} for a in assignments]
     for k in curations:
         out.append({"type": "edit", "id": k["id"], "action": k["action"], "words": k["words"],
                     "role": k.get("role"), "detail": k["detail"], "voided": bool(k["voided"]),
@@ -226,8 +228,9 @@ def cmd_history(args) -> int:
     with open_store(args, create=False) as store:
         events = store.history(args.id)
         curations = store.curation.history(args.id)
+        assignments = store.units.history(args.id)
     if args.json:
-        _print_json(history_timeline(events, curations))
+        _print_json(history_timeline(events, curations, assignments))
         return 0
     if not events:
         print(f"{UNMARKED_LABEL} / no status recorded")
@@ -245,6 +248,9 @@ def cmd_history(args) -> int:
     for k in curations:
         voided = "（已撤销 undone）" if k["voided"] else ""
         lines.append((k["created_at"], f"编辑 edit {k['id']} {k['created_at']}  {k['words']}{voided}"))
+    for a in assignments:         # 指派 and 分工方案 (tracker undo --change assign:ID)
+        voided = "（已撤销 undone）" if a["voided"] else ""
+        lines.append((a["created_at"], f"指派 assign:{a['id']} {a['created_at']}  {a['words']}{voided}"))
     for _, line in sorted(lines, key=lambda x: x[0], reverse=True):
         print(line)
     return 0

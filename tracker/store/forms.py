@@ -225,15 +225,19 @@ class Forms(changes.Part):
     @guarded
     def latest(self, ids) -> dict[int, dict]:
         """The newest unit report of each id that has one: {unit, status, progress, date}."""
-        out: dict[int, dict] = {}
+        return {cid: {"unit": unit, **r} for (cid, unit), r in self._newest(ids, "commitment_id").items()}
+
+    def _newest(self, ids, group: str) -> dict[tuple[int, str], dict]:
+        """{(commitment id, unit name): {status, progress, date}} of the newest report per group."""
+        out: dict[tuple[int, str], dict] = {}
         ids = [int(i) for i in ids]
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             for cid, unit, status, progress, day in self.store.conn.execute(
                     "SELECT r.commitment_id, u.name, r.status, r.progress, IFNULL(r.filled_on, substr(r.collected_at, 1, 10)) "
                     "FROM unit_reports r JOIN units u ON u.id = r.unit_id WHERE r.id IN (SELECT max(id) FROM unit_reports "
-                    f"WHERE commitment_id IN ({','.join('?' * len(part))}) GROUP BY commitment_id)", part):
-                out[cid] = {"unit": unit, "status": status, "progress": progress, "date": day}
+                    f"WHERE commitment_id IN ({','.join('?' * len(part))}) GROUP BY {group})", part):
+                out[(cid, unit)] = {"status": status, "progress": progress, "date": day}
         return out
 
     @guarded
@@ -346,13 +350,4 @@ class Forms(changes.Part):
     @guarded
     def latest_of_units(self, ids) -> dict[tuple[int, str], dict]:
         """{(commitment id, unit name): its newest report}: the 通报 lists each unit's own."""
-        out: dict[tuple[int, str], dict] = {}
-        ids = [int(i) for i in ids]
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            for cid, unit, status, progress, day in self.store.conn.execute(
-                    "SELECT r.commitment_id, u.name, r.status, r.progress, IFNULL(r.filled_on, substr(r.collected_at, 1, 10)) "
-                    "FROM unit_reports r JOIN units u ON u.id = r.unit_id WHERE r.id IN (SELECT max(id) FROM unit_reports "
-                    f"WHERE commitment_id IN ({','.join('?' * len(part))}) GROUP BY commitment_id, unit_id)", part):
-                out[(cid, unit)] = {"status": status, "progress": progress, "date": day}
-        return out
+        return self._newest(ids, "commitment_id, unit_id")

@@ -226,6 +226,22 @@ class Units(changes.Part):
         return out
 
     @guarded
+    def history(self, cid: int) -> list[dict]:
+        """The assignments of a commitment, newest first: id, created_at, words ("指派：牵头 人社厅；
+        配合 财政厅"), voided; for its history beside marks and hand edits."""
+        out = []
+        for aid, source, created, leads, partners, voided in self.store.conn.execute(
+                "SELECT a.id, a.source, a.created_at, i.leads, i.partners, "
+                "EXISTS (SELECT 1 FROM assignments v WHERE v.voids = a.id) FROM assignment_items i "
+                "JOIN assignments a ON a.id = i.assignment_id WHERE i.commitment_id = ? AND a.voids IS NULL "
+                "ORDER BY a.id DESC", (int(cid),)):
+            leads, partners = json.loads(leads), json.loads(partners)
+            words = f"牵头 {'、'.join(leads) or '（无）'}" + (f"；配合 {'、'.join(partners)}" if partners else "")
+            out.append({"id": aid, "created_at": created, "voided": bool(voided), "source": source,
+                        "words": f"{'分工方案' if source == 'plan' else '指派'}：{words}"})
+        return out
+
+    @guarded
     def by_unit(self, f) -> list[dict]:
         """Per lead unit over the commitments Filter f selects (tracker.store.query.by_unit)."""
         return query.by_unit(self.store.conn, f)

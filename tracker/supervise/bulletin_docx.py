@@ -9,7 +9,7 @@ from tracker.supervise.bulletin_data import (ITEM_COLUMNS, MARK_FILLS, MARK_INKS
                                              BulletinData)
 from tracker.supervise.docx_tables import HEAD_FONT, new_document, paragraph, table
 
-_UNIT_SHARES = (0.05, 0.17, 0.07, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.14, 0.18)
+_UNIT_SHARES = (0.05, 0.22, 0.07, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.12, 0.15)
 _ITEM_SHARES = (0.05, 0.38, 0.09, 0.08, 0.28, 0.12)
 
 

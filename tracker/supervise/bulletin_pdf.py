@@ -23,7 +23,7 @@ from tracker.supervise.bulletin_data import (ITEM_COLUMNS, MARK_FILLS, MARK_INKS
 
 _SIZE, _LEADING = 9, 12
 # Shares of the usable width: the unit's name and the items' text get the most.
-_UNIT_SHARES = (0.05, 0.17, 0.07, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.14, 0.18)
+_UNIT_SHARES = (0.05, 0.22, 0.07, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.12, 0.15)
 _ITEM_SHARES = (0.05, 0.38, 0.09, 0.08, 0.28, 0.12)
 _HEAD = colors.HexColor("#3c4f66")
 _GRID = colors.HexColor("#7f8c99")
@@ -87,7 +87,9 @@ def pdf_bytes(data: BulletinData, landscape: bool = False) -> bytes:
     doc = SimpleDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=data.title,
                             author="承诺台账", creator="承诺台账 tracker sheet --by-unit")
-    maker = partial(_NumberedCanvas, font=font, footer_left=data.title,
+    # The footer's left part stops short of the centred page number.
+    footer = data.title if len(data.title) <= 22 else data.title[:21] + "…"
+    maker = partial(_NumberedCanvas, font=font, footer_left=footer,
                     header=f"{data.title}（截至 {data.as_of.isoformat()}）")
     doc.build(story, canvasmaker=maker)
     return buf.getvalue()
