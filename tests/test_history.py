@@ -218,10 +218,11 @@ def test_sheet_carries_the_flags_and_the_series_page(national_db, tmp_path):
         confirmed_only = sheet_data(s, Filter(), series=True)
         plain = sheet_data(s, Filter())
     assert plain.series == ()
-    # The national series as a reader names it; the sheet's own status words.
+    # The national series as a reader names it; the sheet's own status words; 2012's text says
+    # "国内生产总值增长7．5%": the target reads as written, with no 以上.
     gdp = next(t for t in data.series if t.indicator == "国内生产总值")
     assert gdp.region == "全国"
-    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%以上", "7.8%", "已完成（待确认）", ""),
+    assert [r[:5] for r in gdp.rows] == [("2012", "增长7.5%", "7.8%", "已完成（待确认）", ""),
                                          ("2013", "增长7.5%左右", "7.7%", "已完成（待确认）", "延续"),
                                          ("2014", "增长7.5%左右", "", "未标记", "延续")]
     assert "2014国务院政府工作报告" in gdp.rows[1][5] and ".txt" not in gdp.rows[1][5]

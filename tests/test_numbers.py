@@ -102,3 +102,24 @@ def test_split_unit_magnitude():
     assert split_unit_magnitude("万人") == (1e4, "人")
     assert split_unit_magnitude("%") == (1.0, "%")
     assert split_unit_magnitude("万") == (1.0, "万")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("滚动推进163个项目", 163, "个"),            # not 项: the next word is no second unit
+    ("新建2000张家庭养老床位", 2000, "张"),
+    ("建好30家人才效能提升重点平台", 30, "家"),   # a count of 家, never 人
+    ("完成130公里架空线入地", 130, "公里"),
+    ("全力推进1000个亿元以上工业项目建设", 1000, "个"),
+    ("药品监督抽检超1.5万批次", 1.5, "万批次"),  # the counted noun 批次 with its magnitude
+    ("开展宣教活动超2600场次", 2600, "场次"),
+    ("全员劳动生产率16.8万元/人左右", 16.8, "万元/人"),
+    ("提升城市排涝能力600立方米/秒", 600, "立方米/秒"),
+])
+def test_a_value_keeps_the_unit_it_counts(text, value, unit):
+    q = find_quantities(text)[0]
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_range_still_takes_the_unit_after_its_second_number():
+    assert [(q.value, q.value_high, q.unit) for q in find_quantities("增长6.5-7%，投资3亿元-5亿元")] == [
+        (6.5, 7, "%"), (3, 5, "亿元")]

@@ -35,10 +35,16 @@ CASES = {
     "provinces": (KEYS / "gold_provinces.json", sorted((DEV / "provinces").glob("*_2025.docx")), {
         ("target", "recall"): 0.99, ("target", "precision"): 0.92,
         ("livelihood", "recall"): 0.95, ("livelihood", "precision"): 0.90,
-        ("project", "recall"): 0.75}),
+        ("project", "recall"): 0.94}),
+    # keyed blind by another developer; livelihood precision 0.5: the key reads 新疆's "…等十件民生实事"
+    # as no list, the extractor as an unnumbered one
+    "blind": (KEYS / "blind_provinces.json", sorted((DEV / "provinces").glob("*_2025.docx")), {
+        ("target", "recall"): 0.92, ("target", "precision"): 1.0,
+        ("livelihood", "recall"): 1.0, ("livelihood", "precision"): 0.5,
+        ("project", "recall"): 0.83}),
 }
-for name, floors in {"jiangsu": (0.87, 1.0, 0.54), "shandong": (0.71, 1.0, 0.83),
-                     "shanghai": (0.99, 1.0, 0.83), "anhui": (0.87, 0.99, 0.91)}.items():
+for name, floors in {"jiangsu": (0.87, 1.0, 0.81), "shandong": (0.71, 1.0, 0.99),
+                     "shanghai": (0.99, 1.0, 0.91), "anhui": (0.87, 0.99, 0.99)}.items():
     CASES[name] = (ROOT / "eval" / "provinces" / f"{name}.json", CASES["provinces"][1], {
         ("target", "recall"): floors[0], ("target", "precision"): floors[1],
         ("livelihood", "recall"): 1.0, ("livelihood", "precision"): 1.0,

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tracker.store import Filter, Store
-from tracker.store.query import _num
+from tracker.display import _num
 from tracker.importer import import_files, reextract
 
 from conftest import seed

@@ -186,3 +186,92 @@ def test_contract_json_carries_stretch_and_subject():
 def test_the_target_column_shows_the_stretch():
     row = {"measure": "growth", "value": 6, "unit": "%", "comparator": ">=", "stretch": 7}
     assert format_target(row) == "增长6%以上（力争7%）"
+
+
+TOPIC_REPORT = """2025年政府工作报告
+
+推进城市更新。实施老城区有机更新行动。滚动推进46个项目，新建口袋公园12个。实施城西片区改造工程。完成投资18亿元。
+筹措资金6.5亿元以上，实施八大惠民工程。
+开展国土绿化。全年植树50万棵。高标准建设北山生态廊道。植树20万棵。大力度扩建南湖湿地公园。植树12万棵。
+"""
+
+
+@pytest.mark.parametrize("quote, subject", [
+    ("滚动推进46个项目", "老城区有机更新行动"),   # a general object: the topic sentence before it names it
+    ("新建口袋公园12个", None),                  # names itself
+    ("完成投资18亿元", "城西片区改造工程"),
+    ("筹措资金6.5亿元以上", "八大惠民工程"),      # named later in its own sentence
+])
+def test_subjects_from_a_topic_sentence_or_later_in_the_sentence(quote, subject):
+    found = {c.text: c for c in extract_text(TOPIC_REPORT) if c.kind == "project"}
+    assert found[quote].subject == subject
+
+
+def test_alike_rows_each_take_the_topic_they_stand_under():
+    found = [c for c in extract_text(TOPIC_REPORT) if c.kind == "project" and c.text.startswith("植树")]
+    assert [(c.text, c.subject) for c in found] == [
+        ("植树20万棵", "北山生态廊道"), ("植树12万棵", "南湖湿地公园")]
+    assert [c.subject for c in extract_text(TOPIC_REPORT) if c.text == "全年植树50万棵"] == [None]
+
+
+RANK_REPORT = """2025年青石县人民政府工作报告
+
+二、2025年工作安排
+今年全县经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，规模以上工业增加值增长8%，县域经济综合实力进入全省前十，主要经济指标增速保持全市前列，营商环境评价位居全省第一方阵，高质量发展综合考核力争进入全市前三名，城镇登记失业率控制在4%以内。
+"""
+
+
+def test_ranks_among_peer_governments_are_targets():
+    found = [c for c in extract_text(RANK_REPORT) if c.kind == "target"]
+    ranks = [(c.indicator, c.measure, c.value, c.comparator) for c in found if c.measure == "rank"]
+    assert ranks == [
+        ("县域经济综合实力全省排名", "rank", 10, "<="),
+        ("主要经济指标增速全市排名", "rank", None, None),
+        ("营商环境评价全省排名", "rank", None, None),
+        ("高质量发展综合考核全市排名", "rank", 3, "<="),
+    ]
+    assert [c.text for c in found if c.measure == "rank"][0] == "县域经济综合实力进入全省前十"
+    assert [c.indicator for c in found if c.measure != "rank"] == ["地区生产总值", "规模以上工业增加值", "城镇登记失业率"]
+
+
+@pytest.mark.parametrize("row, shown", [
+    ({"text": "地区生产总值增长2%", "measure": "growth", "value": 2, "unit": "%", "comparator": ">="}, "增长2%"),
+    ({"text": "地区生产总值增长2%以上", "measure": "growth", "value": 2, "unit": "%", "comparator": ">="}, "增长2%以上"),
+    ({"text": "新建口袋公园12个以上", "measure": "level", "value": 12, "unit": "个", "comparator": ">="}, "≥12个"),
+    ({"text": "城镇登记失业率控制在4%以内", "measure": "level", "value": 4, "unit": "%", "comparator": "<="}, "≤4%"),
+    # the noun a count counts, and never another unit in its place
+    ({"text": "开展30个县设施农业提升行动", "measure": "level", "value": 30, "unit": "个", "comparator": ">="}, "30个县"),
+    ({"text": "建好30家人才效能提升平台", "measure": "level", "value": 30, "unit": "家", "comparator": ">="}, "30家"),
+    ({"text": "县域经济综合实力进入全省前十", "measure": "rank", "value": 10, "comparator": "<="}, "全省前十"),
+    ({"text": "营商环境评价位居全省第一方阵", "measure": "rank"}, "全省第一方阵"),
+    # a form being filled in has no text: the parsed comparator shows
+    ({"measure": "level", "value": 5, "unit": "所", "comparator": ">="}, "≥5所"),
+])
+def test_the_target_column_says_the_figure_as_written(row, shown):
+    assert format_target(row) == shown
+
+
+@pytest.mark.parametrize("sentence, fragment, verb", [
+    ("新建日光温室小区10个，大棚蔬菜小区35个。", "大棚蔬菜小区35个", "新建"),
+    ("新培育省级智能工厂2家，“专精特新”企业5家以上。", "“专精特新”企业5家以上", "新培育"),
+])
+def test_a_fragment_is_led_by_the_verb_it_shares(sentence, fragment, verb):
+    found = {c.text: c for c in extract_text("2025年政府工作报告\n\n今年要重点抓好以下工作。" + sentence + "\n")}
+    assert found[fragment].subject == verb
+    assert commitment_label({"kind": "project", "text": fragment, "subject": verb}) == f"{verb}：{fragment}"
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("新建高标准农田5万亩，粮食播种面积稳定在120万亩以上。", "粮食播种面积稳定在120万亩以上"),   # a measure, not a count
+    ("新建文化驿站10个，植树20万棵。", "植树20万棵"),                                               # a verb of its own
+])
+def test_a_clause_of_its_own_shares_no_verb(sentence, clause):
+    found = {c.text: c for c in extract_text("2025年政府工作报告\n\n今年要重点抓好以下工作。" + sentence + "\n")}
+    assert found[clause].subject is None
+
+
+def test_a_phase_names_no_project_the_sentence_does():
+    text = ("2025年政府工作报告\n\n今年要重点抓好以下工作。高效推进北山村地质灾害避险搬迁工程，"
+            "确保一期今年7月底完成、二期接续推进。\n")
+    (c,) = [c for c in extract_text(text) if c.kind == "project"]
+    assert (c.text, c.subject, c.deadline) == ("确保一期今年7月底完成、二期接续推进", "北山村地质灾害避险搬迁工程", "2025-07-31")

@@ -73,7 +73,7 @@ class Commitment:
     start: int = -1           # char offset of text in SourceText.text (-1 when spread over lines)
     end: int = -1
     indicator: str | None = None
-    measure: str | None = None        # growth | level | qualitative
+    measure: str | None = None        # growth | level | rank | qualitative
     value: float | None = None
     value_high: float | None = None
     unit: str | None = None

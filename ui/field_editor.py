@@ -22,7 +22,7 @@ from ui.compact import plain_tip
 from ui.status_style import kind_label
 
 # (field, label, choices or None for free text); choices are (stored value, label).
-MEASURES = (("growth", "增速"), ("level", "总量/水平"), ("qualitative", "定性"))
+MEASURES = (("growth", "增速"), ("level", "总量/水平"), ("rank", "排名"), ("qualitative", "定性"))
 COMPARATORS = ((">=", "≥ 以上/不低于"), ("<=", "≤ 以内/不超过"), ("≈", "≈ 左右"),
                ("range", "区间"))
 DIRECTIONS = (("increase", "增加"), ("decrease", "下降"))

@@ -30,18 +30,23 @@ _MASK = r"(?:[×xX*＊]+(?:\.[×xX*＊]+)?|～)"
 _BASE_UNITS = sorted("""
 %  ‰  个百分点 百分点 倍 微克/立方米 微克每立方米 毫克/升 岁
 美元 元 吨标准煤 标准煤 吨 千瓦时 千瓦 兆瓦 度
-平方公里 平方米 立方米 公顷 亩 公里 千米 米 公斤 千克 斤
-人次 人 户 家 个 座 所 套 间 辆 台 处 条 项 件 栋 幢 张 名 批 床 公顷 株 棵 头 只 艘 架 本 场 次 天
+平方公里 平方米 立方米 公顷 亩 公里 千米 米 公斤 千克 斤 微克 标准箱 标箱
+人次 批次 场次 架次 班次 车次 户次 台次 艘次 人 户 家 个 座 所 套 间 辆 台 处 条 项 件 栋 幢 张 名 批 床 公顷 株 棵 头 只 艘 架 本 场 次 天
 """.split(), key=len, reverse=True)
 # A magnitude written in front of the base unit belongs to the unit as written.
 _MAGNITUDE = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)?"
-_UNIT = r"(?:%s(?:%s)|万亿|亿|万)" % (_MAGNITUDE, "|".join(re.escape(u) for u in _BASE_UNITS))
+# A rate unit keeps what it is per: "16.8万元/人", "600立方米/秒", "30万吨/日".
+_PER = r"(?:[/／](?:人|户|日|天|秒|年|小时|平方米|亩))?"
+# "370亿方" of gas: 方 is a unit only after a magnitude (a bare "5方面" is a word).
+_UNIT = r"(?:%s(?:%s)%s|[万亿]方(?!面|案|式|向|法)|万亿|亿|万)" % (_MAGNITUDE, "|".join(re.escape(u) for u in _BASE_UNITS), _PER)
 # Chinese numerals before a unit: the magnitude may belong to the unit (一千万元 = 1000 万元).
 _NUMBER = rf"(?:{_ARABIC}|{_MASK}|{_CN_NUM})"
 _RANGE_SEP = r"\s*[-－~～—–至到]\s*"
+# The unit after the second number of a range ("6.5-7%", "3亿元-5亿元") only: after a single
+# number a second unit is the next word ("163个项目" is 个, not 项; "30家人才" is 家, not 人).
 _QUANTITY = re.compile(
     rf"(?P<pre>百分之|千分之)?(?P<low>{_NUMBER})(?:\s*(?P<unit1>%|‰|{_UNIT}))?"
-    rf"(?:{_RANGE_SEP}(?P<high>{_NUMBER}))?\s*(?P<unit>{_UNIT})?\s*(?P<mod>以上|以内|以下|左右|上下|之内)?"
+    rf"(?:{_RANGE_SEP}(?P<high>{_NUMBER}))?(?(high)\s*(?P<unit>{_UNIT})?)\s*(?P<mod>以上|以内|以下|左右|上下|之内)?"
 )
 
 

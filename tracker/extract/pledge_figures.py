@@ -18,7 +18,7 @@ _COUNTERS = set("个家项件条所座处批次名场天本台辆套间栋幢张
 # Verbs that make a Chinese-numeral count a pledge: "新建两所幼儿园", "完成…两条道路建设"
 # (not the vague "实施一批…项目").
 _BUILD_VERB = re.compile(r"新建|新增|建成|改造|改建|扩建|开工|竣工|完成|实施|引进|培育|创建|打造|新开|开通|新上|落地|签约|招引")
-_DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长)(?:约|近|达|为)?\s*$")
+_DESCRIPTIVE = re.compile(r"(?:总投资|总占地|占地面积|占地|总建筑面积|总面积|全长|总长|两侧宽|宽度|宽)(?:约|近|达|为)?\s*$")
 # A measure word the numbers module does not list ("2829眼机井"); not 年/月/日/期/届/代/小时.
 _MEASURE_WORD = re.compile(r"[\u4e00-\u9fff](?<![年月日号期届代时分秒岁周季度线路段版级强型世小])")
 
@@ -31,12 +31,22 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
         a, b = start + q.start, start + q.end
         before = text[a - 1] if a > 0 else " "
         after = text[b] if b < len(text) else " "
-        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段":
+        if before.isascii() and before.isalpha() or before in "第前+" or after in "+强级版号型线路段" \
+                or text[b:b + 2] == "热线":
             continue                     # "G213线", "第3个", "“5+4+2”", "100强", "3A级"
         if not q.unit and not q.masked:
             q = _bare_number(text, a, b, q)
             if q is None:
                 continue                 # "5G", "2025年", "“1246”", "30多年"
+        if re.match(r"\s*(?:千伏|伏|[kK][vV])", text[b - (1 if text[b - 1:b] == "千" else 0):]) \
+                or text[max(start, a - 2):a] == "减按":
+            continue                     # "500千伏主干网架" a voltage; "减按15%征收" a tax rate of a policy
+        if _SUSTAIN.search(text[max(start, a - 4):a]):
+            continue                     # "支持103个开发区…", "巩固368个经济薄弱村扶持成效": what exists, not an output
+        if _size_class(text, a, b, q):
+            continue                     # "营收1亿元以上企业", "投资过千万元的项目": which ones, not how many
+        if _announces(text, start, a, b, q):
+            continue                     # "重点做好9个方面工作", "A、B、C、D4项行动": the work is named, not counted
         if q.unit == "岁":
             continue                     # "为60岁以上老年人…": an age says who, not how many
         if _DESCRIPTIVE.search(text[max(start, a - 6):a]):
@@ -53,6 +63,45 @@ def pledge_quantities(text: str, start: int, end: int) -> list[Quantity]:
                 continue                 # "八个方面", "两手发力", "一户一策"; but "新建两所幼儿园"
         out.append(shift(q, start))     # paragraph offsets, so joined clauses stay comparable
     return out
+
+
+# Counts of work areas a report announces: "9个方面工作", "五件事".
+_AREAS = re.compile(r"\s*(?:方面|件事|大事|大方面)")
+# What a restated count of a named list counts when it is work, not an output ("4项行动", "2个产业链").
+_AREA_NOUN = re.compile(r"行动|工作|任务|举措|行业|领域|产业链|功能")
+
+
+# Verbs that sustain what exists: the count straight after them is of things already there.
+_SUSTAIN = re.compile(r"(?:支持|巩固|扶持|继续支持)\s*$")
+# What a threshold figure picks out when a noun follows it: "1亿元以上企业", "超50万县".
+_CLASSED = re.compile(r"的?(?:[\u4e00-\u9fff]{0,2}(?<![由让使])(?:企业|项目|工程|园区|县|市|城市|村|镇|乡镇|家庭|户))")
+
+
+def _size_class(text: str, a: int, b: int, q: Quantity) -> bool:
+    """A figure with a threshold (以上, 超, 过) straight before the noun it sizes names a class
+    of things ("营收5亿元以上企业有研发机构", "城区人口超50万县"), not a pledged amount."""
+    counts_it = (q.unit or "").lstrip("万千百亿") in ("个", "家", "所", "座", "项", "条", "处", "%", "‰")
+    if counts_it:
+        return False
+    if q.modifier in ("以上", "以下"):     # "25度以上陡坡旱地", "500万元以上技改项目": a noun follows
+        if re.search(r"(?:规模|装机|容量)\s*$", text[max(0, a - 4):a]):
+            return False                 # "新建一处装机规模1600兆瓦以上的产业园": the size of what is built
+        return re.match(r"的?[\u4e00-\u9fff]", text[b:b + 2]) is not None and text[b:b + 1] not in "和及与或并且为是、"
+    return text[max(0, a - 1):a] in ("超", "过", "逾") and _CLASSED.match(text, b) is not None
+
+
+def _announces(text: str, start: int, a: int, b: int, q: Quantity) -> bool:
+    """Whether the number counts the areas of work a sentence announces rather than an output:
+    "做好以下11个方面工作", "抓好5件事", or a count restating the list named just before it
+    ("开展A、B、C、D4项行动"; "A、B等20个专项" counts more than it names, so it stays)."""
+    if _AREAS.match(text, b) or q.unit in ("方面", "件事") or text[max(start, a - 2):a] == "以下":
+        return True
+    before = text[start:a]
+    if q.value is None or q.value != int(q.value) or "、" not in before or before.rstrip().endswith("等"):
+        return False
+    names = [p for p in before.split("、") if p.strip()]
+    end = min([k for k in (text.find(c, b) for c in "，,；;。：:") if k >= 0] or [len(text)])
+    return len(names) == int(q.value) and bool(_AREA_NOUN.search(text, b, end))
 
 
 def _bare_number(text: str, a: int, b: int, q: Quantity) -> Quantity | None:
@@ -97,10 +146,12 @@ def figure_fields(folded: str, quants: list[Quantity]) -> dict:
     before = folded[:main.start]
     rate = main.unit in ("%", "个百分点") and (_GROWTH.search(before) or _DECREASE.search(before))
     to_level = re.search(r"(?:达到|提高到|增加到|降低到|下降到|控制在|稳定在)\s*$", before)
+    ceiling = re.search(r"(?:不超过|不高于|不大于|(?<!不)低于|控制在|压减到|降至|降到|降低到|下降到)\s*$", before)
     return {
         "measure": "growth" if rate and not to_level else "level",
         "value": main.value, "value_high": main.value_high, "unit": main.unit,
-        "comparator": "range" if main.value_high is not None else _COMPARATOR.get(main.modifier or "", ">="),
+        "comparator": "range" if main.value_high is not None
+        else _COMPARATOR.get(main.modifier or "", "<=" if ceiling else ">="),
         "direction": "decrease" if _DECREASE.search(before) else "increase",
         "masked": main.masked,
     }

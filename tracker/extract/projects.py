@@ -9,6 +9,8 @@ and slogans are left out, and so is any span already taken by targets or livelih
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from typing import Sequence
 
 from tracker import words
@@ -17,10 +19,11 @@ from tracker.model import PROJECT, Commitment, Report, SourceText
 from tracker.ingest.normalize import fold
 from tracker.extract.numbers import Quantity
 from tracker.ingest.paragraphs import Paragraph
+from tracker.extract.named_pledges import names_finished_project
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import figure_fields, pledge_quantities, shift
 from tracker.extract.sections import heading_of
-from tracker.extract.subjects import clause_subject
+from tracker.extract.subjects import clause_subject, context_subject, shared_verb
 
 _SENTENCE_END = "。！？!?"
 # A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
@@ -34,6 +37,9 @@ _RESULT = re.compile(
     r"|将达(?=\s*\d)"        # "今年高校毕业生将达727万人": a forecast of a fact
     r"|目标(?:拟)?(?:定为|为|是)"   # "今年的经济增长目标定为7.5%左右": a target, not a project
     r"|共(?:完成|实现|争取|落实)|超额完成|完成年度?(?:计划|任务)的|占全年"
+    r"|^(?:全[省市区县州盟]|我[省市区县])?(?:还)?有(?=\s*\d)"   # "全区有280万农牧民在城镇转移就业": a fact
+    r"|平均每年|每年平均"                                        # "…老年人平均每年新增30万": a trend
+    r"|^(?:围绕|聚焦|依托|立足|瞄准|针对|对标)"                    # "围绕乳制品、牛羊肉等10个品类": a scope, not a pledge
 )
 # A whole sentence that forecasts or reports: "预计到年底可完成…", "截至目前…".
 _NOT_PLEDGE_SENTENCE = re.compile(r"预计|截至|截止|至目前|目前已")
@@ -66,7 +72,20 @@ def extract_projects(source: SourceText, report: Report, paras: list[Paragraph],
         if start is not None:   # a 主要预期目标 paragraph may run on into the tasks: targets are in taken
             stop = _item_start(para, items)
             out.extend(_paragraph_projects(para, cat, report.plan_year, taken, start, stop))
-    return [c for c in out if not any(restates(c, t) for t in targets)]
+    return _told_apart([(c, topic) for c, topic in out if not any(restates(c, t) for t in targets)])
+
+
+def _told_apart(rows: list[tuple[Commitment, str | None]]) -> list[Commitment]:
+    """The rows, each of several reading alike but for their figures ("植树×万棵" under 两网 and
+    under 三大基地) led by the topic it stands under, so that none reads like another."""
+    alike = Counter(_gist(c.text) for c, _ in rows if not c.subject)
+    return [replace(c, subject=topic) if topic and not c.subject and alike[_gist(c.text)] > 1 else c
+            for c, topic in rows]
+
+
+def _gist(text: str) -> str:
+    """A row's words without its figures: "植树20万棵" and "植树×万棵" read alike."""
+    return re.sub(r"[\d.×*]+", "#", _squeeze(text))
 
 
 # A target text this short ("增长7%") is too common to mark a clause as its restatement.
@@ -131,16 +150,20 @@ def _spans(text: str, start: int, end: int, stops: str) -> list[tuple[int, int]]
 
 def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                         taken: list[tuple[int, int]], plan_start: int = 0,
-                        stop: int | None = None) -> list[Commitment]:
-    """Pledges of one plan paragraph (from plan_start to stop), sentence by sentence."""
-    out: list[Commitment] = []
+                        stop: int | None = None) -> list[tuple[Commitment, str | None]]:
+    """Pledges of one plan paragraph (from plan_start to stop), sentence by sentence, each with
+    the topic it stands under (for telling alike rows apart)."""
+    out: list[tuple[Commitment, str | None]] = []
     text = para.folded
     begin = max(plan_start, _body_start(para.text))
     stop = len(text) if stop is None else stop
     sentences = _spans(text, begin, max(begin, stop), _SENTENCE_END)
-    # the paragraph's first sentence, a run-in heading perhaps: "在明沙窝煤电产业园建设上开新局。"
-    lead = next(iter(_spans(text, 0, len(text), _SENTENCE_END)), None)
+    # every sentence of the paragraph, the first a run-in heading perhaps ("在明沙窝煤电产业园建设上开新局。")
+    whole = _spans(text, 0, len(text), _SENTENCE_END)
     for s_start, s_end in sentences:
+        earlier = [x for x in whole if x[1] <= s_start]
+        # the whole sentence, also past a livelihood item that cuts it (its later clauses may name the subject)
+        full = next(((s_start, b) for a, b in whole if a <= s_start < b), (s_start, s_end))
         sentence = text[s_start:s_end]
         if _NOT_PLEDGE_SENTENCE.search(sentence) or "预期目标" in sentence:
             continue
@@ -148,7 +171,7 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
         if clauses and _later_year_head(text[clauses[0][0]:clauses[0][1]], plan_year):
             continue           # "到2025年，全市养老床位达到1.5万张": a goal of a later year
         head = _head_deadline(text, clauses[0], plan_year) if clauses else None
-        pending: list[tuple[int, int, list[Quantity], tuple | None]] = []
+        pending: list[tuple[int, int, list[Quantity], tuple | None, bool]] = []
         blocked = False        # a dropped result clause ends what a tail may join
         for c_start, c_end in clauses:
             clause = text[c_start:c_end]
@@ -157,8 +180,8 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
             if clause in ("其中", "同时", "另外"):
                 continue               # a connective alone ("要投入近×亿元,其中,财政投入…")
             if pending and not blocked and _joins_previous(clause, quants, own, pending[-1]):
-                p_start, _, p_quants, p_deadline = pending[-1]
-                pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own)
+                p_start, _, p_quants, p_deadline, p_named = pending[-1]
+                pending[-1] = (p_start, c_end, p_quants or quants, p_deadline or own, p_named)
                 continue
             blocked = bool(_RESULT.search(clause) or _LIVELIHOOD.search(clause)
                            or _multi_year(clause, plan_year))
@@ -171,17 +194,60 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                     and (quants or _WORK.search(clause)):
                 deadline = head        # "年内确保完成…；确保完成…两条道路建设；"
             if quants or deadline is not None:
-                pending.append((c_start, c_end, quants, deadline))
+                pending.append((c_start, c_end, quants, deadline, False))
             elif _RESULT_TAIL.match(clause) is None:
-                pending.append((c_start, c_end, [], None))   # may gain a tail ("…改造,让3800户…")
-        for c_start, c_end, quants, deadline in pending:
-            if not quants and deadline is None:
+                # "建成广湛高铁": a named project's finish pledges without a figure; any other
+                # clause may still gain a tail ("…改造,让3800户…")
+                pending.append((c_start, c_end, [], None, names_finished_project(clause)))
+        previous = None       # the clause before, whose verb a fragment shares
+        for c_start, c_end, quants, deadline, named in pending:
+            before, previous = previous, (c_start, c_end)
+            if not quants and deadline is None and not named:
                 continue
             if _overlaps(para, c_start, c_end, taken):
                 continue
-            subject = clause_subject(text, s_start, c_start, c_end, lead, plan_year)
-            out.append(_commitment(para, c_start, c_end, quants, deadline, cat, subject))
+            subject = ((before and shared_verb(text, before, previous))
+                       or clause_subject(text, full, c_start, c_end, earlier, plan_year))
+            c = _commitment(para, c_start, c_end, quants, deadline, cat, subject)
+            topic = None if subject else context_subject(text, earlier)
+            out.extend((row, topic and para.text[topic[0]:topic[1]])
+                       for row in _respectively(c, para, c_start, c_end, quants) or [c])
     return out
+
+
+# "…分别达2300亿元、600亿元" / "…分别从每人每月202元、270元提高到209元、280元".
+_RESPECTIVELY = re.compile(r"分别")
+_NAME_LEAD = re.compile(r"(?:全年|今年|年内|力争|确保|争取|推动|促进|实现|努力|要|使|并|全省|全市|全区|全县)+")
+_SHORT_NAME = 3     # names this short share the last one's tail: "交通、水利、市政领域投资"
+
+
+def _respectively(c: Commitment, para: Paragraph, start: int, end: int,
+                  quants: list[Quantity]) -> list[Commitment]:
+    """One row per name of a "A、B、C…分别…X、Y、Z" clause, each with its own figure and the
+    name as its subject (the quote stays the whole clause); [] when the clause is not one."""
+    text = para.folded
+    m = _RESPECTIVELY.search(text, start, end)
+    if m is None:
+        return []
+    values = [q for q in quants if q.start >= m.end()]
+    to = [k for k in (text.rfind(w, m.end(), end) for w in "到至") if k >= 0]
+    if to:
+        values = [q for q in values if q.start > max(to)] or values
+    lead = _NAME_LEAD.match(text, start, m.start())
+    names = [n.strip() for n in re.split(r"、", text[lead.end() if lead else start:m.start()]) if n.strip()]
+    if len(names) < 2 or len(names) != len(values):
+        return []
+    if all(len(n) <= _SHORT_NAME for n in names[:-1]) and len(names[-1]) > len(names[0]):
+        tail = names[-1][len(names[0]):]
+        names = [n + tail for n in names[:-1]] + names[-1:]
+    last = values[-1]
+    rows = []
+    for name, q in zip(names, values):
+        if q.modifier is None and last.modifier is not None:
+            q = replace(q, modifier=last.modifier)   # "90%、60%、35%以上": 以上 is said of each
+        fields = figure_fields(text[start:end], [shift(q, -start)])
+        rows.append(replace(c, subject=name, **fields))
+    return rows
 
 
 def _body_start(text: str) -> int:
@@ -195,9 +261,9 @@ def _body_start(text: str) -> int:
 
 def _joins_previous(clause: str, quants: list[Quantity], own: tuple | None, previous: tuple) -> bool:
     """Whether clause only completes the previous clause and belongs to its entry."""
-    _, _, p_quants, p_deadline = previous
-    if _RESULT_TAIL.match(clause):
-        return not p_quants and p_deadline is None
+    _, _, p_quants, p_deadline, _ = previous
+    if _RESULT_TAIL.match(clause):      # "…改造,让3800户群众乐享绿色暖冬": the figure comes after
+        return not p_quants and p_deadline is None and bool(quants)
     if _RATE_TAIL.match(clause) or _SHARE_TAIL.match(clause):
         return bool(p_quants)
     # "年内五星级酒店开工建设，会展中心…集群竣工并投入使用": one dated sentence, one entry.

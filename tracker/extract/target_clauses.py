@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker import words
-from tracker.extract.numbers import Quantity, find_quantities
+from tracker.extract.numbers import Quantity, find_quantities, parse_number
 
 # Verbs between an indicator and its number, longest first. "增速保持在 8% 以上" is growth.
 _VERB = re.compile(
@@ -54,6 +54,16 @@ _NOT_A_NAME = re.compile(r"保持|高质量|规划|推动|推进|坚持|加快|�
 _ASPIRATION = re.compile(r"努力|力争|争取")
 # The subject of "居民收入增长和经济增长同步" is 居民收入.
 _SYNC_SUBJECT = re.compile(r"^(.+?)(?:实际)?(?:增长|增幅|增速)?(?:和|与|同)")
+
+
+# A rank among peer governments: "进入全省前十", "保持全市前列", "位居全国第一方阵", "居全省首位".
+_RANK = re.compile(
+    r"(?P<verb>(?:力争|争取|确保|稳定|继续|持续)?(?:进入|保持在?|稳居|位居|位列|跻身|迈入|挺进|居于?|排名|排在|争创|争进|冲进))?"
+    r"\s*(?P<peer>全国|全省|全市|全区|全州|全盟|全县|同类(?:地区|城市|县市区|县区)?|[东中西]部(?:地区|省份)?"
+    r"|[\u4e00-\u9fff]{1,6}?(?:城市|县市区|县区|市州|地市))?\s*"
+    rf"(?P<rank>前\s*(?P<top>\d{{1,3}}|[{words.CN_AMOUNT}百]{{1,3}})\s*(?:位|名|强)?|第\s*(?P<nth>\d{{1,3}}|[{words.CN_ORDINAL}]{{1,3}})\s*(?:位|名)?"
+    r"|首位|前列|前茅|第一方阵|第一梯队|上游|领先)$")
+RANK = "rank"
 
 
 @dataclass
@@ -164,6 +174,9 @@ def parse_clause(text: str, offset: int = 0) -> list[Target]:
     if not body:
         return []
     start, end = offset + lead, offset + lead + len(body)
+    ranked = parse_rank(body, start, end)
+    if ranked:
+        return [ranked]
     qs = target_quantities(body)
     doubling = _DOUBLING.search(body)
     if doubling and all(doubling.start() <= q.start < doubling.end() for q in qs):
@@ -210,6 +223,24 @@ def parse_clause(text: str, offset: int = 0) -> list[Target]:
     if tail and not re.fullmatch(r"[（(].*[)）]", tail) and (len(tail) > 6 or tail.startswith("的")):
         return []
     return targets
+
+
+def parse_rank(body: str, start: int = 0, end: int | None = None) -> Target | None:
+    """A target stated as a rank among peers (body folded, one clause): measure "rank", value N
+    (the rank or the size of the top group; None for 前列, 第一方阵…), comparator "<=" (N or
+    better) and the peer group in the indicator: "县域经济综合实力进入全省前十" ->
+    indicator "县域经济综合实力全省排名", value 10."""
+    m = _RANK.search(body)
+    if m is None or not (m.group("verb") or m.group("peer")):
+        return None
+    name = _TRAIL.sub("", _LEAD.sub("", body[:m.start()].strip()).strip())
+    if not name or len(name) > 30 or re.search(r"[，,；;。]", name):
+        return None
+    number = m.group("top") or m.group("nth")
+    value = 1.0 if m.group("rank") == "首位" else (float(parse_number(number)) if number else None)
+    end = start + len(body) if end is None else end
+    return Target(indicator=f"{name}{m.group('peer') or ''}排名", start=start, end=end, measure=RANK,
+                  value=value, comparator="<=" if value is not None else None)
 
 
 def _doubling(body: str, start: int, end: int) -> list[Target]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tracker.display import target_label as format_target   # the 目标值 words, one definition
 from tracker.store import fts
 from tracker.errors import UserError
 from tracker.schedule import elapsed_share
@@ -39,9 +40,6 @@ ORDERS = {
 }
 # Document order (report, then line): the table's default and every sort's tie-break.
 POSITION = ("c.report_id", "c.line", "c.id")
-
-_COMPARATOR_WORD = {">=": "以上", "<=": "以内", "≈": "左右"}
-_COMPARATOR_SIGN = {">=": "≥", "<=": "≤", "≈": "≈"}
 
 
 @dataclass(frozen=True)
@@ -213,37 +211,6 @@ def count_sql(conn, f: Filter) -> tuple[str, list]:
     """SELECT count(*) for f."""
     w, params = where(conn, f)
     return f"SELECT count(*) {from_for(w)} WHERE {w}", params
-
-
-def _num(x: float | None) -> str:
-    """7.0 -> "7", 7.25 -> "7.25"."""
-    if x is None:
-        return ""
-    return f"{x:.6f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
-
-
-def format_target(row: dict) -> str:
-    """Short target text: "增长7.2%以上", "≤4%", "6.5%–7%", "翻番", "" for qualitative."""
-    unit = row.get("unit") or ""
-    value, high, comp = row.get("value"), row.get("value_high"), row.get("comparator")
-    growth = row.get("measure") == "growth"
-    verb = ("下降" if row.get("direction") == "decrease" else "增长") if growth else ""
-    if row.get("masked") and value is None:
-        out = f"{verb}×{unit}"
-    elif value is None:
-        out = "翻番" if row.get("factor") == 2 else (f"{_num(row.get('factor'))}倍" if row.get("factor") else "")
-    elif comp == "range" and high is not None:
-        out = f"{verb}{_num(value)}{unit}–{_num(high)}{unit}"
-    elif growth:
-        out = f"{verb}{_num(value)}{unit}{_COMPARATOR_WORD.get(comp, '')}"
-    else:
-        out = f"{_COMPARATOR_SIGN.get(comp, '')}{_num(value)}{unit}"
-    if row.get("stretch") is not None and out:
-        out = f"{out}（力争{_num(row['stretch'])}{unit}）"
-    if row.get("level_value") is not None:
-        level = f"{_COMPARATOR_SIGN.get(row.get('level_comparator'), '')}{_num(row['level_value'])}{row.get('level_unit') or ''}"
-        out = f"{out}，{level}" if out else level
-    return out
 
 
 def rows(conn, ids: list[int], as_of: date | None = None) -> dict[int, dict]:
