@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extract.dates import parse_deadline
-from tracker.extract.enumeration import ITEM_MAX, PROSE, Run, find_runs, item_spans, split_items
+from tracker.extract.enumeration import ITEM_MAX, PROSE, Run, find_runs, item_spans, label_of, split_items
 from tracker.extract.numbers import parse_number
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import figure_fields, pledge_quantities
@@ -185,9 +185,6 @@ def _bodies(run: Run, spans: list[tuple[int, int, int]], paras: list[Paragraph])
     return out
 
 
-# A label opening a paragraph of an item's body: "年度目标：", "主要内容：", "（牵头单位：".
-_LABEL = re.compile(r"^\s*[（(]?([\u4e00-\u9fff]{2,6})\s*[：:]")
-
 
 # The report turning back to its audience: "各位代表，…", "同志们！".
 _ADDRESS = re.compile(r"\s*(?:各位代表|各位委员|同志们)")
@@ -198,21 +195,16 @@ def _last_body(j: int, earlier: list[range], paras: list[Paragraph]) -> range:
     opening like theirs (the same label, or none), never a heading or a list header."""
     if not earlier or not all(earlier):
         return range(0)
-    labels = {_label(paras[i]) for body in earlier for i in body}
+    labels = {label_of(paras[i]) for body in earlier for i in body}
     longest = max(len(paras[i].text) for body in earlier for i in body)
     end = j + 1
     for i in range(j + 1, min(j + 1 + min(len(b) for b in earlier), len(paras))):
         p = paras[i]
-        if (_label(p) not in labels or heading_of(p.text) or _HEADER.search(p.folded)
+        if (label_of(p) not in labels or heading_of(p.text) or _HEADER.search(p.folded)
                 or _ADDRESS.match(p.folded) or len(p.text) > 2 * longest):
             break
         end = i + 1
     return range(j + 1, end)
-
-
-def _label(p: Paragraph) -> str | None:
-    m = _LABEL.match(p.folded)
-    return m.group(1) if m else None
 
 
 def _headers(text: str, i: int, plan_year: int | None) -> list[_Header]:
