@@ -1,7 +1,7 @@
 """Standalone 民生实事 notices whose items are numbered in Chinese (issues 21 and 23).
 
 A city's list published on its own (tests/data/lists: 一、 headings under a letterhead, （一） items
-inside an 实施方案's sections, 第一项 headings, headings with no number; the same notices as Word
+inside an 实施方案's sections, 第一项 headings, headings with no number, items under group headings; the same notices as Word
 files with bold headings and as web pages with <strong> headings) gives one row per item carrying its own 年度目标 and figures;
 section headings (一、总体要求), measures (（一）加强组织领导) and the 年度目标 lines themselves are
 never rows of their own.
@@ -75,6 +75,17 @@ def test_items_inside_an_implementation_plan_are_its_list_not_its_sections() -> 
     texts = "\n".join(c.text for c in rx.commitments)
     for words in ("总体要求", "项目内容", "保障措施", "加强组织领导", "强化资金保障", "严格督查考核"):
         assert words not in texts
+
+
+def test_group_headings_over_lists_of_their_own_give_every_item() -> None:
+    """"一、教育文化类（3项）" over "1.…2.…3.…", and so on: the items of every group, numbered on."""
+    rx = _only_report(LISTS / "notice_grouped_items_2025.txt")
+    items = _items(rx)
+    assert [c.number for c in items] == list(range(1, 13))
+    assert [c.text[:2] for c in items] == ["1.", "2.", "3.", "1.", "2.", "3.", "1.", "2.", "1.", "2.", "3.", "4."]
+    assert [c.value for c in items][:4] == [6.0, 25.0, 10.0, 3.0]
+    assert (items[11].deadline, items[11].lead_unit) == ("2025-12-31", "市住房城乡建设局")
+    assert not [c for c in rx.commitments if "类（" in c.text]
 
 
 def test_a_letterhead_notice_of_one_line_items() -> None:
