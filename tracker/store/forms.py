@@ -281,12 +281,6 @@ class Forms(changes.Part):
             return out
 
     @guarded
-    def void_many(self, decision_ids) -> list[int]:
-        """Undo several decisions (an accept-all) in one transaction; the voiding rows' ids."""
-        with self.store.write() as conn:
-            return [changes.void_row(conn, KIND, d)[0] for d in decision_ids]
-
-    @guarded
     def open_items(self, unit_id: int, plan_year: int | None = None) -> list[int]:
         """Open commitments of a unit (not confirmed done, shown): the rows it leads first,
         then those it assists, each in document order."""

@@ -198,12 +198,6 @@ class Units(changes.Part):
             return row["id"]
 
     @guarded
-    def void_alias(self, alias_id: int) -> int:
-        """Undo an alias by its id; the voiding row's id."""
-        with self.store.write() as conn:
-            return changes.void_row(conn, ALIAS, alias_id)[0]
-
-    @guarded
     def known(self) -> list[dict]:
         """Every unit that leads or assists a shown commitment, in the order first named:
         id, name, aliases, lead, partner (counts of shown commitments), open (led, not done)."""
