@@ -52,8 +52,7 @@ KIND = changes.register(changes.Kind(
     name="report", table="report_changes", word="报告", derive=_derive, relinks=False,
     void_values=lambda row: {"report_id": row["report_id"], "field": row["field"], "value": None},
     describe=_describe,
-    user_rows="SELECT id, created_at, NULL, EXISTS (SELECT 1 FROM report_changes v WHERE v.voids = r.id) "
-              "FROM report_changes r WHERE voids IS NULL"))
+    user_rows=changes.user_rows("report_changes")))
 
 
 def _merge_derive(conn: sqlite3.Connection, row: dict) -> list[int]:
@@ -74,8 +73,7 @@ MERGE_KIND = changes.register(changes.Kind(
     name="region_merge", table="region_merges", word="地区合并", derive=_merge_derive,
     void_values=lambda row: {"alias": row["alias"], "region": None},
     describe=lambda conn, row: f"地区 {row['alias']} 并入 {row['region']}",
-    user_rows="SELECT id, created_at, NULL, EXISTS (SELECT 1 FROM region_merges v WHERE v.voids = r.id) "
-              "FROM region_merges r WHERE voids IS NULL"))
+    user_rows=changes.user_rows("region_merges")))
 
 
 class ReportEdits(changes.Part):
