@@ -1,0 +1,83 @@
+"""The walk again on the rows extraction gives today (issue 25, second walk): a province's
+report in the real window (pytest-qt) — 指标历年 on a goal that has no yearly series, the
+detail pane at 1024×700, dialogs and the window on a small screen, a split the filter hides."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from conftest import DEV
+from test_ui_daily import open_window
+from tracker.history.series import in_series
+from tracker.importer import import_files
+from tracker.store import Filter, Store
+
+BEIJING_2026 = DEV / "provinces" / "beijing_2026.txt"
+
+
+@pytest.fixture(scope="module")
+def beijing_db(tmp_path_factory):
+    """A store holding 北京's 2026 report as imported (its year targets and 十五五 goals)."""
+    path = tmp_path_factory.mktemp("beijing") / "b.db"
+    with Store.open(path) as s:
+        import_files(s, [BEIJING_2026])
+    return path
+
+
+@pytest.fixture
+def beijing(qtbot, tmp_path, beijing_db):
+    path = tmp_path / "b.db"
+    path.write_bytes(beijing_db.read_bytes())
+    w = open_window(qtbot, Store.open(path))
+    yield w
+    w.close()
+
+
+def _targets(store, year_target: bool) -> list[dict]:
+    rows = [store.commitment(i) for i in store.query(Filter(kind="target"), order="position")]
+    return [r for r in rows if in_series(r) == year_target]
+
+
+def test_series_of_a_multi_year_goal_says_why_and_shows_no_other_indicator_as_its_own(qtbot, beijing):
+    w = beijing
+    goal = _targets(w.store, year_target=False)[0]     # a 十五五 goal: judged once, at its end
+    assert goal["period"] != "year"
+    w.select_id(goal["id"])
+    # The pane offers no 指标历年 for it (it would open another indicator's).
+    assert not w.detail.carry.series_button.isVisible()
+    dialog = w.show_series()
+    qtbot.waitUntil(dialog.isVisible)
+    note = dialog.view.note.text()
+    assert dialog.view.note.isVisible() and "五年目标" in note and "北京市" in note
+    assert goal["text"][:10] in note
+    # The region's own yearly series is what it shows, named as such, in Chinese only.
+    assert dialog.view.current is not None and dialog.view.current.indicator in dialog.view.indicator.currentText()
+    assert not re.search(r"[A-Za-z]{3,}", dialog.view.message.text() + note)
+    # Choosing another indicator is the user's: the note goes.
+    dialog.view.indicator.setCurrentIndex(1)
+    assert not dialog.view.note.isVisible()
+    dialog.close()
+
+
+def test_series_of_a_year_target_opens_on_it_without_a_note(qtbot, beijing):
+    w = beijing
+    target = next(r for r in _targets(w.store, year_target=True) if r.get("indicator"))
+    w.select_id(target["id"])
+    assert w.detail.carry.series_button.isVisible()
+    dialog = w.show_series()
+    assert not dialog.view.note.isVisible()
+    assert dialog.view.current is not None and target["id"] in [p.commitment_id for p in dialog.view.current.points]
+    dialog.close()
+
+
+def test_an_indicator_without_a_series_leaves_no_picker_on_another(qtbot, beijing):
+    dialog = beijing.show_series()
+    dialog.view.choose("北京市", "独角兽企业数量")
+    assert dialog.view.current is None and dialog.view.indicator.currentIndex() == -1
+    message = dialog.view.message.text()
+    assert "没有这个指标的目标" in message and " / " not in message and "has" not in message
+    dialog.close()
+    assert QApplication.activeModalWidget() is None
