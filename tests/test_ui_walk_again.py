@@ -14,6 +14,7 @@ from test_ui_daily import open_window
 from tracker.history.series import in_series
 from tracker.importer import import_files
 from tracker.store import Filter, Store
+from ui.window_settings import DETAIL_MIN
 
 BEIJING_2026 = DEV / "provinces" / "beijing_2026.txt"
 
@@ -81,3 +82,23 @@ def test_an_indicator_without_a_series_leaves_no_picker_on_another(qtbot, beijin
     assert "没有这个指标的目标" in message and " / " not in message and "has" not in message
     dialog.close()
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_detail_pane_fits_its_width_at_1024x700(qtbot, tmp_path, beijing_db):
+    path = tmp_path / "b.db"
+    path.write_bytes(beijing_db.read_bytes())
+    w = open_window(qtbot, Store.open(path), size=(1024, 700))
+    w.select_id(_targets(w.store, year_target=True)[0]["id"])
+    qtbot.waitUntil(lambda: w.detail.curation_bar.split_button.isVisible())
+    top = w.detail.top
+    w.fit_panes()            # the first run's sizes: at this width the pane at its minimum
+    qtbot.waitUntil(lambda: w.detail.width() == DETAIL_MIN)
+    room = top.viewport().width()
+    # Nothing sets the upper part wider than the pane shows (it has no horizontal scroll bar):
+    # the 不是承诺 / 修改文字 / 拆分 buttons wrap like the mark buttons.
+    assert top.widget().minimumSizeHint().width() <= room
+    qtbot.waitUntil(lambda: top.widget().width() <= room)
+    for button in (*w.detail.mark_buttons.values(), w.detail.curation_bar.split_button):
+        right = button.mapTo(top.widget(), button.rect().topRight()).x()
+        assert right <= room, button.text()
+    w.close()
