@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from conftest import DEV
 from test_ui_daily import open_window
 from tracker.history.series import in_series
 from tracker.importer import import_files
 from tracker.store import Filter, Store
+from ui import printing
+from ui.mainwindow import MainWindow
 from ui.window_settings import DETAIL_MIN
 
 BEIJING_2026 = DEV / "provinces" / "beijing_2026.txt"
@@ -101,4 +103,45 @@ def test_the_detail_pane_fits_its_width_at_1024x700(qtbot, tmp_path, beijing_db)
     for button in (*w.detail.mark_buttons.values(), w.detail.curation_bar.split_button):
         right = button.mapTo(top.widget(), button.rect().topRight()).x()
         assert right <= room, button.text()
+    w.close()
+
+
+def _room(widget):
+    return widget.screen().availableGeometry()
+
+
+def test_preview_and_series_windows_fit_a_small_screen(qtbot, beijing):
+    # The offscreen screen is 800×800: smaller than the preview's 900×1000 and the series' 1000×720.
+    w = beijing
+    dialog = printing.preview_dialog(w, w.store, w.current_filter())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    area = _room(dialog)
+    assert dialog.width() < area.width() and dialog.height() < area.height()
+    # The 加入未确认的系统建议 option at its bottom is inside the window, so on the screen.
+    box = dialog.findChild(QCheckBox, "with_suggestions")
+    assert box.isVisible() and box.mapTo(dialog, box.rect().bottomLeft()).y() <= dialog.height()
+    dialog.close()
+    series = w.show_series()
+    assert series.width() < area.width() and series.height() < area.height()
+    series.close()
+
+
+def test_a_window_saved_on_a_larger_screen_opens_within_this_one(qtbot, tmp_path, beijing_db):
+    path = tmp_path / "b.db"
+    path.write_bytes(beijing_db.read_bytes())
+    big = open_window(qtbot, Store.open(path), size=(1440, 900))
+    big.move(300, 200)
+    big.save_settings()                 # as on closing it on a 1440×900 monitor
+    big.close()
+    w = MainWindow(Store.open(path))
+    qtbot.addWidget(w)
+    # Sized by the window itself, not left to the platform (X11 shows a window larger than
+    # its screen, status bar and detail pane off the edge).
+    area = _room(w)
+    assert w.height() < area.height() and w.width() <= max(area.width(), w.minimumSizeHint().width())
+    w.show()
+    # As tall as the screen allows, as wide as the panes' minimums allow, and on the screen.
+    assert w.height() < area.height() and w.width() <= max(area.width(), w.minimumSizeHint().width())
+    assert area.contains(w.geometry().topLeft()), (w.geometry(), area)
     w.close()

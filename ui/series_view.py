@@ -25,7 +25,7 @@ from tracker.history.series import (VERDICT_WORDS, Series, indicator_title, indi
                                     region_title, series)
 from tracker.store.backup import refuse_store_target
 from tracker.whole_file import replacing
-from ui.compact import gui_words, plain_tip, warn_plain
+from ui.compact import fit_screen, gui_words, plain_tip, warn_plain
 from ui.series_chart import VERDICT_COLOURS, series_chart
 from ui.series_print import paint_series
 
@@ -231,7 +231,7 @@ class SeriesDialog(QDialog):
     def __init__(self, store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("指标历年"))
-        self.resize(1000, 720)
+        fit_screen(self, 1000, 720)
         layout = QVBoxLayout(self)
         self.view = SeriesView(store, self)
         layout.addWidget(self.view, 1)
