@@ -145,3 +145,22 @@ def test_a_window_saved_on_a_larger_screen_opens_within_this_one(qtbot, tmp_path
     assert w.height() < area.height() and w.width() <= max(area.width(), w.minimumSizeHint().width())
     assert area.contains(w.geometry().topLeft()), (w.geometry(), area)
     w.close()
+
+
+def test_a_split_whose_parts_the_filter_hides_says_so(qtbot, beijing):
+    from test_ui_curation import _answer_dialog
+    w = beijing
+    w.filter_bar.search.setText("经济增长")
+    w.filter_bar.search.returnPressed.emit()
+    row = next(r for r in _targets(w.store, year_target=True) if r["text"] == "居民收入增长和经济增长同步")
+    assert w.select_id(row["id"])
+    # Parts in any wording; the first no longer holds the word searched for.
+    _answer_dialog({}, lambda d, s: d.edit.setPlainText("居民收入增长\n与经济增长同步"))
+    w.actions_.split.trigger()
+    message = w.statusBar().currentMessage()
+    assert "1 条不符合当前筛选" in message and "经济增长" in message and "Ctrl+Shift+R" in message
+    assert w.store.commitment(w.current_id())["text"] == "与经济增长同步"
+    # Undone, the original is listed again and nothing is said about hidden rows.
+    w.statusBar().clearMessage()
+    w.undo_stack.undo()
+    assert w.model.row_of(row["id"]) >= 0 and "不符合" not in w.statusBar().currentMessage()
