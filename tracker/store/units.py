@@ -204,6 +204,20 @@ class Units(changes.Part):
             return changes.void_row(conn, ALIAS, alias_id)[0]
 
     @guarded
+    def aliases(self) -> list[dict]:
+        """The standing aliases, oldest first: id (for undo), alias, unit (the name it maps
+        onto, through any chain of aliases), created_at."""
+        conn = self.store.conn
+        names = Names(conn)
+        out = []
+        for aid, alias, created in conn.execute(f"SELECT id, alias, created_at FROM unit_aliases "
+                                                f"WHERE {_STANDING_ALIAS} ORDER BY id"):
+            uid = names.find(alias)
+            out.append({"id": aid, "alias": alias, "unit": names.name(uid) if uid is not None else "",
+                        "created_at": created})
+        return out
+
+    @guarded
     def known(self) -> list[dict]:
         """Every unit that leads or assists a shown commitment, in the order first named:
         id, name, aliases, lead, partner (counts of shown commitments), open (led, not done)."""
