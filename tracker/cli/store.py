@@ -172,9 +172,16 @@ def cmd_show(args) -> int:
         _print_json({**c, "source": src})
         return 0
     skip = {"report", "document", "current_status", "current_progress", "key"}
+    if src.get("plan"):      # a 督办事项: its place in the report's text is no source of it
+        skip |= {"line", "start", "end"}
     for k, v in c.items():
         if k not in skip and v not in (None, "", [], False):
             print(f"{k}: {v}")
+    if src.get("plan"):
+        from tracker.supervise.plan_read import plan_row_lines
+        print("----")
+        print("\n".join(plan_row_lines(src["plan"])))
+        return 0
     print(f"document: {c['document']['name']} (#{c['document']['id']})")
     print("----")
     spans = {}
