@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 
 from ui.commands import errors_to
 from ui.detail_format import local_time
-from ui.suggestion_list import plain_label
+from ui.card_list import plain_label
 from ui.supervise_commands import AliasCommand, UnaliasCommand
 from ui.supervise_dialogs import unit_field
 

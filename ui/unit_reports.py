@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tracker.labels import SUGGESTION_STATES
+from ui.card_list import DecisionList, plain_label
 from ui.compact import FlowLayout
 from ui.status_style import status_colours, status_label
-from ui.suggestion_list import plain_label
 
 _CONFLICT_STYLE = "color: #a8231a;"
 
@@ -122,42 +121,13 @@ class UnitReportCard(QFrame):
             layout.addWidget(conflict)
 
 
-class UnitReportList(QScrollArea):
+class UnitReportList(DecisionList):
     """Every unit report of a commitment, newest first; emits the id accepted or rejected."""
 
-    accept_requested = Signal(int)
-    reject_requested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.cards: list[UnitReportCard] = []
-        self._writable = True
-        self._empty = self.tr("暂无单位自报。用“督办 ▸ 生成报送表…”发出报送表，收回后用“督办 ▸ 导入报送表…”"
-                              "（或把文件拖到窗口上）导入。")
-        self.set_reports([], None)
+    empty = QT_TRANSLATE_NOOP("UnitReportList", "暂无单位自报。用“督办 ▸ 生成报送表…”发出报送表，"
+                              "收回后用“督办 ▸ 导入报送表…”（或把文件拖到窗口上）导入。")
 
     def set_reports(self, reports: Sequence[Mapping[str, Any]], office_status: str | None) -> None:
         """Replace the cards."""
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.cards = []
-        for report in reports:
-            card = UnitReportCard(report, office_status, body)
-            card.accept_button.clicked.connect(lambda _c=False, r=card.rid: self.accept_requested.emit(r))
-            card.reject_button.clicked.connect(lambda _c=False, r=card.rid: self.reject_requested.emit(r))
-            for button in (card.accept_button, card.reject_button):
-                button.setVisible(self._writable)
-            layout.addWidget(card)
-            self.cards.append(card)
-        if not self.cards:
-            layout.addWidget(plain_label(self._empty))
-        layout.addStretch(1)
-        self.setWidget(body)
-
-    def set_writable(self, on: bool) -> None:
-        """Offer 采纳 / 驳回 only on a store that can be written."""
-        self._writable = on
-        for card in self.cards:
-            for button in (card.accept_button, card.reject_button):
-                button.setVisible(on)
+        cards = [UnitReportCard(report, office_status) for report in reports]
+        self.set_cards(cards, [card.rid for card in cards])

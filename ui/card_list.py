@@ -1,0 +1,57 @@
+"""A scrollable column of cards the office decides on, each with 采纳 / 驳回 (the verify
+engine's suggestions, units' reports); and plain_label, the text that is never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+def plain_label(text: str = "", wrap: bool = True) -> QLabel:
+    """A QLabel that never interprets markup and can be selected and copied."""
+    label = QLabel()
+    label.setTextFormat(Qt.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    return label
+
+
+class DecisionList(QScrollArea):
+    """Cards with accept_button and reject_button; emits the id of the card decided on.
+    `empty` (set by the subclass, translated): what the column says when there is no card."""
+
+    accept_requested = Signal(int)
+    reject_requested = Signal(int)
+    empty = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.cards: list[QWidget] = []
+        self._writable = True
+        self.set_cards([], [])
+
+    def set_cards(self, cards: Sequence[QWidget], ids: Sequence[int]) -> None:
+        """Replace the cards (in this order); ids: what each card's buttons emit."""
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.cards = list(cards)
+        for card, key in zip(self.cards, ids):
+            card.accept_button.clicked.connect(lambda _c=False, k=key: self.accept_requested.emit(k))
+            card.reject_button.clicked.connect(lambda _c=False, k=key: self.reject_requested.emit(k))
+            layout.addWidget(card)
+        self.set_writable(self._writable)
+        if not self.cards:
+            layout.addWidget(plain_label(self.tr(self.empty)))
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def set_writable(self, on: bool) -> None:
+        """Offer 采纳 / 驳回 only on a store that can be written."""
+        self._writable = on
+        for card in self.cards:
+            for button in (card.accept_button, card.reject_button):
+                button.setVisible(on)
