@@ -22,6 +22,22 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 PYTHON = sys.executable
 
 
+def bench_setup(doc: str, prefix: str, runs: int = 3):
+    """The command line every store benchmark takes (--keep DIR, --runs N): (args, the working
+    folder, made), with the bytecode compiled."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--keep", metavar="DIR")
+    parser.add_argument("--runs", type=int, default=runs)
+    args = parser.parse_args()
+    folder = Path(args.keep or tempfile.mkdtemp(prefix=prefix))
+    folder.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
+    return args, folder
+
+
 def compile_bytecode() -> None:
     """Write .pyc files for tracker/ and ui/ (pip does this on install)."""
     for folder in ("tracker", "ui"):

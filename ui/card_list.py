@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ui.status_style import status_colours
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -17,6 +19,24 @@ def plain_label(text: str = "", wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     return label
+
+
+def badge(label: QLabel, status: str | None, text: str) -> None:
+    """A card's status word in the status's colours."""
+    fg, bg = status_colours(status)
+    label.setText(text)
+    label.setStyleSheet(f"color: {fg.name()}; background: {bg.name()}; padding: 1px 6px;"
+                        " border-radius: 3px; font-weight: bold;")
+
+
+def decision_buttons(card: QWidget, head, accept_tip: str, reject_tip: str) -> None:
+    """采纳 / 驳回 at the end of a card's head row: card.accept_button, card.reject_button."""
+    card.accept_button = QPushButton(card.tr("采纳"))
+    card.reject_button = QPushButton(card.tr("驳回"))
+    card.accept_button.setToolTip(accept_tip)
+    card.reject_button.setToolTip(reject_tip)
+    head.addWidget(card.accept_button)
+    head.addWidget(card.reject_button)
 
 
 class DecisionList(QScrollArea):

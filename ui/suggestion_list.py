@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from tracker.labels import SUGGESTION_STATES
-from ui.card_list import DecisionList, plain_label
+from ui.card_list import DecisionList, badge, decision_buttons, plain_label
 from ui.compact import ElidedLabel, FlowLayout
-from ui.status_style import status_colours, status_label
+from ui.status_style import status_label
 
 STATE_LABELS = SUGGESTION_STATES
 
@@ -71,10 +71,8 @@ class SuggestionCard(QFrame):
         head_row = QWidget()
         head = FlowLayout(head_row)
         status = suggestion.get("status")
-        fg, bg = status_colours(status)
-        self.verdict = plain_label(status_label(status), wrap=False)
-        self.verdict.setStyleSheet(f"color: {fg.name()}; background: {bg.name()};"
-                                   " padding: 1px 6px; border-radius: 3px; font-weight: bold;")
+        self.verdict = plain_label(wrap=False)
+        badge(self.verdict, status, status_label(status))
         head.addWidget(self.verdict)
         actual = suggestion.get("actual_value")
         extra = self.tr("实际值 %1").replace("%1", f"{actual:g}") if isinstance(
@@ -85,14 +83,9 @@ class SuggestionCard(QFrame):
         state = suggestion.get("state") or "pending"
         self.state = plain_label(self.tr(STATE_LABELS.get(state, state)), wrap=False)
         head.addWidget(self.state)
-        self.accept_button = QPushButton(self.tr("采纳"))
-        self.reject_button = QPushButton(self.tr("驳回"))
-        self.accept_button.setToolTip(self.tr("采纳：以此证据记录一条核实状态"))
-        self.reject_button.setToolTip(self.tr("驳回：此建议不再出现"))
+        decision_buttons(self, head, self.tr("采纳：以此证据记录一条核实状态"), self.tr("驳回：此建议不再出现"))
         self.accept_button.setEnabled(state == "pending")
         self.reject_button.setEnabled(state == "pending")
-        head.addWidget(self.accept_button)
-        head.addWidget(self.reject_button)
         layout.addWidget(head_row)
         self.reason = plain_label(suggestion.get("reason") or "")
         self.reason.setVisible(bool(suggestion.get("reason")))

@@ -57,6 +57,7 @@ class UnitAliasDialog(QDialog):
             "同一单位的不同写法：把一个名称设为另一单位的别名，它的承诺就计在该单位名下（列表、筛选、报送表、通报）。"
             "单位保留最先出现的写法；别名可以取消，也可以用“编辑 ▸ 撤销”撤回。")))
         self.units = _table(len(UNIT_HEADER), [self.tr(h) for h in UNIT_HEADER])
+        self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)   # a click picks one
         self.units.itemSelectionChanged.connect(self._unit_picked)
         layout.addWidget(self.units, 3)
 
@@ -76,6 +77,7 @@ class UnitAliasDialog(QDialog):
 
         layout.addWidget(QLabel(self.tr("别名")))
         self.aliases = _table(3, [self.tr("别名"), self.tr("归入单位"), self.tr("设定时间")])
+        self.aliases.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.aliases.itemSelectionChanged.connect(self._alias_picked)
         layout.addWidget(self.aliases, 2)
         self.remove_button = QPushButton(self.tr("取消选中的别名"))
@@ -139,7 +141,8 @@ class UnitAliasDialog(QDialog):
             self.unit.clear()
 
     def remove_alias(self) -> None:
-        """取消选中的别名: each selected alias row voided (one command each)."""
-        rows = sorted({i.row() for i in self.aliases.selectedItems()})
-        for a in [self.alias_rows[r] for r in rows]:
+        """取消选中的别名: the selected alias row voided."""
+        rows = {i.row() for i in self.aliases.selectedItems()}
+        if rows:
+            a = self.alias_rows[rows.pop()]
             self._run(UnaliasCommand(self.store, a["id"], f"{a['alias']} → {a['unit']}", notify=self._notify))

@@ -8,21 +8,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from tracker.labels import SUGGESTION_STATES
-from ui.card_list import DecisionList, plain_label
+from ui.card_list import DecisionList, badge, decision_buttons, plain_label
 from ui.compact import FlowLayout
-from ui.status_style import status_colours, status_label
+from ui.status_style import status_label
 
 _CONFLICT_STYLE = "color: #a8231a;"
 
 
 def _badge(label: QLabel, status: str | None) -> None:
-    fg, bg = status_colours(status or "unknown")
-    label.setText(status_label(status) if status else label.tr("未选状态"))
-    label.setStyleSheet(f"color: {fg.name()}; background: {bg.name()}; padding: 1px 6px;"
-                        " border-radius: 3px; font-weight: bold;")
+    badge(label, status or "unknown", status_label(status) if status else label.tr("未选状态"))
 
 
 def report_lines(report: Mapping[str, Any]) -> list[str]:
@@ -105,14 +102,10 @@ class UnitReportCard(QFrame):
         state = report.get("state") or "pending"
         self.state = plain_label(self.tr(SUGGESTION_STATES.get(state, state)), wrap=False)
         head.addWidget(self.state)
-        self.accept_button = QPushButton(self.tr("采纳"))
-        self.reject_button = QPushButton(self.tr("驳回"))
-        self.accept_button.setToolTip(self.tr("采纳：按单位所报记录办公室的状态（可撤销）"))
-        self.reject_button.setToolTip(self.tr("驳回：不采用这条单位自报（可撤销）"))
+        decision_buttons(self, head, self.tr("采纳：按单位所报记录办公室的状态（可撤销）"),
+                         self.tr("驳回：不采用这条单位自报（可撤销）"))
         self.accept_button.setEnabled(state != "accepted" and bool(report.get("status")))
         self.reject_button.setEnabled(state != "rejected")
-        head.addWidget(self.accept_button)
-        head.addWidget(self.reject_button)
         layout.addWidget(head_row)
         layout.addWidget(plain_label("\n".join(report_lines(report))))
         if report.get("conflict"):
