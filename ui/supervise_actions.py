@@ -189,13 +189,15 @@ class SuperviseMixin:
 
     def export_plan(self) -> None:
         """导出分工方案…: the office's own, for the current scope."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出分工方案"), str(Path.home() / "分工方案.docx"),
-                                              self.tr("Word (*.docx);;Excel (*.xlsx)"))
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出分工方案"),
+                                                   str(Path.home() / "分工方案.docx"),
+                                                   self.tr("Word (*.docx);;Excel (*.xlsx)"))
         if not path:
             return
         from tracker.supervise.plan_import import export_plan
+        from ui.bulletin_print import saved_path
         try:
-            out = export_plan(self.store, self.current_filter(), path)
+            out = export_plan(self.store, self.current_filter(), saved_path(path, chosen, (".docx", ".xlsx")))
         except UserError as exc:
             self.show_error(str(exc))
             return
@@ -219,6 +221,7 @@ class SuperviseMixin:
 
     def _forms_sent(self, sent) -> None:
         from tracker.supervise.forms_out import describe
+        self.refresh_all()      # the worker wrote the forms sent: the 按单位 counts, and no "其他程序"
         lines = [f"{p.name}（{sent.rows.get(u, 0)} 行）" for p, u in zip(sent.paths, sent.rows)]
         ReportDialog(self, self.tr("生成报送表"), describe(sent) + self.tr("，保存在 %1")
                      .replace("%1", str(sent.paths[0].parent) if sent.paths else ""), lines).exec()
@@ -286,5 +289,7 @@ class SuperviseMixin:
     def export_bulletin(self) -> None:
         """导出通报…: PDF, Word (to edit before issuing) or Excel."""
         from ui.bulletin_print import export_bulletin
-        export_bulletin(self, self.store, self.current_filter())
+        out = export_bulletin(self, self.store, self.current_filter())
+        if out is not None:
+            self.statusBar().showMessage(self.tr("已导出通报 %1").replace("%1", str(out)), 8000)
 

@@ -21,7 +21,7 @@ from tracker.supervise.bulletin_data import (ITEM_COLUMNS, MARK_FILLS, MARK_INKS
 
 _SIZE, _LEADING = 9, 12
 # Shares of the usable width: the unit's name and the items' text get the most.
-_UNIT_SHARES = (0.05, 0.22, 0.07, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.12, 0.15)
+_UNIT_SHARES = (0.05, 0.20, 0.09, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.12, 0.15)   # 牵头事项 on one line
 _ITEM_SHARES = (0.05, 0.38, 0.09, 0.08, 0.28, 0.12)
 _HEAD = colors.HexColor("#3c4f66")
 _GRID = colors.HexColor("#7f8c99")
