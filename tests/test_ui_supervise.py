@@ -172,3 +172,17 @@ def test_forms_for_every_unit_in_one_action(qtbot, window, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     assert len(list(out.glob("*_进展情况报送表_*.xlsx"))) == 16
     assert "卫健委_进展情况报送表_" in shown[0]
+    # The window read what its worker wrote: the user's own forms are no "other program's" change.
+    assert not w.watch.check()
+
+
+def test_the_bulletin_exported_says_where_and_takes_the_chosen_type(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    w = window
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "十二月通报"), "PDF (*.pdf)"))
+    w.export_bulletin_action.trigger()
+    out = tmp_path / "十二月通报.pdf"
+    assert out.read_bytes().startswith(b"%PDF")
+    assert str(out) in w.statusBar().currentMessage()
