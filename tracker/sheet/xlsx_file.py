@@ -53,6 +53,7 @@ def _summary_sheet(wb: Workbook, data: SheetData) -> None:
                                    max_row=start + len(STATUS_ORDER) - 1))
     chart.height, chart.width = 7, 14
     ws.add_chart(chart, "D5")
+    fit_to_width(ws, landscape=False)   # title, counts and chart on one page (the chart spilled onto a second)
 
 
 def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape: bool) -> None:

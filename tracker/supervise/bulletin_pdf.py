@@ -81,8 +81,6 @@ def pdf_bytes(data: BulletinData, landscape: bool = False) -> bytes:
         story += [CondPageBreak(30 * mm), Paragraph(escape(f"{block.unit}（{len(block.rows)} 项）"), base),
                   _table(ITEM_COLUMNS, list(block.rows), item_widths, font, red), Spacer(1, 3 * mm)]
 
-    # The footer's left part stops short of the centred page number.
-    footer = data.title if len(data.title) <= 22 else data.title[:21] + "…"
-    return numbered_pdf(story, pagesize, font, footer_left=footer,
+    return numbered_pdf(story, pagesize, font, footer_left=data.title,     # cut short of the page number
                         header=f"{data.title}（截至 {data.as_of.isoformat()}）",
                         title=data.title, creator="承诺台账 tracker sheet --by-unit")
