@@ -3,7 +3,9 @@
 A report is ~100 KB; a compilation of hundreds, a few MB. Past these bounds a file costs
 gigabytes of memory or minutes (a 0.8 MB docx inflating to 2.3 GB; 200,000 nested <div>s),
 or is not a document at all (a pipe, /dev/zero, JSON, an archive); each is refused with one
-line naming the file. The README's section on input files names the same figures.
+line naming the file. Within the bounds, a `Deadline` refuses a file whose import is still
+running after IMPORT_SECONDS (a loaded machine, a slow PDF). The README's section on input
+files names the same figures.
 """
 
 from __future__ import annotations
@@ -22,15 +24,18 @@ from pathlib import Path
 from tracker.errors import UserError
 
 MAX_FILE_BYTES = 200_000_000      # any file on disk (a PDF or docx may carry images)
-MAX_TEXT_BYTES = 64_000_000       # txt and html: read and decoded whole, then extracted
-MAX_TEXT_CHARS = 32_000_000       # text of any format (64 MB of GB18030 text; ~1 minute to extract)
+# What one import gets through within IMPORT_SECONDS on a loaded machine (benchmarks/README.md,
+# "Import time at the bounds"): a report is ~0.1 million characters, the largest compilation
+# of the seeds 0.33 million; extraction and storing take ~2.5 s per million characters alone.
+MAX_TEXT_BYTES = 16_000_000       # txt and html: read and decoded whole, then extracted
+MAX_TEXT_CHARS = 4_000_000        # text of any format (~10 s to import alone, twice that when loaded)
 MAX_ZIP_BYTES = 100_000_000       # what a docx's parts inflate to, all together, whatever their names
 MAX_ZIP_PARTS = 10_000            # a docx has tens of parts; the zip directory itself costs memory
-MAX_HTML_ELEMENTS = 300_000       # parsed into Python objects (~1 KB, ~20 µs each)
+MAX_HTML_ELEMENTS = 100_000       # parsed into Python objects (~1 KB, ~20 µs each)
 MAX_HTML_DEPTH = 1_000            # elements nested in one another
-READ_SECONDS = 30                 # reading one file (a PDF, page by page)
+MAX_PDF_PAGES = 200               # a dense page's text layer takes ~0.07 s to read
+IMPORT_SECONDS = 25               # one file read, extracted and stored: an answer within 30 s
 
-_MB = 1_000_000
 # Magic numbers of archives that are not documents (a docx is a zip, checked apart).
 _ARCHIVES = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
              (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"), (b"\x28\xb5\x2f\xfd", "zstd"))
@@ -78,8 +83,9 @@ def read_bounded(path: Path, name: str) -> bytes:
     return raw
 
 
-def _mb(n: int) -> str:
-    """n bytes in MB, rounded up to a tenth (so 200,000,001 bytes reads as past 200)."""
+def _millions(n: int) -> str:
+    """n in millions (bytes in MB, characters in 百万字), rounded up to a tenth (so
+    200,000,001 bytes reads as past 200)."""
     return f"{math.ceil(n / 100_000) / 10:g}"
 
 
@@ -91,7 +97,7 @@ def _require_regular(info: os.stat_result, name: str) -> None:
 
 def _require_size(size: int, limit: int, name: str) -> None:
     if size > limit:
-        raise UserError(f"{name}: 文件太大（{_mb(size)} MB，上限 {_mb(limit)} MB），"
+        raise UserError(f"{name}: 文件太大（{_millions(size)} MB，上限 {_millions(limit)} MB），"
                         f"请拆分 / file too large, split it")
 
 
@@ -131,7 +137,7 @@ def check_docx_zip(raw: bytes, name: str) -> None:
             parts = z.infolist()
             inflated = sum(i.file_size for i in parts)
             if inflated > MAX_ZIP_BYTES:
-                raise UserError(f"{name}: 解压后太大（{_mb(inflated)} MB，上限 {_mb(MAX_ZIP_BYTES)} MB）"
+                raise UserError(f"{name}: 解压后太大（{_millions(inflated)} MB，上限 {_millions(MAX_ZIP_BYTES)} MB）"
                                 "/ inflates to too much")
             types = next((i for i in parts if i.filename == "[Content_Types].xml"), None)
             main = types is not None and _WORD_MAIN.search(z.read(types))
@@ -162,10 +168,17 @@ def count_html_elements(raw_text: str, name: str) -> None:
             raise UserError(f"{name}: 网页元素太多（超过 {MAX_HTML_ELEMENTS} 个）/ too many HTML elements")
 
 
+def check_pdf_pages(count: int, name: str) -> None:
+    """UserError if a PDF has more than MAX_PDF_PAGES pages (known before any page is read)."""
+    if count > MAX_PDF_PAGES:
+        raise UserError(f"{name}: PDF 页数太多（{count} 页，上限 {MAX_PDF_PAGES} 页），请拆分 / "
+                        "too many pages, split it")
+
+
 def check_text_size(text: str, name: str) -> None:
     """UserError if the text read from a file (a docx or PDF too) is past MAX_TEXT_CHARS."""
     if len(text) > MAX_TEXT_CHARS:
-        raise UserError(f"{name}: 文字太多（{len(text) // _MB} 百万字，上限 {MAX_TEXT_CHARS // _MB} 百万字），"
+        raise UserError(f"{name}: 文字太多（{_millions(len(text))} 百万字，上限 {_millions(MAX_TEXT_CHARS)} 百万字），"
                         "请拆分 / too much text, split it")
 
 
@@ -175,14 +188,21 @@ def too_deep(name: str) -> UserError:
 
 
 class Deadline:
-    """READ_SECONDS from now; check() raises a UserError naming the file once they are spent."""
+    """seconds from now for one file; check() raises a UserError naming the file once they
+    are spent, so a file that takes too long is refused (and nothing of it stored)."""
 
-    def __init__(self, name: str, seconds: float = READ_SECONDS) -> None:
+    def __init__(self, name: str, seconds: float | None = None) -> None:
         self.name = name
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
+        self.seconds = IMPORT_SECONDS if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
+
+    def remaining(self) -> float:
+        return max(0.0, self.end - time.monotonic())
 
     def check(self) -> None:
         if time.monotonic() > self.end:
-            raise UserError(f"{self.name}: 读取超过 {self.seconds:.0f} 秒，已停止，请拆分文件 / "
-                            "reading took too long; split the file")
+            raise self.error()
+
+    def error(self) -> UserError:
+        return UserError(f"{self.name}: 处理超过 {self.seconds:.0f} 秒，已停止，未导入，请拆分文件 / "
+                         f"took over {self.seconds:.0f} s; stopped, nothing stored; split the file")

@@ -1,0 +1,208 @@
+"""Import time at the bounds (issue 20): the largest input of each type the bounds accept.
+
+  .venv/bin/python benchmarks/bench_import_bounds.py [--kinds txt,html,…] [--chars N] [--timeout S]
+
+Each input is real report text, distinct copies of the seeds (benchmarks/process.py), cut to
+the largest size tracker/ingest/limits.py accepts for its type (or to --chars characters):
+GB18030 and UTF-8 txt, HTML (a <p> per line), docx (a paragraph per line), PDF (reportlab,
+CJK font), and .doc / .rtf converted by LibreOffice. Each is imported by one fresh
+`tracker --db STORE import FILE` process; prints the wall and CPU seconds, the peak memory,
+the exit code, the last line said, and whether the store holds a document afterwards.
+Goal: every import answers (imports or refuses) within 30 s. Figures: benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from process import ROOT, compile_bytecode, distinct_copies, tracker_cmd  # noqa: E402
+
+from tracker.ingest import limits  # noqa: E402
+
+KINDS = ("txt-gb18030", "txt-utf8", "html", "docx", "pdf", "doc", "rtf")
+
+
+def report_lines(folder: Path, chars: int) -> list[str]:
+    """Lines of distinct seed copies, chars characters in all (newlines counted)."""
+    lines: list[str] = []
+    total, copies = 0, 1
+    while total < chars:
+        copies *= 2
+        lines, total = [], 0
+        for path in distinct_copies(folder, copies):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                lines.append(line)
+                total += len(line) + 1
+            path.unlink()
+    out, total = [], 0
+    for line in lines:
+        if total + len(line) + 1 > chars:
+            break
+        out.append(line)
+        total += len(line) + 1
+    return out
+
+
+def fit(lines: list[str], cost, limit: int) -> list[str]:
+    """The longest prefix of lines whose summed cost(line) stays within limit."""
+    total = 0
+    for k, line in enumerate(lines):
+        total += cost(line)
+        if total > limit:
+            return lines[:k]
+    return lines
+
+
+def make_txt(lines: list[str], path: Path, encoding: str) -> Path:
+    lines = fit(lines, lambda s: len(s.encode(encoding)) + 1, limits.MAX_TEXT_BYTES)
+    path.write_bytes("\n".join(lines).encode(encoding))
+    return path
+
+
+def make_html(lines: list[str], path: Path) -> Path:
+    head, tail = "<!DOCTYPE html><html><head><title>报告</title></head><body>", "</body></html>"
+    elements = limits.MAX_HTML_ELEMENTS - 5
+    lines = fit(lines, lambda s: len(f"<p>{escape(s)}</p>\n".encode()), limits.MAX_TEXT_BYTES - 200)[:elements]
+    path.write_text(head + "".join(f"<p>{escape(s)}</p>\n" for s in lines) + tail, encoding="utf-8")
+    return path
+
+
+def _paragraph(line: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+
+
+def make_docx(lines: list[str], path: Path) -> Path:
+    """A python-docx document whose body is replaced by a paragraph per line, the parts
+    inflating to at most MAX_ZIP_BYTES in all."""
+    from docx import Document
+
+    buf = io.BytesIO()
+    Document().save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src:
+        parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+    head, rest = parts["word/document.xml"].decode().split("<w:body>", 1)
+    tail = "<w:sectPr" + rest.split("<w:sectPr", 1)[1]
+    room = limits.MAX_ZIP_BYTES - sum(map(len, parts.values())) - len(head) - len(tail) - 100
+    lines = fit(lines, lambda s: len(_paragraph(s).encode()), room)
+    parts["word/document.xml"] = (head + "<w:body>" + "".join(map(_paragraph, lines)) + tail).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path
+
+
+def make_pdf(lines: list[str], path: Path) -> Path:
+    """A PDF of the lines, 45 characters to a printed line, with a Chinese text layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from tracker.sheet.font import register_cjk_font
+
+    font = register_cjk_font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 10)
+    y = 800
+    for line in lines:
+        for k in range(0, max(len(line), 1), 45):
+            c.drawString(40, y, line[k:k + 45])
+            y -= 14
+            if y < 40:
+                c.showPage()
+                c.setFont(font, 10)
+                y = 800
+    c.save()
+    return path
+
+
+def make_legacy(docx: Path, suffix: str) -> Path:
+    """The docx saved by LibreOffice as .doc or .rtf (the office's own old format)."""
+    out = docx.parent / "legacy"
+    subprocess.run(["soffice", f"-env:UserInstallation={(docx.parent / 'lo-profile').as_uri()}", "--headless",
+                    "--convert-to", suffix, "--outdir", str(out), str(docx)],
+                   check=True, capture_output=True, timeout=3600)
+    return out / f"{docx.stem}.{suffix}"
+
+
+_CHILD = """
+import atexit, sys
+def peak():
+    hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
+    sys.stderr.write(f"\\nPEAK {hwm // 1024}\\n")
+atexit.register(peak)
+from tracker.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def import_once(path: Path, db: Path, timeout: float) -> str:
+    """One fresh `tracker import` of path: its figures in one line."""
+    said_file = db.with_suffix(".said")
+    start = time.perf_counter()
+    with said_file.open("w") as said_fh:
+        proc = subprocess.Popen([sys.executable, "-c", _CHILD, "--db", str(db), "import", str(path)],
+                                cwd=ROOT, stdout=said_fh, stderr=subprocess.STDOUT)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > timeout:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return f"> {timeout:.0f} s, killed"
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    lines = [line for line in said_file.read_text(errors="replace").splitlines() if line.strip()]
+    peak = next((line.split()[1] for line in lines if line.startswith("PEAK ")), "?")
+    said = [line for line in lines if not line.startswith(("PEAK ", "写入", "（"))]
+    documents = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] if db.exists() else 0
+    return (f"{wall:6.1f} s wall, {usage.ru_utime + usage.ru_stime:5.1f} s CPU, {peak:>5} MB, "
+            f"exit {os.waitstatus_to_exitcode(status)}, {documents} document(s) stored: "
+            f"{(said[0] if said else '')[:100]}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kinds", default=",".join(KINDS))
+    ap.add_argument("--chars", type=int, default=limits.MAX_TEXT_CHARS,
+                    help="characters of report text to start from (default: the bound)")
+    ap.add_argument("--timeout", type=float, default=600)
+    args = ap.parse_args()
+    kinds = args.kinds.split(",")
+    compile_bytecode()
+    with tempfile.TemporaryDirectory(prefix="bench_bounds_") as tmp:
+        tmp = Path(tmp)
+        lines = report_lines(tmp, args.chars)
+        print(f"bounds: {limits.MAX_TEXT_CHARS:,} characters, {limits.MAX_TEXT_BYTES:,} bytes of text or HTML, "
+              f"{limits.MAX_HTML_ELEMENTS:,} HTML elements, {limits.MAX_ZIP_BYTES:,} bytes of docx parts; "
+              f"input from {sum(map(len, lines)) + len(lines):,} characters of seed copies", flush=True)
+        makers = {"txt-gb18030": lambda: make_txt(lines, tmp / "gb.txt", "gb18030"),
+                  "txt-utf8": lambda: make_txt(lines, tmp / "utf8.txt", "utf-8"),
+                  "html": lambda: make_html(lines, tmp / "page.html"),
+                  "docx": lambda: make_docx(lines, tmp / "report.docx"),
+                  "pdf": lambda: make_pdf(lines, tmp / "report.pdf"),
+                  "doc": lambda: make_legacy(make_docx(lines, tmp / "old.docx"), "doc"),
+                  "rtf": lambda: make_legacy(make_docx(lines, tmp / "old.docx"), "rtf")}
+        for kind in kinds:
+            path = makers[kind]()
+            db = tmp / f"{kind}.db"
+            print(f"{kind:12} {path.stat().st_size / 1e6:6.1f} MB: {import_once(path, db, args.timeout)}",
+                  flush=True)
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()
