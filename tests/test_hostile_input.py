@@ -229,6 +229,6 @@ def test_the_readme_names_every_input_bound():
     for figure in (f"{limits.MAX_FILE_BYTES // 1_000_000} MB", f"{limits.MAX_TEXT_BYTES // 1_000_000} MB",
                    f"{limits.MAX_ZIP_BYTES // 1_000_000} MB", f"{limits.MAX_ZIP_PARTS:,}",
                    f"{limits.MAX_HTML_ELEMENTS:,}", f"{limits.MAX_HTML_DEPTH:,}",
-                   f"{limits.MAX_TEXT_CHARS // 1_000_000} million", f"{limits.MAX_PDF_PAGES} pages",
+                   f"{limits.MAX_TEXT_CHARS:,} characters", f"{limits.MAX_PDF_PAGES} pages",
                    f"{limits.IMPORT_SECONDS} s"):
         assert figure in section, figure

@@ -25,15 +25,15 @@ from tracker.errors import UserError
 
 MAX_FILE_BYTES = 200_000_000      # any file on disk (a PDF or docx may carry images)
 # What one import gets through within IMPORT_SECONDS on a loaded machine (benchmarks/README.md,
-# "Import time at the bounds"): a report is ~0.1 million characters, the largest compilation
-# of the seeds 0.33 million; extraction and storing take ~2.5 s per million characters alone.
-MAX_TEXT_BYTES = 16_000_000       # txt and html: read and decoded whole, then extracted
-MAX_TEXT_CHARS = 4_000_000        # text of any format (~10 s to import alone, twice that when loaded)
+# "Import time at the bounds"): extraction takes 10–25 µs per character of a dense report
+# (2.5 µs in the seeds' compilation); a report is 10,000–40,000 characters, seed 003 330,000.
+MAX_TEXT_BYTES = 5_000_000        # txt and html: read and decoded whole (html: parsed), then extracted
+MAX_TEXT_CHARS = 500_000          # text of any format (≤ 12 s to extract alone, twice that when loaded)
 MAX_ZIP_BYTES = 100_000_000       # what a docx's parts inflate to, all together, whatever their names
 MAX_ZIP_PARTS = 10_000            # a docx has tens of parts; the zip directory itself costs memory
 MAX_HTML_ELEMENTS = 100_000       # parsed into Python objects (~1 KB, ~20 µs each)
 MAX_HTML_DEPTH = 1_000            # elements nested in one another
-MAX_PDF_PAGES = 200               # a dense page's text layer takes ~0.07 s to read
+MAX_PDF_PAGES = 100               # a dense page: ~0.07 s to read its text layer, 0.04 s to extract
 IMPORT_SECONDS = 25               # one file read, extracted and stored: an answer within 30 s
 
 # Magic numbers of archives that are not documents (a docx is a zip, checked apart).
@@ -83,9 +83,8 @@ def read_bounded(path: Path, name: str) -> bytes:
     return raw
 
 
-def _millions(n: int) -> str:
-    """n in millions (bytes in MB, characters in 百万字), rounded up to a tenth (so
-    200,000,001 bytes reads as past 200)."""
+def _mb(n: int) -> str:
+    """n bytes in MB, rounded up to a tenth (so 200,000,001 bytes reads as past 200)."""
     return f"{math.ceil(n / 100_000) / 10:g}"
 
 
@@ -97,7 +96,7 @@ def _require_regular(info: os.stat_result, name: str) -> None:
 
 def _require_size(size: int, limit: int, name: str) -> None:
     if size > limit:
-        raise UserError(f"{name}: 文件太大（{_millions(size)} MB，上限 {_millions(limit)} MB），"
+        raise UserError(f"{name}: 文件太大（{_mb(size)} MB，上限 {_mb(limit)} MB），"
                         f"请拆分 / file too large, split it")
 
 
@@ -137,7 +136,7 @@ def check_docx_zip(raw: bytes, name: str) -> None:
             parts = z.infolist()
             inflated = sum(i.file_size for i in parts)
             if inflated > MAX_ZIP_BYTES:
-                raise UserError(f"{name}: 解压后太大（{_millions(inflated)} MB，上限 {_millions(MAX_ZIP_BYTES)} MB）"
+                raise UserError(f"{name}: 解压后太大（{_mb(inflated)} MB，上限 {_mb(MAX_ZIP_BYTES)} MB）"
                                 "/ inflates to too much")
             types = next((i for i in parts if i.filename == "[Content_Types].xml"), None)
             main = types is not None and _WORD_MAIN.search(z.read(types))
@@ -178,7 +177,7 @@ def check_pdf_pages(count: int, name: str) -> None:
 def check_text_size(text: str, name: str) -> None:
     """UserError if the text read from a file (a docx or PDF too) is past MAX_TEXT_CHARS."""
     if len(text) > MAX_TEXT_CHARS:
-        raise UserError(f"{name}: 文字太多（{_millions(len(text))} 百万字，上限 {_millions(MAX_TEXT_CHARS)} 百万字），"
+        raise UserError(f"{name}: 文字太多（{math.ceil(len(text) / 10_000)} 万字，上限 {MAX_TEXT_CHARS // 10_000} 万字），"
                         "请拆分 / too much text, split it")
 
 
