@@ -5,8 +5,9 @@
 Each input is real report text, distinct copies of the dense national and provincial reports
 of eval/dev (or, with --source seeds, of the seeds: benchmarks/process.py), cut to the largest
 size tracker/ingest/limits.py accepts for its type (or to --chars characters):
-GB18030 and UTF-8 txt, HTML (a <p> per line), docx (a paragraph per line), PDF (reportlab,
-CJK font), and .doc / .rtf converted by LibreOffice. Each is imported by one fresh
+GB18030 and UTF-8 txt, HTML (styled <span>s), docx (formatted runs of 10 characters; docx-xml:
+of 2, so its XML bound comes first), PDF (dense pages: reportlab, CJK font), and .doc / .rtf
+saved by LibreOffice. Each is imported by one fresh
 `tracker --db STORE import FILE` process; prints the wall and CPU seconds, the peak memory,
 the exit code, the last line said, and whether the store holds a document afterwards.
 Goal: every import answers (imports or refuses) within 30 s. Figures: benchmarks/README.md.
@@ -35,7 +36,7 @@ from process import ROOT, compile_bytecode, distinct_copies, tracker_cmd  # noqa
 
 from tracker.ingest import limits  # noqa: E402
 
-KINDS = ("txt-gb18030", "txt-utf8", "html", "docx", "pdf", "doc", "rtf")
+KINDS = ("txt-gb18030", "txt-utf8", "html", "docx", "docx-xml", "pdf", "doc", "rtf")
 
 
 def dev_texts() -> list[str]:
@@ -93,20 +94,36 @@ def make_txt(lines: list[str], path: Path, encoding: str) -> Path:
 
 
 def make_html(lines: list[str], path: Path) -> Path:
+    """A page as a word processor exports one: each line a <p> of <span>s of 10 characters,
+    each with its style, until the text, element or byte bound is reached."""
+    span = '<span lang="ZH-CN" style="font-size:16.0pt;font-family:仿宋_GB2312;color:black">{}</span>'
     head, tail = "<!DOCTYPE html><html><head><title>报告</title></head><body>", "</body></html>"
-    elements = limits.MAX_HTML_ELEMENTS - 5
-    lines = fit(lines, lambda s: len(f"<p>{escape(s)}</p>\n".encode()), limits.MAX_TEXT_BYTES - 200)[:elements]
-    path.write_text(head + "".join(f"<p>{escape(s)}</p>\n" for s in lines) + tail, encoding="utf-8")
+    parts, size, elements = [head], len(head.encode()) + len(tail.encode()), 4
+    for line in lines:
+        spans = [span.format(escape(line[k:k + 10])) for k in range(0, len(line), 10)]
+        block = '<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt">' + "".join(spans) + "</p>\n"
+        if size + len(block.encode()) > limits.MAX_TEXT_BYTES or elements + 1 + len(spans) > limits.MAX_HTML_ELEMENTS:
+            break
+        parts.append(block)
+        size += len(block.encode())
+        elements += 1 + len(spans)
+    path.write_text("".join(parts) + tail, encoding="utf-8")
     return path
 
 
-def _paragraph(line: str) -> str:
-    return f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+_RUN = ('<w:r><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/>'
+        '<w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>')
 
 
-def make_docx(lines: list[str], path: Path) -> Path:
-    """A python-docx document whose body is replaced by a paragraph per line, the parts
-    inflating to at most MAX_ZIP_BYTES in all."""
+def _paragraph(line: str, every: int = 10) -> str:
+    """A paragraph as Word writes one: a run (with its fonts and size) every `every` characters."""
+    runs = "".join(_RUN.format(escape(line[k:k + every])) for k in range(0, len(line), every))
+    return f'<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLine="640"/></w:pPr>{runs}</w:p>'
+
+
+def make_docx(lines: list[str], path: Path, every: int = 10) -> Path:
+    """A python-docx document whose body is replaced by the lines as formatted paragraphs (a
+    run every `every` characters), its XML parts within MAX_DOCX_XML_BYTES."""
     from docx import Document
 
     buf = io.BytesIO()
@@ -115,9 +132,9 @@ def make_docx(lines: list[str], path: Path) -> Path:
         parts = {i.filename: src.read(i.filename) for i in src.infolist()}
     head, rest = parts["word/document.xml"].decode().split("<w:body>", 1)
     tail = "<w:sectPr" + rest.split("<w:sectPr", 1)[1]
-    room = limits.MAX_ZIP_BYTES - sum(map(len, parts.values())) - len(head) - len(tail) - 100
-    lines = fit(lines, lambda s: len(_paragraph(s).encode()), room)
-    parts["word/document.xml"] = (head + "<w:body>" + "".join(map(_paragraph, lines)) + tail).encode()
+    room = limits.MAX_DOCX_XML_BYTES - sum(map(len, parts.values())) - len(head) - len(tail) - 100
+    lines = fit(lines, lambda s: len(_paragraph(s, every).encode()), room)
+    parts["word/document.xml"] = (head + "<w:body>" + "".join(_paragraph(s, every) for s in lines) + tail).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in parts.items():
             out.writestr(name, data)
@@ -125,7 +142,8 @@ def make_docx(lines: list[str], path: Path) -> Path:
 
 
 def make_pdf(lines: list[str], path: Path) -> Path:
-    """A PDF of the lines, 45 characters to a printed line, with a Chinese text layer."""
+    """A PDF of the lines, 45 characters to a printed line (a dense page: ~2,400 characters),
+    with a Chinese text layer, at most MAX_PDF_PAGES pages."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -134,26 +152,36 @@ def make_pdf(lines: list[str], path: Path) -> Path:
     font = register_cjk_font()
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setFont(font, 10)
-    y = 800
+    y, pages = 800, 1
     for line in lines:
         for k in range(0, max(len(line), 1), 45):
             c.drawString(40, y, line[k:k + 45])
             y -= 14
             if y < 40:
+                if pages == limits.MAX_PDF_PAGES:
+                    c.save()
+                    return path
                 c.showPage()
                 c.setFont(font, 10)
-                y = 800
+                y, pages = 800, pages + 1
     c.save()
     return path
 
 
-def make_legacy(docx: Path, suffix: str) -> Path:
-    """The docx saved by LibreOffice as .doc or .rtf (the office's own old format)."""
-    out = docx.parent / "legacy"
-    subprocess.run(["soffice", f"-env:UserInstallation={(docx.parent / 'lo-profile').as_uri()}", "--headless",
-                    "--convert-to", suffix, "--outdir", str(out), str(docx)],
-                   check=True, capture_output=True, timeout=3600)
-    return out / f"{docx.stem}.{suffix}"
+def make_legacy(lines: list[str], folder: Path, suffix: str) -> Path:
+    """The lines as a docx saved by LibreOffice as .doc or .rtf (the office's own old format),
+    cut until the file is within MAX_TEXT_BYTES (an .rtf takes ~18 bytes a character)."""
+    docx = folder / "old.docx"
+    while True:
+        make_docx(lines, docx)
+        out = folder / "legacy"
+        subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless",
+                        "--convert-to", suffix, "--outdir", str(out), str(docx)],
+                       check=True, capture_output=True, timeout=3600)
+        made = out / f"{docx.stem}.{suffix}"
+        if made.stat().st_size <= limits.MAX_TEXT_BYTES:
+            return made
+        lines = lines[:int(len(lines) * limits.MAX_TEXT_BYTES / made.stat().st_size * 0.97)]
 
 
 _CHILD = """
@@ -208,15 +236,17 @@ def main() -> None:
         tmp = Path(tmp)
         lines = report_lines(tmp, args.chars, args.source)
         print(f"bounds: {limits.MAX_TEXT_CHARS:,} characters, {limits.MAX_TEXT_BYTES:,} bytes of text or HTML, "
-              f"{limits.MAX_HTML_ELEMENTS:,} HTML elements, {limits.MAX_ZIP_BYTES:,} bytes of docx parts; "
+              f"{limits.MAX_HTML_ELEMENTS:,} HTML elements, {limits.MAX_DOCX_XML_BYTES:,} bytes of docx XML, "
+              f"{limits.MAX_PDF_PAGES} PDF pages, {limits.IMPORT_SECONDS} s per file; "
               f"input from {sum(map(len, lines)) + len(lines):,} characters of {args.source} report copies", flush=True)
         makers = {"txt-gb18030": lambda: make_txt(lines, tmp / "gb.txt", "gb18030"),
                   "txt-utf8": lambda: make_txt(lines, tmp / "utf8.txt", "utf-8"),
                   "html": lambda: make_html(lines, tmp / "page.html"),
                   "docx": lambda: make_docx(lines, tmp / "report.docx"),
+                  "docx-xml": lambda: make_docx(lines, tmp / "runs.docx", every=2),    # XML bound first
                   "pdf": lambda: make_pdf(lines, tmp / "report.pdf"),
-                  "doc": lambda: make_legacy(make_docx(lines, tmp / "old.docx"), "doc"),
-                  "rtf": lambda: make_legacy(make_docx(lines, tmp / "old.docx"), "rtf")}
+                  "doc": lambda: make_legacy(lines, tmp, "doc"),
+                  "rtf": lambda: make_legacy(lines, tmp, "rtf")}
         for kind in kinds:
             path = makers[kind]()
             db = tmp / f"{kind}.db"

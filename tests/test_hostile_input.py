@@ -53,6 +53,15 @@ def test_zip_parts_past_100_mb_in_all_are_refused_whatever_their_names(tmp_path,
         read_source(docx)
 
 
+@pytest.mark.parametrize("part", ["word/document.xml", "word/document.bin"])
+def test_document_xml_past_its_bound_is_refused_whatever_its_name_and_media_is_not_xml(tmp_path, part):
+    docx = hf.renamed_docx(tmp_path / "long.docx", expand_to=limits.MAX_DOCX_XML_BYTES + 1, part=part)
+    with pytest.raises(UserError, match="too much document XML"):
+        read_source(docx)
+    pictures = hf.docx_with_big_media(tmp_path / "pictures.docx", each=limits.MAX_DOCX_XML_BYTES + 1, parts=1)
+    assert hf.REPORT_LINES[5] in read_source(pictures).text
+
+
 def test_a_zip_announcing_too_many_parts_is_refused_before_python_lists_them(tmp_path):
     many = tmp_path / "many.docx"
     with zipfile.ZipFile(many, "w") as z:
@@ -230,5 +239,6 @@ def test_the_readme_names_every_input_bound():
                    f"{limits.MAX_ZIP_BYTES // 1_000_000} MB", f"{limits.MAX_ZIP_PARTS:,}",
                    f"{limits.MAX_HTML_ELEMENTS:,}", f"{limits.MAX_HTML_DEPTH:,}",
                    f"{limits.MAX_TEXT_CHARS:,} characters", f"{limits.MAX_PDF_PAGES} pages",
+                   f"{limits.MAX_LEGACY_BYTES // 1_000_000} MB", f"{limits.MAX_DOCX_XML_BYTES // 1_000_000} MB",
                    f"{limits.IMPORT_SECONDS} s"):
         assert figure in section, figure

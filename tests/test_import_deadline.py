@@ -162,3 +162,16 @@ def _group_ends(pgid: int) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".wps", ".rtf"])
+def test_an_old_format_file_past_its_bound_is_refused_before_conversion(stored, suffix, capsys):
+    old = stored.parent / f"long{suffix}"
+    with old.open("wb") as fh:
+        fh.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" if suffix != ".rtf" else b"{\\rtf1\\ansi ")
+        fh.truncate(limits.MAX_LEGACY_BYTES + 1)
+    before = dump(stored)
+    assert main(["--db", str(stored), "import", str(old)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(old) in err[0] and f"上限 {limits.MAX_LEGACY_BYTES // 1_000_000} MB" in err[0], err
+    assert dump(stored) == before

@@ -31,9 +31,11 @@ MAX_TEXT_BYTES = 5_000_000        # txt and html: read and decoded whole (html: 
 MAX_TEXT_CHARS = 500_000          # text of any format (≤ 12 s to extract alone, twice that when loaded)
 MAX_ZIP_BYTES = 100_000_000       # what a docx's parts inflate to, all together, whatever their names
 MAX_ZIP_PARTS = 10_000            # a docx has tens of parts; the zip directory itself costs memory
+MAX_DOCX_XML_BYTES = 25_000_000   # a docx's XML parts, parsed whole (~0.15 s and ~14 MB of memory per MB)
 MAX_HTML_ELEMENTS = 100_000       # parsed into Python objects (~1 KB, ~20 µs each)
 MAX_HTML_DEPTH = 1_000            # elements nested in one another
-MAX_PDF_PAGES = 100               # a dense page: ~0.07 s to read its text layer, 0.04 s to extract
+MAX_LEGACY_BYTES = 2_000_000      # .doc / .wps / .rtf: LibreOffice converts ~20,000 characters a second
+MAX_PDF_PAGES = 60                # a dense page: ~0.07 s of CPU to read its text layer and extract it
 IMPORT_SECONDS = 25               # one file read, extracted and stored: an answer within 30 s
 
 # Magic numbers of archives that are not documents (a docx is a zip, checked apart).
@@ -100,6 +102,11 @@ def _require_size(size: int, limit: int, name: str) -> None:
                         f"请拆分 / file too large, split it")
 
 
+def check_legacy_size(size: int, name: str) -> None:
+    """UserError if an old word-processor file is past MAX_LEGACY_BYTES (before converting it)."""
+    _require_size(size, MAX_LEGACY_BYTES, name)
+
+
 def refuse_archive(raw: bytes, name: str) -> None:
     """UserError if raw is a compressed archive or a tar file (never a report)."""
     kind = next((k for magic, k in _ARCHIVES if raw.startswith(magic)), None)
@@ -129,7 +136,8 @@ def refuse_data(text: str, suffix: str, name: str) -> None:
 
 def check_docx_zip(raw: bytes, name: str) -> None:
     """UserError unless raw is a Word document whose parts, all of them, inflate to at most
-    MAX_ZIP_BYTES (read from the zip directory, before anything is inflated)."""
+    MAX_ZIP_BYTES, and those of them that are XML (parsed whole) to MAX_DOCX_XML_BYTES (read
+    from the zip directory and [Content_Types].xml, before anything else is inflated)."""
     _check_zip_directory(raw, name)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
@@ -139,7 +147,12 @@ def check_docx_zip(raw: bytes, name: str) -> None:
                 raise UserError(f"{name}: 解压后太大（{_mb(inflated)} MB，上限 {_mb(MAX_ZIP_BYTES)} MB）"
                                 "/ inflates to too much")
             types = next((i for i in parts if i.filename == "[Content_Types].xml"), None)
-            main = types is not None and _WORD_MAIN.search(z.read(types))
+            declared = z.read(types) if types is not None else b""
+            main = _WORD_MAIN.search(declared)
+            xml = _xml_bytes(parts, declared)
+            if main and xml > MAX_DOCX_XML_BYTES:
+                raise UserError(f"{name}: 文档内容太大（XML {_mb(xml)} MB，上限 {_mb(MAX_DOCX_XML_BYTES)} MB），"
+                                "请拆分 / too much document XML, split it")
     except UserError:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
@@ -147,6 +160,30 @@ def check_docx_zip(raw: bytes, name: str) -> None:
     if not main:
         raise UserError(f"{name}: 是压缩包或其他 Office 文件，不是 Word 文档（.docx）/ "
                         "an archive or another Office file, not a Word document")
+
+
+_TYPE_ENTRY = re.compile(rb"<(?:\w+:)?(Default|Override)\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')
+
+
+def _xml_bytes(parts: list[zipfile.ZipInfo], declared: bytes) -> int:
+    """What the parts whose content type is XML inflate to: by their name in
+    [Content_Types].xml, else by their extension (python-docx parses such a part whatever
+    it is called)."""
+    by_extension, by_name = {}, {}
+    for kind, attributes in _TYPE_ENTRY.findall(declared):
+        values = dict(_ATTRIBUTE.findall(attributes))
+        content_type = values.get(b"ContentType", b"").lower()
+        if kind == b"Default":
+            by_extension[values.get(b"Extension", b"").lower().decode("latin-1")] = content_type
+        else:
+            by_name[values.get(b"PartName", b"").decode("utf-8", "replace").lstrip("/")] = content_type
+    total = 0
+    for part in parts:
+        content_type = by_name.get(part.filename, by_extension.get(part.filename.rsplit(".", 1)[-1].lower()))
+        if content_type is not None and content_type.endswith(b"xml"):
+            total += part.file_size
+    return total
 
 
 def _check_zip_directory(raw: bytes, name: str) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tracker.errors import UserError
 from tracker.ingest import legacy
-from tracker.ingest.limits import (Deadline, check_docx_zip, check_pdf_pages, check_text_size, count_html_elements,
-                                   read_bounded, refuse_archive, refuse_data)
+from tracker.ingest.limits import (Deadline, check_docx_zip, check_legacy_size, check_pdf_pages, check_text_size,
+                                   count_html_elements, read_bounded, refuse_archive, refuse_data)
 from tracker.ingest.pdf_pages import strip_furniture
 from tracker.model import SourceText
 
@@ -47,6 +47,7 @@ def read_source(path: str | os.PathLike, deadline: Deadline | None = None) -> So
     digest = hashlib.sha256(raw).hexdigest()
     suffix = p.suffix.lower()
     if suffix in legacy.SUFFIXES:      # .doc, .wps, .rtf: LibreOffice makes a .docx of it
+        check_legacy_size(len(raw), name)
         text, encoding = _docx_text(legacy.to_docx(p, name, deadline), name), suffix[1:]
     elif suffix == ".docx" or (raw[:2] == b"PK" and suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES):
         text, encoding = _docx_text(raw, name), "docx"
