@@ -170,7 +170,7 @@ def make_pdf(lines: list[str], path: Path) -> Path:
 
 def make_legacy(lines: list[str], folder: Path, suffix: str) -> Path:
     """The lines as a docx saved by LibreOffice as .doc or .rtf (the office's own old format),
-    cut until the file is within MAX_TEXT_BYTES (an .rtf takes ~18 bytes a character)."""
+    cut until the file is within MAX_LEGACY_BYTES (an .rtf takes ~18 bytes a character)."""
     docx = folder / "old.docx"
     while True:
         make_docx(lines, docx)
@@ -179,9 +179,9 @@ def make_legacy(lines: list[str], folder: Path, suffix: str) -> Path:
                         "--convert-to", suffix, "--outdir", str(out), str(docx)],
                        check=True, capture_output=True, timeout=3600)
         made = out / f"{docx.stem}.{suffix}"
-        if made.stat().st_size <= limits.MAX_TEXT_BYTES:
+        if made.stat().st_size <= limits.MAX_LEGACY_BYTES:
             return made
-        lines = lines[:int(len(lines) * limits.MAX_TEXT_BYTES / made.stat().st_size * 0.97)]
+        lines = lines[:int(len(lines) * limits.MAX_LEGACY_BYTES / made.stat().st_size * 0.97)]
 
 
 _CHILD = """
@@ -236,6 +236,7 @@ def main() -> None:
         tmp = Path(tmp)
         lines = report_lines(tmp, args.chars, args.source)
         print(f"bounds: {limits.MAX_TEXT_CHARS:,} characters, {limits.MAX_TEXT_BYTES:,} bytes of text or HTML, "
+              f"{limits.MAX_LEGACY_BYTES:,} bytes of .doc/.rtf, "
               f"{limits.MAX_HTML_ELEMENTS:,} HTML elements, {limits.MAX_DOCX_XML_BYTES:,} bytes of docx XML, "
               f"{limits.MAX_PDF_PAGES} PDF pages, {limits.IMPORT_SECONDS} s per file; "
               f"input from {sum(map(len, lines)) + len(lines):,} characters of {args.source} report copies", flush=True)

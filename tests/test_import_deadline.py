@@ -173,5 +173,5 @@ def test_an_old_format_file_past_its_bound_is_refused_before_conversion(stored, 
     before = dump(stored)
     assert main(["--db", str(stored), "import", str(old)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and str(old) in err[0] and f"上限 {limits.MAX_LEGACY_BYTES // 1_000_000} MB" in err[0], err
+    assert len(err) == 1 and str(old) in err[0] and f"上限 {limits.MAX_LEGACY_BYTES // 1_000_000} MB" in err[0] and ".docx" in err[0], err
     assert dump(stored) == before

@@ -34,7 +34,7 @@ MAX_ZIP_PARTS = 10_000            # a docx has tens of parts; the zip directory 
 MAX_DOCX_XML_BYTES = 25_000_000   # a docx's XML parts, parsed whole (~0.15 s and ~14 MB of memory per MB)
 MAX_HTML_ELEMENTS = 100_000       # parsed into Python objects (~1 KB, ~20 µs each)
 MAX_HTML_DEPTH = 1_000            # elements nested in one another
-MAX_LEGACY_BYTES = 2_000_000      # .doc / .wps / .rtf: LibreOffice converts ~20,000 characters a second
+MAX_LEGACY_BYTES = 1_000_000      # .doc / .wps / .rtf: LibreOffice converts ~50,000 characters (~0.1 MB of .doc) a second
 MAX_PDF_PAGES = 60                # a dense page: ~0.07 s of CPU to read its text layer and extract it
 IMPORT_SECONDS = 25               # one file read, extracted and stored: an answer within 30 s
 
@@ -103,8 +103,11 @@ def _require_size(size: int, limit: int, name: str) -> None:
 
 
 def check_legacy_size(size: int, name: str) -> None:
-    """UserError if an old word-processor file is past MAX_LEGACY_BYTES (before converting it)."""
-    _require_size(size, MAX_LEGACY_BYTES, name)
+    """UserError if an old word-processor file is past MAX_LEGACY_BYTES (before converting it:
+    saved as .docx by the user, it reads in a fraction of the time)."""
+    if size > MAX_LEGACY_BYTES:
+        raise UserError(f"{name}: 旧格式文件太大（{_mb(size)} MB，上限 {_mb(MAX_LEGACY_BYTES)} MB），请另存为 .docx "
+                        "后再导入 / old-format file too large; save it as .docx")
 
 
 def refuse_archive(raw: bytes, name: str) -> None:
