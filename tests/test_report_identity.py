@@ -123,6 +123,55 @@ def test_a_notice_naming_no_government_is_uncertain() -> None:
     assert report.uncertain == ("region",) and report.identity_uncertain
 
 
+def test_a_news_item_naming_no_government_gets_its_portal_region_as_a_guess() -> None:
+    """"我省…民生实事全面完成" on 安徽新闻网 (来源：安徽日报): the site's province, marked uncertain."""
+    (report,) = split_reports(read_source(PAGES / "province_minsheng_completed_news.txt"))
+    assert (report.title, report.region, report.plan_year, report.kind) == \
+        ("我省2025年十项民生实事全面完成", "安徽省", 2025, "completion")
+    assert report.uncertain == ("region",) and report.identity_uncertain
+
+
+def test_the_portal_never_overrides_what_the_text_says() -> None:
+    (report,) = split_reports(read_source(PAGES / "city_news_on_provincial_portal.txt"))
+    assert (report.region, report.uncertain) == ("宣城市", ())
+
+
+def test_the_cli_files_the_portal_guess_and_shows_it_uncertain(tmp_path: Path, capsys) -> None:
+    from tracker.cli.main import main
+
+    db = str(tmp_path / "c.db")
+    assert main(["--db", db, "import", str(PAGES / "province_minsheng_completed_news.txt")]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("提示")]
+    assert len(notes) == 1 and "安徽省" in notes[0]
+    assert main(["--db", db, "reports", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["region"], row["plan_year"], row["kind"], row["identity_uncertain"]) == \
+        ("安徽省", 2025, "completion", True)
+
+
+def _news_page(site: str, source: str) -> str:
+    """A news portal's page whose text says only 市 / 我市: the site names the government, if any."""
+    return "\n".join([site, "首页 > 本地 > 民生", "市十项民生实事全部完成", "2026-01-10 08:00:00", f"来源：{source}",
+                      "分享到：", "记者从市政府获悉，我市2025年十项民生实事已全部完成年度目标任务，累计完成投资12.5亿元。",
+                      "全年改造城镇老旧小区40个，新增公办幼儿园学位2100个，新增公共停车泊位6000个。",
+                      "【纠错】", "责任编辑：王珊", f"主办：{source}社 版权所有"]) + "\n"
+
+
+@pytest.mark.parametrize("site, source, want", [
+    ("芜湖新闻网", "芜湖日报", "芜湖市"),
+    ("泾县融媒体中心", "泾县融媒体中心", "泾县"),
+    ("中安在线", "安徽日报", "安徽省"),
+    ("光明日报", "光明日报", None),           # a district's short name that is a word: no guess
+    ("安徽新闻网", "芜湖日报", None),          # sites that disagree: no guess
+    ("某某新闻网", "某某日报", None),
+])
+def test_a_site_name_is_a_region_guess_only(tmp_path: Path, site: str, source: str, want) -> None:
+    page = tmp_path / "news.txt"
+    page.write_text(_news_page(site, source), encoding="utf-8")
+    (report,) = split_reports(read_source(page))
+    assert (report.region, report.plan_year, report.kind, report.uncertain) == (want, 2025, "completion", ("region",))
+
+
 def _text(body: str) -> SourceText:
     return SourceText(path="t.txt", text=body, sha256="", encoding="utf-8", lines=tuple(body.split("\n")))
 

@@ -18,7 +18,8 @@ from tracker.importer import import_files
 def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     """tracker-app offscreen with its settings and data folders inside tmp_path."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))
     return subprocess.run([sys.executable, "-m", "ui.app", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
 
@@ -64,6 +65,20 @@ def test_first_run_is_an_empty_store_the_cli_shares(tmp_path):
     assert proc.returncode == 0, proc.stderr
     with Store.open(default) as store:
         assert store.count(Filter()) == first and len(store.documents()) == 1
+
+
+def test_samples_option_shows_the_sample_store_and_leaves_the_users_empty(tmp_path):
+    """The README's first command (`tracker-app --samples`) shows the samples on a fresh machine."""
+    out = tmp_path / "samples.png"
+    proc = run_app(tmp_path, "--samples", "--screenshot", str(out))
+    assert proc.returncode == 0, proc.stderr          # exit 1 when the samples did not open
+    image_ok(out)
+    built = list((tmp_path / "cache" / "commitment-tracker").glob("*.db"))
+    assert len(built) == 1
+    with Store.open(built[0], read_only=True) as sample:
+        assert sample.count(Filter()) > 100
+    with Store.open(tmp_path / "data" / "commitment-tracker" / "tracker.db") as mine:
+        assert not mine.documents()                    # never mixed into the user's store
 
 
 def test_files_on_the_command_line_are_imported(tmp_path):

@@ -4,6 +4,8 @@ Which store opens: --db PATH if given, else the user's store (ui/welcome.py: the
 store used that is not the 示例台账, else the default store `tracker` uses too). A new
 store starts empty and shows the welcome panel. Files named on the command line (as a
 desktop "open with" passes them) are imported once the window is shown, and selected.
+--samples opens the read-only 示例台账 instead (the README's first command: a fresh machine
+shows what the app does), leaving the user's store as it is.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
@@ -31,6 +33,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="报告文件 reports to import into the store and select")
     parser.add_argument("--db", metavar="PATH", help="台账文件 store file to open")
+    parser.add_argument("--samples", action="store_true",
+                        help="打开示例台账 open the read-only sample store (your own store is not changed)")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the main window to FILE.png and exit")
     parser.add_argument("--size", metavar="WxH", default="1360x820",
@@ -152,13 +156,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         if files and store is not None:
             _wait_for(window.open_files(files))
+        elif args.samples:
+            window.open_samples()
+            _wait_until(window.showing_samples, seconds=300)
+            if not window.showing_samples():
+                print("tracker-app: 示例台账未能打开 / the sample store did not open", file=sys.stderr)
+                return 1
         code = screenshot(window, args.screenshot, args.size)
         window.close()
         return code
     window.show_when_ready()
     if files and store is not None:
         QTimer.singleShot(100, lambda: window.open_files(files))
+    elif args.samples:
+        QTimer.singleShot(100, window.open_samples)
     return app.exec()
+
+
+def _wait_until(done, seconds: float) -> None:
+    """Run the event loop until done() (the samples are built on the worker) or seconds pass."""
+    from PySide6.QtCore import QDeadlineTimer
+    deadline = QDeadlineTimer(int(seconds * 1000))
+    app = QApplication.instance()
+    while not done() and not deadline.hasExpired():
+        app.processEvents()
+        QThread.msleep(20)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Runs of consecutive ordinals of one style: the one detector behind every numbered list.
 
 A list is written many ways: "（1）…" lines, "1.…" paragraphs, "1 实施…；" lines of a web
-notice, "①…⑩", "一是…十是" inside one paragraph, "一、" headings of an appendix, "第一件…"
-in prose. Each is a run of markers of ONE style numbered 1, 2, 3… in document order. This
+notice, "①…⑩", "一是…十是" inside one paragraph, "一、" headings of an appendix, "第一项："
+headings of a notice, "第一件…" in prose. Each is a run of markers of ONE style numbered 1, 2, 3… in document order. This
 module finds the runs and the span of each item; what a run is a list *of* is decided by
 its context (livelihood.py), never by the marker style.
 """
@@ -29,6 +29,8 @@ STYLES: dict[str, re.Pattern] = {
     "paren_chinese": re.compile(rf"{_B}\s*[（(](?P<n>[{_CN}]{{1,3}})[)）]"),
     # "一、为老年人提供…": a heading of an appendix, only where a paragraph starts.
     "chinese_dun": re.compile(rf"^(?P<n>[{_CN}]{{1,3}})[、.．]"),
+    # "第一项：城镇老旧小区改造", "第二件 新建幼儿园…": an item heading of a notice, where a paragraph starts.
+    "ordinal_head": re.compile(rf"^第(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})[项件](?:[\u4e00-\u9fff]{{0,6}}实事)?\s*[：:、，,.．\s]"),
     # "政府今年要把…作为第一件为民实事": an ordinal inside prose; the item is its sentence.
     "ordinal": re.compile(rf"第(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})[件项]"),
 }
@@ -80,7 +82,7 @@ def find_markers(paras: list[Paragraph]) -> list[Marker]:
             for m in pattern.finditer(para.folded):
                 n = _number(m.group("n"))
                 if n:
-                    start = m.start("n") - (1 if style.startswith("paren") or style == PROSE else 0)
+                    start = m.start("n") - (1 if style.startswith("paren") or style in (PROSE, "ordinal_head") else 0)
                     out.append(Marker(i, max(start, m.start()), m.end(), style, n))
     out.sort(key=lambda m: (m.para, m.start))
     return out

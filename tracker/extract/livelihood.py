@@ -24,7 +24,8 @@ from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import figure_fields, pledge_quantities
 from tracker.extract.sections import heading_of
 from tracker.ingest.paragraphs import Paragraph
-from tracker.model import LIVELIHOOD, PROJECT, Commitment, ListSummary, Report, SourceText
+from tracker.ingest.normalize import fold
+from tracker.model import LIST, LIVELIHOOD, PROJECT, Commitment, ListSummary, Report, SourceText
 from tracker import words
 
 log = logging.getLogger(__name__)
@@ -77,23 +78,17 @@ def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
     lists: list[ListSummary] = []
     accepted: list[tuple[int, int, list[Commitment]]] = []   # (first para, last para, items)
     covered: set[int] = set()                                 # paragraphs of accepted lists
-    for run in find_runs(paras):
+    runs = find_runs(paras)
+    for run in runs:
         m0 = run.markers[0]
         if m0.para in covered:
             continue            # a sub-list inside an item ("①…②" under "3.")
         header = _prose_header(run, paras, headers) if run.style == PROSE else _header_for(run, paras, headers)
-        if header is None:
+        found = _list_of(run, header, paras, runs, report.plan_year) if header else None
+        if found is None:
             continue
+        run, bodies, items = found
         stated = header.count
-        if stated and len(run) > stated:
-            run = run.first(stated)
-        if len(run) < 2 and stated != 1 or stated and len(run) * 2 < stated:
-            continue            # "办好十件民生实事。" then "1.…" "2.…" sections of the report
-        spans = item_spans(run, paras)
-        bodies = _bodies(run, spans, paras)
-        items = [_commitment(paras[j], s, e, k + 1, header.category, report.plan_year,
-                             [paras[i] for i in body])
-                 for k, ((j, s, e), body) in enumerate(zip(spans, bodies))]
         first, last = m0.para, max([run.markers[-1].para, *bodies[-1]])
         repeated = next((a for a in accepted if _repeats(items, a[2])), None)
         covered.update(range(min(first, header.para), last + 1))
@@ -104,6 +99,13 @@ def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
         accepted.append((min(first, header.para), last, items))
         out += items
         lists.append(_summary(items, header, stated, run.style))
+    if report.kind == LIST and not accepted:
+        notice = _notice_list(report, paras, runs, covered)
+        if notice:
+            header, (run, bodies, items) = notice
+            out += items
+            lists.append(_summary(items, header, header.count, run.style))
+            accepted.append((run.markers[0].para, max([run.markers[-1].para, *bodies[-1]]), items))
     used = {p for a, b, _ in accepted for p in range(max(0, a - _HEADER_PARAS), b + 1)} | covered
     starts = plan_starts(paras, report.plan_year)
     for h in headers:                       # unnumbered: "包括：…；…；…" as many as announced
@@ -121,6 +123,49 @@ def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
                                      None, "a count without a list: one pledge"))
             used.add(h.para)
     return out, lists
+
+
+def _list_of(run: Run, header: _Header, paras: list[Paragraph], runs: list[Run], plan_year: int | None
+             ) -> tuple[Run, list[range], list[Commitment]] | None:
+    """(the run cut to the count announced, each item's body paragraphs, the items) of a run
+    under header; None when the run is no list of them: fewer items than announced, or
+    section headings whose body holds a longer list ("二、项目安排" over "（一）…（八）")."""
+    stated = header.count
+    if stated and len(run) > stated:
+        run = run.first(stated)
+    if len(run) < 2 and stated != 1 or stated and len(run) * 2 < stated:
+        return None             # "办好十件民生实事。" then "1.…" "2.…" sections of the report
+    spans = item_spans(run, paras)
+    bodies = _bodies(run, spans, paras)
+    if any(len(other) > len(run) and all(m.para in body for m in other.markers)
+           for body in bodies if body for other in runs):
+        return None
+    items = [_commitment(paras[j], s, e, k + 1, header.category, plan_year, [paras[i] for i in body])
+             for k, ((j, s, e), body) in enumerate(zip(spans, bodies))]
+    return run, bodies, items
+
+
+def _notice_list(report: Report, paras: list[Paragraph], runs: list[Run], covered: set[int]
+                 ) -> tuple[_Header, tuple[Run, list[range], list[Commitment]]] | None:
+    """A notice titled as a list ("关于印发2025年区级民生实事项目清单的通知") is its list, whatever
+    stands between the title and item 1 (a letterhead, a preamble, a section heading): of the
+    runs the title may head, the one of as many items as it states, else the one whose items
+    pledge the most figures or deadlines, never its section headings nor its 保障措施."""
+    m = _HEADER.search(fold(report.title))
+    header = _Header(0, 0, 0, _count(m.group("count")) if m else None, m.group("unit") if m else None,
+                     (m and m.group("kind") or "民生") + "实事")
+    best, best_key = None, None
+    for run in runs:
+        found = None if run.style == PROSE or run.markers[0].para in covered else \
+            _list_of(run, header, paras, runs, report.plan_year)
+        if found is None:
+            continue
+        items = found[2]
+        pledged = sum(c.value is not None or c.deadline is not None for c in items)
+        key = (len(items) == header.count, pledged, len(items))
+        if pledged * 2 >= len(items) and (best_key is None or key > best_key):
+            best, best_key = found, key
+    return (header, best) if best else None
 
 
 def _bodies(run: Run, spans: list[tuple[int, int, int]], paras: list[Paragraph]) -> list[range]:

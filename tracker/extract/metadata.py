@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from tracker import words
-from tracker.extract.region import NATIONAL, read_region
+from tracker.extract.region import NATIONAL, Found, portal_region, read_region
 from tracker.ingest.normalize import fold
+from tracker.ingest.portal import site_names
 from tracker.model import COMPLETION, LIST, OTHER, PLAN, REVIEW, Report, SourceText
 
 __all__ = ["NATIONAL", "describe", "run_in_title"]
@@ -82,6 +83,8 @@ def describe(source: SourceText, line_start: int, line_end: int, how: str,
     if kind == PLAN and plan_year is None and doc_type != "government_work_report":
         kind = REVIEW    # a summary with no plan part speaks of the past only
     found = read_region(title, [line.strip() for line in own if line.strip()])
+    if found.name is None:      # a page naming no government: its site's region, as a guess
+        found = Found(portal_region(site_names(source.lines, residue)), False)
     uncertain = tuple(field for field, sure in (
         ("region", found.certain),
         ("plan_year", plan_year is not None or kind not in (PLAN, LIST, COMPLETION))) if not sure)

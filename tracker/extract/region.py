@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from tracker import regions, words
+from tracker.ingest.portal import MEDIUM_WORD
 
 NATIONAL = regions.NATIONAL
 _NTH = rf"第\s*[{words.CN_ORDINAL}\d]+\s*"
@@ -105,6 +106,25 @@ def read_region(title: str, lines: list[str]) -> Found:
     if scores[best] < 2:
         return Found(None, False)
     return Found(best, certain)
+
+
+_MEDIUM_WORD = re.compile(MEDIUM_WORD + "$")
+
+
+def portal_region(site_names: list[str]) -> str | None:
+    """The region of the sites a page was copied from, when they agree on one: a full name in
+    the site's name (泾县融媒体中心, 芜湖市人民政府), else a province's or a city's short name
+    (安徽日报, 芜湖新闻网); a county's short name is too often a word (光明日报, 东方网)."""
+    found = set()
+    for site in site_names:
+        stem = _MEDIUM_WORD.sub("", site)
+        if regions.is_place(stem):
+            found.add(stem)
+            continue
+        name = regions.from_stem(stem)
+        if name and (regions.level(name) or 9) <= 2:
+            found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _by_stem(text: str) -> str | None:

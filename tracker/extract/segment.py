@@ -34,8 +34,9 @@ _TITLE = re.compile(
 )
 _CHAPTER = re.compile(rf"^\s*第\s*[{words.CN_ORDINAL}百\d]+\s*章")
 _DOCUMENT_WORD = re.compile(r"报告|公报|总结|讲话|决议|纪要|规划|意见|办法|通知")
-# A line that is just "关于某某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告".
-_ABOUT = re.compile(r"^\s*(关于[^，。；！？,;]{4,70}的(?:报告|说明|决议|通知|意见|方案|公告|公示|通报|决定|批复|函))\s*$")
+# A line that is just "关于某某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告",
+# also after its issuer ("某某市人民政府办公室关于印发…的通知").
+_ABOUT = re.compile(r"^\s*((?:[^\s，。；！？,;:：、“”]{2,24}?(?:人民政府|办公室|办公厅|委员会|政府))?关于[^，。；！？,;]{4,70}的(?:报告|说明|决议|通知|意见|方案|公告|公示|通报|决定|批复|函))\s*$")
 # Sentences that mention a document ("现将上半年…工作安排", "召开…工作安排会议") and
 # lines that start with the document type itself ("工作总结以及工作计划范文") are not titles.
 _NOT_TITLE = re.compile(r"是|以下|下面|关于做好|代表|向大会|根据|按照|现将|召开|会议|^(?:工作|总结|报告|计划)")

@@ -6,7 +6,8 @@ photo captions, a news agency's dateline, lists of links to other articles (相�
 and the footer. They are kept in the text (line numbers stay those of the file) and marked
 here, so the report splitter and the identity reader skip them: a breadcrumb is never a
 title, a sidebar link to another district's report is never a report, and a source line
-naming another province's newspaper never sets the region.
+naming another province's newspaper never sets the region. The site's own name (`site_names`)
+is only a guess for a page whose text names no government at all.
 """
 
 from __future__ import annotations
@@ -62,7 +63,12 @@ _LINKS_HEADER = re.compile(
     r"猜你喜欢|最新(?:文章|发布|新闻|更新)|图片新闻|往期回顾|专题推荐|友情链接|更多)\s*(?:>>|》|>|：|:)?\s*$")
 _NEIGHBOUR = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]")
 _LINK_MAX = 60
-_SITE_NAME = re.compile(r"^\S{2,20}?(?:人民政府(?:门户网站|网)?|门户网站|新闻网|政府网|政务网|客户端)$")
+_SITE_NAME = re.compile(r"^\S{2,20}?(?:人民政府(?:门户网站|网)?|门户网站|新闻网|政府网|政务网|客户端|日报|在线|融媒体中心|广播电视台)$")
+# The word of a medium after its name: "安徽日报社", "芜湖新闻网", "浙江在线", "泾县融媒体中心", "芜湖市人民政府".
+MEDIUM_WORD = r"(?:日报社?|晚报|新闻网|新闻|在线|网|广播电视台|电视台|融媒体中心|人民政府(?:门户网站|网站|网)?|门户网站|政府网)"
+_MEDIUM = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?{MEDIUM_WORD}")
+# What a furniture line says before a site's name: "来源：", "主办单位：", "版权所有："
+_NAME_LABEL = re.compile(r"^(?:信息来源|文章来源|来\s*源|稿源|出处|主办(?:单位)?|承办(?:单位)?|版权所有)\s*[:：]?")
 _BODY_MIN = 60
 
 
@@ -76,6 +82,18 @@ def residue_lines(lines: Sequence[str]) -> frozenset[int]:
     marked |= _link_lists(texts, marked)
     marked |= _site_names(texts, marked)
     return frozenset(marked)
+
+
+def site_names(lines: Sequence[str], residue: frozenset[int]) -> list[str]:
+    """The names of the site or medium a page was copied from, as its furniture states them:
+    its name above the article, the values of its 来源, 主办 and 版权所有 lines ("安徽日报")."""
+    out: list[str] = []
+    for i in sorted(residue):
+        for part in lines[i].split():
+            part = _NAME_LABEL.sub("", part.strip("【】[]（）()"))
+            if _MEDIUM.fullmatch(part):
+                out.append(part)
+    return out
 
 
 def is_furniture(text: str) -> bool:
