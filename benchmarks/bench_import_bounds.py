@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from process import ROOT, compile_bytecode, distinct_copies, tracker_cmd  # noqa: E402
+from process import PEAK_REPORTING_CLI, ROOT, compile_bytecode, distinct_copies  # noqa: E402
 
 from tracker.ingest import limits  # noqa: E402
 
@@ -184,15 +184,6 @@ def make_legacy(lines: list[str], folder: Path, suffix: str) -> Path:
         lines = lines[:int(len(lines) * limits.MAX_LEGACY_BYTES / made.stat().st_size * 0.97)]
 
 
-_CHILD = """
-import atexit, sys
-def peak():
-    hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
-    sys.stderr.write(f"\\nPEAK {hwm // 1024}\\n")
-atexit.register(peak)
-from tracker.cli.main import main
-sys.exit(main(sys.argv[1:]))
-"""
 
 
 def import_once(path: Path, db: Path, timeout: float) -> str:
@@ -200,7 +191,7 @@ def import_once(path: Path, db: Path, timeout: float) -> str:
     said_file = db.with_suffix(".said")
     start = time.perf_counter()
     with said_file.open("w") as said_fh:
-        proc = subprocess.Popen([sys.executable, "-c", _CHILD, "--db", str(db), "import", str(path)],
+        proc = subprocess.Popen([sys.executable, "-c", PEAK_REPORTING_CLI, "--db", str(db), "import", str(path)],
                                 cwd=ROOT, stdout=said_fh, stderr=subprocess.STDOUT)
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
