@@ -92,6 +92,15 @@ def test_store_never_imports_extraction():
     assert not {m: v for m, v in bad.items() if v}
 
 
+def test_the_window_imports_documents_by_one_path():
+    """File ▸ Import and drops both go through ui.importing, which runs tracker.importer on
+    the worker with its own connection; ui.samples builds the separate sample store."""
+    modules = all_modules()
+    users = sorted(m for m, p in modules.items() if m.startswith("ui")
+                   and "tracker.importer" in imports_of(p, modules))
+    assert users == ["ui.importing", "ui.samples"]
+
+
 def test_core_never_imports_qt_or_ui():
     modules = all_modules()
     bad = {m: sorted(i for i in imports_of(p, modules) if i.split(".")[0] in ("PySide6", "ui"))

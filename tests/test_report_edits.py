@@ -12,6 +12,7 @@ from conftest import ROOT, seed
 from tracker.cli.main import main
 from tracker.importer import import_files, reextract
 from tracker.store import Filter, Store
+from tracker.store.changes import Ref
 
 NOTICE = ROOT / "tests" / "data" / "notice_minsheng_2025.html"    # names no government: uncertain
 
@@ -37,7 +38,7 @@ def test_set_region_year_title_kind_and_undo(store) -> None:
         ("芜湖市", 2025, "市十大民生实事", "list", False)        # one spelling: 芜湖 = 芜湖市
     ids = store.query(Filter(report_id=rid))
     assert ids and all(store.commitment(i)["region"] == "芜湖市" for i in ids)
-    store.report_edits.void_all(rows)
+    store.changes.void_all([Ref("report", r) for r in rows])
     r = _report(store, rid)
     assert (r["region"], r["title"], r["identity_uncertain"]) == (None, "市政府关于公布2025年十大民生实事项目的通知", True)
 
@@ -85,7 +86,7 @@ def test_region_merge_files_a_spelling_under_another(store) -> None:
     import_files(store, [seed("002")])
     store.report_edits.set_identity(store.reports()[-1]["id"], region="芜湖县")   # set later: merged too
     assert store.reports()[-1]["region"] == "湾沚区"
-    store.report_edits.void_merge(merge)
+    store.changes.void("region_merge", merge)
     assert {_report(store, rid)["region"], store.reports()[-1]["region"]} == {"芜湖县"}
 
 

@@ -62,3 +62,18 @@ def test_tracker_list_and_the_sheet_show_them_apart(store_002, capsys):
     with Store.open(store_002, create=False) as store:
         texts = [r.text for r in sheet_data(store, Filter(text=TREES, kind="project")).rows]
     assert sorted(texts) == sorted(f"{s}：{TREES}" for s in SUBJECTS)
+
+
+@pytest.mark.parametrize("report, quote", [
+    ("zhejiang_2025.docx", "居民可支配收入与经济增长基本同步"),   # compared with, not listed with
+    ("beijing_2026.txt", "独角兽企业数量居全国各城市首位"),       # a rank names what it ranks
+])
+def test_a_row_naming_its_indicator_once_is_not_led_by_it_again(report, quote):
+    from dataclasses import asdict
+
+    from conftest import DEV
+    from tracker.display import commitment_label
+    from tracker.extract import extract_file
+    rows = [asdict(c) for rx in extract_file(DEV / "provinces" / report).reports for c in rx.commitments]
+    row = next(r for r in rows if r["text"] == quote)
+    assert row["indicator"] and commitment_label(row) == quote

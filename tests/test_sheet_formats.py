@@ -42,6 +42,14 @@ def test_xlsx_has_a_summary_and_one_sheet_per_kind(data, tmp_path):
     assert counts[status_word("done")] == data.by_status["done"]
 
 
+def test_every_xlsx_sheet_prints_one_page_wide(data, tmp_path):
+    # The 汇总's chart printed half on a second page (LibreOffice, Excel).
+    for ws in load_workbook(write_data(data, tmp_path / "s.xlsx")):
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+
+
 def test_xlsx_holds_every_row_with_its_text(data, tmp_path):
     wb = load_workbook(write_data(data, tmp_path / "s.xlsx"))
     for kind in data.kinds():

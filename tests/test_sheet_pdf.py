@@ -196,3 +196,20 @@ def test_a_long_sheet_keeps_every_row_once_in_order_with_a_header_on_each_page(t
     found = [int(n) for t in texts for n in re.findall(r"第(\d+)号承诺事项", t)]
     assert found == list(range(1, 601))
     assert all(sum(f"【类别{k}】" in t for t in texts) == 1 for k in range(5))
+
+
+def test_a_long_title_in_the_footer_ends_before_the_page_number(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from tracker.sheet.font import register_cjk_font
+    from tracker.sheet.pdf import MARGIN_X
+    title = "北京市、吉林省、浙江省2025—2026年政府工作报告承诺事项完成情况对照表"
+    pdf = write_data(replace(_data([_row(1, "新建公厕10座")]), title=title, source=title), tmp_path / "long.pdf")
+    page = PdfReader(pdf).pages[0]
+    footer: list[tuple[str, float]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: footer.append((text, tm[4]))
+                      if text.strip() and tm[5] < 40 else None)
+    left = next(t.strip() for t, x in footer if x == pytest.approx(MARGIN_X, abs=1))
+    number_x = next(x for t, x in footer if t.startswith("第 1 页"))
+    assert left.endswith("…") and title.startswith(left[:-1])
+    assert MARGIN_X + stringWidth(left, register_cjk_font(), 8) < number_x

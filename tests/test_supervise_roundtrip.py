@@ -13,6 +13,7 @@ from conftest import DEV
 from supervise_support import copy, fill, form_ids
 from tracker.importer import import_files
 from tracker.store import Filter, Store
+from tracker.store.changes import Ref
 from tracker.supervise.bulletin_build import bulletin_from_store
 from tracker.supervise.collect import collect_files
 from tracker.supervise.forms_out import send_forms
@@ -132,7 +133,7 @@ def test_accepting_a_report_is_the_offices_own_undoable_mark(loop, tmp_path):
         decided = store.forms.decide_all("accepted")
         assert len(decided) == store.conn.execute(
             "SELECT count(*) FROM unit_reports WHERE state = 'accepted'").fetchone()[0]
-        store.forms.void_many(decided)
+        store.changes.void_all([Ref("unit_report", d) for d in decided])
         assert store.conn.execute("SELECT count(*) FROM unit_reports WHERE state != 'pending'").fetchone()[0] == 0
 
 

@@ -75,7 +75,7 @@ def test_a_unit_keeps_its_first_name_and_an_alias_joins_the_counts(nmg):
     assert "教育部门" not in units and units["教育厅"]["lead"] == 2 and units["教育厅"]["aliases"] == ["教育部门"]
     assert nmg.rows([cid])[cid]["lead_unit"] == "教育厅"
     assert nmg.count(Filter(unit="教育部门")) == 2
-    nmg.units.void_alias(aid)
+    nmg.changes.void("alias", aid)
     assert nmg.rows([cid])[cid]["lead_unit"] == "教育部门"
     with pytest.raises(UserError, match="没有这个单位"):
         nmg.units.alias("某某", "不存在的单位")

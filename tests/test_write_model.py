@@ -243,6 +243,54 @@ def test_the_cli_fixes_the_plan_year_with_other_fields_and_undoes_them_as_one(pl
         assert s.commitment(cid)["value"] == value      # refused whole
 
 
+def _raced(store: Store, step) -> tuple[list[str], list[str]]:
+    """Run step() while another program takes the write lock the moment anything commits,
+    and, should step() begin a second transaction, holds it then; (what the other program
+    said, the transactions step() began)."""
+    other = locker(store.path, "watch", 1.5)
+    held: list[str] = []
+    begun = _begins(store, lambda: held.append(other.stdout.readline().strip()))
+    try:
+        step()
+        held = held or [other.stdout.readline().strip()]
+    finally:
+        store.conn.set_trace_callback(None)
+        other.wait()
+    return held, begun
+
+
+@pytest.mark.parametrize("after_restart", [False, True])
+def test_a_multi_row_mark_is_undone_and_redone_as_one_transaction(qtbot, plan, monkeypatch, after_restart):
+    """Marking three selected rows is one step: its Ctrl+Z and Ctrl+Y each void (append) all
+    three rows in one transaction, so another program taking the lock in between finds the
+    step whole or not at all, and the app never says it failed with part of it stored; the
+    same for the step read back from the store after a restart."""
+    from PySide6.QtGui import QUndoStack
+    from ui import commands
+
+    errors: list[str] = []
+    monkeypatch.setattr(commands, "error_handler", errors.append)
+    with Store.open(plan) as s:
+        ids = s.query(Filter(year=2024), order="position")[:3]
+    app = Store.open(plan, timeout=0.5)
+    stack = QUndoStack()
+    if after_restart:
+        with Store.open(plan) as s:
+            s.marks.mark(ids, "done", note="统计公报")
+        assert commands.rebuild_stack(stack, app) == 1
+    else:
+        stack.push(commands.MarkCommand(app, ids, "done", note="统计公报"))
+    assert stack.count() == 1 and [app.commitment(i)["status"] for i in ids] == ["done"] * 3
+    for step, status in ((stack.undo, None), (stack.redo, "done"), (stack.undo, None)):
+        held, begun = _raced(app, step)
+        assert held == ["locked"] and errors == [] and len(begun) == 1
+        assert [app.commitment(i)["status"] for i in ids] == [status] * 3
+    # Nothing deleted: three marks, three undos, three marks again, three undos.
+    assert app.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 12
+    assert [e["note"] for e in app.history(ids[0]) if e["voids"] is None] == ["统计公报"] * 2
+    app.close()
+
+
 # ---- 3. the same drop, split or merge never applies twice ---------------------------------
 def test_two_merges_raced_against_a_held_lock_apply_once(plan):
     with Store.open(plan) as s:

@@ -21,6 +21,12 @@ from tracker.ingest.normalize import fold
 # Next to these, a name is one of a list ("单位生产总值能耗、主要污染物排放…控制在…") and the
 # quote alone could be any of its members' row.
 _LIST_JOIN = ("、", "和", "及", "与", ",", "，")
+# ...but not when it is compared with what follows: "居民收入与经济增长基本同步" is one target.
+_COMPARED = re.compile(r"[与和同][^，。；、]{1,12}?(?:基本|保持)?(?:同步|相适应|相协调|相匹配|持平|一致)")
+# A rank's indicator names its peers ("独角兽企业数量居全国各城市排名", "县域经济综合实力全省排名");
+# the quote names the thing ranked ("独角兽企业数量居全国各城市首位").
+_RANK_PEERS = re.compile(r"(?:居|位居|位列|保持|进入)?(?:(?:全国|全省|全市|全区|全州|全盟|全县|同类|[东中西]部)"
+                         r"[\u4e00-\u9fff]{0,6})?排名$")
 
 
 def commitment_label(row: dict) -> str:
@@ -46,11 +52,12 @@ def _lead_word(row: dict, text: str) -> str | None:
     if not name:
         return None
     body = re.sub(r"\s+", "", text)
-    at = body.find(name)
+    ranked = _RANK_PEERS.sub("", name) if row.get("measure") == "rank" else name
+    at = body.find(ranked or name)
     if at < 0:
         return name          # "城乡居民…分别增长7%和8%" holds 城镇居民… only as a pair
-    before, after = body[at - 1:at], body[at + len(name):]
-    if before in _LIST_JOIN or after.startswith(_LIST_JOIN):
+    before, after = body[at - 1:at], body[at + len(ranked or name):]
+    if before in _LIST_JOIN or (after.startswith(_LIST_JOIN) and not _COMPARED.match(after)):
         return name          # one of a list: "实现全区GDP、工业增加值…五个翻番"
     return None              # "地区生产总值增长7.2%以上", "全面完成节能减排任务" name it once
 

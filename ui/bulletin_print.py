@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.errors import UserError
-from ui.compact import warn_plain
+from ui.compact import fit_screen, warn_plain
 from ui.printing import open_pdf, paint_pdf
 
 
@@ -38,7 +38,7 @@ def bulletin_preview_dialog(parent: QWidget | None, store, f) -> QPrintPreviewDi
     dialog.setWindowTitle(_tr("打印预览 — %1").replace("%1", data.title))
     dialog._doc, dialog._printer = doc, printer      # alive with the dialog
     dialog.paintRequested.connect(lambda p: paint_pdf(p, doc))
-    dialog.resize(900, 1000)
+    fit_screen(dialog, 900, 1000)
     return dialog
 
 

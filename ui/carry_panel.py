@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from tracker.errors import UserError
 from tracker.history.carried import indicator_name
+from tracker.history.series import in_series
 from tracker.store.links import label
 
 SNIPPET_CHARS = 24
@@ -63,9 +64,10 @@ class CarryPanel(QWidget):
         self.links.setVisible(bool(parts))
         report = row.get("report") if isinstance(row.get("report"), Mapping) else {}
         self._region = report.get("region") or row.get("region")
-        self._indicator = indicator_name(dict(row)) if row.get("kind") == "target" else None
+        # Only a year's target has a series; a five-year goal's button would open another one.
+        self._indicator = indicator_name(dict(row)) if in_series(dict(row)) else None
         self.series_button.setVisible(bool(self._region and self._indicator))
-        self.setVisible(bool(parts) or self.series_button.isVisible())
+        self.setVisible(bool(parts) or not self.series_button.isHidden())   # isVisible() is False while self is hidden
 
     def _ask_series(self) -> None:
         if self._region and self._indicator:

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.errors import UserError
 from tracker.store import Filter
+from tracker.store.changes import Ref
 from tracker.store.corrections import PLAN_YEAR
+from tracker.store.marks import KIND as MARK
 from ui.field_editor import field_label
 from ui.status_style import status_label
 from ui.workers import internal_error_message
@@ -113,19 +115,25 @@ class MarkCommand(_StoreCommand):
         self.note = note
         self.evidence_text = evidence_text
         self.extra = extra          # evidence_document_id, evidence_line, actual_value…
-        self.event_ids: list[int] = []
+        self.event_ids: list[int] = []      # the events this command appended (standing or undone)
 
     def _redo(self) -> None:
-        self.event_ids = list(self.store.marks.mark(self.ids, self.status, note=self.note,
-                                              evidence_text=self.evidence_text, **self.extra))
+        # The first time marks; after an undo the same events are appended anew. Either way
+        # the whole step is one transaction, as is its undo: another program taking the
+        # lock in between never finds part of the rows marked.
+        if self.event_ids:
+            self.event_ids = [r.id for r in self.store.changes.redo_all(self._refs())]
+        else:
+            self.event_ids = self.store.marks.mark(self.ids, self.status, note=self.note,
+                                                   evidence_text=self.evidence_text, **self.extra)
         self.notify(self.ids)
 
     def _undo(self) -> None:
-        # Newest first: each undo voids one event it appended (kept in the history).
-        for event_id in reversed(self.event_ids):
-            self.store.marks.void(event_id)
-        self.event_ids = []
+        self.store.changes.void_all(self._refs())
         self.notify(self.ids)
+
+    def _refs(self) -> list[Ref]:
+        return [Ref(MARK.name, event_id) for event_id in self.event_ids]
 
 
 class CorrectCommand(_StoreCommand):
@@ -254,26 +262,23 @@ class StoredChangeCommand(_StoreCommand):
         text = entries[0]["words"] if len(entries) == 1 else \
             _tr("%1（%2 条）").replace("%1", words).replace("%2", str(len(entries)))
         super().__init__(store, text, notify)
-        self.rows = [(str(e["kind"]), int(e["id"])) for e in entries]
+        self.rows = [Ref(str(e["kind"]), int(e["id"])) for e in entries]
         self.ids = [int(e["commitment_id"]) for e in entries if e.get("commitment_id") is not None]
         self._skip = {"redo": True, "undo": undone}
 
     def _redo(self) -> None:
         if self._skip.pop("redo", False):
             return
-        rows = []
-        for kind, row_id in self.rows:
-            new = self.store.changes.redo(kind, row_id)
-            # A curation is voided and revived by its own id; other changes are appended anew.
-            rows.append((kind, row_id if kind == "curate" else new))
-        self.rows = rows
+        # The whole step in one transaction. A curation is voided and revived by its own
+        # id; other changes are appended anew.
+        new = self.store.changes.redo_all(self.rows)
+        self.rows = [old if old.kind == "curate" else again for old, again in zip(self.rows, new)]
         self.notify(self.ids)
 
     def _undo(self) -> None:
         if self._skip.pop("undo", False):
             return
-        for kind, row_id in reversed(self.rows):
-            self.store.changes.void(kind, row_id)
+        self.store.changes.void_all(self.rows)
         self.notify(self.ids)
 
 

@@ -1,5 +1,5 @@
 """Widgets that let a narrow pane stay usable: a wrapping button row, an eliding label, wrapping tree rows;
-plain-text tooltips and warning boxes for text that comes from documents.
+windows sized to fit a small screen; plain-text tooltips and warning boxes for text that comes from documents.
 
 The detail pane sits beside the table on a 1366-px screen; a row of five status
 buttons or a long report title must not set its minimum width, so the buttons wrap
@@ -12,6 +12,7 @@ import html
 import re
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (QLabel, QLayout, QLayoutItem, QMessageBox, QSizePolicy, QStyle,
@@ -139,6 +140,21 @@ class WrapDelegate(QStyledItemDelegate):
         rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
                                                int(Qt.TextFlag.TextWordWrap), text)
         return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
+# What a window manager's title bar and borders take around a window.
+_FRAME_W, _FRAME_H = 16, 40
+
+
+def fit_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize window to width×height, or less where its screen has no room for that: a
+    1000-px-tall print preview on a 1024×700 screen would hide its bottom row off-screen."""
+    screen = (window.parentWidget() or window).screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    window.resize(min(width, area.width() - _FRAME_W), min(height, area.height() - _FRAME_H))
 
 
 def plain_tip(text: str) -> str:

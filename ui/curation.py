@@ -13,15 +13,15 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from tracker.errors import UserError
 from tracker.extract.selection import prefill
 from tracker.model import KINDS
 from tracker.store.query import format_target
 from ui.commands import CurateCommand, errors_to
-from ui.compact import gui_words, warn_plain
+from ui.compact import FlowLayout, gui_words, warn_plain
 from ui.status_style import kind_label
 
 Notify = Callable[[list[int]], None] | None
@@ -321,7 +321,7 @@ class CurationBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.hidden_label = QLabel()
         self.hidden_label.setStyleSheet("color: #b71c1c;")
@@ -333,10 +333,13 @@ class CurationBar(QWidget):
         self.split_button.setToolTip(self.tr("把一条拆成几条承诺"))
         self.restore_button = QPushButton(self.tr("恢复"))
         self.restore_button.setToolTip(self.tr("撤销“不是承诺”或拆分/合并，重新列入"))
-        layout.addWidget(self.hidden_label, 1)
+        layout.addWidget(self.hidden_label)
+        # The buttons wrap in a narrow pane (1024×700) instead of widening it past the window.
+        buttons = QWidget()
+        flow = FlowLayout(buttons)
         for button in (self.drop_button, self.edit_button, self.split_button, self.restore_button):
-            layout.addWidget(button)
-        layout.addStretch(0)
+            flow.addWidget(button)
+        layout.addWidget(buttons)
 
     def show_row(self, row: dict, history: list[dict]) -> None:
         """Offer what fits the commitment shown (a hidden one: why, and 恢复)."""

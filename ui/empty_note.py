@@ -23,6 +23,12 @@ def explain(f: Filter, scope_title: str, store_empty: bool) -> str:
     """The note for an empty result of f under the tree node scope_title."""
     if store_empty:
         return _tr("台账中还没有承诺。请用“文件 ▸ 导入报告”（Ctrl+I）导入政府工作报告，或把文件拖到窗口。")
+    return (_tr("没有符合条件的承诺。") + "\n" + "；".join(conditions(f, scope_title)) + "\n"
+            + _tr("可改动搜索词、点左侧“全部报告”，或重置筛选（Ctrl+Shift+R）。"))
+
+
+def conditions(f: Filter, scope_title: str) -> list[str]:
+    """The conditions in force, in words ("仅待核实", "范围：浙江省"): what a row must meet to be listed."""
     reasons = []
     if f.text:
         terms = search_terms(f.text)
@@ -46,8 +52,7 @@ def explain(f: Filter, scope_title: str, store_empty: bool) -> str:
     for on, word in ((f.overdue, "仅逾期"), (f.behind, "仅滞后"), (f.pending, "仅待核实")):
         if on:
             reasons.append(_tr(word))
-    return (_tr("没有符合条件的承诺。") + "\n" + "；".join(reasons) + "\n"
-            + _tr("可改动搜索词、点左侧“全部报告”，或重置筛选（Ctrl+Shift+R）。"))
+    return reasons
 
 
 class EmptyNote(QLabel):

@@ -23,7 +23,7 @@ from ui.background import BackgroundMixin
 from ui.columns import ColumnFitter
 from ui.dashboard import Dashboard
 from ui.detail import DetailPane
-from ui.empty_note import EmptyNote, explain
+from ui.empty_note import EmptyNote, conditions, explain
 from ui.filters import NOTHING, FilterBar, combine
 from ui.icons import icon
 from ui.importing import DropImporter, Importer
@@ -351,6 +351,18 @@ class MainWindow(SettingsMixin, WelcomeMixin, BackgroundMixin, SeriesMixin, Supe
                 self.select_id(fallback)
             else:
                 self.detail.refresh(None)
+        self._say_unlisted(ids)
+
+    def _say_unlisted(self, ids: list[int]) -> None:
+        """Rows an edit made or put back that the filter does not list (split parts under
+        仅待核实): say so, or the user looks for them in vain."""
+        unlisted = [i for i in ids if self.model.row_of(i) < 0
+                    and not self.store.commitment(i).get("dropped")]
+        if unlisted:
+            self.statusBar().showMessage(
+                self.tr("%1 条不符合当前筛选（%2），表中未列出；重置筛选（Ctrl+Shift+R）可看到。")
+                .replace("%1", str(len(unlisted)))
+                .replace("%2", "；".join(conditions(self.current_filter(), self._scope_title()))), 15000)
 
     def _model_reset(self) -> None:
         total = self.model.total()

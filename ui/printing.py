@@ -24,7 +24,7 @@ from tracker.sheet.build import sheet_data
 from tracker.sheet.write import pdf_bytes   # reportlab (0.14 s) loads on the first print
 from tracker.store.ops import read_op
 from tracker.whole_file import write_whole
-from ui.compact import warn_plain
+from ui.compact import fit_screen, warn_plain
 
 FOLDER_KEY = "sheet/last_folder"
 FORMATS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "docx": "Word (*.docx)",
@@ -233,7 +233,7 @@ def preview_dialog(parent: QWidget | None, store, f, landscape: bool = False
             _warn(dialog, str(exc))
 
     dialog.paintRequested.connect(paint)
-    dialog.resize(900, 1000)
+    fit_screen(dialog, 900, 1000)
     return dialog
 
 

@@ -3,7 +3,7 @@ it, merge a region's spellings, check a plan against a document the user picks, 
 import about the reports whose region or year the text left a guess.
 
 The tree's context menu asks (ui/tree.py reportAction); each edit is a ReportEditCommand on
-the undo stack, voiding exactly the rows it appended (tracker/store/report_edits.py).
+the undo stack, voiding exactly the rows it appended in one transaction (store.changes.void_all).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
+from tracker.store.changes import Ref
 from ui.commands import _StoreCommand
 from ui.report_identity import ReportIdentityDialog
 from ui.review_picker import ReviewPickerDialog
@@ -26,22 +27,23 @@ def _tr(text: str) -> str:
 
 
 class ReportEditCommand(_StoreCommand):
-    """One user change to a report (or a region's spelling), undone by voiding its rows."""
+    """One user change to a report (or a region's spelling): do() appends rows of the kind of
+    change named; undo voids them all in one transaction."""
 
-    def __init__(self, store, text: str, do: Callable[[], list[int] | int], undo: Callable[[list[int]], object],
+    def __init__(self, store, text: str, do: Callable[[], list[int] | int], kind: str,
                  changed: Callable[[], None]) -> None:
         super().__init__(store, text, None)
-        self._do, self._void, self._changed = do, undo, changed
-        self.rows: list[int] = []
+        self._do, self._kind, self._changed = do, kind, changed
+        self.rows: list[Ref] = []
 
     def _redo(self) -> None:
         done = self._do()
-        self.rows = list(done) if isinstance(done, list) else [done]
+        self.rows = [Ref(self._kind, i) for i in (done if isinstance(done, list) else [done])]
         self._changed()
 
     def _undo(self) -> None:
         if self.rows:
-            self._void(self.rows)
+            self.store.changes.void_all(self.rows)
         self.rows = []
         self._changed()
 
@@ -72,8 +74,8 @@ class ReportActions:
     def _report(self, report_id: int) -> dict | None:
         return next((r for r in self.w.store.reports() if r["id"] == int(report_id)), None)
 
-    def _push(self, text: str, do, undo) -> None:
-        self.w.undo_stack.push(ReportEditCommand(self.w.store, text, do, undo, self.w.refresh_all))
+    def _push(self, text: str, do, kind: str = "report") -> None:
+        self.w.undo_stack.push(ReportEditCommand(self.w.store, text, do, kind, self.w.refresh_all))
 
     def edit_identity(self, report: dict) -> bool:
         """The identity dialog for report; pushes the change. False when cancelled."""
@@ -98,8 +100,7 @@ class ReportActions:
         fields = {k: v for k, v in changed.items() if k not in confirm}
         if fields or confirm:
             self._push(_tr("设定报告信息"),
-                       lambda: store.report_edits.set_identity(rid, **fields, confirm=confirm),
-                       store.report_edits.void_all)
+                       lambda: store.report_edits.set_identity(rid, **fields, confirm=confirm))
 
     def remove(self, report: dict) -> bool:
         """Remove a report, asking first when it holds marks, curations or field fixes."""
@@ -118,13 +119,13 @@ class ReportActions:
             if box.exec() != QMessageBox.StandardButton.Yes:
                 return False
         rid = report["id"]
-        self._push(_tr("移除报告"), lambda: store.report_edits.remove(rid), store.report_edits.void_all)
+        self._push(_tr("移除报告"), lambda: store.report_edits.remove(rid))
         return True
 
     def restore(self, report: dict) -> None:
         """Bring a removed report back."""
         store, rid = self.w.store, report["id"]
-        self._push(_tr("恢复报告"), lambda: store.report_edits.restore(rid), store.report_edits.void_all)
+        self._push(_tr("恢复报告"), lambda: store.report_edits.restore(rid))
 
     def merge_region(self, alias: str) -> bool:
         """File every report of one region's spelling under another the user picks."""
@@ -136,8 +137,7 @@ class ReportActions:
                                           _tr("把「%1」的报告并入：").replace("%1", alias), others, 0, True)
         if not ok or not region.strip():
             return False
-        self._push(_tr("合并地区"), lambda: store.report_edits.merge_region(alias, region.strip()),
-                   lambda rows: [store.report_edits.void_merge(r) for r in rows])
+        self._push(_tr("合并地区"), lambda: store.report_edits.merge_region(alias, region.strip()), "region_merge")
         return True
 
     def pick_review(self, report: dict) -> bool:

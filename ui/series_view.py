@@ -25,7 +25,7 @@ from tracker.history.series import (VERDICT_WORDS, Series, indicator_title, indi
                                     region_title, series)
 from tracker.store.backup import refuse_store_target
 from tracker.whole_file import replacing
-from ui.compact import plain_tip, warn_plain
+from ui.compact import fit_screen, gui_words, plain_tip, warn_plain
 from ui.series_chart import VERDICT_COLOURS, series_chart
 from ui.series_print import paint_series
 
@@ -73,6 +73,12 @@ class SeriesView(QWidget):
         pickers.addWidget(QLabel(self.tr("指标：")))
         pickers.addWidget(self.indicator, 1)
         layout.addLayout(pickers)
+        # Why the window shows another indicator than the row's (a multi-year goal's).
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8a4b00;")
+        self.note.hide()
+        layout.addWidget(self.note)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -108,7 +114,13 @@ class SeriesView(QWidget):
         self.region.blockSignals(False)
         self._region_changed()
 
+    def show_note(self, text: str) -> None:
+        """A line above the series saying why it is shown ("" hides it)."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
     def _region_changed(self, *_args) -> None:
+        self.show_note("")
         region = self.region.currentData()
         self.indicator.blockSignals(True)
         self.indicator.clear()
@@ -120,6 +132,7 @@ class SeriesView(QWidget):
         self._indicator_changed()
 
     def _indicator_changed(self, *_args) -> None:
+        self.show_note("")
         self.show_series(self.region.currentData(), self.indicator.currentData())
 
     def refresh(self) -> None:
@@ -143,6 +156,10 @@ class SeriesView(QWidget):
         try:
             wanted = series(self.store, region, indicator).indicator
         except UserError as exc:
+            # No picker may show an indicator the chart is not about.
+            self.indicator.blockSignals(True)
+            self.indicator.setCurrentIndex(-1)
+            self.indicator.blockSignals(False)
             self._clear(str(exc))
             return
         j = self.indicator.findData(wanted)
@@ -171,7 +188,7 @@ class SeriesView(QWidget):
 
     def _clear(self, message: str) -> None:
         self.current = None
-        self.message.setText(message)
+        self.message.setText(gui_words(message))
         self.table.setRowCount(0)
         self.chart_view.setChart(QChart())
 
@@ -214,7 +231,7 @@ class SeriesDialog(QDialog):
     def __init__(self, store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("指标历年"))
-        self.resize(1000, 720)
+        fit_screen(self, 1000, 720)
         layout = QVBoxLayout(self)
         self.view = SeriesView(store, self)
         layout.addWidget(self.view, 1)

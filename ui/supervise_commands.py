@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from tracker.store.changes import Ref
 from ui.commands import Notify, _StoreCommand
 
 
@@ -97,6 +98,6 @@ class DecideReportsCommand(_StoreCommand):
 
     def _undo(self) -> None:
         if self.decisions:
-            self.store.forms.void_many(self.decisions)
+            self.store.changes.void_all([Ref("unit_report", d) for d in self.decisions])
         self.decisions = []
         self.notify(self.cids or self.commitment_ids or [])

@@ -6,8 +6,8 @@ Only the look of the window lives here; data lives in the store.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
 
+from ui.compact import fit_screen
 from ui.models import COLUMNS
 
 # The pane wraps its buttons and elides its header, so on a 1366-px screen the table
@@ -26,13 +26,16 @@ class SettingsMixin:
         """Geometry, splitter, column widths and current tab from QSettings."""
         s = QSettings()
         geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            if not self.isMaximized():
+                # Saved on a larger screen (a monitor; now a 1024×700 laptop): no bigger than
+                # this one, and on it.
+                fit_screen(self, self.width(), self.height())
+                area = self.screen().availableGeometry()
+                if not area.contains(self.frameGeometry()):
+                    self.move(area.topLeft())
         else:
-            screen = QGuiApplication.primaryScreen()
-            if screen is not None:
-                area = screen.availableGeometry()
-                self.resize(min(1600, area.width()), min(1000, area.height() - 40))
+            fit_screen(self, 1600, 1000)
         for key, restore in (("window/state", self.restoreState),
                              ("table/header", self.table.horizontalHeader().restoreState)):
             value = s.value(key)

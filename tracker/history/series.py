@@ -105,6 +105,13 @@ class Series:
                 "points": [asdict(p) for p in self.points]}
 
 
+def in_series(row: dict) -> bool:
+    """True for a row a series can hold: a target of one year's plan. A five-year (or other
+    multi-year) goal is judged once, at its end: it has no year-by-year series."""
+    return row.get("kind") == "target" and row.get("plan_year") is not None \
+        and row.get("period") in (None, "", "year")
+
+
 def _targets(store, region: str) -> list[dict]:
     """Current year targets of region's plans (any spelling of the region), with plan years."""
     regions = {r["region"] for r in store.reports() if same_region(r.get("region"), region)}
@@ -112,7 +119,7 @@ def _targets(store, region: str) -> list[dict]:
     for reg in sorted(regions):
         for cid in store.query(Filter(region=reg, kind="target"), order="position"):
             c = store.commitment(cid)
-            if c.get("plan_year") is not None and (c.get("period") in (None, "", "year")):
+            if in_series(c):
                 out.append(c)
     return out
 

@@ -385,14 +385,20 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.setFillColor(colors.HexColor("#555555"))
         self.setStrokeColor(colors.HexColor("#999999"))
         if number > 1:  # the first page carries the full title already
-            header = self._header
-            while len(header) > 8 and stringWidth(header, self._font, 8) > w - 2 * MARGIN_X:
-                header = header[:-2] + "…"
-            self.drawString(MARGIN_X, h - 11 * mm, header)
+            self.drawString(MARGIN_X, h - 11 * mm, self._fit(self._header, w - 2 * MARGIN_X))
             self.line(MARGIN_X, h - 12.5 * mm, w - MARGIN_X, h - 12.5 * mm)
-        self.drawString(MARGIN_X, 9 * mm, self._footer_left)
-        self.drawCentredString(w / 2, 9 * mm, f"第 {number} 页 共 {total} 页")
+        page = f"第 {number} 页 共 {total} 页"
+        # The title ends before the centred page number (a long one ran over it).
+        room = w / 2 - stringWidth(page, self._font, 8) / 2 - 4 * mm - MARGIN_X
+        self.drawString(MARGIN_X, 9 * mm, self._fit(self._footer_left, room))
+        self.drawCentredString(w / 2, 9 * mm, page)
         self.restoreState()
+
+    def _fit(self, text: str, width: float) -> str:
+        """text, ending in "…" where it is wider than width at the 8-pt footer size."""
+        while len(text) > 8 and stringWidth(text, self._font, 8) > width:
+            text = text[:-2] + "…"
+        return text
 
 
 def column_edges(landscape: bool = False) -> list[float]:

@@ -39,6 +39,14 @@ def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
+def _fit_to_width(ws, landscape: bool = False) -> None:
+    """Printed from Excel or LibreOffice, the sheet's columns fit one A4 page's width."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _summary_sheet(wb: Workbook, data: SheetData) -> None:
     ws = wb.active
     ws.title = "汇总"
@@ -72,6 +80,7 @@ def _summary_sheet(wb: Workbook, data: SheetData) -> None:
                                    max_row=start + len(STATUS_ORDER) - 1))
     chart.height, chart.width = 7, 14
     ws.add_chart(chart, "D5")
+    _fit_to_width(ws)      # title, counts and chart on one page (the chart's half spilled onto a second)
 
 
 def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape: bool) -> None:
@@ -104,10 +113,7 @@ def _kind_sheet(wb: Workbook, data: SheetData, kind: str, index: int, landscape:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(KIND_COLUMNS))}{len(rows) + 1}"
     # Printed from Excel it still looks like the PDF: header repeated, fit to width.
     ws.print_title_rows = "1:1"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _fit_to_width(ws, landscape)
     ws.oddHeader.center.text = f"{data.title} · {kind_heading(kind, index, len(rows))}"
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
 

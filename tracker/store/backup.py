@@ -13,10 +13,9 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from tracker.errors import UserError
-from tracker.store.guard import is_sqlite_file
+from tracker.store.guard import is_sqlite_file, peek
 from tracker.whole_file import replacing
 
 # SQLite's own files beside a database: writing one damages that database.
@@ -48,20 +47,12 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _store_id(path: Path) -> str | None:
-    """The store id an SQLite file carries (None: not a store, or one older than ids); read
-    through SQLite, immutable, so nothing is left beside it and no lock of it is dropped."""
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
+    """The store id an SQLite file carries (None: not a store, or one older than ids)."""
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        row = peek(path, "SELECT value FROM meta WHERE key = 'store_id'")
     except sqlite3.Error:
         return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
-        return row[0] if row else None
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        conn.close()
+    return row[0] if row else None
 
 
 def _earlier_backup(store, dest: Path, force: bool) -> bool:

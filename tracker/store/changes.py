@@ -75,6 +75,14 @@ def register(kind: Kind) -> Kind:
     return kind
 
 
+def user_rows(table: str, subject: str = "NULL", where: str = "") -> str:
+    """Kind.user_rows of a kind whose undo is a row naming the undone one in `voids`: its
+    changes (not the undos), whether each is undone; subject is the SQL of the commitment
+    id a row `t` is about, where a condition narrowing them."""
+    return (f"SELECT id, created_at, {subject}, EXISTS (SELECT 1 FROM {table} v WHERE v.voids = t.id) "
+            f"FROM {table} t WHERE voids IS NULL" + (f" AND {where}" if where else ""))
+
+
 def kind_of(name: str) -> Kind:
     """The registered kind called name; UserError for an unknown one."""
     if name not in KINDS:
@@ -104,11 +112,7 @@ def void_row(conn: sqlite3.Connection, kind: Kind, row_id: int) -> tuple[int, li
     voided meanwhile by another program is an error, not a second success."""
     if kind.void is not None:
         return kind.void(conn, int(row_id))
-    row = row_of(conn, kind, row_id)
-    if row.get("voids") is not None:
-        raise UserError(f"{kind.name} {row_id}: 是一次撤销，不能再撤销 / is an undo itself")
-    if conn.execute(f"SELECT 1 FROM {kind.table} WHERE voids = ?", (int(row_id),)).fetchone():
-        raise UserError(f"{kind.name} {row_id}: 已经撤销过了 / already undone")
+    row = standing_row(conn, kind, row_id)
     new = insert(conn, kind.table, {**kind.void_values(row), "voids": int(row_id), "created_at": now()})
     return new, _derive(conn, kind, row)
 
@@ -118,15 +122,43 @@ def redo_row(conn: sqlite3.Connection, kind: Kind, row_id: int) -> tuple[int, li
     (the new row's id, commitment ids touched)."""
     if kind.redo is not None:
         return kind.redo(conn, int(row_id))
-    row = row_of(conn, kind, row_id)
-    if row.get("voids") is not None:
-        raise UserError(f"{kind.name} {row_id}: 是一次撤销，不能重做 / is an undo, not a change")
-    if not conn.execute(f"SELECT 1 FROM {kind.table} WHERE voids = ?", (int(row_id),)).fetchone():
-        raise UserError(f"{kind.name} {row_id}: 没有撤销，无需重做 / not undone, nothing to redo")
+    row = undone_row(conn, kind, row_id)
     values = kind.redo_values(row) if kind.redo_values else {
         k: v for k, v in row.items() if k not in ("id", "voids", "created_at")}
     new = insert(conn, kind.table, {**values, "created_at": now()})
     return new, _derive(conn, kind, row_of(conn, kind, new))
+
+
+def _undone(conn: sqlite3.Connection, kind: Kind, row_id: int) -> bool:
+    return conn.execute(f"SELECT 1 FROM {kind.table} WHERE voids = ?", (int(row_id),)).fetchone() is not None
+
+
+def standing_row(conn: sqlite3.Connection, kind: Kind, row_id: int) -> dict:
+    """kind's row row_id, which an undo may void: a change (not an undo) not undone yet;
+    UserError otherwise."""
+    row = row_of(conn, kind, row_id)
+    if row.get("voids") is not None:
+        raise UserError(f"{kind.name} {row_id}: 是一次撤销，不能再撤销 / is an undo itself")
+    if _undone(conn, kind, row_id):
+        raise UserError(f"{kind.name} {row_id}: 已经撤销过了 / already undone")
+    return row
+
+
+def undone_row(conn: sqlite3.Connection, kind: Kind, row_id: int) -> dict:
+    """kind's row row_id, which a redo may append again: a change that is undone; UserError otherwise."""
+    row = row_of(conn, kind, row_id)
+    if row.get("voids") is not None:
+        raise UserError(f"{kind.name} {row_id}: 是一次撤销，不能重做 / is an undo, not a change")
+    if not _undone(conn, kind, row_id):
+        raise UserError(f"{kind.name} {row_id}: 没有撤销，无需重做 / not undone, nothing to redo")
+    return row
+
+
+def void_if_standing(conn: sqlite3.Connection, kind: Kind, row_id: int) -> None:
+    """Inside a write transaction: void kind's row row_id unless it is undone already (a change
+    undone takes the rows it appended of other kinds with it)."""
+    if not _undone(conn, kind, row_id):
+        void_row(conn, kind, row_id)
 
 
 def _derive(conn: sqlite3.Connection, kind: Kind, row: dict) -> list[int]:

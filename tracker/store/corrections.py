@@ -141,8 +141,7 @@ KIND = changes.register(changes.Kind(
     void_values=lambda row: {"commitment_id": row["commitment_id"], "commitment_key": row["commitment_key"],
                              "field": row["field"], "value": None},
     describe=_describe,
-    user_rows="SELECT id, created_at, commitment_id, EXISTS (SELECT 1 FROM corrections v WHERE v.voids = c.id) "
-              "FROM corrections c WHERE voids IS NULL"))
+    user_rows=changes.user_rows("corrections", "commitment_id")))
 
 
 class Corrections(changes.Part):

@@ -32,10 +32,6 @@ def _suggestion(conn: sqlite3.Connection, sid: int) -> dict:
     return dict(zip([d[0] for d in cur.description], row))
 
 
-def _row(conn: sqlite3.Connection, did: int) -> dict:
-    return changes.row_of(conn, KIND, did)
-
-
 def _void_values(row: dict) -> dict:
     return {k: row[k] for k in ("commitment_id", "evidence_key", "decision", "suggestion_id", "event_id")}
 
@@ -46,10 +42,8 @@ def _decide(conn: sqlite3.Connection, s: dict, decision: str) -> int:
 
 def _derive(conn: sqlite3.Connection, row: dict) -> list[int]:
     """A decision voided: an acceptance's mark is voided with it."""
-    event = row.get("event_id")
-    if row["decision"] == "accepted" and event is not None and not conn.execute(
-            "SELECT 1 FROM events WHERE voids = ?", (event,)).fetchone():
-        changes.void_row(conn, marks.KIND, event)
+    if row["decision"] == "accepted" and row.get("event_id") is not None:
+        changes.void_if_standing(conn, marks.KIND, row["event_id"])
     refresh_states(conn, row["commitment_id"])
     return [row["commitment_id"]]
 
@@ -57,9 +51,7 @@ def _derive(conn: sqlite3.Connection, row: dict) -> list[int]:
 def _redo(conn: sqlite3.Connection, did: int) -> tuple[int, list[int]]:
     """Make an undone decision again: an acceptance marks again (and the new mark appends
     the new decision, follow_event), a rejection is appended again."""
-    row = _row(conn, did)
-    if row["voids"] is not None or not conn.execute("SELECT 1 FROM decisions WHERE voids = ?", (did,)).fetchone():
-        raise UserError(f"decide {did}: 没有撤销，无需重做 / not undone, nothing to redo")
+    row = changes.undone_row(conn, KIND, did)
     if row["decision"] == "accepted" and row["event_id"] is not None:
         event = changes.redo_row(conn, marks.KIND, row["event_id"])[0]
         new = conn.execute(f"SELECT id FROM decisions WHERE event_id = ? AND {_STANDING}", (event,)).fetchone()[0]
@@ -76,8 +68,7 @@ def _describe(conn: sqlite3.Connection, row: dict) -> str:
 KIND = changes.register(changes.Kind(
     name="decide", table="decisions", word="核实建议", derive=_derive, void_values=_void_values,
     redo=_redo, describe=_describe,
-    user_rows="SELECT id, created_at, commitment_id, EXISTS (SELECT 1 FROM decisions v WHERE v.voids = d.id) "
-              "FROM decisions d WHERE voids IS NULL"))
+    user_rows=changes.user_rows("decisions", "commitment_id")))
 
 
 class Evidence(changes.Part):

@@ -97,19 +97,14 @@ def _reject(conn: sqlite3.Connection, r: dict) -> int:
 
 def _derive(conn: sqlite3.Connection, row: dict) -> list[int]:
     """A decision voided: an acceptance's mark is voided with it."""
-    event = row.get("event_id")
-    if row["decision"] == "accepted" and event is not None and not conn.execute(
-            "SELECT 1 FROM events WHERE voids = ?", (event,)).fetchone():
-        changes.void_row(conn, marks.KIND, event)
+    if row["decision"] == "accepted" and row.get("event_id") is not None:
+        changes.void_if_standing(conn, marks.KIND, row["event_id"])
     _refresh_state(conn, row["unit_report_id"])
     return [_report(conn, row["unit_report_id"])["commitment_id"]]
 
 
 def _redo(conn: sqlite3.Connection, did: int) -> tuple[int, list[int]]:
-    row = changes.row_of(conn, KIND, did)
-    if row["voids"] is not None or not conn.execute(
-            "SELECT 1 FROM unit_report_decisions WHERE voids = ?", (did,)).fetchone():
-        raise UserError(f"unit report decision {did}: 没有撤销，无需重做 / not undone, nothing to redo")
+    row = changes.undone_row(conn, KIND, did)
     r = _report(conn, row["unit_report_id"])
     return (_accept if row["decision"] == "accepted" else _reject)(conn, r), [r["commitment_id"]]
 
@@ -123,9 +118,8 @@ KIND = changes.register(changes.Kind(
     name="unit_report", table="unit_report_decisions", word="单位自报", derive=_derive,
     void_values=lambda row: {k: row[k] for k in ("unit_report_id", "decision", "event_id")},
     redo=_redo, describe=_describe,
-    user_rows="SELECT d.id, d.created_at, r.commitment_id, EXISTS (SELECT 1 FROM unit_report_decisions v "
-              "WHERE v.voids = d.id) FROM unit_report_decisions d JOIN unit_reports r ON r.id = d.unit_report_id "
-              "WHERE d.voids IS NULL"))
+    user_rows=changes.user_rows("unit_report_decisions",
+                                "(SELECT r.commitment_id FROM unit_reports r WHERE r.id = t.unit_report_id)")))
 
 
 def _conflict(conn: sqlite3.Connection, cid: int, events_seen: int) -> str | None:
@@ -279,12 +273,6 @@ class Forms(changes.Part):
                     continue
                 out.append((_accept if decision == "accepted" else _reject)(conn, r))
             return out
-
-    @guarded
-    def void_many(self, decision_ids) -> list[int]:
-        """Undo several decisions (an accept-all) in one transaction; the voiding rows' ids."""
-        with self.store.write() as conn:
-            return [changes.void_row(conn, KIND, d)[0] for d in decision_ids]
 
     @guarded
     def open_items(self, unit_id: int, plan_year: int | None = None) -> list[int]:

@@ -43,26 +43,29 @@ def guarded(method):
     return wrapper
 
 
+def peek(path: Path, sql: str) -> tuple | None:
+    """The first row sql reads from an SQLite file, asked through SQLite itself, read-only,
+    because a Python open()/close() of an open store drops SQLite's locks; immutable, so no
+    -wal/-shm is left beside a WAL store (they would read as "open in another program" to
+    tracker.store.backup). sqlite3.Error when it cannot be read so."""
+    conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1", uri=True)
+    try:
+        return conn.execute(sql).fetchone()
+    finally:
+        conn.close()
+
+
 def is_sqlite_file(path: Path) -> bool:
-    """Whether path is an existing SQLite database (a store, its backup): asked through SQLite
-    itself, read-only, because a Python open()/close() of an open store drops SQLite's locks."""
+    """Whether path is an existing SQLite database (a store, its backup)."""
     try:
         if not path.is_file() or path.stat().st_size < 512:    # a database has a page at least
             return False
     except OSError:
         return False
-    # immutable: no -wal/-shm left beside a WAL store by a read-only look (they would read
-    # as "open in another program" to tracker.store.backup).
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()
+        peek(path, "PRAGMA schema_version")
         return True
-    except sqlite3.DatabaseError as exc:
-        # Busy, locked or a page read mid-write is still a database; "not a database" is not.
-        return getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB"
-    finally:
-        conn.close()
+    except sqlite3.Error as exc:
+        # Busy, locked or a page read mid-write is still a database; "not a database" (or
+        # a file SQLite cannot open at all) is not.
+        return getattr(exc, "sqlite_errorname", "") not in ("SQLITE_NOTADB", "SQLITE_CANTOPEN", "")

@@ -105,8 +105,7 @@ def _describe(conn: sqlite3.Connection, row: dict) -> str:
 KIND = changes.register(changes.Kind(
     name="mark", table="events", word="标记", derive=_derive, void_values=_void_values,
     redo_values=_redo_values, describe=_describe,
-    user_rows="SELECT id, created_at, commitment_id, EXISTS (SELECT 1 FROM events v WHERE v.voids = e.id) "
-              "FROM events e WHERE voids IS NULL AND source = 'user' AND suggestion_id IS NULL"))
+    user_rows=changes.user_rows("events", "commitment_id", "source = 'user' AND suggestion_id IS NULL")))
 
 
 class Marks(changes.Part):

@@ -52,8 +52,7 @@ KIND = changes.register(changes.Kind(
     name="report", table="report_changes", word="报告", derive=_derive, relinks=False,
     void_values=lambda row: {"report_id": row["report_id"], "field": row["field"], "value": None},
     describe=_describe,
-    user_rows="SELECT id, created_at, NULL, EXISTS (SELECT 1 FROM report_changes v WHERE v.voids = r.id) "
-              "FROM report_changes r WHERE voids IS NULL"))
+    user_rows=changes.user_rows("report_changes")))
 
 
 def _merge_derive(conn: sqlite3.Connection, row: dict) -> list[int]:
@@ -74,8 +73,7 @@ MERGE_KIND = changes.register(changes.Kind(
     name="region_merge", table="region_merges", word="地区合并", derive=_merge_derive,
     void_values=lambda row: {"alias": row["alias"], "region": None},
     describe=lambda conn, row: f"地区 {row['alias']} 并入 {row['region']}",
-    user_rows="SELECT id, created_at, NULL, EXISTS (SELECT 1 FROM region_merges v WHERE v.voids = r.id) "
-              "FROM region_merges r WHERE voids IS NULL"))
+    user_rows=changes.user_rows("region_merges")))
 
 
 class ReportEdits(changes.Part):
@@ -94,7 +92,7 @@ class ReportEdits(changes.Part):
                      confirm: tuple[str, ...] = ()) -> list[int]:
         """Set some of a report's region, plan year, title and kind (None: as the text says), and
         confirm the guesses named in confirm ("region", "plan_year") as they stand; one
-        transaction; the ids of the rows appended (an undo voids them all)."""
+        transaction; the ids of the rows appended (store.changes.void_all takes them back as one)."""
         values = {k: v for k, v in (("region", region), ("plan_year", plan_year), ("title", title),
                                     ("kind", kind)) if v is not _UNSET}
         if "region" in values and values["region"] is not None:
@@ -141,12 +139,6 @@ class ReportEdits(changes.Part):
             return self._append(conn, int(report_id), {"removed": False})[0]
 
     @guarded
-    def void_all(self, change_ids: list[int]) -> list[int]:
-        """Undo the rows of one set_identity (one transaction); the voiding rows' ids."""
-        with self.store.write() as conn:
-            return [changes.void_row(conn, KIND, cid)[0] for cid in change_ids]
-
-    @guarded
     def user_data(self, report_id: int) -> dict[str, int]:
         """What the user recorded on a report's commitments: standing marks, curations, field fixes."""
         conn = self.store.conn
@@ -181,12 +173,6 @@ class ReportEdits(changes.Part):
             row["id"] = changes.insert(conn, "region_merges", row)
             _merge_derive(conn, row)
             return row["id"]
-
-    @guarded
-    def void_merge(self, merge_id: int) -> int:
-        """Undo a region merge by its id; the voiding row's id."""
-        with self.store.write() as conn:
-            return changes.void_row(conn, MERGE_KIND, merge_id)[0]
 
     @staticmethod
     def _report(conn: sqlite3.Connection, report_id: int) -> dict:

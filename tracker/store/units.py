@@ -65,27 +65,20 @@ def _append(conn: sqlite3.Connection, source: str, detail: dict, items: list[dic
 
 
 def _void(conn: sqlite3.Connection, aid: int) -> tuple[int, list[int]]:
-    row = changes.row_of(conn, KIND, aid)
-    if row["voids"] is not None:
-        raise UserError(f"assign {aid}: 是一次撤销，不能再撤销 / is an undo itself")
-    if conn.execute("SELECT 1 FROM assignments WHERE voids = ?", (aid,)).fetchone():
-        raise UserError(f"assign {aid}: 已经撤销过了 / already undone")
+    row = changes.standing_row(conn, KIND, aid)
     new = changes.insert(conn, "assignments", {"source": row["source"], "detail": row["detail"], "voids": aid,
                                                "created_at": now()})
     items = _items(conn, aid)
     for it in items:    # its deadline fixes go with it, unless undone already
         for fix in json.loads(it["corrections"] or "[]"):
-            if not conn.execute("SELECT 1 FROM corrections WHERE voids = ?", (fix,)).fetchone():
-                changes.void_row(conn, corrections.KIND, fix)
+            changes.void_if_standing(conn, corrections.KIND, fix)
     ids = [it["commitment_id"] for it in items]
     derive(conn, ids)
     return new, ids
 
 
 def _redo(conn: sqlite3.Connection, aid: int) -> tuple[int, list[int]]:
-    row = changes.row_of(conn, KIND, aid)
-    if row["voids"] is not None or not conn.execute("SELECT 1 FROM assignments WHERE voids = ?", (aid,)).fetchone():
-        raise UserError(f"assign {aid}: 没有撤销，无需重做 / not undone, nothing to redo")
+    row = changes.undone_row(conn, KIND, aid)
     items = [{**it, "leads": json.loads(it["leads"]), "partners": json.loads(it["partners"])}
              for it in _items(conn, aid)]
     return _append(conn, row["source"], json.loads(row["detail"] or "{}"), items), [
@@ -104,8 +97,7 @@ def _describe(conn: sqlite3.Connection, row: dict) -> str:
 KIND = changes.register(changes.Kind(
     name="assign", table="assignments", word="指派", derive=lambda conn, row: [],
     void_values=dict, void=_void, redo=_redo, describe=_describe,
-    user_rows="SELECT id, created_at, NULL, EXISTS (SELECT 1 FROM assignments v WHERE v.voids = a.id) "
-              "FROM assignments a WHERE voids IS NULL"))
+    user_rows=changes.user_rows("assignments")))
 
 
 def _alias_derive(conn: sqlite3.Connection, row: dict) -> list[int]:
@@ -118,8 +110,7 @@ ALIAS = changes.register(changes.Kind(
     name="alias", table="unit_aliases", word="单位别名", derive=_alias_derive,
     void_values=lambda row: {k: row[k] for k in ("alias", "alias_key", "unit_id")},
     describe=lambda conn, row: f"单位别名 {row['alias']} → {Names(conn).name(row['unit_id'])}",
-    user_rows="SELECT id, created_at, NULL, EXISTS (SELECT 1 FROM unit_aliases v WHERE v.voids = u.id) "
-              "FROM unit_aliases u WHERE voids IS NULL"))
+    user_rows=changes.user_rows("unit_aliases")))
 
 
 def _clean(names: Iterable[str]) -> list[str]:
@@ -196,12 +187,6 @@ class Units(changes.Part):
             row["id"] = changes.insert(conn, "unit_aliases", row)
             _alias_derive(conn, row)
             return row["id"]
-
-    @guarded
-    def void_alias(self, alias_id: int) -> int:
-        """Undo an alias by its id; the voiding row's id."""
-        with self.store.write() as conn:
-            return changes.void_row(conn, ALIAS, alias_id)[0]
 
     @guarded
     def known(self) -> list[dict]:
