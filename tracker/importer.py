@@ -31,7 +31,7 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
     """Extract and store each file in turn, one transaction per file (files already imported
     are skipped); the counts of every file stored.
 
-    progress(bytes done, bytes in all) moves inside a file too: a 30 MB file is one file
+    progress(bytes done, bytes in all) moves inside a file too: a 500,000-character file is one file
     but minutes of work. cancel() is asked between files and between reports; the file
     being read when it says yes is not stored, and result.cancelled is set.
     A file that is only an excerpt of a stored document is refused (ExcerptRefused, a
