@@ -32,7 +32,7 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
     are skipped); the counts of every file stored.
 
     progress(bytes done, bytes in all) moves inside a file too: a 500,000-character file is one file
-    but minutes of work. cancel() is asked between files and between reports; the file
+    but seconds of work. cancel() is asked between files and between reports; the file
     being read when it says yes is not stored, and result.cancelled is set.
     A file that is only an excerpt of a stored document is refused (ExcerptRefused, a
     UserError) unless force (it becomes the current version) or separate (its own document);
