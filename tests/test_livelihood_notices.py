@@ -1,8 +1,8 @@
 """Standalone 民生实事 notices whose items are numbered in Chinese (issues 21 and 23).
 
 A city's list published on its own (tests/data/lists: 一、 headings under a letterhead, （一） items
-inside an 实施方案's sections, 第一项 headings; the same notice as a Word file with bold headings and
-as a web page with <strong> headings) gives one row per item carrying its own 年度目标 and figures;
+inside an 实施方案's sections, 第一项 headings, headings with no number, items under group headings; the same notices as Word
+files with bold headings and as web pages with <strong> headings) gives one row per item carrying its own 年度目标 and figures;
 section headings (一、总体要求), measures (（一）加强组织领导) and the 年度目标 lines themselves are
 never rows of their own.
 """
@@ -39,6 +39,7 @@ def _paragraphs(path: Path) -> list[str]:
 @pytest.mark.parametrize("name, count, marker", [
     ("notice_dun_headings_2025.txt", 8, lambda k: f"{CN[k]}、"),
     ("notice_ordinal_items_2025.txt", 6, lambda k: f"第{CN[k]}项："),
+    ("notice_unnumbered_headings_2025.txt", 5, lambda k: ""),
 ])
 def test_item_headings_carry_their_own_annual_target(name: str, count: int, marker) -> None:
     rx = _only_report(LISTS / name)
@@ -76,6 +77,17 @@ def test_items_inside_an_implementation_plan_are_its_list_not_its_sections() -> 
         assert words not in texts
 
 
+def test_group_headings_over_lists_of_their_own_give_every_item() -> None:
+    """"一、教育文化类（3项）" over "1.…2.…3.…", and so on: the items of every group, numbered on."""
+    rx = _only_report(LISTS / "notice_grouped_items_2025.txt")
+    items = _items(rx)
+    assert [c.number for c in items] == list(range(1, 13))
+    assert [c.text[:2] for c in items] == ["1.", "2.", "3.", "1.", "2.", "3.", "1.", "2.", "1.", "2.", "3.", "4."]
+    assert [c.value for c in items][:4] == [6.0, 25.0, 10.0, 3.0]
+    assert (items[11].deadline, items[11].lead_unit) == ("2025-12-31", "市住房城乡建设局")
+    assert not [c for c in rx.commitments if "类（" in c.text]
+
+
 def test_a_letterhead_notice_of_one_line_items() -> None:
     items = _items(_only_report(DATA / "pages" / "district_notice_letterhead.txt"))
     assert [c.text[:2] for c in items] == [f"{CN[k]}、" for k in range(6)]
@@ -83,29 +95,37 @@ def test_a_letterhead_notice_of_one_line_items() -> None:
     assert items[5].text == "六、为全区适龄妇女免费开展“两癌”筛查1.2万人次"
 
 
+def _headings(path: Path) -> list[tuple[str, bool]]:
+    """The notice's paragraphs, each with whether it is an item heading (the line over a 年度目标)."""
+    lines = _paragraphs(path)
+    return [(t, k + 1 < len(lines) and lines[k + 1].startswith("年度目标")) for k, t in enumerate(lines)]
+
+
 def _word_notice(path: Path, out: Path) -> Path:
     """The notice as a Word file: its item headings are bold runs, each paragraph its own."""
     document = docx.Document()
-    for line in _paragraphs(path):
-        document.add_paragraph().add_run(line).bold = bool(re.match(rf"[{CN}]+、", line))
+    for line, heading in _headings(path):
+        document.add_paragraph().add_run(line).bold = heading
     document.save(out)
     return out
 
 
 def _web_notice(path: Path, out: Path) -> Path:
     """The notice as a portal page: the title in <h1>, item headings in <strong>."""
-    lines = _paragraphs(path)
-    body = "".join(f"<p><strong>{t}</strong></p>" if re.match(rf"[{CN}]+、", t) else f"<p>{t}</p>"
-                   for t in lines[3:])
+    paras = _headings(path)
+    title = next(t for t, _ in paras if "关于" in t)
+    body = "".join(f"<p><strong>{t}</strong></p>" if heading else f"<p>{t}</p>"
+                   for t, heading in paras[[t for t, _ in paras].index(title) + 1:])
     out.write_text(f"<html><head><meta charset='utf-8'></head><body><div class='crumb'>首页 &gt; 政务公开 &gt; "
-                   f"通知公告</div><h1>{lines[2]}</h1><p>发布时间：2025-02-21 来源：市政府办公室</p>{body}"
+                   f"通知公告</div><h1>{title}</h1><p>发布时间：2025-02-21 来源：市政府办公室</p>{body}"
                    "<div>【打印本页】【关闭窗口】</div></body></html>", encoding="utf-8")
     return out
 
 
+@pytest.mark.parametrize("name", ["notice_dun_headings_2025.txt", "notice_unnumbered_headings_2025.txt"])
 @pytest.mark.parametrize("make, suffix", [(_word_notice, ".docx"), (_web_notice, ".html")])
-def test_bold_item_headings_in_word_and_on_the_web(tmp_path: Path, make, suffix: str) -> None:
-    original = LISTS / "notice_dun_headings_2025.txt"
+def test_bold_item_headings_in_word_and_on_the_web(tmp_path: Path, make, suffix: str, name: str) -> None:
+    original = LISTS / name
     want = [(c.number, c.text, c.value, c.deadline) for c in _items(_only_report(original))]
     rx = _only_report(make(original, tmp_path / f"notice{suffix}"))
     assert rx.report.kind == "list"

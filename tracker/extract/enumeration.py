@@ -2,9 +2,10 @@
 
 A list is written many ways: "（1）…" lines, "1.…" paragraphs, "1 实施…；" lines of a web
 notice, "①…⑩", "一是…十是" inside one paragraph, "一、" headings of an appendix, "第一项："
-headings of a notice, "第一件…" in prose. Each is a run of markers of ONE style numbered 1, 2, 3… in document order. This
-module finds the runs and the span of each item; what a run is a list *of* is decided by
-its context (livelihood.py), never by the marker style.
+headings of a notice, "第一件…" in prose. Each is a run of markers of ONE style numbered
+1, 2, 3… in document order; headings without a number, each over its labelled lines
+("年度目标：…"), are a run too. This module finds the runs and the span of each item; what
+a run is a list *of* is decided by its context (livelihood.py), never by the marker style.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ STYLES: dict[str, re.Pattern] = {
     "ordinal": re.compile(rf"第(?P<n>[{_CN}]{{1,3}}|\d{{1,2}})[件项]"),
 }
 PROSE = "ordinal"
+HEADED = "headed"   # unnumbered: a short heading line over its labelled lines ("年度目标：…")
+# A label opening a paragraph: "年度目标：", "主要内容：", "（牵头单位：".
+LABEL = re.compile(r"^\s*[（(]?([\u4e00-\u9fff]{2,6})\s*[：:]")
+HEADING_MAX = 20    # characters of an unnumbered item heading ("城镇老旧小区改造")
+HEADED_MIN = 3      # headings in a run: fewer is no list
 MAX_GAP = 12        # paragraphs between two items of one run (an appendix item has a few)
 ITEM_MAX = 800      # characters: a longer item paragraph gives only its first sentence
 TITLE_MAX = 12      # characters of a title sentence ("医疗卫生方面。") that opens an item
@@ -101,8 +107,44 @@ def find_runs(paras: list[Paragraph]) -> list[Run]:
             runs.append(Run(m.style, tuple(current)))
         open_[m.style] = [m] if m.number == 1 else []
     runs += [Run(style, tuple(ms)) for style, ms in open_.items() if ms]
+    runs += _headed_runs(paras)
     runs.sort(key=lambda r: (r.markers[0].para, r.markers[0].start))
     return runs
+
+
+def label_of(para: Paragraph) -> str | None:
+    """The label a paragraph opens with ("年度目标" of "年度目标：新增…"), or None."""
+    m = LABEL.match(para.folded)
+    return m.group(1) if m else None
+
+
+def _headed_runs(paras: list[Paragraph]) -> list[Run]:
+    """Items written as headings without numbers (a Word notice's bold lines): a short line with
+    no sentence in it, then lines opening with the same label ("年度目标：…", "牵头单位：…"), then
+    the next heading; three or more in a row."""
+    runs: list[Run] = []
+    current: list[Marker] = []
+    label = None
+    for i in range(len(paras) - 1):
+        text = paras[i].folded.strip()
+        heading = (0 < len(text) <= HEADING_MAX and not re.search(r"[。；;，,：:！!？?]", text)
+                   and label_of(paras[i + 1]) is not None)
+        if current and not heading and label_of(paras[i]) is None:
+            current = _close(runs, current)        # prose: the run has ended
+        if not heading:
+            continue
+        if current and label_of(paras[i + 1]) != label:
+            current = _close(runs, current)
+        label = label_of(paras[i + 1])
+        current.append(Marker(i, 0, 0, HEADED, len(current) + 1))
+    _close(runs, current)
+    return runs
+
+
+def _close(runs: list[Run], markers: list[Marker]) -> list[Marker]:
+    if len(markers) >= HEADED_MIN:
+        runs.append(Run(HEADED, tuple(markers)))
+    return []
 
 
 def item_spans(run: Run, paras: list[Paragraph]) -> list[tuple[int, int, int]]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.extract.dates import parse_deadline
-from tracker.extract.enumeration import ITEM_MAX, PROSE, Run, find_runs, item_spans, split_items
+from tracker.extract.enumeration import ITEM_MAX, PROSE, Run, find_runs, item_spans, label_of, split_items
 from tracker.extract.numbers import parse_number
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import figure_fields, pledge_quantities
@@ -125,12 +125,23 @@ def find_livelihood(source: SourceText, report: Report, paras: list[Paragraph]
     return out, lists
 
 
+Found = tuple[Run, list[range], list[Commitment]]   # a list: its markers, each item's body, its items
+
+
 def _list_of(run: Run, header: _Header, paras: list[Paragraph], runs: list[Run], plan_year: int | None
-             ) -> tuple[Run, list[range], list[Commitment]] | None:
+             ) -> Found | None:
     """(the run cut to the count announced, each item's body paragraphs, the items) of a run
     under header; None when the run is no list of them: fewer items than announced, or
-    section headings whose body holds a longer list ("二、项目安排" over "（一）…（八）")."""
+    section headings whose body holds a longer list ("二、项目安排" over "（一）…（八）").
+    Group headings over lists of their own ("一、教育类（3项）" over "1.…2.…3.…") give the
+    items of their lists, numbered on."""
     stated = header.count
+    groups = _groups(run, paras, runs, header.category, plan_year)
+    if groups:
+        markers = tuple(m for inner, _, _ in groups for m in inner.markers)
+        items = [replace(c, number=k + 1) for k, c in enumerate(c for _, _, its in groups for c in its)]
+        found = Run(groups[0][0].style, markers), [b for _, bodies, _ in groups for b in bodies], items
+        return None if stated and len(items) * 2 < stated else found
     if stated and len(run) > stated:
         run = run.first(stated)
     if len(run) < 2 and stated != 1 or stated and len(run) * 2 < stated:
@@ -140,13 +151,46 @@ def _list_of(run: Run, header: _Header, paras: list[Paragraph], runs: list[Run],
     if any(len(other) > len(run) and all(m.para in body for m in other.markers)
            for body in bodies if body for other in runs):
         return None
-    items = [_commitment(paras[j], s, e, k + 1, header.category, plan_year, [paras[i] for i in body])
-             for k, ((j, s, e), body) in enumerate(zip(spans, bodies))]
-    return run, bodies, items
+    return run, bodies, _items(spans, bodies, paras, category=header.category, plan_year=plan_year)
+
+
+def _items(spans: list[tuple[int, int, int]], bodies: list[range], paras: list[Paragraph], *,
+           category: str, plan_year: int | None) -> list[Commitment]:
+    return [_commitment(paras[j], s, e, k + 1, category, plan_year, [paras[i] for i in body])
+            for k, ((j, s, e), body) in enumerate(zip(spans, bodies))]
+
+
+def _groups(run: Run, paras: list[Paragraph], runs: list[Run], category: str, plan_year: int | None
+            ) -> list[Found] | None:
+    """The lists under a run of group headings: every heading is a paragraph of its own with a
+    run of another style starting right under it and ending before the next heading, and at
+    least half of every group's items pledge a figure or a deadline (not "一、总体要求" over
+    "（一）指导思想（二）基本原则")."""
+    if len(run) < 2:
+        return None
+    out: list[Found] = []
+    for k, (j, _, e) in enumerate(item_spans(run, paras)):
+        stop = run.markers[k + 1].para if k + 1 < len(run.markers) else len(paras)
+        inner = next((r for r in runs if r.style != run.style and r.markers[0].para == j + 1
+                      and len(r) >= 2 and r.markers[-1].para < stop), None)
+        if inner is None or paras[j].folded[e:].strip(" 。；;，,"):
+            return None
+        spans = item_spans(inner, paras)
+        bodies = _bodies(inner, spans, paras)
+        items = _items(spans, bodies, paras, category=category, plan_year=plan_year)
+        if _pledged(items) * 2 < len(items):
+            return None
+        out.append((inner, bodies, items))
+    return out
+
+
+def _pledged(items: list[Commitment]) -> int:
+    """How many items pledge a figure or a deadline."""
+    return sum(c.value is not None or c.deadline is not None for c in items)
 
 
 def _notice_list(report: Report, paras: list[Paragraph], runs: list[Run], covered: set[int]
-                 ) -> tuple[_Header, tuple[Run, list[range], list[Commitment]]] | None:
+                 ) -> tuple[_Header, Found] | None:
     """A notice titled as a list ("关于印发2025年区级民生实事项目清单的通知") is its list, whatever
     stands between the title and item 1 (a letterhead, a preamble, a section heading): of the
     runs the title may head, the one of as many items as it states, else the one whose items
@@ -161,8 +205,8 @@ def _notice_list(report: Report, paras: list[Paragraph], runs: list[Run], covere
         if found is None:
             continue
         items = found[2]
-        pledged = sum(c.value is not None or c.deadline is not None for c in items)
-        key = (len(items) == header.count, pledged, len(items))
+        pledged = _pledged(items)
+        key = (len(items) == header.count, pledged, pledged - len(items))
         if pledged * 2 >= len(items) and (best_key is None or key > best_key):
             best, best_key = found, key
     return (header, best) if best else None
@@ -185,9 +229,6 @@ def _bodies(run: Run, spans: list[tuple[int, int, int]], paras: list[Paragraph])
     return out
 
 
-# A label opening a paragraph of an item's body: "年度目标：", "主要内容：", "（牵头单位：".
-_LABEL = re.compile(r"^\s*[（(]?([\u4e00-\u9fff]{2,6})\s*[：:]")
-
 
 # The report turning back to its audience: "各位代表，…", "同志们！".
 _ADDRESS = re.compile(r"\s*(?:各位代表|各位委员|同志们)")
@@ -198,21 +239,16 @@ def _last_body(j: int, earlier: list[range], paras: list[Paragraph]) -> range:
     opening like theirs (the same label, or none), never a heading or a list header."""
     if not earlier or not all(earlier):
         return range(0)
-    labels = {_label(paras[i]) for body in earlier for i in body}
+    labels = {label_of(paras[i]) for body in earlier for i in body}
     longest = max(len(paras[i].text) for body in earlier for i in body)
     end = j + 1
     for i in range(j + 1, min(j + 1 + min(len(b) for b in earlier), len(paras))):
         p = paras[i]
-        if (_label(p) not in labels or heading_of(p.text) or _HEADER.search(p.folded)
+        if (label_of(p) not in labels or heading_of(p.text) or _HEADER.search(p.folded)
                 or _ADDRESS.match(p.folded) or len(p.text) > 2 * longest):
             break
         end = i + 1
     return range(j + 1, end)
-
-
-def _label(p: Paragraph) -> str | None:
-    m = _LABEL.match(p.folded)
-    return m.group(1) if m else None
 
 
 def _headers(text: str, i: int, plan_year: int | None) -> list[_Header]:
