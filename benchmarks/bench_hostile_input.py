@@ -22,19 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import hostile_files as hf  # noqa: E402
-
-# The child reports its own peak memory on the way out, even when the import fails.
-_CHILD = """
-import atexit, sys
-def peak():
-    hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
-    sys.stderr.write(f"\\nPEAK {hwm // 1024}\\n")
-atexit.register(peak)
-from tracker.cli.main import main
-sys.exit(main(sys.argv[1:]))
-"""
+from process import PEAK_REPORTING_CLI  # noqa: E402
 
 
 def cases(tmp: Path) -> list[tuple[str, Path]]:
@@ -64,7 +55,7 @@ def _limit() -> None:
 def run(code: Path, db: Path, path: Path, timeout: float) -> str:
     env = {**os.environ, "PYTHONPATH": str(code)}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", _CHILD, "--db", str(db), "import", str(path)],
+    proc = subprocess.Popen([sys.executable, "-c", PEAK_REPORTING_CLI, "--db", str(db), "import", str(path)],
                             cwd=code, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, preexec_fn=_limit)
     try:

@@ -8,16 +8,14 @@ Usage: .venv/bin/python benchmarks/bench_sheet.py [--keep DIR] [--runs 3]
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from process import compile_bytecode, distinct_copies, median_run, show, tracker_cmd  # noqa: E402
+from process import bench_setup, distinct_copies, median_run, show, tracker_cmd  # noqa: E402
 from tracker.importer import import_files  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
 
@@ -42,13 +40,7 @@ def build(folder: Path, copies: int) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", metavar="DIR")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench_sheet_"))
-    folder.mkdir(parents=True, exist_ok=True)
-    compile_bytecode()
+    args, folder = bench_setup(__doc__, "bench_sheet_")
     ok = True
     pdf_times = {}
     for copies in (2, 8, 23):   # ~1,000, ~4,000 and ~10,000 rows

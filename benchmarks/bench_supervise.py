@@ -11,17 +11,15 @@ Usage: .venv/bin/python benchmarks/bench_supervise.py [--keep DIR] [--runs 3]
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from process import compile_bytecode, distinct_copies, median_run, run, show, tracker_cmd  # noqa: E402
+from process import bench_setup, distinct_copies, median_run, run, show, tracker_cmd  # noqa: E402
 from supervise_support import fill  # noqa: E402
 from tracker.importer import import_files  # noqa: E402
 from tracker.store import Filter, Store  # noqa: E402
@@ -50,13 +48,7 @@ def build(folder: Path) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", metavar="DIR")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    folder = Path(args.keep or tempfile.mkdtemp(prefix="bench_supervise_"))
-    folder.mkdir(parents=True, exist_ok=True)
-    compile_bytecode()
+    args, folder = bench_setup(__doc__, "bench_supervise_")
     db = build(folder)
     out = folder / "forms"
     out.mkdir(exist_ok=True)

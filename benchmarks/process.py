@@ -20,6 +20,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 PYTHON = sys.executable
+# `python -c PEAK_REPORTING_CLI ARGS…` runs `tracker ARGS…` and writes "PEAK <MB>" (VmHWM of the
+# process itself) to stderr on the way out, even when the command fails.
+PEAK_REPORTING_CLI = """
+import atexit, sys
+def peak():
+    hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
+    sys.stderr.write(f"\\nPEAK {hwm // 1024}\\n")
+atexit.register(peak)
+from tracker.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def bench_setup(doc: str, prefix: str, runs: int = 3):
+    """The command line every store benchmark takes (--keep DIR, --runs N): (args, the working
+    folder, made), with the bytecode compiled."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--keep", metavar="DIR")
+    parser.add_argument("--runs", type=int, default=runs)
+    args = parser.parse_args()
+    folder = Path(args.keep or tempfile.mkdtemp(prefix=prefix))
+    folder.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
+    return args, folder
 
 
 def compile_bytecode() -> None:

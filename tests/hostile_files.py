@@ -105,15 +105,18 @@ def nested_html(path: Path, depth: int = 200_000) -> Path:
 
 
 def hidden_html(path: Path) -> Path:
-    """A report page with text a browser never shows (display:none, hidden, <textarea>…)."""
+    """A report page with text a browser never shows (display:none inline or by a class of
+    its style sheet, hidden, <textarea>…)."""
     visible = "".join(f"<p>{line}</p>" for line in REPORT_LINES)
     hidden = ("<div style='display: none'>隐藏段落：地区生产总值增长99%以上。</div>"
               "<p style=\"color:red;VISIBILITY:hidden\">隐藏段落：新建学校999所。</p>"
               "<p hidden>隐藏段落：新增就业999万人。</p>"
               "<textarea>隐藏段落：评论框中的文字，改造老旧小区999个。</textarea>"
               "<select><option>隐藏段落：选项文字</option></select>"
-              "<script>document.write('隐藏段落：脚本')</script>")
-    path.write_text(f"<html><head><title>政府工作报告</title></head><body>{hidden}{visible}"
+              "<script>document.write('隐藏段落：脚本')</script>"
+              "<div class='share'>隐藏段落：样式表隐藏的分享框，新建公园999个。</div>")
+    path.write_text("<html><head><title>政府工作报告</title><style>.share{display:none}</style></head>"
+                    f"<body>{hidden}{visible}"
                     "</body></html>", encoding="utf-8")
     return path
 

@@ -53,6 +53,15 @@ def test_zip_parts_past_100_mb_in_all_are_refused_whatever_their_names(tmp_path,
         read_source(docx)
 
 
+@pytest.mark.parametrize("part", ["word/document.xml", "word/document.bin"])
+def test_document_xml_past_its_bound_is_refused_whatever_its_name_and_media_is_not_xml(tmp_path, part):
+    docx = hf.renamed_docx(tmp_path / "long.docx", expand_to=limits.MAX_DOCX_XML_BYTES + 1, part=part)
+    with pytest.raises(UserError, match="too much document XML"):
+        read_source(docx)
+    pictures = hf.docx_with_big_media(tmp_path / "pictures.docx", each=limits.MAX_DOCX_XML_BYTES + 1, parts=1)
+    assert hf.REPORT_LINES[5] in read_source(pictures).text
+
+
 def test_a_zip_announcing_too_many_parts_is_refused_before_python_lists_them(tmp_path):
     many = tmp_path / "many.docx"
     with zipfile.ZipFile(many, "w") as z:
@@ -113,6 +122,27 @@ def test_visible_text_that_merely_mentions_hiding_stays(tmp_path):
     assert read_source(page).text.split("\n") == ["显示", "对话", "属性"]
 
 
+def test_text_hidden_by_the_pages_style_sheet_is_skipped(tmp_path):
+    """A page as a portal makes it: classes and ids hidden by its <style>, tabs of which one
+    is shown, rules for print or a narrow screen, :hover menus, an inline style over a class."""
+    page = tmp_path / "page.html"
+    page.write_text("""<html><head><style>
+/* .comment{display:none} */ @import url(site.css);
+.x{display:none} .tab{ display : none } .tab.on { display:block }
+#side { visibility: hidden } div > .gone, .other { display: none }
+@media print { .noprint { display:none } } @media (max-width: 600px) { .wide { display: none } }
+.menu a:hover { display:none } .force { display:none !important } .shut { visibility:collapse }
+</style></head><body><p>政府工作报告</p>
+<div class="x">隐藏段落一</div><div class="tab">隐藏段落二</div><div class="tab on">第一页</div>
+<div id="side">隐藏段落三</div><div><span class="gone">隐藏段落四</span></div><p class="noprint">打印时不显示</p>
+<p class="wide">窄屏时不显示</p><div class="menu"><a>菜单</a></div><p class="x" style="display:block">内联显示</p>
+<p class="force" style="display:block">隐藏段落五</p><section><p class="x"><b>隐藏段落六</b></p></section>
+<table><tr class="shut"><td>隐藏段落七</td></tr></table><p hidden>隐藏段落八</p><p>增长7%</p>
+</body></html>""", encoding="utf-8")
+    assert read_source(page).text.split("\n") == ["政府工作报告", "第一页", "打印时不显示", "窄屏时不显示", "菜单",
+                                                   "内联显示", "增长7%"]
+
+
 # ---- not a document -------------------------------------------------------------------------
 @pytest.mark.parametrize("make, said", [
     (lambda d: hf.json_report(d / "report.json"), "JSON data"),
@@ -152,9 +182,10 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
 
 
-def test_text_past_64_mb_and_any_file_past_200_mb_are_refused_before_reading(tmp_path):
+def test_text_past_its_bound_and_any_file_past_200_mb_are_refused_before_reading(tmp_path):
     text = hf.sparse_file(tmp_path / "big.txt", limits.MAX_TEXT_BYTES + 1)
-    with pytest.raises(UserError, match=r"文件太大（64\.1 MB，上限 64 MB）"):
+    mb = limits.MAX_TEXT_BYTES // 1_000_000
+    with pytest.raises(UserError, match=rf"文件太大（{mb}\.1 MB，上限 {mb} MB）"):
         read_source(text)
     pdf = tmp_path / "big.pdf"
     with pdf.open("wb") as fh:
@@ -207,5 +238,7 @@ def test_the_readme_names_every_input_bound():
     for figure in (f"{limits.MAX_FILE_BYTES // 1_000_000} MB", f"{limits.MAX_TEXT_BYTES // 1_000_000} MB",
                    f"{limits.MAX_ZIP_BYTES // 1_000_000} MB", f"{limits.MAX_ZIP_PARTS:,}",
                    f"{limits.MAX_HTML_ELEMENTS:,}", f"{limits.MAX_HTML_DEPTH:,}",
-                   f"{limits.MAX_TEXT_CHARS // 1_000_000} million", f"{limits.READ_SECONDS} s"):
+                   f"{limits.MAX_TEXT_CHARS:,} characters", f"{limits.MAX_PDF_PAGES} pages",
+                   f"{limits.MAX_LEGACY_BYTES // 1_000_000} MB", f"{limits.MAX_DOCX_XML_BYTES // 1_000_000} MB",
+                   f"{limits.IMPORT_SECONDS} s"):
         assert figure in section, figure

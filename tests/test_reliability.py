@@ -330,17 +330,19 @@ with Store.open(sys.argv[1]) as s:
 """
 
 
-def test_a_50_mb_text_file_imports_with_progress_and_bounded_memory(db, tmp_path):
+def test_the_largest_text_file_accepted_imports_with_progress_and_bounded_memory(db, tmp_path):
+    # The largest text an import accepts (issue 20: every import answers within 30 s; a 50 MB
+    # file took minutes and is now refused in one line).
+    from tracker.ingest.limits import MAX_TEXT_CHARS
+
     blob = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seed("000").parent.glob("*.txt")))
     big = tmp_path / "大 文件.txt"
-    with big.open("w", encoding="utf-8") as fh:
-        while fh.tell() < 50_000_000:
-            fh.write(blob + "\n")
+    big.write_text(blob[:MAX_TEXT_CHARS - 1], encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", BIG_IMPORT, str(db), str(big)], cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     added, count, steps, finished, rss_mb = proc.stdout.split()
-    assert int(added) > 10_000 and int(count) >= int(added)
+    assert int(added) > 300 and int(count) >= int(added)
     assert int(steps) > 20 and finished == "True"     # progress moves inside the one file
-    assert int(rss_mb) < 1200, f"{rss_mb} MB for a 50 MB file"
+    assert int(rss_mb) < 1200, f"{rss_mb} MB for a {big.stat().st_size / 1e6:.1f} MB file"
     assert integrity(db) == "ok"

@@ -4,6 +4,7 @@ contract's fields of list --json; exit codes and one-line refusals."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import openpyxl
@@ -64,7 +65,12 @@ def test_assign_from_a_plan_lists_the_unmatched(db, capsys):
     assert all(r["lead_unit"] is None for r in listed(db, capsys, "--region", "江西省"))
     code, out, _ = run(db, "assign", "--from", PLAN, "--add-unmatched", capsys=capsys)
     assert code == 0 and "已添加 2 项督办事项" in out
-    assert [r["lead_unit"] for r in listed(db, capsys, "--kind", "task")] == ["省住房城乡建设厅", "省体育局"]
+    tasks = listed(db, capsys, "--kind", "task")
+    assert [r["lead_unit"] for r in tasks] == ["省住房城乡建设厅", "省体育局"]
+    code, out, _ = run(db, "show", tasks[1]["id"], capsys=capsys)
+    source = out.split("----\n", 1)[1]
+    assert code == 0 and source.startswith(f"分工方案《{PLAN.name}》") and "牵头单位：省体育局" in source
+    assert not re.search(r"^ *\d+\|", source, re.M) and not re.search(r"^line:", out, re.M)   # no report line
 
 
 def test_forms_collect_and_the_bulletin(db, tmp_path, capsys):

@@ -110,6 +110,12 @@ def test_a_plan_assigns_its_rows_and_unmatched_become_tasks(tmp_path):
         assert [tasks[i]["kind"] for i in ids] == ["task", "task"]
         assert tasks[ids[1]]["lead_unit"] == "省体育局" and tasks[ids[1]]["deadline"] == "2026-10-31"
         assert s.count(Filter(kind="task")) == 2
+        # A 督办事项's source is its 分工方案 row, not the opening of the report it is filed under.
+        src = s.source(ids[1])
+        assert src["lines"] == [] and src["document_id"] is None
+        assert src["plan"]["file"] == PLAN.name and src["plan"]["row"]["task"] == match.unmatched[1].task
+        assert src["plan"]["row"]["where"] == match.unmatched[1].where and src["plan"]["row"]["leads"] == ["省体育局"]
+        assert "plan" not in s.source(gdp[0])
         s.units.void(aid)
         row = s.rows(gdp)[gdp[0]]
         assert (row["lead_unit"], row["deadline"]) == (None, None)
@@ -138,3 +144,21 @@ def test_assignments_are_in_the_commitments_history(nmg, capsys):
     assert entry["words"] == "指派：牵头 人社厅；配合 财政厅" and entry["voided"]
     assert main(["--db", str(nmg.path), "history", str(cid)]) == 0
     assert f"指派 assign:{aid}" in capsys.readouterr().out
+
+
+def test_a_task_added_before_its_row_was_kept_names_its_plan_and_nothing_else(tmp_path):
+    """督办事项 of a store made before the rows were kept: the file, no report text."""
+    from tracker.supervise.plan_read import plan_row_lines
+
+    with Store.open(tmp_path / "t.db") as s:
+        import_files(s, [JIANGXI])
+        match = match_plan(s, PLAN)
+        report = s.rows(s.query(Filter(region="江西省"))[:1]).popitem()[1]["report_id"]
+        kid, _aid, ids = add_tasks(s, match, list(match.unmatched), report)
+        with s.write() as conn:
+            conn.execute("UPDATE curations SET detail = ? WHERE id = ?",
+                         (f'{{"text": "分工方案《{PLAN.name}》2 项"}}', kid))
+        src = s.source(ids[0])
+    assert src["plan"] == {"file": PLAN.name, "row": None} and src["lines"] == []
+    lines = plan_row_lines(src["plan"])
+    assert lines[0].startswith(f"分工方案《{PLAN.name}》") and "未保存" in lines[1]

@@ -64,3 +64,22 @@ def test_a_refused_file_is_one_line_and_no_progress_dialog_covers_it(qtbot, stor
     (text, shown), = modal_warnings
     assert str(link) in text and said in text and "\n" not in text
     assert shown == []
+
+
+def test_an_import_past_its_deadline_is_a_warning_box_and_stores_nothing(qtbot, store, modal_warnings,
+                                                                        monkeypatch):
+    from conftest import ROOT
+    from tracker.ingest import limits
+
+    seed = next((ROOT / "seeds").glob("004_*.txt"))
+    monkeypatch.setattr(limits, "IMPORT_SECONDS", 0)      # the deadline is spent before extraction
+    documents = store.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    importer = importing.Importer(parent, store)
+    with qtbot.waitSignal(importer.failed, timeout=20000):
+        importer.start([seed])
+    qtbot.waitUntil(lambda: bool(modal_warnings), timeout=5000)
+    (text, shown), = modal_warnings
+    assert str(seed) in text and "处理超过 0 秒" in text and "\n" not in text
+    assert shown == [] and store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == documents

@@ -4,6 +4,7 @@ status with 采纳 / 驳回, the 按单位 view filtering the table, the 通报 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -142,6 +143,15 @@ def test_a_plan_is_taken_in_with_its_unmatched_tasks_matched_by_hand_or_added(qt
     assert store.rows([target])[target]["lead_unit"] == "省住房城乡建设厅"
     (task,) = store.query(Filter(kind="task"))
     assert store.rows([task])[task]["lead_unit"] == "省体育局"
+    # Its 原文 is the 分工方案's row, not the opening lines of the report it is filed under.
+    w.select_id(task)
+    shown = w.detail.source_view.toPlainText()
+    assert shown.startswith("分工方案《jiangxi_2026_fengong.xlsx》") and "牵头单位：省体育局" in shown
+    assert "政府工作报告" not in shown and w.detail.source_view.gutter_width() == 0
+    assert not re.search(r"第\d+行", w.detail.header.full_text()) and not w.detail.add_row.isVisible()
+    assert w.detail.source_view.highlighted_text().startswith("办好省第十七")
+    w.select_id(target)
+    assert w.detail.source_view.gutter_width() > 0 and w.detail.add_row.isVisible()
     w.undo_stack.undo()
     assert store.count(Filter(kind="task")) == 0 and store.rows([target])[target]["lead_unit"] is None
     w.undo_stack.redo()
@@ -162,3 +172,17 @@ def test_forms_for_every_unit_in_one_action(qtbot, window, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     assert len(list(out.glob("*_进展情况报送表_*.xlsx"))) == 16
     assert "卫健委_进展情况报送表_" in shown[0]
+    # The window read what its worker wrote: the user's own forms are no "other program's" change.
+    assert not w.watch.check()
+
+
+def test_the_bulletin_exported_says_where_and_takes_the_chosen_type(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    w = window
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "十二月通报"), "PDF (*.pdf)"))
+    w.export_bulletin_action.trigger()
+    out = tmp_path / "十二月通报.pdf"
+    assert out.read_bytes().startswith(b"%PDF")
+    assert str(out) in w.statusBar().currentMessage()

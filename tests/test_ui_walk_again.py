@@ -164,3 +164,20 @@ def test_a_split_whose_parts_the_filter_hides_says_so(qtbot, beijing):
     w.statusBar().clearMessage()
     w.undo_stack.undo()
     assert w.model.row_of(row["id"]) >= 0 and "不符合" not in w.statusBar().currentMessage()
+
+
+def test_accept_and_reject_stay_side_by_side_when_the_card_wraps(qtbot, tmp_path, national_db):
+    # The national reports of conftest, with suggestions; the pane at its narrowest.
+    path = tmp_path / "n.db"
+    path.write_bytes(national_db.read_bytes())
+    w = open_window(qtbot, Store.open(path), size=(1024, 700))
+    w.fit_panes()
+    qtbot.waitUntil(lambda: w.detail.width() == DETAIL_MIN)
+    w.select_id(w.store.query(Filter(pending=True), order="position")[0])
+    w.detail.tabs.setCurrentIndex(2)                      # 核实建议
+    card = w.detail.suggestion_list.cards[0]
+    qtbot.waitUntil(lambda: card.accept_button.isVisible() and card.accept_button.y() >= 0)
+    accept, reject = card.accept_button, card.reject_button
+    top = lambda b: b.mapTo(card, b.rect().topLeft()).y()      # noqa: E731
+    assert top(accept) == top(reject) and reject.x() > accept.x()
+    w.close()

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tracker.errors import Cancelled, UserError
-from tracker.extract import extract_file, extract_source
-from tracker.ingest.limits import MAX_FILE_BYTES
+from tracker.extract import extract_source
+from tracker.ingest.limits import MAX_FILE_BYTES, Deadline
+from tracker.ingest.read import read_source
 from tracker.store import ImportResult, Store
 from tracker.store.sync import ExcerptRefused
 
@@ -30,8 +31,8 @@ def import_files(store: Store, paths: Iterable[str | Path], plan_year: int | Non
     """Extract and store each file in turn, one transaction per file (files already imported
     are skipped); the counts of every file stored.
 
-    progress(bytes done, bytes in all) moves inside a file too: a 30 MB file is one file
-    but minutes of work. cancel() is asked between files and between reports; the file
+    progress(bytes done, bytes in all) moves inside a file too: a 500,000-character file is one file
+    but seconds of work. cancel() is asked between files and between reports; the file
     being read when it says yes is not stored, and result.cancelled is set.
     A file that is only an excerpt of a stored document is refused (ExcerptRefused, a
     UserError) unless force (it becomes the current version) or separate (its own document);
@@ -82,9 +83,17 @@ def _import_each(store: Store, paths: list[Path], plan_year: int | None, progres
 
 def _import_one(store: Store, path: Path, plan_year: int | None, known: set[str],
                 result: ImportResult, progress, cancel: Cancel, how: dict) -> None:
-    """Extract one file and store it in its own transaction; counts go into result."""
-    fx = extract_file(path, plan_year, progress, cancel)
-    if cancel and cancel():
+    """Extract one file and store it in its own transaction; counts go into result.
+    A file still being read or extracted after IMPORT_SECONDS is refused (UserError), and
+    nothing of it is stored."""
+    deadline = Deadline(str(path))
+
+    def stop() -> bool:         # asked between reports and before the write
+        deadline.check()
+        return bool(cancel and cancel())
+
+    fx = extract_source(read_source(path, deadline), plan_year, progress, stop)
+    if stop():
         result.cancelled = True
         return
     if fx.source.sha256 in known:
@@ -92,7 +101,7 @@ def _import_one(store: Store, path: Path, plan_year: int | None, known: set[str]
         return
     try:
         # One transaction: the file, its commitments and the carry links it changes.
-        done = store.extractions.add([fx], plan_year, cancel, **how)
+        done = store.extractions.add([fx], plan_year, stop, **how)
     except Cancelled:
         result.cancelled = True
         return

@@ -3,6 +3,7 @@ PDF, DOCX (offices edit a 通报 before issuing it) or XLSX."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -52,16 +53,26 @@ def bulletin_preview(parent: QWidget | None, store, f) -> None:
     dialog.exec()
 
 
+def saved_path(path: str, chosen_filter: str, suffixes: tuple[str, ...]) -> Path:
+    """The file a save dialog's answer names: typed without one of suffixes ("通报"), it gets
+    the suffix of the file type chosen ("Word (*.docx)" -> 通报.docx)."""
+    out = Path(path)
+    if out.suffix.lower() in suffixes:
+        return out
+    m = re.search(r"\*(\.\w+)", chosen_filter or "")
+    return out.with_name(out.name + (m.group(1) if m else suffixes[0]))
+
+
 def export_bulletin(parent: QWidget | None, store, f) -> Path | None:
-    """Ask where, then write the 通报 of f (format by the file's suffix)."""
+    """Ask where, then write the 通报 of f (format by the file's suffix); the file written."""
     from tracker.supervise.bulletin_write import write_bulletin
 
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("导出通报"), str(Path.home() / "通报.docx"),
-                                          _tr("Word (*.docx);;PDF (*.pdf);;Excel (*.xlsx)"))
+    path, chosen = QFileDialog.getSaveFileName(parent, _tr("导出通报"), str(Path.home() / "通报.docx"),
+                                               _tr("Word (*.docx);;PDF (*.pdf);;Excel (*.xlsx)"))
     if not path:
         return None
     try:
-        return write_bulletin(_data(store, f), path)
+        return write_bulletin(_data(store, f), saved_path(path, chosen, (".docx", ".pdf", ".xlsx")))
     except UserError as exc:
         warn_plain(parent, _tr("通报"), str(exc))
         return None

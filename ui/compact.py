@@ -146,15 +146,18 @@ class WrapDelegate(QStyledItemDelegate):
 _FRAME_W, _FRAME_H = 16, 40
 
 
-def fit_screen(window: QWidget, width: int, height: int) -> None:
-    """Resize window to width×height, or less where its screen has no room for that: a
-    1000-px-tall print preview on a 1024×700 screen would hide its bottom row off-screen."""
+def fit_screen(window: QWidget, width: int, height: int, frame: bool = True) -> None:
+    """Resize window to width×height, or less where its screen has no room for that (and
+    for a window manager's frame, unless frame is False: a size saved from a window that
+    filled the screen already left room for it): a 1000-px-tall print preview on a
+    1024×700 screen would hide its bottom row off-screen."""
     screen = (window.parentWidget() or window).screen() or QGuiApplication.primaryScreen()
     if screen is None:
         window.resize(width, height)
         return
     area = screen.availableGeometry()
-    window.resize(min(width, area.width() - _FRAME_W), min(height, area.height() - _FRAME_H))
+    w, h = (_FRAME_W, _FRAME_H) if frame else (0, 0)
+    window.resize(min(width, area.width() - w), min(height, area.height() - h))
 
 
 def plain_tip(text: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLab
 
 from tracker.display import commitment_label
 from tracker.errors import UserError
+from tracker.supervise.plan_read import plan_row_lines
 from ui import curation
 from ui.carry_panel import CarryPanel
 from ui.compact import ElidedLabel, FlowLayout, WrapDelegate, plain_tip
@@ -64,6 +65,7 @@ class DetailPane(QWidget):
         self.undo_stack = undo_stack
         self.cid: int | None = None
         self.row: dict[str, Any] = {}
+        self._plan_task = False          # the shown row is a 督办事项 (source: its 分工方案 row)
         self._stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -288,11 +290,16 @@ class DetailPane(QWidget):
             self._stack.setCurrentIndex(0)
             return
         self._stack.setCurrentIndex(1)
+        self._plan_task = bool(source.get("plan"))
         self._show_row(self.row)
         self.carry.set_commitment(self.store, self.row)
-        self.source_view.set_lines(self._with_context(source), self.row.get("text") or "",
-                                   source.get("line", self.row.get("line")),
-                                   source.get("marks"))
+        if self._plan_task:      # a 督办事项: its 分工方案 row, not the report it is filed under
+            self.source_view.set_lines(list(enumerate(plan_row_lines(source["plan"]), 1)),
+                                       self.row.get("text") or "", numbered=False)
+        else:
+            self.source_view.set_lines(self._with_context(source), self.row.get("text") or "",
+                                       source.get("line", self.row.get("line")),
+                                       source.get("marks"))
         self.fields.set_values(field_values(self.row), corrected_fields(self.store, self.row))
         self.suggestion_list.set_suggestions(suggestions)
         self._show_unit_reports()
@@ -317,6 +324,7 @@ class DetailPane(QWidget):
         on = self.writable()
         for widget in (self.marks_row, self.curation_bar, self.add_row):
             widget.setVisible(on)
+        self.add_row.setVisible(on and not self._plan_task)   # nothing of the report's text is shown
         self.fields.setEnabled(on)
         self.suggestion_list.set_writable(on)
         self.unit_report_list.set_writable(on)
@@ -341,7 +349,7 @@ class DetailPane(QWidget):
         title = report.get("title") or row.get("title")
         if title:
             parts.append(str(title))
-        if row.get("line") is not None:
+        if row.get("line") is not None and not self._plan_task:
             parts.append(self.tr("第%1行").replace("%1", str(row["line"])))
         self.header.set_full_text(" · ".join(parts))
         # Led by its subject or indicator where the clause alone does not say, as in the table.

@@ -8,21 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from tracker.store.clock import local_time
 from ui.field_editor import FIELDS, show_value
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("detail", text)
-
-
-def local_time(stamp: str | None) -> str:
-    """A stored ISO timestamp as local 'YYYY-MM-DD HH:MM' (the text itself if unparsable)."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
 
 
 def field_values(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -88,6 +88,7 @@ class SourceView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self._numbers: list[int] = []
+        self._numbered = True
         self._centre_pending = False
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(self._update_margin)
@@ -97,13 +98,16 @@ class SourceView(QPlainTextEdit):
     # -- content -------------------------------------------------------------------------
     def set_lines(self, lines: Sequence[tuple[int, str]], quote: str = "",
                   line: int | None = None,
-                  marks: Sequence[tuple[int, int, int]] | None = None) -> list[tuple[int, int]]:
+                  marks: Sequence[tuple[int, int, int]] | None = None,
+                  numbered: bool = True) -> list[tuple[int, int]]:
         """Show (number, text) lines, highlight the quote, scroll to it; the spans highlighted.
 
         marks are the store's (line number, from column, to column) spans, exact when
         the extractor knew the quote's offsets; without them the quote is searched
-        for near its line.
+        for near its line. numbered=False: lines that are no document's (a 分工方案's row),
+        shown without the line-number margin.
         """
+        self._numbered = numbered
         self._numbers = [int(no) for no, _text in lines]
         texts = [str(t) for _no, t in lines]
         text = "\n".join(texts)
@@ -204,12 +208,15 @@ class SourceView(QPlainTextEdit):
 
     # -- line-number gutter ----------------------------------------------------------------
     def gutter_width(self) -> int:
-        """Width of the margin that holds the largest line number."""
+        """Width of the margin that holds the largest line number (none for unnumbered lines)."""
+        if not self._numbered:
+            return 0
         biggest = max(self._numbers[-1] if self._numbers else 0, self.blockCount(), 1)
         return 10 + self.fontMetrics().horizontalAdvance("9") * len(str(biggest))
 
     def _update_margin(self, *args: object) -> None:
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        self._gutter.setVisible(self._numbered)
 
     def _update_gutter(self, rect: QRect, dy: int) -> None:
         if dy:

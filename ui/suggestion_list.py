@@ -11,25 +11,15 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from tracker.labels import SUGGESTION_STATES
+from ui.card_list import DecisionList, badge, decision_buttons, plain_label
 from ui.compact import ElidedLabel, FlowLayout
-from ui.status_style import status_colours, status_label
+from ui.status_style import status_label
 
 STATE_LABELS = SUGGESTION_STATES
-
-
-def plain_label(text: str = "", wrap: bool = True) -> QLabel:
-    """A QLabel that never interprets markup and can be selected and copied."""
-    label = QLabel()
-    label.setTextFormat(Qt.PlainText)
-    label.setText(text)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    return label
 
 
 def evidence_items(suggestion: Mapping[str, Any]) -> list[dict]:
@@ -81,10 +71,8 @@ class SuggestionCard(QFrame):
         head_row = QWidget()
         head = FlowLayout(head_row)
         status = suggestion.get("status")
-        fg, bg = status_colours(status)
-        self.verdict = plain_label(status_label(status), wrap=False)
-        self.verdict.setStyleSheet(f"color: {fg.name()}; background: {bg.name()};"
-                                   " padding: 1px 6px; border-radius: 3px; font-weight: bold;")
+        self.verdict = plain_label(wrap=False)
+        badge(self.verdict, status, status_label(status))
         head.addWidget(self.verdict)
         actual = suggestion.get("actual_value")
         extra = self.tr("实际值 %1").replace("%1", f"{actual:g}") if isinstance(
@@ -95,14 +83,9 @@ class SuggestionCard(QFrame):
         state = suggestion.get("state") or "pending"
         self.state = plain_label(self.tr(STATE_LABELS.get(state, state)), wrap=False)
         head.addWidget(self.state)
-        self.accept_button = QPushButton(self.tr("采纳"))
-        self.reject_button = QPushButton(self.tr("驳回"))
-        self.accept_button.setToolTip(self.tr("采纳：以此证据记录一条核实状态"))
-        self.reject_button.setToolTip(self.tr("驳回：此建议不再出现"))
+        decision_buttons(self, head, self.tr("采纳：以此证据记录一条核实状态"), self.tr("驳回：此建议不再出现"))
         self.accept_button.setEnabled(state == "pending")
         self.reject_button.setEnabled(state == "pending")
-        head.addWidget(self.accept_button)
-        head.addWidget(self.reject_button)
         layout.addWidget(head_row)
         self.reason = plain_label(suggestion.get("reason") or "")
         self.reason.setVisible(bool(suggestion.get("reason")))
@@ -136,51 +119,21 @@ class SuggestionCard(QFrame):
             self.passages.append(passage)
 
 
-class SuggestionList(QScrollArea):
+class SuggestionList(DecisionList):
     """Scrollable column of SuggestionCards; emits the id of the one accepted or rejected."""
 
-    accept_requested = Signal(int)
-    reject_requested = Signal(int)
     passage_requested = Signal(int, int, str)   # document id, line, passage text
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.cards: list[SuggestionCard] = []
-        self._writable = True
-        self._empty = self.tr("暂无核实建议。导入后续报告并用“工具 ▸ 查找核验证据”（Ctrl+Shift+V）"
-                              "查找后，这里列出其中的相关段落。")
-        self.set_suggestions([])
+    empty = QT_TRANSLATE_NOOP("SuggestionList", "暂无核实建议。导入后续报告并用“工具 ▸ 查找核验证据”"
+                              "（Ctrl+Shift+V）查找后，这里列出其中的相关段落。")
 
     def set_suggestions(self, suggestions: Sequence[Mapping[str, Any]]) -> None:
         """Replace the cards (rejected ones last, then by score)."""
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.cards = []
         order = sorted(suggestions, key=lambda s: (s.get("state") == "rejected",
                                                    -float(s.get("score") or 0)))
-        for suggestion in order:
-            card = SuggestionCard(suggestion, body)
-            card.accept_button.clicked.connect(
-                lambda _c=False, sid=card.sid: self.accept_requested.emit(sid))
+        cards = [SuggestionCard(suggestion) for suggestion in order]
+        for card in cards:
             card.passage_requested.connect(self.passage_requested)
-            card.reject_button.clicked.connect(
-                lambda _c=False, sid=card.sid: self.reject_requested.emit(sid))
-            for button in (card.accept_button, card.reject_button):
-                button.setVisible(self._writable)
-            layout.addWidget(card)
-            self.cards.append(card)
-        if not self.cards:
-            layout.addWidget(plain_label(self._empty))
-        layout.addStretch(1)
-        self.setWidget(body)
-
-    def set_writable(self, on: bool) -> None:
-        """Offer 采纳 / 驳回 only on a store that can be written."""
-        self._writable = on
-        for card in self.cards:
-            for button in (card.accept_button, card.reject_button):
-                button.setVisible(on)
+        self.set_cards(cards, [card.sid for card in cards])
 
     def card(self, sid: int) -> SuggestionCard | None:
         """The card of a suggestion id, if shown."""

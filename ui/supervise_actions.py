@@ -70,6 +70,8 @@ class SuperviseMixin:
                                   tip=self.tr("读入任务分工方案（Word/Excel 表格），按文字对应到承诺"))
         self.export_plan_action = action(self.tr("导出分工方案…"), self.export_plan,
                                          tip=self.tr("按当前范围导出本单位的任务分工方案（XLSX 或 DOCX）"))
+        self.units_action = action(self.tr("单位与别名…"), self.edit_unit_aliases,
+                                   tip=self.tr("各责任单位的计数；把同一单位的另一写法设为别名，或取消别名"))
         menu.addSeparator()
         self.forms_action = action(self.tr("生成报送表…"), self.send_forms,
                                    tip=self.tr("为每个责任单位生成一份 Excel 进展情况报送表"))
@@ -84,6 +86,7 @@ class SuperviseMixin:
         self.export_bulletin_action = action(self.tr("导出通报…"), self.export_bulletin)
         self.supervise_menu = menu
         menu.aboutToShow.connect(self.update_supervise_actions)
+        self.dashboard.units.aliasRequested.connect(self.edit_unit_aliases)
 
     def update_supervise_actions(self) -> None:
         """Offer only what applies: writing needs a writable store, assigning a selection."""
@@ -93,7 +96,7 @@ class SuperviseMixin:
                   self.reject_all_action):
             a.setEnabled(writable)
         self.assign_action.setEnabled(writable and bool(self.selected_ids()))
-        for a in (self.export_plan_action, self.bulletin_action, self.export_bulletin_action):
+        for a in (self.export_plan_action, self.units_action, self.bulletin_action, self.export_bulletin_action):
             a.setEnabled(has_store)
 
     # -- assigning -------------------------------------------------------------------
@@ -117,6 +120,24 @@ class SuperviseMixin:
     def _units_changed(self, ids: list[int]) -> None:
         self.detail.notify(ids)
         self.filter_bar.set_facets(self.store.facets())
+
+    def edit_unit_aliases(self, alias: str = "") -> None:
+        """单位与别名…: the units with their aliases; 设为别名 / 取消别名 as undoable commands."""
+        if self.store is None:
+            return
+        from ui.unit_aliases import UnitAliasDialog
+        self.alias_dialog = UnitAliasDialog(self, self.store, self.undo_stack.push, self._aliases_changed,
+                                            alias=alias or "")
+        self.alias_dialog.exec()
+        self.alias_dialog = None
+
+    def _aliases_changed(self, _ids: list[int]) -> None:
+        """An alias renames units on many rows: everything is read again (and the open dialog)."""
+        self.refresh_all()
+        self.detail.reload()
+        dialog = getattr(self, "alias_dialog", None)
+        if dialog is not None:
+            dialog.reload()
 
     def import_plan(self, path: str | None = None) -> None:
         """导入分工方案…: read, match, let the user settle the unmatched, then one change."""
@@ -168,13 +189,15 @@ class SuperviseMixin:
 
     def export_plan(self) -> None:
         """导出分工方案…: the office's own, for the current scope."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出分工方案"), str(Path.home() / "分工方案.docx"),
-                                              self.tr("Word (*.docx);;Excel (*.xlsx)"))
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出分工方案"),
+                                                   str(Path.home() / "分工方案.docx"),
+                                                   self.tr("Word (*.docx);;Excel (*.xlsx)"))
         if not path:
             return
         from tracker.supervise.plan_import import export_plan
+        from ui.bulletin_print import saved_path
         try:
-            out = export_plan(self.store, self.current_filter(), path)
+            out = export_plan(self.store, self.current_filter(), saved_path(path, chosen, (".docx", ".xlsx")))
         except UserError as exc:
             self.show_error(str(exc))
             return
@@ -198,6 +221,7 @@ class SuperviseMixin:
 
     def _forms_sent(self, sent) -> None:
         from tracker.supervise.forms_out import describe
+        self.refresh_all()      # the worker wrote the forms sent: the 按单位 counts, and no "其他程序"
         lines = [f"{p.name}（{sent.rows.get(u, 0)} 行）" for p, u in zip(sent.paths, sent.rows)]
         ReportDialog(self, self.tr("生成报送表"), describe(sent) + self.tr("，保存在 %1")
                      .replace("%1", str(sent.paths[0].parent) if sent.paths else ""), lines).exec()
@@ -265,5 +289,7 @@ class SuperviseMixin:
     def export_bulletin(self) -> None:
         """导出通报…: PDF, Word (to edit before issuing) or Excel."""
         from ui.bulletin_print import export_bulletin
-        export_bulletin(self, self.store, self.current_filter())
+        out = export_bulletin(self, self.store, self.current_filter())
+        if out is not None:
+            self.statusBar().showMessage(self.tr("已导出通报 %1").replace("%1", str(out)), 8000)
 

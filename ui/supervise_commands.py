@@ -101,3 +101,38 @@ class DecideReportsCommand(_StoreCommand):
             self.store.changes.void_all([Ref("unit_report", d) for d in self.decisions])
         self.decisions = []
         self.notify(self.cids or self.commitment_ids or [])
+
+
+class AliasCommand(_StoreCommand):
+    """单位别名: `alias` is another name of `unit` (one alias row); undo voids that row."""
+
+    def __init__(self, store, alias: str, unit: str, notify: Notify = None) -> None:
+        super().__init__(store, _tr("单位别名 %1 → %2").replace("%1", alias).replace("%2", unit), notify)
+        self.alias, self.unit = alias, unit
+        self.row: int | None = None        # the standing alias row this command stands for
+
+    def _redo(self) -> None:
+        self.row = (self.store.units.alias(self.alias, self.unit) if self.row is None
+                    else self.store.changes.redo("alias", self.row))
+        self.notify([])
+
+    def _undo(self) -> None:
+        self.store.changes.void("alias", self.row)
+        self.notify([])
+
+
+class UnaliasCommand(_StoreCommand):
+    """取消别名: void a standing alias row (made here, earlier or by the CLI); undo appends it
+    again and the next redo voids that new row."""
+
+    def __init__(self, store, row: int, words: str, notify: Notify = None) -> None:
+        super().__init__(store, _tr("取消单位别名 %1").replace("%1", words), notify)
+        self.row = int(row)
+
+    def _redo(self) -> None:
+        self.store.changes.void("alias", self.row)
+        self.notify([])
+
+    def _undo(self) -> None:
+        self.row = self.store.changes.redo("alias", self.row)
+        self.notify([])

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDateEdit, QDia
                                QWidget)
 
 from tracker.unit_names import split_units
-from ui.suggestion_list import plain_label
+from ui.card_list import plain_label
 
 _SEPARATOR = re.compile(r"[、，,]")
 

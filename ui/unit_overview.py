@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from tracker.supervise.bulletin_data import MARK_FILLS, MARK_INKS, UNIT_COLUMNS, BulletinRule
@@ -18,6 +18,7 @@ class UnitOverview(QWidget):
     """The units' lines for the current scope; unitClicked(name) when a row is clicked."""
 
     unitClicked = Signal(str)
+    aliasRequested = Signal(str)      # 设为别名…: this unit's name is another unit's alias
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,8 @@ class UnitOverview(QWidget):
         for c in range(1, len(COLUMNS)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellClicked.connect(self._clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.rule)
@@ -66,3 +69,13 @@ class UnitOverview(QWidget):
     def _clicked(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.lines):
             self.unitClicked.emit(self.lines[row].unit)
+
+    def _menu(self, pos) -> None:
+        row = self.table.rowAt(pos.y())
+        if not 0 <= row < len(self.lines):
+            return
+        menu = QMenu(self)
+        name = self.lines[row].unit
+        menu.addAction(self.tr("只看此单位"), lambda: self.unitClicked.emit(name))
+        menu.addAction(self.tr("设为另一单位的别名…"), lambda: self.aliasRequested.emit(name))
+        menu.exec(self.table.viewport().mapToGlobal(pos))

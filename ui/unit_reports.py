@@ -7,23 +7,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from tracker.labels import SUGGESTION_STATES
+from ui.card_list import DecisionList, badge, decision_buttons, plain_label
 from ui.compact import FlowLayout
-from ui.status_style import status_colours, status_label
-from ui.suggestion_list import plain_label
+from ui.status_style import status_label
 
 _CONFLICT_STYLE = "color: #a8231a;"
 
 
 def _badge(label: QLabel, status: str | None) -> None:
-    fg, bg = status_colours(status or "unknown")
-    label.setText(status_label(status) if status else label.tr("未选状态"))
-    label.setStyleSheet(f"color: {fg.name()}; background: {bg.name()}; padding: 1px 6px;"
-                        " border-radius: 3px; font-weight: bold;")
+    badge(label, status or "unknown", status_label(status) if status else label.tr("未选状态"))
 
 
 def report_lines(report: Mapping[str, Any]) -> list[str]:
@@ -106,14 +102,10 @@ class UnitReportCard(QFrame):
         state = report.get("state") or "pending"
         self.state = plain_label(self.tr(SUGGESTION_STATES.get(state, state)), wrap=False)
         head.addWidget(self.state)
-        self.accept_button = QPushButton(self.tr("采纳"))
-        self.reject_button = QPushButton(self.tr("驳回"))
-        self.accept_button.setToolTip(self.tr("采纳：按单位所报记录办公室的状态（可撤销）"))
-        self.reject_button.setToolTip(self.tr("驳回：不采用这条单位自报（可撤销）"))
+        decision_buttons(self, head, self.tr("采纳：按单位所报记录办公室的状态（可撤销）"),
+                         self.tr("驳回：不采用这条单位自报（可撤销）"))
         self.accept_button.setEnabled(state != "accepted" and bool(report.get("status")))
         self.reject_button.setEnabled(state != "rejected")
-        head.addWidget(self.accept_button)
-        head.addWidget(self.reject_button)
         layout.addWidget(head_row)
         layout.addWidget(plain_label("\n".join(report_lines(report))))
         if report.get("conflict"):
@@ -122,42 +114,13 @@ class UnitReportCard(QFrame):
             layout.addWidget(conflict)
 
 
-class UnitReportList(QScrollArea):
+class UnitReportList(DecisionList):
     """Every unit report of a commitment, newest first; emits the id accepted or rejected."""
 
-    accept_requested = Signal(int)
-    reject_requested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.cards: list[UnitReportCard] = []
-        self._writable = True
-        self._empty = self.tr("暂无单位自报。用“督办 ▸ 生成报送表…”发出报送表，收回后用“督办 ▸ 导入报送表…”"
-                              "（或把文件拖到窗口上）导入。")
-        self.set_reports([], None)
+    empty = QT_TRANSLATE_NOOP("UnitReportList", "暂无单位自报。用“督办 ▸ 生成报送表…”发出报送表，"
+                              "收回后用“督办 ▸ 导入报送表…”（或把文件拖到窗口上）导入。")
 
     def set_reports(self, reports: Sequence[Mapping[str, Any]], office_status: str | None) -> None:
         """Replace the cards."""
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.cards = []
-        for report in reports:
-            card = UnitReportCard(report, office_status, body)
-            card.accept_button.clicked.connect(lambda _c=False, r=card.rid: self.accept_requested.emit(r))
-            card.reject_button.clicked.connect(lambda _c=False, r=card.rid: self.reject_requested.emit(r))
-            for button in (card.accept_button, card.reject_button):
-                button.setVisible(self._writable)
-            layout.addWidget(card)
-            self.cards.append(card)
-        if not self.cards:
-            layout.addWidget(plain_label(self._empty))
-        layout.addStretch(1)
-        self.setWidget(body)
-
-    def set_writable(self, on: bool) -> None:
-        """Offer 采纳 / 驳回 only on a store that can be written."""
-        self._writable = on
-        for card in self.cards:
-            for button in (card.accept_button, card.reject_button):
-                button.setVisible(on)
+        cards = [UnitReportCard(report, office_status) for report in reports]
+        self.set_cards(cards, [card.rid for card in cards])

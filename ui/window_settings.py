@@ -30,7 +30,7 @@ class SettingsMixin:
             if not self.isMaximized():
                 # Saved on a larger screen (a monitor; now a 1024×700 laptop): no bigger than
                 # this one, and on it.
-                fit_screen(self, self.width(), self.height())
+                fit_screen(self, self.width(), self.height(), frame=False)
                 area = self.screen().availableGeometry()
                 if not area.contains(self.frameGeometry()):
                     self.move(area.topLeft())

@@ -11,6 +11,7 @@ from tracker.errors import UserError
 from tracker.labels import UNMARKED_LABEL, kind_label, status_choices, status_label
 from tracker.cli.common import add_filter_arguments, filter_from_args, open_store
 from tracker.cli.reports import uncertain_notes
+from tracker.store.clock import local_time
 
 # The stages are imported when a command runs, not here: `tracker --help` and every
 # other command would otherwise pay for all of them at start-up (issue 15).
@@ -172,9 +173,16 @@ def cmd_show(args) -> int:
         _print_json({**c, "source": src})
         return 0
     skip = {"report", "document", "current_status", "current_progress", "key"}
+    if src.get("plan"):      # a 督办事项: its place in the report's text is no source of it
+        skip |= {"line", "start", "end"}
     for k, v in c.items():
         if k not in skip and v not in (None, "", [], False):
             print(f"{k}: {v}")
+    if src.get("plan"):
+        from tracker.supervise.plan_read import plan_row_lines
+        print("----")
+        print("\n".join(plan_row_lines(src["plan"])))
+        return 0
     print(f"document: {c['document']['name']} (#{c['document']['id']})")
     print("----")
     spans = {}
@@ -237,20 +245,20 @@ def cmd_history(args) -> int:
     lines = []
     for e in events:
         if e["voids"] is not None:
-            lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  撤销 undo #{e['voids']}"))
+            lines.append((e["created_at"], f"#{e['id']} {local_time(e['created_at'])}  撤销 undo #{e['voids']}"))
             continue
         extra = "".join(f"  {k}={e[k]}" for k in ("date", "actual_value", "progress", "evidence_text", "evidence_document")
                         if e.get(k) is not None)
         undone = f"  [已撤销 undone by #{e['undone_by']}]" if e["undone_by"] is not None else ""
-        lines.append((e["created_at"], f"#{e['id']} {e['created_at']}  {e['status']} ({e['source']})  "
+        lines.append((e["created_at"], f"#{e['id']} {local_time(e['created_at'])}  {e['status']} ({e['source']})  "
                                        f"{e['note']}{extra}{undone}"))
     # Hand edits of the extraction (添加, 不是承诺, 拆分, 合并, 修改文字) in the same timeline.
     for k in curations:
         voided = "（已撤销 undone）" if k["voided"] else ""
-        lines.append((k["created_at"], f"编辑 edit {k['id']} {k['created_at']}  {k['words']}{voided}"))
+        lines.append((k["created_at"], f"编辑 edit {k['id']} {local_time(k['created_at'])}  {k['words']}{voided}"))
     for a in assignments:         # 指派 and 分工方案 (tracker undo --change assign:ID)
         voided = "（已撤销 undone）" if a["voided"] else ""
-        lines.append((a["created_at"], f"指派 assign:{a['id']} {a['created_at']}  {a['words']}{voided}"))
+        lines.append((a["created_at"], f"指派 assign:{a['id']} {local_time(a['created_at'])}  {a['words']}{voided}"))
     for _, line in sorted(lines, key=lambda x: x[0], reverse=True):
         print(line)
     return 0
@@ -294,7 +302,7 @@ def cmd_changes(args) -> int:
         return 0
     for c in recent:
         undone = "  [已撤销 undone]" if c["undone"] else ""
-        print(f"{c['kind']}:{c['id']}  {c['created_at']}  {c['words']}{undone}")
+        print(f"{c['kind']}:{c['id']}  {local_time(c['created_at'])}  {c['words']}{undone}")
     return 0
 
 

@@ -3,7 +3,8 @@ the tree (no recursion, no re-walking of subtrees) that breaks lines around bloc
 at MAX_HTML_DEPTH.
 
 Hidden text is not report text: a 网站 page keeps comment boxes (<textarea>), drop-down
-lists and `display:none` blocks that a reader never sees.
+lists and `display:none` blocks (inline, or by a class of its style sheet) that a reader
+never sees.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from tracker.ingest.limits import MAX_HTML_DEPTH, too_deep
+from tracker.ingest.css_hidden import hidden_by_style_sheets
+from tracker.ingest.limits import MAX_HTML_DEPTH, Deadline, too_deep
 
 # Elements whose text is never shown as page text: form fields and closed dialogs.
 _HIDDEN_TAGS = {"textarea", "select", "datalist", "option", "optgroup"}
@@ -31,10 +33,11 @@ def _is_hidden(tag: Tag) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
-def drop_hidden(soup: BeautifulSoup) -> None:
+def drop_hidden(soup: BeautifulSoup, deadline: Deadline | None = None) -> None:
     """Remove the elements a browser does not show (hidden attribute, display:none,
-    visibility:hidden in their style, form fields)."""
-    for tag in soup.find_all(_is_hidden):
+    visibility:hidden in their style or by the page's style sheets, form fields)."""
+    by_sheets = hidden_by_style_sheets(soup, deadline.check if deadline else None)
+    for tag in by_sheets + soup.find_all(_is_hidden):
         if not tag.decomposed:          # inside one removed before it
             tag.decompose()
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from tracker.errors import UserError
+from tracker.ingest.limits import Deadline
 
 SUFFIXES = {".doc": "旧版 Word 文件", ".wps": "WPS 文件", ".rtf": "RTF 文件"}
-TIMEOUT_S = 180      # a 300-page .doc converts in well under a minute
 # Where installers put it when it is not on PATH (Windows, macOS).
 _KNOWN = (r"C:\Program Files\LibreOffice\program\soffice.exe",
           r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
@@ -34,8 +35,9 @@ def soffice() -> str | None:
     return next((p for p in _KNOWN if os.path.isfile(p)), None)
 
 
-def to_docx(path: Path, name: str) -> bytes:
-    """The .docx bytes LibreOffice makes of path; UserError naming the file when it cannot."""
+def to_docx(path: Path, name: str, deadline: Deadline) -> bytes:
+    """The .docx bytes LibreOffice makes of path; UserError naming the file when it cannot,
+    or when the conversion is still running as deadline (the whole import's) runs out."""
     what = SUFFIXES[path.suffix.lower()]
     program = soffice()
     if program is None:
@@ -49,11 +51,10 @@ def to_docx(path: Path, name: str) -> bytes:
         command = [program, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless",
                    "--norestore", "--convert-to", "docx", "--outdir", str(out), str(source)]
         try:
-            subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, timeout=TIMEOUT_S, check=False)
+            _run(command, deadline)
         except subprocess.TimeoutExpired:
-            raise UserError(f"{name}: LibreOffice 转换超时，请另存为 .docx / conversion timed out, "
-                            f"save it as .docx") from None
+            raise UserError(f"{name}: LibreOffice 转换超过 {deadline.seconds:.0f} 秒，已停止，请另存为 .docx / "
+                            f"conversion took too long, save it as .docx") from None
         except OSError as exc:
             raise UserError(f"{name}: 无法运行 LibreOffice（{exc.strerror}），请另存为 .docx "
                             f"/ cannot run LibreOffice, save it as .docx") from None
@@ -62,3 +63,19 @@ def to_docx(path: Path, name: str) -> bytes:
             raise UserError(f"{name}: LibreOffice 无法转换此文件（已损坏？），请另存为 .docx "
                             f"/ LibreOffice could not convert it, save it as .docx")
         return result.read_bytes()
+
+
+def _run(command: list[str], deadline: Deadline) -> None:
+    """Run command in its own process group, all of it killed when deadline runs out
+    (soffice is a script whose soffice.bin would outlive a kill of the script alone)."""
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        proc.wait(timeout=deadline.remaining())
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL) if hasattr(os, "killpg") else proc.kill()
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        raise

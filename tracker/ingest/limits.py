@@ -3,7 +3,9 @@
 A report is ~100 KB; a compilation of hundreds, a few MB. Past these bounds a file costs
 gigabytes of memory or minutes (a 0.8 MB docx inflating to 2.3 GB; 200,000 nested <div>s),
 or is not a document at all (a pipe, /dev/zero, JSON, an archive); each is refused with one
-line naming the file. The README's section on input files names the same figures.
+line naming the file. Within the bounds, a `Deadline` refuses a file whose import is still
+running after IMPORT_SECONDS (a loaded machine, a slow PDF). The README's section on input
+files names the same figures.
 """
 
 from __future__ import annotations
@@ -22,15 +24,20 @@ from pathlib import Path
 from tracker.errors import UserError
 
 MAX_FILE_BYTES = 200_000_000      # any file on disk (a PDF or docx may carry images)
-MAX_TEXT_BYTES = 64_000_000       # txt and html: read and decoded whole, then extracted
-MAX_TEXT_CHARS = 32_000_000       # text of any format (64 MB of GB18030 text; ~1 minute to extract)
+# What one import gets through within IMPORT_SECONDS on a loaded machine (benchmarks/README.md,
+# "Import time at the bounds"): extraction takes 10–25 µs per character of a dense report
+# (2.5 µs in the seeds' compilation); a report is 10,000–40,000 characters, seed 003 330,000.
+MAX_TEXT_BYTES = 5_000_000        # txt and html: read and decoded whole (html: parsed), then extracted
+MAX_TEXT_CHARS = 500_000          # text of any format (≤ 12 s to extract alone, twice that when loaded)
 MAX_ZIP_BYTES = 100_000_000       # what a docx's parts inflate to, all together, whatever their names
 MAX_ZIP_PARTS = 10_000            # a docx has tens of parts; the zip directory itself costs memory
-MAX_HTML_ELEMENTS = 300_000       # parsed into Python objects (~1 KB, ~20 µs each)
+MAX_DOCX_XML_BYTES = 25_000_000   # a docx's XML parts, parsed whole (~0.15 s and ~14 MB of memory per MB)
+MAX_HTML_ELEMENTS = 100_000       # parsed into Python objects (~1 KB, ~20 µs each)
 MAX_HTML_DEPTH = 1_000            # elements nested in one another
-READ_SECONDS = 30                 # reading one file (a PDF, page by page)
+MAX_LEGACY_BYTES = 1_000_000      # .doc / .wps / .rtf: LibreOffice converts ~50,000 characters (~0.1 MB of .doc) a second
+MAX_PDF_PAGES = 60                # a dense page: ~0.07 s of CPU to read its text layer and extract it
+IMPORT_SECONDS = 25               # one file read, extracted and stored: an answer within 30 s
 
-_MB = 1_000_000
 # Magic numbers of archives that are not documents (a docx is a zip, checked apart).
 _ARCHIVES = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
              (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"), (b"\x28\xb5\x2f\xfd", "zstd"))
@@ -95,6 +102,14 @@ def _require_size(size: int, limit: int, name: str) -> None:
                         f"请拆分 / file too large, split it")
 
 
+def check_legacy_size(size: int, name: str) -> None:
+    """UserError if an old word-processor file is past MAX_LEGACY_BYTES (before converting it:
+    saved as .docx by the user, it reads in a fraction of the time)."""
+    if size > MAX_LEGACY_BYTES:
+        raise UserError(f"{name}: 旧格式文件太大（{_mb(size)} MB，上限 {_mb(MAX_LEGACY_BYTES)} MB），请另存为 .docx "
+                        "后再导入 / old-format file too large; save it as .docx")
+
+
 def refuse_archive(raw: bytes, name: str) -> None:
     """UserError if raw is a compressed archive or a tar file (never a report)."""
     kind = next((k for magic, k in _ARCHIVES if raw.startswith(magic)), None)
@@ -124,7 +139,8 @@ def refuse_data(text: str, suffix: str, name: str) -> None:
 
 def check_docx_zip(raw: bytes, name: str) -> None:
     """UserError unless raw is a Word document whose parts, all of them, inflate to at most
-    MAX_ZIP_BYTES (read from the zip directory, before anything is inflated)."""
+    MAX_ZIP_BYTES, and those of them that are XML (parsed whole) to MAX_DOCX_XML_BYTES (read
+    from the zip directory and [Content_Types].xml, before anything else is inflated)."""
     _check_zip_directory(raw, name)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
@@ -134,7 +150,12 @@ def check_docx_zip(raw: bytes, name: str) -> None:
                 raise UserError(f"{name}: 解压后太大（{_mb(inflated)} MB，上限 {_mb(MAX_ZIP_BYTES)} MB）"
                                 "/ inflates to too much")
             types = next((i for i in parts if i.filename == "[Content_Types].xml"), None)
-            main = types is not None and _WORD_MAIN.search(z.read(types))
+            declared = z.read(types) if types is not None else b""
+            main = _WORD_MAIN.search(declared)
+            xml = _xml_bytes(parts, declared)
+            if main and xml > MAX_DOCX_XML_BYTES:
+                raise UserError(f"{name}: 文档内容太大（XML {_mb(xml)} MB，上限 {_mb(MAX_DOCX_XML_BYTES)} MB），"
+                                "请拆分 / too much document XML, split it")
     except UserError:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
@@ -142,6 +163,30 @@ def check_docx_zip(raw: bytes, name: str) -> None:
     if not main:
         raise UserError(f"{name}: 是压缩包或其他 Office 文件，不是 Word 文档（.docx）/ "
                         "an archive or another Office file, not a Word document")
+
+
+_TYPE_ENTRY = re.compile(rb"<(?:\w+:)?(Default|Override)\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'(\w+)\s*=\s*"([^"]*)"')
+
+
+def _xml_bytes(parts: list[zipfile.ZipInfo], declared: bytes) -> int:
+    """What the parts whose content type is XML inflate to: by their name in
+    [Content_Types].xml, else by their extension (python-docx parses such a part whatever
+    it is called)."""
+    by_extension, by_name = {}, {}
+    for kind, attributes in _TYPE_ENTRY.findall(declared):
+        values = dict(_ATTRIBUTE.findall(attributes))
+        content_type = values.get(b"ContentType", b"").lower()
+        if kind == b"Default":
+            by_extension[values.get(b"Extension", b"").lower().decode("latin-1")] = content_type
+        else:
+            by_name[values.get(b"PartName", b"").decode("utf-8", "replace").lstrip("/")] = content_type
+    total = 0
+    for part in parts:
+        content_type = by_name.get(part.filename, by_extension.get(part.filename.rsplit(".", 1)[-1].lower()))
+        if content_type is not None and content_type.endswith(b"xml"):
+            total += part.file_size
+    return total
 
 
 def _check_zip_directory(raw: bytes, name: str) -> None:
@@ -162,10 +207,17 @@ def count_html_elements(raw_text: str, name: str) -> None:
             raise UserError(f"{name}: 网页元素太多（超过 {MAX_HTML_ELEMENTS} 个）/ too many HTML elements")
 
 
+def check_pdf_pages(count: int, name: str) -> None:
+    """UserError if a PDF has more than MAX_PDF_PAGES pages (known before any page is read)."""
+    if count > MAX_PDF_PAGES:
+        raise UserError(f"{name}: PDF 页数太多（{count} 页，上限 {MAX_PDF_PAGES} 页），请拆分 / "
+                        "too many pages, split it")
+
+
 def check_text_size(text: str, name: str) -> None:
     """UserError if the text read from a file (a docx or PDF too) is past MAX_TEXT_CHARS."""
     if len(text) > MAX_TEXT_CHARS:
-        raise UserError(f"{name}: 文字太多（{len(text) // _MB} 百万字，上限 {MAX_TEXT_CHARS // _MB} 百万字），"
+        raise UserError(f"{name}: 文字太多（{math.ceil(len(text) / 10_000)} 万字，上限 {MAX_TEXT_CHARS // 10_000} 万字），"
                         "请拆分 / too much text, split it")
 
 
@@ -175,14 +227,21 @@ def too_deep(name: str) -> UserError:
 
 
 class Deadline:
-    """READ_SECONDS from now; check() raises a UserError naming the file once they are spent."""
+    """seconds from now for one file; check() raises a UserError naming the file once they
+    are spent, so a file that takes too long is refused (and nothing of it stored)."""
 
-    def __init__(self, name: str, seconds: float = READ_SECONDS) -> None:
+    def __init__(self, name: str, seconds: float | None = None) -> None:
         self.name = name
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
+        self.seconds = IMPORT_SECONDS if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
+
+    def remaining(self) -> float:
+        return max(0.0, self.end - time.monotonic())
 
     def check(self) -> None:
         if time.monotonic() > self.end:
-            raise UserError(f"{self.name}: 读取超过 {self.seconds:.0f} 秒，已停止，请拆分文件 / "
-                            "reading took too long; split the file")
+            raise self.error()
+
+    def error(self) -> UserError:
+        return UserError(f"{self.name}: 处理超过 {self.seconds:.0f} 秒，已停止，未导入，请拆分文件 / "
+                         f"took over {self.seconds:.0f} s; stopped, nothing stored; split the file")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tracker.errors import UserError
 from tracker.ingest import legacy
-from tracker.ingest.limits import (Deadline, check_docx_zip, check_text_size, count_html_elements, read_bounded,
-                                   refuse_archive, refuse_data)
+from tracker.ingest.limits import (Deadline, check_docx_zip, check_legacy_size, check_pdf_pages, check_text_size,
+                                   count_html_elements, read_bounded, refuse_archive, refuse_data)
 from tracker.ingest.pdf_pages import strip_furniture
 from tracker.model import SourceText
 
@@ -32,10 +32,12 @@ _BLOCK_TAGS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "
                          "br", "section", "article", "pre", "blockquote", "dt", "dd", "caption"))
 
 
-def read_source(path: str | os.PathLike) -> SourceText:
-    """Decode the file at path; UserError naming the file for anything unreadable."""
+def read_source(path: str | os.PathLike, deadline: Deadline | None = None) -> SourceText:
+    """Decode the file at path; UserError naming the file for anything unreadable, or once
+    deadline (by default IMPORT_SECONDS from now) is spent between its costly steps."""
     p = Path(path)
     name = str(path)
+    deadline = deadline or Deadline(name)
     raw = read_bounded(p, name)
     if not raw.strip():
         raise UserError(f"{name}: 文件是空的 / empty file")
@@ -45,19 +47,21 @@ def read_source(path: str | os.PathLike) -> SourceText:
     digest = hashlib.sha256(raw).hexdigest()
     suffix = p.suffix.lower()
     if suffix in legacy.SUFFIXES:      # .doc, .wps, .rtf: LibreOffice makes a .docx of it
-        text, encoding = _docx_text(legacy.to_docx(p, name), name), suffix[1:]
+        check_legacy_size(len(raw), name)
+        text, encoding = _docx_text(legacy.to_docx(p, name, deadline), name), suffix[1:]
     elif suffix == ".docx" or (raw[:2] == b"PK" and suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES):
         text, encoding = _docx_text(raw, name), "docx"
     elif suffix == ".pdf" or raw[:5] == b"%PDF-":
-        text, encoding = _pdf_text(raw, name), "pdf"
+        text, encoding = _pdf_text(raw, name, deadline), "pdf"
     elif suffix in _HTML_SUFFIXES:
-        text, encoding = _html_text(_decode(raw, name)[0], name), "html"
+        text, encoding = _html_text(_decode(raw, name)[0], name, deadline), "html"
     else:
         text, encoding = _decode(raw, name)
         if suffix not in _TEXT_SUFFIXES and _looks_html(text):
-            text, encoding = _html_text(text, name), "html"
+            text, encoding = _html_text(text, name, deadline), "html"
         else:
             refuse_data(text, suffix, name)
+    deadline.check()
     if not text.strip():
         raise UserError(f"{name}: 没有可读的文字 / no text")
     check_text_size(text, name)
@@ -160,7 +164,7 @@ def _docx_text(raw: bytes, name: str) -> str:
     return "\n".join(line.replace("\n", " ") for line in lines)
 
 
-def _pdf_text(raw: bytes, name: str) -> str:
+def _pdf_text(raw: bytes, name: str, deadline: Deadline) -> str:
     """Text layer of a pdf, pages joined by newlines."""
     # pypdf logs its own warnings about a broken file to stderr: the one-line error
     # below says it, so they are silenced while this file is read.
@@ -168,18 +172,17 @@ def _pdf_text(raw: bytes, name: str) -> str:
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)
     try:
-        return _pdf_pages(raw, name)
+        return _pdf_pages(raw, name, deadline)
     finally:
         quiet.setLevel(level)
 
 
-def _pdf_pages(raw: bytes, name: str) -> str:
+def _pdf_pages(raw: bytes, name: str, deadline: Deadline) -> str:
     import io
 
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PyPdfError
 
-    deadline = Deadline(name)
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
@@ -188,6 +191,7 @@ def _pdf_pages(raw: bytes, name: str) -> str:
                     raise UserError(f"{name}: PDF 已加密，需要密码 / encrypted PDF, a password is needed")
             except (NotImplementedError, DependencyError):
                 raise UserError(f"{name}: PDF 的加密方式无法读取 / encrypted PDF of an unsupported kind") from None
+        check_pdf_pages(len(reader.pages), name)
         pages = []
         for page in reader.pages:
             deadline.check()
@@ -202,7 +206,7 @@ def _pdf_pages(raw: bytes, name: str) -> str:
     return text
 
 
-def _html_text(html: str, name: str) -> str:
+def _html_text(html: str, name: str, deadline: Deadline) -> str:
     """Visible text of an html page, one line per block element."""
     from bs4 import BeautifulSoup
 
@@ -210,10 +214,11 @@ def _html_text(html: str, name: str) -> str:
 
     count_html_elements(html, name)
     soup = BeautifulSoup(html, "html.parser")
+    deadline.check()
+    drop_hidden(soup, deadline)      # reads the page's <style> sheets, so before they go
     for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "template",
                      "head", "iframe", "svg", "form"]):
         tag.decompose()
-    drop_hidden(soup)
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in block_text(soup, _BLOCK_TAGS, name).split("\n")]
     text = "\n".join(line for line in lines if line)
     if not text.strip():

@@ -67,7 +67,7 @@ def _title(reports: list[dict], f) -> str:
     return f"{where}{when}{doc}承诺事项完成情况对照表"
 
 
-def _scope(f, reports_by_id: dict[int, dict]) -> str:
+def scope_words(f, reports_by_id: dict[int, dict]) -> str:
     """The filter in words (region and year are in the title already)."""
     parts = []
     if f.report_id is not None and f.report_id in reports_by_id:
@@ -257,7 +257,7 @@ def sheet_data(store, f, printed: date | None = None, with_suggestions: bool = F
     path = getattr(store, "path", None)
     return SheetData(
         title=_title([reports[rid] for rid in present], f),
-        scope=_scope(f, reports), printed=printed or date.today(),
+        scope=scope_words(f, reports), printed=printed or date.today(),
         store_name=Path(path).name if path else "台账",
         groups=tuple(groups), overdue=sum(1 for r in rows if r.overdue),
         behind=sum(1 for r in rows if r.behind),

@@ -7,9 +7,7 @@ usable font we refuse (UserError) rather than print a sheet with the Chinese mis
 
 from __future__ import annotations
 
-import io
 import math
-from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,8 +17,7 @@ from reportlab.lib.pagesizes import A4, landscape as to_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (CondPageBreak, Flowable, PageBreak, Paragraph, SimpleDocTemplate,
+from reportlab.platypus import (CondPageBreak, Flowable, PageBreak, Paragraph,
                                 Spacer, Table, TableStyle)
 
 from tracker.errors import UserError
@@ -29,10 +26,10 @@ from tracker.sheet.data import (SERIES_COLUMNS, COLUMNS, KIND_LABELS, KIND_ORDER
                     status_word)
 from tracker.sheet.chart import status_chart
 from tracker.sheet.font import register_cjk_font
+from tracker.sheet.pdf_page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, numbered_pdf
 from tracker.sheet.wrap import wrap_lines
 from tracker.whole_file import write_whole
 
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 18 * mm, 16 * mm
 # Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
 _SHARES = {False: (0.045, 0.27, 0.10, 0.16, 0.09, 0.125, 0.08, 0.13),
            True: (0.04, 0.31, 0.10, 0.17, 0.07, 0.14, 0.07, 0.10)}
@@ -358,49 +355,6 @@ def _series_story(data: SheetData, st: dict, width: float) -> list:
     return story
 
 
-class _NumberedCanvas(rl_canvas.Canvas):
-    """Holds pages until the end so each footer can say 第 N 页 共 M 页."""
-
-    def __init__(self, *args, font: str, footer_left: str, header: str, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._font, self._footer_left, self._header = font, footer_left, header
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:  # noqa: N802 (reportlab API)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, 1):
-            self.__dict__.update(state)
-            self._decorate(number, total)
-            super().showPage()
-        super().save()
-
-    def _decorate(self, number: int, total: int) -> None:
-        w, h = self._pagesize
-        self.saveState()
-        self.setFont(self._font, 8)
-        self.setFillColor(colors.HexColor("#555555"))
-        self.setStrokeColor(colors.HexColor("#999999"))
-        if number > 1:  # the first page carries the full title already
-            self.drawString(MARGIN_X, h - 11 * mm, self._fit(self._header, w - 2 * MARGIN_X))
-            self.line(MARGIN_X, h - 12.5 * mm, w - MARGIN_X, h - 12.5 * mm)
-        page = f"第 {number} 页 共 {total} 页"
-        # The title ends before the centred page number (a long one ran over it).
-        room = w / 2 - stringWidth(page, self._font, 8) / 2 - 4 * mm - MARGIN_X
-        self.drawString(MARGIN_X, 9 * mm, self._fit(self._footer_left, room))
-        self.drawCentredString(w / 2, 9 * mm, page)
-        self.restoreState()
-
-    def _fit(self, text: str, width: float) -> str:
-        """text, ending in "…" where it is wider than width at the 8-pt footer size."""
-        while len(text) > 8 and stringWidth(text, self._font, 8) > width:
-            text = text[:-2] + "…"
-        return text
-
-
 def column_edges(landscape: bool = False) -> list[float]:
     """x positions (points from the page's left edge) of the table's column borders."""
     pagesize = to_landscape(A4) if landscape else A4
@@ -444,17 +398,11 @@ def pdf_bytes(data: SheetData, landscape: bool = False,
     if data.series:
         story += _series_story(data, st, width)
 
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-                            title=data.title, author="承诺台账", subject=data.scope or data.title,
-                            creator="承诺台账 tracker sheet")
     # Header and footer name the region and report (an official document, not a file).
     footer = data.title + ("（含待确认的系统建议）" if data.with_suggestions else "")
-    maker = partial(_NumberedCanvas, font=font, footer_left=footer,
-                    header=f"{data.source or data.title}（打印日期 {data.printed.isoformat()}）")
-    doc.build(story, canvasmaker=maker)
-    return buf.getvalue()
+    return numbered_pdf(story, pagesize, font, footer_left=footer,
+                        header=f"{data.source or data.title}（打印日期 {data.printed.isoformat()}）",
+                        title=data.title, subject=data.scope or data.title, creator="承诺台账 tracker sheet")
 
 
 def write(data: SheetData, out: Path, landscape: bool = False,

@@ -28,3 +28,17 @@ def local_day(timestamp: str | None) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone().date().isoformat()
+
+
+def local_time(timestamp: str | None) -> str:
+    """A stored timestamp as the user's local 'YYYY-MM-DD HH:MM' (what the app and the CLI
+    show; the text itself if unparsable, a timestamp without a zone taken as UTC)."""
+    if not timestamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(timestamp)
+    except ValueError:
+        return timestamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

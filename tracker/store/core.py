@@ -33,7 +33,7 @@ from tracker.store.marks import Marks
 from tracker.store.report_edits import ReportEdits
 from tracker.store.sync import ImportResult
 from tracker.store.forms import Forms
-from tracker.store.units import Units
+from tracker.store.units import Units, task_source
 from tracker.store.query import ROW_FIELDS, Filter  # noqa: F401  (re-exported API)
 
 __all__ = ["Store", "Filter", "ImportResult", "ROW_FIELDS", "default_store_path"]
@@ -355,8 +355,14 @@ class Store:
 
     @guarded
     def source(self, cid: int) -> dict:
-        """The paragraph around a commitment: lines, its line, offsets and highlight spans."""
-        return read.source(self.conn, cid)
+        """The paragraph around a commitment: lines, its line, offsets and highlight spans.
+        A 督办事项 has no place in the report's text: its `plan` (file and row of the 分工方案,
+        tracker.store.units.task_source) and no lines."""
+        plan = task_source(self.conn, cid)
+        if plan is None:
+            return read.source(self.conn, cid)
+        return {"document_id": None, "lines": [], "line": None, "start": None, "end": None,
+                "first_offset": None, "marks": [], "total_lines": 0, "plan": plan}
 
     @guarded
     def history(self, cid: int) -> list[dict]:

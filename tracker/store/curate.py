@@ -56,8 +56,8 @@ def _refresh_hidden(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
             WHERE id = :c""", {"c": cid})
 
 
-def _log(conn: sqlite3.Connection, action: str, report_id: int | None, detail: Mapping,
-         links_: Iterable[tuple[int, str]] = (), target: int | None = None) -> int:
+def log_curation(conn: sqlite3.Connection, action: str, report_id: int | None, detail: Mapping,
+                 links_: Iterable[tuple[int, str]] = (), target: int | None = None) -> int:
     kid = conn.execute("INSERT INTO curations (action, report_id, target_id, detail, created_at) "
                        "VALUES (?, ?, ?, ?, ?)",
                        (action, report_id, target, json.dumps(dict(detail), ensure_ascii=False),
@@ -75,7 +75,7 @@ def _rows(conn: sqlite3.Connection, ids: Iterable[int]) -> list[dict]:
     return out
 
 
-def _hidden_why(conn: sqlite3.Connection, cid: int) -> str:
+def hidden_why(conn: sqlite3.Connection, cid: int) -> str:
     """Why a hidden commitment is hidden, in the words of the edit that hid it."""
     row = conn.execute(
         "SELECT k.action, l.role FROM curation_links l JOIN curations k ON k.id = l.curation_id "
@@ -90,11 +90,11 @@ def _refuse_hidden(conn: sqlite3.Connection, rows: list[dict]) -> None:
     """UserError for the first row already hidden (checked under the write lock)."""
     for r in rows:
         if r["stale"] & 2:
-            raise UserError(f"{r['id']}: {_hidden_why(conn, r['id'])}")
+            raise UserError(f"{r['id']}: {hidden_why(conn, r['id'])}")
 
 
-def _insert_user_item(conn: sqlite3.Connection, report_id: int, kid: int, n: int, text: str,
-                      fields: Mapping[str, Any], span: Mapping[str, Any] | None = None) -> int:
+def insert_user_item(conn: sqlite3.Connection, report_id: int, kid: int, n: int, text: str,
+                     fields: Mapping[str, Any], span: Mapping[str, Any] | None = None) -> int:
     """One origin='user' commitment of a report. span: the source place it keeps (a part of
     a split, a merge); without one the text must be found in the report (an added item)."""
     text = (text or "").strip()
@@ -161,7 +161,7 @@ def _turn(conn: sqlite3.Connection, kid: int, redo: bool) -> tuple[int, list[int
     extra = {}
     if action == "edit":
         extra = _turn_edit(conn, touched[0], json.loads(detail), int(kid), redo)
-    new = _log(conn, "redo" if redo else "undo", report_id, {"action": action, **extra},
+    new = log_curation(conn, "redo" if redo else "undo", report_id, {"action": action, **extra},
                [(c, role) for c, role in conn.execute(
                    "SELECT commitment_id, role FROM curation_links WHERE curation_id = ?", (int(kid),))],
                target=int(kid))
@@ -216,8 +216,8 @@ class Curation(changes.Part):
         with self.store.write() as conn:
             if not conn.execute("SELECT 1 FROM reports WHERE id = ?", (int(report_id),)).fetchone():
                 raise UserError(f"report {report_id}: 没有这个报告 / no such report")
-            kid = _log(conn, "add", int(report_id), {"text": text})
-            cid = _insert_user_item(conn, int(report_id), kid, 1, text, fields)
+            kid = log_curation(conn, "add", int(report_id), {"text": text})
+            cid = insert_user_item(conn, int(report_id), kid, 1, text, fields)
             conn.execute("INSERT INTO curation_links VALUES (?, ?, ?)", (kid, cid, CREATED))
             links.relink_commitments(conn, [cid])
         return cid
@@ -231,7 +231,8 @@ class Curation(changes.Part):
         with self.store.write() as conn:
             rows = _rows(conn, ids)
             _refuse_hidden(conn, rows)
-            kid = _log(conn, "drop", rows[0]["report_id"], {"note": note}, [(r["id"], HIDDEN) for r in rows])
+            kid = log_curation(conn, "drop", rows[0]["report_id"], {"note": note},
+                               [(r["id"], HIDDEN) for r in rows])
             _refresh_hidden(conn, [r["id"] for r in rows])
             links.relink_commitments(conn, [r["id"] for r in rows])
         return kid
@@ -245,11 +246,11 @@ class Curation(changes.Part):
         with self.store.write() as conn:
             (row,) = _rows(conn, [cid])
             _refuse_hidden(conn, [row])
-            kid = _log(conn, "split", row["report_id"], {"from": row["text"], "into": [p["text"] for p in parts]},
-                       [(row["id"], HIDDEN)])
-            new = [_insert_user_item(conn, row["report_id"], kid, n, p["text"],
-                                     {"kind": row["kind"], "category": row["category"],
-                                      **{k: v for k, v in p.items() if k != "text"}}, _span([row]))
+            kid = log_curation(conn, "split", row["report_id"],
+                               {"from": row["text"], "into": [p["text"] for p in parts]}, [(row["id"], HIDDEN)])
+            new = [insert_user_item(conn, row["report_id"], kid, n, p["text"],
+                                    {"kind": row["kind"], "category": row["category"],
+                                     **{k: v for k, v in p.items() if k != "text"}}, _span([row]))
                    for n, p in enumerate(parts, 1)]
             conn.executemany("INSERT INTO curation_links VALUES (?, ?, ?)", [(kid, c, CREATED) for c in new])
             _refresh_hidden(conn, [row["id"]])
@@ -274,9 +275,9 @@ class Curation(changes.Part):
                     text += sep + r["text"]
             first = rows[0]
             keep = {f: first[f] for f in CORRECTABLE if f not in ("text", *_LOCATED) and first[f] is not None}
-            kid = _log(conn, "merge", first["report_id"], {"from": [r["text"] for r in rows], "into": text},
-                       [(r["id"], HIDDEN) for r in rows])
-            new = _insert_user_item(conn, first["report_id"], kid, 1, text, {**keep, **fields}, _span(rows))
+            kid = log_curation(conn, "merge", first["report_id"], {"from": [r["text"] for r in rows], "into": text},
+                               [(r["id"], HIDDEN) for r in rows])
+            new = insert_user_item(conn, first["report_id"], kid, 1, text, {**keep, **fields}, _span(rows))
             conn.execute("INSERT INTO curation_links VALUES (?, ?, ?)", (kid, new, CREATED))
             _refresh_hidden(conn, [r["id"] for r in rows])
             links.relink_commitments(conn, [new, *(r["id"] for r in rows)])
@@ -289,8 +290,8 @@ class Curation(changes.Part):
         with self.store.write() as conn:
             (row,) = _rows(conn, [cid])
             fix = corrections.append(conn, row["id"], {"text": text})[0]
-            kid = _log(conn, "edit", row["report_id"], {"old": row["text"], "new": text, "correction": fix},
-                       [(row["id"], EDITED)])
+            kid = log_curation(conn, "edit", row["report_id"], {"old": row["text"], "new": text, "correction": fix},
+                               [(row["id"], EDITED)])
             links.relink_commitments(conn, [row["id"]])
         return kid
 

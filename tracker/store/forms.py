@@ -21,7 +21,7 @@ from tracker.errors import UserError
 from tracker.labels import status_label
 from tracker.store import changes, marks
 from tracker.store.clock import now
-from tracker.store.curate import _hidden_why
+from tracker.store.curate import hidden_why
 from tracker.store.guard import guarded
 from tracker.store.unit_cache import Names
 
@@ -127,7 +127,7 @@ def _conflict(conn: sqlite3.Connection, cid: int, events_seen: int) -> str | Non
     hidden (dropped, split, merged) or no longer found in the text."""
     stale = conn.execute("SELECT stale FROM commitments WHERE id = ?", (cid,)).fetchone()[0]
     if stale & 2:
-        return f"办公室已处理：{_hidden_why(conn, cid).split(' / ')[0]}"
+        return f"办公室已处理：{hidden_why(conn, cid).split(' / ')[0]}"
     later = conn.execute(f"SELECT status, IFNULL(date, substr(created_at, 1, 10)) FROM events WHERE {_OFFICE_EVENTS} "
                          "ORDER BY id DESC LIMIT 1", (cid, events_seen)).fetchone()
     if later:

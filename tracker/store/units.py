@@ -13,10 +13,12 @@ what they imply for each commitment is derived in tracker/store/unit_cache.py.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 
 from tracker.errors import UserError
+from tracker.model import TASK
 from tracker.unit_names import split_units, unit_key
 from tracker.store import changes, corrections, curate, query
 from tracker.store.clock import now
@@ -113,6 +115,27 @@ ALIAS = changes.register(changes.Kind(
     user_rows=changes.user_rows("unit_aliases")))
 
 
+# A 分工方案 row as a 督办事项 keeps it: where it stood in the file and its cells as read.
+PLAN_ROW_FIELDS = ("where", "number", "task", "leads", "partners", "deadline_text", "category")
+_PLAN_FILE = re.compile(r"^分工方案《(.+)》")
+
+
+def task_source(conn: sqlite3.Connection, cid: int) -> dict | None:
+    """Where a 督办事项 came from, None for a commitment of a report's text: {file, row} with
+    row the 分工方案's row (PLAN_ROW_FIELDS; None for a task added before rows were kept)."""
+    found = conn.execute(
+        "SELECT k.detail FROM curation_links l JOIN curations k ON k.id = l.curation_id "
+        "JOIN commitments c ON c.id = l.commitment_id WHERE l.commitment_id = ? AND l.role = ? "
+        "AND k.action = 'add' AND c.kind = ? ORDER BY k.id LIMIT 1", (int(cid), curate.CREATED, TASK)).fetchone()
+    if found is None:
+        return None
+    detail = json.loads(found[0] or "{}")
+    named = detail.get("plan") or (_PLAN_FILE.match(detail.get("text") or "") or [None, None])[1]
+    if not named:
+        return None
+    return {"file": named, "row": (detail.get("rows") or {}).get(str(int(cid)))}
+
+
 def _clean(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     for n in names:
@@ -153,21 +176,26 @@ class Units(changes.Part):
     @guarded
     def add_tasks(self, report_id: int, tasks: list[dict], file_name: str) -> tuple[int, list[int]]:
         """督办事项: tasks of a 分工方案 no report sentence states, added to report_id as one
-        curation (its undo hides them all); each {text, kind, category, deadline…}. Placed
-        at the report's first line: their source is the 分工方案, not the report's text.
-        (curation id, new ids)."""
+        curation (its undo hides them all); each {text, kind, category, deadline…, and
+        `plan_row`: the 分工方案's row as read (PLAN_ROW_FIELDS)}. Their source is that row,
+        kept in the curation (task_source), not the report's text: the line they are filed
+        at (the report's first) is only where they sort. (curation id, new ids)."""
         with self.store.write() as conn:
             row = conn.execute("SELECT line_start FROM reports WHERE id = ?", (int(report_id),)).fetchone()
             if row is None:
                 raise UserError(f"report {report_id}: 没有这个报告 / no such report")
-            kid = curate._log(conn, "add", int(report_id), {"text": f"分工方案《{file_name}》{len(tasks)} 项"})
+            detail = {"text": f"分工方案《{file_name}》{len(tasks)} 项", "plan": file_name, "rows": {}}
+            kid = curate.log_curation(conn, "add", int(report_id), detail)
             ids = []
             for n, task in enumerate(tasks, 1):
-                fields = {k: v for k, v in task.items() if k != "text"}
+                fields = {k: v for k, v in task.items() if k not in ("text", "plan_row")}
                 fields["line"] = row[0]
-                cid = curate._insert_user_item(conn, int(report_id), kid, n, task["text"], fields)
+                cid = curate.insert_user_item(conn, int(report_id), kid, n, task["text"], fields)
                 conn.execute("INSERT INTO curation_links VALUES (?, ?, ?)", (kid, cid, curate.CREATED))
+                detail["rows"][str(cid)] = {k: task.get("plan_row", {}).get(k) for k in PLAN_ROW_FIELDS}
                 ids.append(cid)
+            # The rows are known by the ids just made: written into the log row in its own transaction.
+            conn.execute("UPDATE curations SET detail = ? WHERE id = ?", (json.dumps(detail, ensure_ascii=False), kid))
             return kid, ids
 
     @guarded
@@ -187,6 +215,20 @@ class Units(changes.Part):
             row["id"] = changes.insert(conn, "unit_aliases", row)
             _alias_derive(conn, row)
             return row["id"]
+
+    @guarded
+    def aliases(self) -> list[dict]:
+        """The standing aliases, oldest first: id (for undo), alias, unit (the name it maps
+        onto, through any chain of aliases), created_at."""
+        conn = self.store.conn
+        names = Names(conn)
+        out = []
+        for aid, alias, created in conn.execute(f"SELECT id, alias, created_at FROM unit_aliases "
+                                                f"WHERE {_STANDING_ALIAS} ORDER BY id"):
+            uid = names.find(alias)
+            out.append({"id": aid, "alias": alias, "unit": names.name(uid) if uid is not None else "",
+                        "created_at": created})
+        return out
 
     @guarded
     def known(self) -> list[dict]:

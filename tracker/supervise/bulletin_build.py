@@ -7,7 +7,7 @@ from datetime import date
 
 from tracker.display import commitment_line
 from tracker.labels import UNMARKED
-from tracker.sheet.build import _scope
+from tracker.sheet.build import scope_words
 from tracker.store.query import Filter, as_of_date
 from tracker.supervise.bulletin_data import (MARKS, BulletinData, BulletinItem, BulletinRule, UnitForms,
                                              UnitLine, UnitReport, bulletin_data)
@@ -46,8 +46,8 @@ def bulletin_from_store(store, f: Filter = Filter(), rule: BulletinRule = Bullet
     for u, (who, phone) in contacts.items():
         forms.setdefault(u, UnitForms(u, reporter=who, phone=phone))
     reports_by_id = {rep["id"]: rep for rep in store.reports()}
-    return bulletin_data(items, forms, as_of, title=title or _title(shown), scope=_scope(f, reports_by_id),
-                         rule=rule, unassigned=len(shown) - len(assigned),
+    return bulletin_data(items, forms, as_of, title=title or _title(shown),
+                         scope=scope_words(f, reports_by_id), rule=rule, unassigned=len(shown) - len(assigned),
                          unit_order=store.units.in_order())
 
 

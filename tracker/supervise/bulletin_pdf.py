@@ -4,8 +4,6 @@ into lines by the sheet's wrap (禁则), its pages numbered by the sheet's canva
 
 from __future__ import annotations
 
-import io
-from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -13,17 +11,17 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape as to_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 
 from tracker.sheet.font import register_cjk_font
-from tracker.sheet.pdf import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, _NumberedCanvas
+from tracker.sheet.pdf_page import MARGIN_X, numbered_pdf
 from tracker.sheet.wrap import wrap_lines
 from tracker.supervise.bulletin_data import (ITEM_COLUMNS, MARK_FILLS, MARK_INKS, UNIT_COLUMNS,
                                              BulletinData)
 
 _SIZE, _LEADING = 9, 12
 # Shares of the usable width: the unit's name and the items' text get the most.
-_UNIT_SHARES = (0.05, 0.22, 0.07, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.12, 0.15)
+_UNIT_SHARES = (0.05, 0.20, 0.09, 0.07, 0.07, 0.06, 0.06, 0.07, 0.06, 0.12, 0.15)   # 牵头事项 on one line
 _ITEM_SHARES = (0.05, 0.38, 0.09, 0.08, 0.28, 0.12)
 _HEAD = colors.HexColor("#3c4f66")
 _GRID = colors.HexColor("#7f8c99")
@@ -83,13 +81,6 @@ def pdf_bytes(data: BulletinData, landscape: bool = False) -> bytes:
         story += [CondPageBreak(30 * mm), Paragraph(escape(f"{block.unit}（{len(block.rows)} 项）"), base),
                   _table(ITEM_COLUMNS, list(block.rows), item_widths, font, red), Spacer(1, 3 * mm)]
 
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=data.title,
-                            author="承诺台账", creator="承诺台账 tracker sheet --by-unit")
-    # The footer's left part stops short of the centred page number.
-    footer = data.title if len(data.title) <= 22 else data.title[:21] + "…"
-    maker = partial(_NumberedCanvas, font=font, footer_left=footer,
-                    header=f"{data.title}（截至 {data.as_of.isoformat()}）")
-    doc.build(story, canvasmaker=maker)
-    return buf.getvalue()
+    return numbered_pdf(story, pagesize, font, footer_left=data.title,     # cut short of the page number
+                        header=f"{data.title}（截至 {data.as_of.isoformat()}）",
+                        title=data.title, creator="承诺台账 tracker sheet --by-unit")

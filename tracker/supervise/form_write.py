@@ -11,20 +11,17 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from tracker.supervise.form_layout import (DATA_SHEET, FIRST_FILLED, FORM_HEADER, FORM_STATUSES,
                                            FORMAT, GUIDE_SHEET, META_SHEET, ROWS_MARK, FormSpec,
                                            text_digest)
+from tracker.sheet.xlsx_style import BORDER, FONT, header_row, text_cell
 from tracker.supervise.office_files import write_whole
 
-_FONT = "Microsoft YaHei"      # Excel/WPS fall back to another CJK face where it is missing
 _WIDTHS = (7, 40, 11, 9, 11, 11, 9, 10, 32, 10, 18, 8, 13, 11)
-_THIN = Side(style="thin", color="8C99A6")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_FILL = PatternFill("solid", fgColor="3C4F66")
 _OFFICE_FILL = PatternFill("solid", fgColor="EEF1F4")     # grey: filled by the office, locked
 HEADER_ROW = 2                  # row 1 is the form's title
 FIRST_ROW = HEADER_ROW + 1
@@ -65,24 +62,24 @@ def _guide(wb: Workbook, spec: FormSpec) -> None:
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 76
     ws["A1"] = _text(f"{spec.unit} · {spec.title}进展情况报送表")
-    ws["A1"].font = Font(name=_FONT, size=14, bold=True)
+    ws["A1"].font = Font(name=FONT, size=14, bold=True)
     ws.merge_cells("A1:B1")
     ws.row_dimensions[1].height = 24
     for r, line in enumerate(instructions(spec), 3):
         number = ws.cell(row=r, column=1, value=f"{r - 2}.")
-        number.font, number.alignment = Font(name=_FONT, bold=True), Alignment(vertical="top")
+        number.font, number.alignment = Font(name=FONT, bold=True), Alignment(vertical="top")
         cell = ws.cell(row=r, column=2, value=line)
-        cell.font = Font(name=_FONT, size=11)
+        cell.font = Font(name=FONT, size=11)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[r].height = _height([line], [76])
     info = [("填报单位", spec.unit), ("发出日期", spec.sent.isoformat()),
             ("报送截止日期", spec.due.isoformat() if spec.due else "（未设）"),
             ("条目数", f"{len(spec.rows)} 项")]
     for r, (label, value) in enumerate(info, 6):
-        ws.cell(row=r, column=1, value=label).font = Font(name=_FONT, bold=True)
+        ws.cell(row=r, column=1, value=label).font = Font(name=FONT, bold=True)
         cell = ws.cell(row=r, column=2, value=_text(value))
         cell.data_type = TYPE_STRING
-        cell.font = Font(name=_FONT)
+        cell.font = Font(name=FONT)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -94,8 +91,8 @@ def _cell_style(wb: Workbook, column: int) -> str:
     phone as text, the date as a date)."""
     name = FORM_HEADER[column]
     office = column <= FIRST_FILLED - 1
-    style = NamedStyle(name=f"form_{column}", font=Font(name=_FONT, size=10),
-                       alignment=Alignment(wrap_text=True, vertical="top"), border=_BORDER,
+    style = NamedStyle(name=f"form_{column}", font=Font(name=FONT, size=10),
+                       alignment=Alignment(wrap_text=True, vertical="top"), border=BORDER,
                        fill=_OFFICE_FILL if office else PatternFill(),
                        protection=Protection(locked=office),
                        number_format={"联系电话": "@", "填报日期": "yyyy-mm-dd"}.get(name, "General"))
@@ -108,24 +105,16 @@ def _data(wb: Workbook, spec: FormSpec) -> None:
     last_col = get_column_letter(len(FORM_HEADER))
     due = f"，请于 {spec.due.isoformat()} 前报送" if spec.due else ""
     ws["A1"] = _text(f"{spec.unit} · {spec.title}进展情况报送表（{spec.sent.isoformat()} 发出{due}）")
-    ws["A1"].font = Font(name=_FONT, size=13, bold=True)
+    ws["A1"].font = Font(name=FONT, size=13, bold=True)
     ws.merge_cells(f"A1:{last_col}1")
     ws.row_dimensions[1].height = 24
-    for c, (name, width) in enumerate(zip(FORM_HEADER, _WIDTHS), 1):
-        cell = ws.cell(row=HEADER_ROW, column=c, value=name)
-        cell.font = Font(name=_FONT, bold=True, color="FFFFFF")
-        cell.fill = _HEAD_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(c)].width = width
+    header_row(ws, HEADER_ROW, FORM_HEADER, _WIDTHS, wrap=True)
     styles = [_cell_style(wb, c) for c in range(len(FORM_HEADER))]
     for r, row in enumerate(spec.rows, FIRST_ROW):
         values = (row.cid, row.text, row.target, row.deadline, row.leads, row.partners, row.status)
         for c, style in enumerate(styles, 1):
             value = values[c - 1] if c <= len(values) else None
-            cell = ws.cell(row=r, column=c, value=_text(value) if isinstance(value, str) else value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = TYPE_STRING     # a quote starting with "=" is no formula
+            cell = text_cell(ws, r, c, value)
             # A named style per column: setting font, fill, border… one by one per cell
             # made 2,000 rows take 15 s (openpyxl hashes each style object to file it).
             cell.style = style

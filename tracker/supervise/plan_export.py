@@ -37,43 +37,30 @@ def _groups(lines: list[PlanLine]) -> list[tuple[str, list[PlanLine]]]:
 
 def _xlsx(title: str, lines: list[PlanLine], out: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font, PatternFill
 
-    from tracker.sheet.xlsx_file import _BORDER, _FONT, _HEAD_FILL, _text
+    from tracker.sheet.xlsx_style import FONT, body_row, fit_to_width, header_row, text_cell
 
     wb = Workbook()
     ws = wb.active
     ws.title = "分工方案"
-    _text(ws, 1, 1, title).font = Font(name=_FONT, size=14, bold=True)
+    text_cell(ws, 1, 1, title).font = Font(name=FONT, size=14, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(PLAN_COLUMNS))
-    for c, (name, width) in enumerate(zip(PLAN_COLUMNS, _WIDTHS), 1):
-        cell = ws.cell(row=2, column=c, value=name)
-        cell.font = Font(name=_FONT, bold=True, color="FFFFFF")
-        cell.fill = _HEAD_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        cell.border = _BORDER
-        ws.column_dimensions[get_column_letter(c)].width = width
+    header_row(ws, 2, PLAN_COLUMNS, _WIDTHS)
     r, n = 3, 0
-    wrap = Alignment(wrap_text=True, vertical="top")
     for heading, group in _groups(lines):
         if heading:
-            _text(ws, r, 1, heading).font = Font(name=_FONT, bold=True)
+            text_cell(ws, r, 1, heading).font = Font(name=FONT, bold=True)
             ws.cell(row=r, column=1).fill = PatternFill("solid", fgColor="E4E9EF")
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(PLAN_COLUMNS))
             r += 1
         for line in group:
             n += 1
-            for c, value in enumerate((n, line.task, line.leads, line.partners, line.deadline), 1):
-                cell = _text(ws, r, c, value)
-                cell.font, cell.alignment, cell.border = Font(name=_FONT, size=10), wrap, _BORDER
+            body_row(ws, r, (n, line.task, line.leads, line.partners, line.deadline))
             r += 1
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_width(ws, landscape=True)
     wb.properties.title = title
     wb.properties.creator = "承诺台账"
     wb.save(out)

@@ -14,6 +14,7 @@ from tracker.errors import UserError
 from tracker.extract.dates import parse_deadline
 from tracker.model import TASK
 from tracker.store.query import Filter
+from tracker.store.units import PLAN_ROW_FIELDS
 from tracker.supervise.plan_export import PlanLine, write_plan
 from tracker.supervise.plan_match import match_tasks
 from tracker.supervise.plan_read import PlanRow, PlanTable, read_plan
@@ -78,6 +79,7 @@ def add_tasks(store, match: PlanMatch, rows: list[PlanRow], report_id: int) -> t
     if not rows:
         raise UserError("没有要添加的督办事项 / no task to add")
     tasks = [{"text": r.task, "kind": TASK, "category": r.category or "督办事项",
+              "plan_row": {k: getattr(r, k) for k in PLAN_ROW_FIELDS},
               **{k: v for k, v in _item(r, 0, match.plan_year).items() if k in ("deadline", "deadline_text") and v}}
              for r in rows]
     kid, ids = store.units.add_tasks(report_id, tasks, Path(match.plan.path).name)

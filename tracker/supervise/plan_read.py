@@ -244,3 +244,17 @@ def read_plan(path: str | Path) -> PlanTable:
     if p.suffix.lower() in (".xlsx", ".xlsm"):
         return _xlsx(p)
     raise UserError(f"{p}: 分工方案请用 .docx 或 .xlsx 文件（不支持 {p.suffix or '无后缀'}）")
+
+
+def plan_row_lines(plan: dict) -> list[str]:
+    """A 督办事项's source as the 原文 tab and `tracker show` print it: the 分工方案 file and
+    row it came from, then the row's cells by column (tracker.store.units.task_source)."""
+    row = plan.get("row") or {}
+    where = row.get("where") or ""
+    head = f"分工方案《{plan.get('file', '')}》{where}（督办事项，不在报告原文中）"
+    if not row:
+        return [head, "（导入时未保存该行的内容）"]
+    cells = [("序号", row.get("number")), ("工作任务", row.get("task")), ("分类", row.get("category")),
+             ("牵头单位", "、".join(row.get("leads") or [])), ("配合单位", "、".join(row.get("partners") or [])),
+             ("完成时限", row.get("deadline_text"))]
+    return [head] + [f"{name}：{value}" for name, value in cells if value]
