@@ -41,6 +41,8 @@ class ReportTree(QTreeWidget):
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
         self.setIndentation(12)
+        # A long title keeps both ends: what it is (its start) and its kind, 待确认 (its end).
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setMinimumWidth(TREE_MIN)
         self.currentItemChanged.connect(self._current_changed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -217,6 +219,12 @@ def _grouping_only(item: QTreeWidgetItem) -> None:
     item.setToolTip(0, QCoreApplication.translate("ReportTree", "选择其下的报告"))
 
 
+# An issuing body ("市人民政府办公室", "省发展改革委") and 关于 opening a notice's title, with the
+# verb that hands the list out.
+_ISSUER = re.compile(r"^[\u4e00-\u9fff、]{0,30}?(?:政府|办公室|办公厅|委员会|委|厅|局|部|院|会|中心|领导小组)"
+                     r"关于(?:印发|公布|发布|下达|做好)?")
+
+
 def short_title(title: str, region: str | None, year: int | None) -> str:
     """A report's title without what its tree parents say (its year, its region and the
     city before it): "2025年酒泉市肃州区政府工作报告" under 肃州区 ▸ 2025年 is 政府工作报告."""
@@ -228,6 +236,10 @@ def short_title(title: str, region: str | None, year: int | None) -> str:
     if year:
         short = re.sub(rf"{year}\s*年?(?:度)?", "", short, count=1)
     short = short.strip(" 　·-—()（）")
+    # "人民政府办公室关于印发市级民生实事项目的通知": the issuer and the verb say nothing the
+    # tree does not; a column cut at its right end would show only them ("人民政府办公室关于…").
+    rest = _ISSUER.sub("", short, count=1)
+    short = rest if len(rest) >= 4 else short
     words = short.split()
     if len(words) > 1 and len(set(words)) == 1:
         short = words[0]          # "政府工作报告 政府工作报告": a heading repeated under the title
