@@ -21,8 +21,10 @@ from tracker.sheet.data import (COLUMNS, KIND_LABELS, SERIES_COLUMNS, STATUS_FIL
 from tracker.supervise.docx_tables import HEAD_FONT, new_document, paragraph, table
 from tracker.whole_file import write_whole
 
-# Shares of the text width, as in the PDF: 序号 承诺内容 目标 完成情况 状态 证据 时限.
-_SHARES = (0.055, 0.26, 0.10, 0.16, 0.09, 0.125, 0.08, 0.13)
+# Shares of the text width: 序号 承诺内容 目标 完成情况 状态 证据 时限 责任单位. 状态 holds
+# "⊙ 部分完成" on one line (four characters after the symbol, with Word's cell margins) and
+# 目标 a typical value ("≥300亿元", "增长7.2%以上") on one line, on a portrait page.
+_SHARES = (0.055, 0.23, 0.14, 0.14, 0.125, 0.11, 0.08, 0.12)
 _SERIES_SHARES = (0.08, 0.16, 0.10, 0.12, 0.08, 0.46)
 _CATEGORY_FILL = "#E4E9EF"
 _LATE_INK = "#A8231A"

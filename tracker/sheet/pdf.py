@@ -30,9 +30,10 @@ from tracker.sheet.pdf_page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, numbered
 from tracker.sheet.wrap import wrap_lines
 from tracker.whole_file import write_whole
 
-# Column shares of the usable width: 承诺内容 gets the most, 状态/时限 stay narrow.
-_SHARES = {False: (0.045, 0.27, 0.10, 0.16, 0.09, 0.125, 0.08, 0.13),
-           True: (0.04, 0.31, 0.10, 0.17, 0.07, 0.14, 0.07, 0.10)}
+# Column shares of the usable width: 承诺内容 gets the most; 状态 holds "⊙ 部分完成" and 目标 a
+# typical value ("≥300亿元", "增长7.2%以上") on one line.
+_SHARES = {False: (0.045, 0.25, 0.12, 0.15, 0.11, 0.115, 0.08, 0.13),
+           True: (0.04, 0.30, 0.10, 0.17, 0.08, 0.14, 0.07, 0.10)}
 _BODY_SIZE, _LEADING = 8.5, 11.5
 
 
