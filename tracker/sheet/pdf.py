@@ -32,7 +32,7 @@ from tracker.whole_file import write_whole
 
 # Column shares of the usable width: 承诺内容 gets the most; 状态 holds "⊙ 部分完成" and 目标 a
 # typical value ("≥300亿元", "增长7.2%以上") on one line.
-_SHARES = {False: (0.045, 0.25, 0.12, 0.15, 0.11, 0.115, 0.08, 0.13),
+_SHARES = {False: (0.045, 0.27, 0.12, 0.145, 0.11, 0.11, 0.08, 0.12),
            True: (0.04, 0.30, 0.10, 0.17, 0.08, 0.14, 0.07, 0.10)}
 _BODY_SIZE, _LEADING = 8.5, 11.5
 
