@@ -244,6 +244,14 @@ def test_ranks_among_peer_governments_are_targets():
     ({"text": "建好30家人才效能提升平台", "measure": "level", "value": 30, "unit": "家", "comparator": ">="}, "30家"),
     ({"text": "县域经济综合实力进入全省前十", "measure": "rank", "value": 10, "comparator": "<="}, "全省前十"),
     ({"text": "营商环境评价位居全省第一方阵", "measure": "rank"}, "全省第一方阵"),
+    # a 以上 of another number says who, not how many: the figure stays bare
+    ({"text": "为65岁以上老年人免费健康体检15万人次", "measure": "level", "value": 15, "unit": "万人次",
+      "comparator": ">="}, "15万人次"),
+    ({"text": "城乡居民收入增长不低于6%", "measure": "growth", "value": 6, "unit": "%", "comparator": ">="}, "增长6%以上"),
+    ({"text": "粮肉奶产量分别稳定在800亿斤、60亿斤、160亿斤以上", "measure": "level", "value": 800, "unit": "亿斤",
+      "comparator": ">="}, "≥800亿斤"),
+    ({"text": "每个乡镇至少办好1所优质初中", "measure": "level", "value": 1, "unit": "所", "comparator": ">="}, "≥1所"),
+    ({"text": "全年实施亿元以上项目1.6万个", "measure": "level", "value": 1.6, "unit": "万个", "comparator": ">="}, "1.6万个"),
     # a form being filled in has no text: the parsed comparator shows
     ({"measure": "level", "value": 5, "unit": "所", "comparator": ">="}, "≥5所"),
 ])

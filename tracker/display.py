@@ -64,8 +64,14 @@ def _lead_word(row: dict, text: str) -> str | None:
 
 _COMPARATOR_WORD = {">=": "以上", "<=": "以内", "≈": "左右"}
 _COMPARATOR_SIGN = {">=": "≥", "<=": "≤", "≈": "≈"}
-# Words by which a text states a comparator; without one a figure is shown bare.
+# Words by which a text states a comparator; without one a figure is shown bare. They stand
+# right after the figure ("12个以上", "4%以内") or right before it ("不低于5%", "超过3万人").
 _STATED = re.compile(r"以上|以内|以下|左右|上下|之内|不低于|不少于|不超过|不高于|超过|突破|控制在|低于|高于|至少|最多|多于|少于|超|逾")
+# After: also at the end of a series of figures ("分别稳定在800亿斤、60亿斤、160亿斤以上").
+_STATED_AFTER = re.compile(r"(?:[、和及][\d.]+[^\d、，,。；;以]{0,5})*(?:以上|以内|以下|左右|上下|之内)")
+# Before: "超每千人6.5批次" (a rate's base between), "至少办好1所" (a verb between).
+_STATED_BEFORE = re.compile(r"(?:(?:不低于|不少于|不超过|不高于|超过|突破|控制在|低于|高于|多于|少于|超|逾)(?:每[千万百]?人)?"
+                            r"|(?:至少|最多)[\u4e00-\u9fff]{0,4})$")
 # Nouns a count of 个/家/所… counts that the unit alone leaves unsaid: "30个县", "163个项目".
 _COUNTED = re.compile(r"(?:乡镇|社区|街道|项目|企业|学校|医院|基地|园区|站点|县|市|区|村|镇|乡)(?!级)")
 _MEASURE_WORDS = set("个家所座处项条")
@@ -93,7 +99,7 @@ def target_label(row: dict) -> str:
         return (m.group(0) if m else (f"前{_num(row.get('value'))}" if row.get("value") is not None else "")).replace(" ", "")
     unit = row.get("unit") or ""
     value, high, comp = row.get("value"), row.get("value_high"), row.get("comparator")
-    if text and not _STATED.search(text):
+    if text and not _stated(text, value, unit):
         comp = None if comp != "range" else comp
     growth = row.get("measure") == "growth"
     verb = ("下降" if row.get("direction") == "decrease" else "增长") if growth else ""
@@ -115,12 +121,28 @@ def target_label(row: dict) -> str:
     return out
 
 
+def _figure(text: str, value: float | None, unit: str) -> tuple[str, int, int]:
+    """(text without spaces, start, end of "30个" in it); start -1 when the figure is not
+    written in digits there ("十件", a rate of another spelling)."""
+    compact = re.sub(r"\s+", "", text)
+    figure = f"{_num(value)}{unit}" if value is not None else ""
+    at = compact.find(figure) if figure else -1
+    return compact, at, at + len(figure)
+
+
+def _stated(text: str, value: float | None, unit: str) -> bool:
+    """Whether the text states a comparator at its figure: "新建12个以上", "不低于5%"; not a 以上 of
+    another number ("为65岁以上老年人免费体检15万人次"). Anywhere when the figure is not found."""
+    compact, start, end = _figure(text, value, unit)
+    if start < 0:
+        return bool(_STATED.search(text))
+    return bool(_STATED_AFTER.match(compact, end) or _STATED_BEFORE.search(compact, 0, start))
+
+
 def _counted(text: str, value: float, unit: str) -> str:
     """The noun right after "30个" in text ("县" of "30个县"), when the unit is a measure word."""
     if unit not in _MEASURE_WORDS or not text:
         return ""
-    at = re.sub(r"\s+", "", text).find(f"{_num(value)}{unit}")
-    if at < 0:
-        return ""
-    m = _COUNTED.match(re.sub(r"\s+", "", text), at + len(_num(value)) + len(unit))
+    compact, start, end = _figure(text, value, unit)
+    m = _COUNTED.match(compact, end) if start >= 0 else None
     return m.group(0) if m else ""
