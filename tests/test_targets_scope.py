@@ -259,14 +259,18 @@ def test_the_target_column_says_the_figure_as_written(row, shown):
     assert format_target(row) == shown
 
 
-@pytest.mark.parametrize("sentence, fragment, verb", [
-    ("新建日光温室小区10个，大棚蔬菜小区35个。", "大棚蔬菜小区35个", "新建"),
-    ("新培育省级智能工厂2家，“专精特新”企业5家以上。", "“专精特新”企业5家以上", "新培育"),
+@pytest.mark.parametrize("sentence, fragment", [
+    ("新建日光温室小区10个，大棚蔬菜小区35个。", "大棚蔬菜小区35个"),
+    ("新培育省级智能工厂2家，“专精特新”企业5家以上。", "“专精特新”企业5家以上"),
+    ("建成千头肉牛示范村12个，万头肉牛大乡8个。", "万头肉牛大乡8个"),
+    ("创建省级森林乡镇6个，森林人家示范户30户。", "森林人家示范户30户"),
 ])
-def test_a_fragment_is_led_by_the_verb_it_shares(sentence, fragment, verb):
+def test_a_fragment_takes_no_bare_verb_for_subject(sentence, fragment):
+    """A subject names what a pledge is about; the verb a fragment shares with the clause
+    before it ("建成：万头肉牛大乡8个") is none, so the row reads as its own noun and count."""
     found = {c.text: c for c in extract_text("2025年政府工作报告\n\n今年要重点抓好以下工作。" + sentence + "\n")}
-    assert found[fragment].subject == verb
-    assert commitment_label({"kind": "project", "text": fragment, "subject": verb}) == f"{verb}：{fragment}"
+    assert found[fragment].subject is None
+    assert commitment_label({"kind": "project", "text": fragment, "subject": None}) == fragment
 
 
 @pytest.mark.parametrize("sentence, clause", [
@@ -283,3 +287,25 @@ def test_a_phase_names_no_project_the_sentence_does():
             "确保一期今年7月底完成、二期接续推进。\n")
     (c,) = [c for c in extract_text(text) if c.kind == "project"]
     assert (c.text, c.subject, c.deadline) == ("确保一期今年7月底完成、二期接续推进", "北山村地质灾害避险搬迁工程", "2025-07-31")
+
+
+RANK_OF_PREVIOUS = """2025年青石县人民政府工作报告
+
+二、2025年工作安排
+今年全县经济社会发展的主要预期目标是：地区生产总值增长6.5%左右、增速保持在全国第一方阵，规模以上工业增加值增长7%，稳居全省前列；民营经济增加值增速稳居全市前列，保持全国第一方阵，城镇登记失业率控制在4%以内。
+"""
+
+
+def test_a_rank_said_of_the_indicator_just_named_is_its_rank():
+    """A rank with no number after a figure target ("…增长6.5%左右、增速保持在全国第一方阵",
+    "…增长7%，稳居全省前列") is a rank target of that indicator, and the figure stays its own
+    target; a rank naming nothing with no indicator before it is none."""
+    found = [(c.indicator, c.measure, c.value) for c in extract_text(RANK_OF_PREVIOUS) if c.kind == "target"]
+    assert found == [
+        ("地区生产总值", "growth", 6.5),
+        ("地区生产总值增速全国排名", "rank", None),
+        ("规模以上工业增加值", "growth", 7),
+        ("规模以上工业增加值全省排名", "rank", None),
+        ("民营经济增加值增速全市排名", "rank", None),
+        ("城镇登记失业率", "level", 4),
+    ]

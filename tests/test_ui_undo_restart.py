@@ -41,6 +41,7 @@ def test_ctrl_z_after_a_restart_undoes_the_changes_made_before_it(qtbot, db):
     stack, store = w.undo_stack, w.store
     assert stack.count() == 3 and stack.canUndo() and not stack.canRedo()
     assert "不是承诺" in stack.undoText()
+    assert "#" not in stack.undoText()                       # worded as the window words it, no ids
     stack.undo()
     assert visible(store, targets[4])
     stack.undo()
@@ -65,6 +66,7 @@ def test_what_was_undone_before_the_restart_can_be_redone(qtbot, db):
     w.close()
     w = open_window(qtbot, Store.open(db))
     assert w.undo_stack.canRedo() and not w.undo_stack.canUndo()
+    assert "标记为" in w.undo_stack.redoText() and "#" not in w.undo_stack.redoText()
     w.actions_.redo.trigger()
     assert w.store.commitment(cid)["status"] == "partial"
     w.actions_.undo.trigger()

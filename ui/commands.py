@@ -259,7 +259,8 @@ class StoredChangeCommand(_StoreCommand):
     def __init__(self, store, entries: Sequence[Mapping[str, Any]], notify: Notify = None,
                  undone: bool = False) -> None:
         words = _plain_words(entries[0]["words"])
-        text = entries[0]["words"] if len(entries) == 1 else \
+        # Worded like the commands that made them: no store ids ("撤销 #2 标记为…" read as code).
+        text = words if len(entries) == 1 else \
             _tr("%1（%2 条）").replace("%1", words).replace("%2", str(len(entries)))
         super().__init__(store, text, notify)
         self.rows = [Ref(str(e["kind"]), int(e["id"])) for e in entries]

@@ -23,7 +23,7 @@ from tracker.extract.named_pledges import names_finished_project
 from tracker.extract.plan_part import plan_starts
 from tracker.extract.pledge_figures import figure_fields, pledge_quantities, shift
 from tracker.extract.sections import heading_of
-from tracker.extract.subjects import clause_subject, context_subject, shared_verb
+from tracker.extract.subjects import clause_subject, context_subject
 
 _SENTENCE_END = "。！？!?"
 # A list item marker where a livelihood item taken by another rule starts: "（1）", "3.", "第三件".
@@ -199,15 +199,12 @@ def _paragraph_projects(para: Paragraph, cat: str | None, plan_year: int | None,
                 # "建成广湛高铁": a named project's finish pledges without a figure; any other
                 # clause may still gain a tail ("…改造,让3800户…")
                 pending.append((c_start, c_end, [], None, names_finished_project(clause)))
-        previous = None       # the clause before, whose verb a fragment shares
         for c_start, c_end, quants, deadline, named in pending:
-            before, previous = previous, (c_start, c_end)
             if not quants and deadline is None and not named:
                 continue
             if _overlaps(para, c_start, c_end, taken):
                 continue
-            subject = ((before and shared_verb(text, before, previous))
-                       or clause_subject(text, full, c_start, c_end, earlier, plan_year))
+            subject = clause_subject(text, full, c_start, c_end, earlier, plan_year)
             c = _commitment(para, c_start, c_end, quants, deadline, cat, subject)
             topic = None if subject else context_subject(text, earlier)
             out.extend((row, topic and para.text[topic[0]:topic[1]])

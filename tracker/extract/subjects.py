@@ -12,8 +12,8 @@ heading, a short topic sentence before it in the paragraph names it ("实施城�
 滚动推进163个项目"), and so does a later clause of its own sentence ("筹措资金835亿元以上，实施
 十大为民办实事工程"). Clauses that read alike in one report ("植树×万棵" three times in one
 paragraph) each take the topic they stand under (`context_subject`), so no two rows read the same.
-A clause with no verb of its own ("新建百亩日光温室小区10个，百亩大棚蔬菜小区35个") is a
-fragment of the pledge before it: its subject is the verb it shares (`shared_verb`: 新建).
+A subject is a noun phrase: a clause with no verb of its own ("新建百亩日光温室小区10个，百亩大棚
+蔬菜小区35个") names itself and has none; a bare verb (新建, 建成) is never one.
 None when nothing names one: a subject is never guessed.
 """
 
@@ -137,36 +137,3 @@ def _last_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         if 2 < len(name) <= _MAX_NAME and not _GENERIC.fullmatch(name):
             last = (a, b)
     return last
-
-
-# The verb a pledge clause opens with (after its aims): "新建", "新培育", "改造提升".
-_AIMS = r"(?:力争|确保|争取|全年|今年|年内|全力|努力|重点|加快|继续|持续|进一步|再)*"
-_OPENING_VERB = re.compile(
-    _AIMS + r"(新建改扩建|新建和改造|新改扩建|新改建|新建|新增|新培育|新认定|新开工|新引进|改造提升|更新改造|改扩建|改造|"
-    r"建成|建设|培育|创建|打造|实施|完成|开展|引进|招引|培训|认定|扩建|改建|提升|治理|修复|种植|开工|争创|选派|组建|举办)")
-
-
-def shared_verb(text: str, previous: tuple[int, int], clause: tuple[int, int]) -> tuple[int, int] | None:
-    """(start, end) in text of the verb a fragment clause shares with the clause before it:
-    "新建" for "百亩大棚蔬菜小区35个" after "新建百亩日光温室小区10个". A fragment is a noun and a
-    count, parallel to the clause before it (which opens with the verb and ends with a count of
-    the same unit); None for anything else."""
-    mine, theirs = _tail_count(text, *clause), _tail_count(text, *previous)
-    if mine is None or theirs is None or mine.unit != theirs.unit or _OPENING_VERB.match(text, *clause) \
-            or not _COUNTED.search(text[clause[0]:clause[0] + mine.start]):
-        return None
-    m = _OPENING_VERB.match(text, previous[0], previous[1])
-    return m.span(1) if m else None
-
-
-# What a fragment counts, right before its count: a facility or a body ("…大棚蔬菜小区35个",
-# "…“专精特新”企业5家以上"), never a measure ("…面积1255万亩", "…人数超8000人").
-_COUNTED = re.compile(rf"(?:{_HEAD}|企业|饭店|酒店|农家乐|大乡|示范村|示范户|合作社|家庭农场|平台)[”\"]?\s*$")
-
-
-def _tail_count(text: str, start: int, end: int):
-    """The last figure of text[start:end] when it ends the clause ("…小区35个", "…5家以上")."""
-    figures = find_quantities(text[start:end])
-    if not figures or not figures[-1].unit or text[start + figures[-1].end:end].strip():
-        return None
-    return figures[-1]

@@ -216,6 +216,7 @@ def parse_clause(text: str, offset: int = 0) -> list[Target]:
         # "城镇新增就业47万人左右、城镇调查失业率5.5%左右": two targets in one clause
         at = body.index(tail) + 1
         more = parse_clause(body[at:], start + at - (len(text) - len(text.lstrip())) + lead)
+        more = rank_of_previous(targets, more)
         if more and all(t.indicator for t in more):
             for t in targets:
                 t.end = start + at - 1
@@ -234,13 +235,36 @@ def parse_rank(body: str, start: int = 0, end: int | None = None) -> Target | No
     if m is None or not (m.group("verb") or m.group("peer")):
         return None
     name = _TRAIL.sub("", _LEAD.sub("", body[:m.start()].strip()).strip())
-    if not name or len(name) > 30 or re.search(r"[，,；;。]", name):
+    if len(name) > 30 or re.search(r"[，,；;。]", name) or target_quantities(name):
+        return None         # "地区生产总值增长6%、增速保持…": the figure is read first, the rank after it
+    of_previous = not name or bool(_OF_PREVIOUS.fullmatch(name))
+    if not name and not (m.group("verb") and m.group("peer")):
         return None
     number = m.group("top") or m.group("nth")
     value = 1.0 if m.group("rank") == "首位" else (float(parse_number(number)) if number else None)
     end = start + len(body) if end is None else end
     return Target(indicator=f"{name}{m.group('peer') or ''}排名", start=start, end=end, measure=RANK,
-                  value=value, comparator="<=" if value is not None else None)
+                  value=value, comparator="<=" if value is not None else None,
+                  extra={"of_previous": "named" if name else "unnamed"} if of_previous else {})
+
+
+# A rank said of the indicator just named: "地区生产总值增长6%左右、增速保持在全国第一方阵".
+_OF_PREVIOUS = re.compile(r"增速|增幅|增长速度|总量|规模|位次|排名")
+
+
+def rank_of_previous(previous: list[Target], found: list[Target]) -> list[Target]:
+    """found, with a rank said of the indicator just named ("增速保持全国第一方阵" after
+    "地区生产总值增长6%") named after it: "地区生产总值增速全国排名"; such a rank with nothing
+    named before it and no name of its own is dropped."""
+    out = []
+    for t in found:
+        said_of = t.extra.pop("of_previous", None) if t.measure == RANK else None
+        if said_of and previous and previous[-1].indicator and previous[-1].measure != RANK:
+            t.indicator = previous[-1].indicator + t.indicator
+        elif said_of == "unnamed":
+            continue
+        out.append(t)
+    return out
 
 
 def _doubling(body: str, start: int, end: int) -> list[Target]:

@@ -12,7 +12,8 @@ import re
 from tracker import words
 from tracker.model import TARGET, Commitment, Report, SourceText
 from tracker.ingest.paragraphs import Paragraph
-from tracker.extract.target_clauses import QUALITATIVE, Target, attach_level, parse_clause, target_quantities
+from tracker.extract.target_clauses import (QUALITATIVE, Target, attach_level, parse_clause, rank_of_previous,
+                                            target_quantities)
 
 CATEGORY = "主要预期目标"
 
@@ -196,7 +197,7 @@ def _sentence_targets(text: str, start: int, end: int) -> list[Target]:
     out: list[Target] = []
     previous: list[Target] = []
     for s, e in clauses(text, start, end):
-        found = parse_clause(text[s:e], s)
+        found = rank_of_previous(previous, parse_clause(text[s:e], s))
         if found and found[0].indicator == "":
             _pair(previous, found[0], e)
             previous = []
