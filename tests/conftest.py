@@ -45,6 +45,17 @@ def national_db(tmp_path_factory):
 
 
 @pytest.fixture
+def db(tmp_path) -> Path:
+    """The path of a real, closed store in tmp_path holding the imported seed 001."""
+    from tracker.store import Store
+
+    path = tmp_path / "t.db"
+    with Store.open(path) as s:
+        import_files(s, [seed("001")])
+    return path
+
+
+@pytest.fixture
 def store(tmp_path):
     """A real store in tmp_path holding the imported seed 001."""
     from tracker.store import Store

@@ -21,14 +21,6 @@ from tracker.importer import import_files
 from tracker.store import Filter, Store
 
 
-@pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "t.db"
-    with Store.open(path) as s:
-        import_files(s, [seed("001")])
-    return path
-
-
 def integrity(path: Path) -> str:
     with sqlite3.connect(path) as conn:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -21,14 +21,6 @@ from tracker.sheet import write_sheet
 from tracker.store import Filter, Store
 
 
-@pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "t.db"
-    with Store.open(path) as s:
-        import_files(s, [seed("001")])
-    return path
-
-
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout

@@ -30,14 +30,6 @@ def tracker(*args) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "t.db"
-    with Store.open(path) as s:
-        import_files(s, [seed("001")])
-    return path
-
-
 # ---- 1. only SQLite opens the store -------------------------------------------------
 @pytest.mark.parametrize("suffix", ["", "-wal"])
 def test_importing_the_store_itself_is_refused_and_keeps_its_wal(db, suffix):
